@@ -1,0 +1,175 @@
+// The only module that reads process.env. Everything else receives a typed Config.
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+export type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
+export type GraphCloud = 'global' | 'usgov' | 'usgov-dod' | 'china';
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface BotCredentials {
+  /** Empty in local anonymous mode (Agents Playground, tests). */
+  appId: string;
+  appPassword: string;
+  appType: BotType;
+  tenantId: string;
+}
+
+export interface GraphSettings {
+  auth: GraphAuthMode;
+  cloud: GraphCloud;
+  /** Graph root without the version segment, e.g. https://graph.microsoft.com. */
+  baseUrl: string | undefined;
+  tenantId: string | undefined;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  certificatePath: string | undefined;
+}
+
+export interface Config {
+  /** Interface to bind. Anonymous (local) mode binds loopback only, since it accepts unauthenticated requests. */
+  host: string;
+  port: number;
+  bot: BotCredentials;
+  graph: GraphSettings;
+  dataDir: string;
+  logLevel: LogLevel;
+}
+
+/** A setting that stops start-up; `message` is one plain line naming the variable. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, expectation: string) {
+    super(`${variable} ${expectation}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
+const GRAPH_AUTH_MODES: readonly GraphAuthMode[] = ['simulator', 'client-secret', 'certificate', 'managed-identity'];
+const GRAPH_CLOUDS: readonly GraphCloud[] = ['global', 'usgov', 'usgov-dod', 'china'];
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function text(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  return match;
+}
+
+function required(env: Env, name: string, why: string): string {
+  const value = text(env, name);
+  if (value === undefined) throw new ConfigError(name, `is required ${why}`);
+  return value;
+}
+
+function guid(env: Env, name: string, why: string): string {
+  const value = required(env, name, why);
+  if (!GUID.test(value)) throw new ConfigError(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${value}")`);
+  return value;
+}
+
+function port(env: Env, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new ConfigError(name, `must be a TCP port number from 0 to 65535 (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const value = text(env, name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `must be an http(s) URL such as https://graph.microsoft.com (got "${value}")`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(name, `must be an http(s) URL such as https://graph.microsoft.com (got "${value}")`);
+  }
+  if (/\/v1\.0\/?$|\/beta\/?$/.test(url.pathname)) {
+    throw new ConfigError(name, `must not include the API version; use e.g. https://graph.microsoft.com (got "${value}")`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+function readBot(env: Env): BotCredentials {
+  const appId = text(env, 'BOT_ID') ?? '';
+  const appType = oneOf(env, 'BOT_TYPE', BOT_TYPES, 'MultiTenant');
+  if (appId === '') {
+    // Local anonymous mode: no credentials are used, so none are checked.
+    return { appId: '', appPassword: '', appType, tenantId: text(env, 'BOT_TENANT_ID') ?? '' };
+  }
+  if (!GUID.test(appId)) throw new ConfigError('BOT_ID', `must be the bot's Microsoft App ID, a GUID (got "${appId}")`);
+  const appPassword =
+    appType === 'UserAssignedMSI' ? '' : required(env, 'BOT_PASSWORD', `when BOT_ID is set and BOT_TYPE is ${appType} (the bot's client secret)`);
+  const tenantId =
+    appType === 'MultiTenant' ? text(env, 'BOT_TENANT_ID') ?? '' : guid(env, 'BOT_TENANT_ID', `when BOT_TYPE is ${appType} (the bot's home tenant id)`);
+  return { appId, appPassword, appType, tenantId };
+}
+
+function readGraph(env: Env): GraphSettings {
+  const auth = oneOf(env, 'GRAPH_AUTH', GRAPH_AUTH_MODES, 'simulator');
+  const cloud = oneOf(env, 'GRAPH_CLOUD', GRAPH_CLOUDS, 'global');
+  const baseUrl = httpUrl(env, 'GRAPH_BASE_URL');
+  const settings: GraphSettings = {
+    auth,
+    cloud,
+    baseUrl,
+    tenantId: text(env, 'AZURE_TENANT_ID'),
+    clientId: text(env, 'AZURE_CLIENT_ID'),
+    clientSecret: text(env, 'AZURE_CLIENT_SECRET'),
+    certificatePath: text(env, 'AZURE_CLIENT_CERTIFICATE_PATH'),
+  };
+  const because = `when GRAPH_AUTH=${auth}`;
+  switch (auth) {
+    case 'simulator':
+      return settings;
+    case 'client-secret':
+      guid(env, 'AZURE_TENANT_ID', `${because} (the Entra tenant id)`);
+      guid(env, 'AZURE_CLIENT_ID', `${because} (the app registration's client id)`);
+      required(env, 'AZURE_CLIENT_SECRET', `${because} (the app registration's client secret value)`);
+      return settings;
+    case 'certificate': {
+      guid(env, 'AZURE_TENANT_ID', `${because} (the Entra tenant id)`);
+      guid(env, 'AZURE_CLIENT_ID', `${because} (the app registration's client id)`);
+      const file = required(env, 'AZURE_CLIENT_CERTIFICATE_PATH', `${because} (a PEM file with the certificate and its private key)`);
+      if (!existsSync(file) || !statSync(file).isFile()) {
+        throw new ConfigError('AZURE_CLIENT_CERTIFICATE_PATH', `must name a readable PEM file (no file at "${file}")`);
+      }
+      return settings;
+    }
+    case 'managed-identity': {
+      // AZURE_CLIENT_ID is optional: set it for a user-assigned identity.
+      const clientId = text(env, 'AZURE_CLIENT_ID');
+      if (clientId !== undefined && !GUID.test(clientId)) {
+        throw new ConfigError('AZURE_CLIENT_ID', `must be the user-assigned managed identity's client id, a GUID (got "${clientId}")`);
+      }
+      return settings;
+    }
+  }
+}
+
+/** Reads and validates the settings; throws ConfigError on the first bad one. */
+export function loadConfig(env: Env = process.env): Config {
+  const bot = readBot(env);
+  return {
+    host: text(env, 'HOST') ?? (bot.appId === '' ? '127.0.0.1' : '0.0.0.0'),
+    port: port(env, 'PORT', 3978),
+    bot,
+    graph: readGraph(env),
+    dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+  };
+}

@@ -1,0 +1,78 @@
+// Process entry: config → logger → adapter → application → HTTP server, with graceful shutdown.
+import { MemoryStorage } from 'botbuilder';
+import { ConfigError, loadConfig, type Config } from './config';
+import { createAdapter } from './bot/create-adapter';
+import { createApplication } from './bot/create-application';
+import { createLogger, type Logger } from './log/logger';
+import { createHttpServer, listen, type RunningServer } from './server/http-server';
+
+export interface RunningBot {
+  server: RunningServer;
+  stop(): Promise<void>;
+}
+
+export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const adapter = createAdapter(config.bot, logger);
+  // Conversation state moves to SQLite under DATA_DIR with the storage layer.
+  const app = createApplication({ adapter, storage: new MemoryStorage(), logger });
+  const server = await listen(createHttpServer({ adapter, app, logger }), config.port, config.host);
+  logger.info(
+    { url: server.url, mode: config.bot.appId === '' ? 'local-anonymous' : 'authenticated', graphAuth: config.graph.auth },
+    `phonedesk listening on ${server.url}/api/messages`,
+  );
+  return { server, stop: () => server.close() };
+}
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`phonedesk: configuration error: ${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, logger);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES') {
+      process.stderr.write(`phonedesk: port ${config.port} on ${config.host} is not available (${code}); set PORT to a free port\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let stopping = false;
+  const shutdown = (signal: NodeJS.Signals): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    bot.stop().then(
+      () => {
+        logger.info('stopped');
+        logger.flush();
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`phonedesk: failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,54 @@
+import { Writable } from 'node:stream';
+import { run } from '../../src/cli/main';
+
+function sink(): { stream: Writable; text: () => string } {
+  let text = '';
+  return {
+    stream: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        text += chunk.toString();
+        callback();
+      },
+    }),
+    text: () => text,
+  };
+}
+
+describe('phonedesk command-line tool', () => {
+  const saved = { ...process.env };
+  afterEach(() => {
+    process.env = { ...saved };
+  });
+
+  it('prints usage for help and exits 0', () => {
+    const out = sink();
+    expect(run(['help'], out.stream, sink().stream)).toBe(0);
+    expect(out.text()).toMatch(/config check/);
+  });
+
+  it('refuses an unknown command with exit code 2', () => {
+    const err = sink();
+    expect(run(['frobnicate'], sink().stream, err.stream)).toBe(2);
+    expect(err.text()).toMatch(/unknown command "frobnicate"/);
+  });
+
+  it('config check shows the settings but never the secret values', () => {
+    process.env.GRAPH_AUTH = 'client-secret';
+    process.env.AZURE_TENANT_ID = '11111111-2222-3333-4444-555555555555';
+    process.env.AZURE_CLIENT_ID = '66666666-7777-8888-9999-000000000000';
+    process.env.AZURE_CLIENT_SECRET = 'super-secret-value';
+    const out = sink();
+    expect(run(['config', 'check'], out.stream, sink().stream)).toBe(0);
+    expect(out.text()).toMatch(/GRAPH_AUTH\s+client-secret/);
+    expect(out.text()).toMatch(/AZURE_CLIENT_SECRET\s+\(set, hidden\)/);
+    expect(out.text()).not.toContain('super-secret-value');
+  });
+
+  it('config check exits 2 with the configuration error', () => {
+    process.env.GRAPH_AUTH = 'certificate';
+    delete process.env.AZURE_TENANT_ID;
+    const err = sink();
+    expect(run(['config', 'check'], sink().stream, err.stream)).toBe(2);
+    expect(err.text()).toMatch(/^phonedesk: configuration error: AZURE_TENANT_ID is required when GRAPH_AUTH=certificate/);
+  });
+});

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+
+const TENANT = '11111111-2222-3333-4444-555555555555';
+const CLIENT = '66666666-7777-8888-9999-000000000000';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('runs locally with nothing set: anonymous bot on loopback port 3978, simulator Graph, ./data', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3978);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.bot.appId).toBe('');
+    expect(config.graph.auth).toBe('simulator');
+    expect(config.graph.cloud).toBe('global');
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('binds every interface when the bot has an app id, since Azure Bot Service must reach it', () => {
+    const config = loadConfig({ BOT_ID: CLIENT, BOT_PASSWORD: 'x' });
+    expect(config.host).toBe('0.0.0.0');
+    expect(config.bot.appType).toBe('MultiTenant');
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', /TCP port/],
+    [{ PORT: '70000' }, 'PORT', /TCP port/],
+    [{ BOT_ID: 'my-bot' }, 'BOT_ID', /GUID/],
+    [{ BOT_ID: CLIENT }, 'BOT_PASSWORD', /client secret/],
+    [{ BOT_ID: CLIENT, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /home tenant/],
+    [{ BOT_TYPE: 'Personal' }, 'BOT_TYPE', /MultiTenant, SingleTenant, UserAssignedMSI/],
+    [{ GRAPH_AUTH: 'client-secret', AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's' }, 'AZURE_TENANT_ID', /tenant id/],
+    [{ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, 'AZURE_CLIENT_SECRET', /client secret/],
+    [{ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, 'AZURE_CLIENT_CERTIFICATE_PATH', /PEM/],
+    [
+      { GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/nope.pem' },
+      'AZURE_CLIENT_CERTIFICATE_PATH',
+      /no file at "\/nope.pem"/,
+    ],
+    [{ GRAPH_AUTH: 'managed-identity', AZURE_CLIENT_ID: 'abc' }, 'AZURE_CLIENT_ID', /GUID/],
+    [{ GRAPH_CLOUD: 'mars' }, 'GRAPH_CLOUD', /global, usgov, usgov-dod, china/],
+    [{ GRAPH_BASE_URL: 'graph.microsoft.com' }, 'GRAPH_BASE_URL', /http\(s\) URL/],
+    [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }, 'GRAPH_BASE_URL', /API version/],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
+  ])('refuses %j, naming %s', (env, variable, expectation) => {
+    const error = errorOf(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message.startsWith(variable)).toBe(true);
+    expect(error.message).toMatch(expectation);
+    expect(error.message).not.toContain('\n');
+  });
+
+  it('accepts a complete client-secret setup and never needs the secret echoed back', () => {
+    const config = loadConfig({ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'hunter2' });
+    expect(config.graph).toMatchObject({ auth: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 'hunter2' });
+  });
+
+  it('accepts a certificate file that exists', () => {
+    const config = loadConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: __filename });
+    expect(config.graph.certificatePath).toBe(__filename);
+  });
+
+  it('matches enumerations case-insensitively and trims a trailing slash from GRAPH_BASE_URL', () => {
+    const config = loadConfig({ GRAPH_AUTH: 'Managed-Identity', GRAPH_CLOUD: 'USGov', GRAPH_BASE_URL: 'http://127.0.0.1:5080/' });
+    expect(config.graph).toMatchObject({ auth: 'managed-identity', cloud: 'usgov', baseUrl: 'http://127.0.0.1:5080' });
+  });
+});
