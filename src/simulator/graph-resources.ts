@@ -1,0 +1,142 @@
+// How the simulator's records look as Graph JSON resources.
+import { ROLE_TEMPLATES } from './directory-roles';
+import { SKUS } from './skus';
+import { PHONE_METHOD_IDS, type AdministrativeUnitRecord, type GroupRecord, type PhoneMethodRecord, type Tenant, type UserRecord } from './tenant';
+import { createHash } from 'node:crypto';
+
+type Json = Record<string, unknown>;
+
+/** Properties Graph v1.0 returns for a user when there is no $select. */
+export const USER_DEFAULT_PROPERTIES = [
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
+] as const;
+
+export const USER_PROPERTIES: ReadonlySet<string> = new Set([
+  ...USER_DEFAULT_PROPERTIES,
+  'accountEnabled',
+  'employeeId',
+  'userType',
+  'assignedLicenses',
+  'signInSessionsValidFromDateTime',
+  'usageLocation',
+]);
+
+function skuId(partNumber: string): string {
+  const known = SKUS[partNumber];
+  if (known) return known.skuId;
+  const hex = createHash('sha256').update(`sku:${partNumber}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** Every property the simulator knows; routes project to the default set or to $select. */
+export function userResource(user: UserRecord): Json {
+  return {
+    id: user.id,
+    businessPhones: [],
+    displayName: user.displayName,
+    givenName: user.givenName,
+    jobTitle: user.jobTitle,
+    mail: user.mail,
+    mobilePhone: null,
+    officeLocation: user.officeLocation,
+    preferredLanguage: null,
+    surname: user.surname,
+    userPrincipalName: user.userPrincipalName,
+    accountEnabled: user.accountEnabled,
+    employeeId: user.employeeId,
+    userType: user.userType,
+    assignedLicenses: user.licenses.map((part) => ({ disabledPlans: [], skuId: skuId(part) })),
+    signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime,
+    usageLocation: null,
+  };
+}
+
+export function userDirectoryObject(user: UserRecord): Json {
+  const resource = userResource(user);
+  const result: Json = { '@odata.type': '#microsoft.graph.user' };
+  for (const property of USER_DEFAULT_PROPERTIES) result[property] = resource[property];
+  return result;
+}
+
+export function phoneMethodResource(tenant: Tenant, user: UserRecord, method: PhoneMethodRecord): Json {
+  return {
+    id: PHONE_METHOD_IDS[method.phoneType],
+    phoneNumber: method.number.formatted,
+    phoneType: method.phoneType,
+    smsSignInState: tenant.smsSignInState(user, method),
+  };
+}
+
+export function groupResource(group: GroupRecord): Json {
+  return {
+    '@odata.type': '#microsoft.graph.group',
+    id: group.id,
+    displayName: group.displayName,
+    description: group.description,
+    groupTypes: [],
+    mailEnabled: false,
+    securityEnabled: true,
+  };
+}
+
+export function administrativeUnitResource(unit: AdministrativeUnitRecord): Json {
+  return {
+    '@odata.type': '#microsoft.graph.administrativeUnit',
+    id: unit.id,
+    displayName: unit.displayName,
+    description: unit.description,
+    visibility: null,
+  };
+}
+
+export function directoryRoleResource(tenant: Tenant, roleTemplateId: string): Json {
+  const template = ROLE_TEMPLATES[roleTemplateId];
+  return {
+    '@odata.type': '#microsoft.graph.directoryRole',
+    id: tenant.directoryRoleId(roleTemplateId),
+    displayName: template?.displayName ?? null,
+    description: template?.description ?? null,
+    roleTemplateId,
+  };
+}
+
+export function licenseDetailsResource(user: UserRecord, partNumber: string): Json {
+  const id = skuId(partNumber);
+  return { id: `${user.id.slice(0, 8)}${id.replace(/-/g, '')}`, skuId: id, skuPartNumber: partNumber, servicePlans: [] };
+}
+
+const METHOD_NAMES = { mobile: 'mobilePhone', alternateMobile: 'alternateMobilePhone', office: 'officePhone' } as const;
+
+export function registrationDetailsResource(tenant: Tenant, user: UserRecord): Json {
+  const methodsRegistered = [...[...user.phoneMethods.keys()].map((type) => METHOD_NAMES[type]), ...user.otherMethodsRegistered];
+  const isAdmin = tenant.roleAssignments().some((assignment) => assignment.principalId === user.id);
+  const passwordless = user.otherMethodsRegistered.some((method) => ['microsoftAuthenticatorPasswordless', 'fido2', 'windowsHelloForBusiness', 'passKeyDeviceBound'].includes(method));
+  return {
+    id: user.id,
+    userPrincipalName: user.userPrincipalName,
+    userDisplayName: user.displayName,
+    userType: user.userType === 'Guest' ? 'guest' : 'member',
+    isAdmin,
+    isMfaCapable: methodsRegistered.length > 0,
+    isMfaRegistered: methodsRegistered.length > 0,
+    isPasswordlessCapable: passwordless,
+    isSsprCapable: methodsRegistered.length > 0,
+    isSsprEnabled: true,
+    isSsprRegistered: methodsRegistered.length > 0,
+    isSystemPreferredAuthenticationMethodEnabled: false,
+    lastUpdatedDateTime: user.signInSessionsValidFromDateTime,
+    methodsRegistered,
+    systemPreferredAuthenticationMethods: [],
+    userPreferredMethodForSecondaryAuthentication: user.defaultMfaMethod ?? 'none',
+  };
+}

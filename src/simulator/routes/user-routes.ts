@@ -1,0 +1,116 @@
+import { GraphHttpError } from '../graph-error';
+import { json } from '../graph-request';
+import type { Route, RouteContext } from '../graph-router';
+import {
+  USER_DEFAULT_PROPERTIES,
+  USER_PROPERTIES,
+  administrativeUnitResource,
+  directoryRoleResource,
+  groupResource,
+  licenseDetailsResource,
+  userDirectoryObject,
+  userResource,
+} from '../graph-resources';
+import { matches, parseFilter, type FilterCapabilities } from '../odata-filter';
+import { collectionPage, project, rejectUnsupportedOptions, selectedProperties } from '../odata-query';
+import type { UserRecord } from '../tenant';
+
+const USER_FILTERS: FilterCapabilities = {
+  resource: 'User',
+  eq: ['id', 'userPrincipalName', 'mail', 'employeeId', 'displayName', 'accountEnabled', 'userType', 'givenName', 'surname'],
+  in: ['id', 'userPrincipalName', 'mail', 'employeeId'],
+  startswith: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'employeeId'],
+};
+
+function filteredUsers({ tenant, request }: RouteContext): UserRecord[] {
+  const users = [...tenant.allUsers()];
+  const filter = request.query.get('$filter');
+  if (filter === null) return users;
+  const node = parseFilter(filter, USER_FILTERS);
+  return users.filter((user) => matches(node, (property) => (userResource(user) as Record<string, unknown>)[property]));
+}
+
+function userProperties(context: RouteContext): readonly string[] {
+  return selectedProperties(context.request, USER_PROPERTIES, 'microsoft.graph.user') ?? USER_DEFAULT_PROPERTIES;
+}
+
+function listUsers(context: RouteContext) {
+  rejectUnsupportedOptions(context.request);
+  const properties = userProperties(context);
+  const items = filteredUsers(context).map(userResource);
+  return json(200, collectionPage(context.request, 'users', items, properties));
+}
+
+function countUsers(context: RouteContext) {
+  rejectUnsupportedOptions(context.request, ['$filter']);
+  if ((context.request.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
+    throw new GraphHttpError(400, 'Request_BadRequest', "Counting users requires the request header 'ConsistencyLevel: eventual'.");
+  }
+  return { status: 200, body: String(filteredUsers(context).length), headers: { 'content-type': 'text/plain' } };
+}
+
+function getUser(context: RouteContext) {
+  rejectUnsupportedOptions(context.request, ['$select']);
+  const user = context.tenant.user(context.params.user);
+  const body = project(userResource(user), userProperties(context));
+  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#users/$entity`, ...body });
+}
+
+function getManager(context: RouteContext) {
+  const user = context.tenant.user(context.params.user);
+  const manager = user.manager === undefined ? undefined : context.tenant.findUser(user.manager);
+  if (!manager) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`);
+  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#directoryObjects/$entity`, ...userDirectoryObject(manager) });
+}
+
+function listDirectReports(context: RouteContext) {
+  rejectUnsupportedOptions(context.request, ['$select', '$top', '$count', '$skiptoken']);
+  const user = context.tenant.user(context.params.user);
+  const items = context.tenant.directReports(user.id).map(userDirectoryObject);
+  return json(200, collectionPage(context.request, 'directoryObjects', items, selectedProperties(context.request, USER_PROPERTIES, 'microsoft.graph.user')));
+}
+
+const MEMBERSHIP_CASTS = ['microsoft.graph.group', 'microsoft.graph.administrativeUnit', 'microsoft.graph.directoryRole'] as const;
+
+function memberships(context: RouteContext, cast?: string) {
+  rejectUnsupportedOptions(context.request, ['$select', '$top', '$count', '$skiptoken']);
+  const { tenant } = context;
+  const user = tenant.user(context.params.user);
+  if (cast !== undefined && !(MEMBERSHIP_CASTS as readonly string[]).includes(cast)) {
+    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
+  }
+  const all: Array<Record<string, unknown>> = [
+    ...tenant.transitiveGroups(user.id).map(groupResource),
+    ...tenant.administrativeUnitsOf(user.id).map(administrativeUnitResource),
+    ...tenant.tenantWideRoleTemplates(user.id).map((template) => directoryRoleResource(tenant, template)),
+  ];
+  const items = cast === undefined ? all : all.filter((item) => item['@odata.type'] === `#${cast}`);
+  const raw = context.request.query.get('$select');
+  const properties = raw === null ? undefined : raw.split(',').map((name) => name.trim());
+  const metadata = cast === undefined ? 'directoryObjects' : `${cast.replace('microsoft.graph.', '')}s`;
+  return json(200, collectionPage(context.request, metadata, items, properties));
+}
+
+function licenseDetails(context: RouteContext) {
+  const user = context.tenant.user(context.params.user);
+  const items = user.licenses.map((part) => licenseDetailsResource(user, part));
+  return json(200, collectionPage(context.request, `users('${user.id}')/licenseDetails`, items));
+}
+
+function revokeSignInSessions(context: RouteContext) {
+  const user = context.tenant.user(context.params.user);
+  context.tenant.revokeSignInSessions(user, context.now());
+  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#Edm.Boolean`, value: true });
+}
+
+export const userRoutes: Route[] = [
+  { pattern: 'users', methods: { GET: listUsers } },
+  { pattern: 'users/$count', methods: { GET: countUsers } },
+  { pattern: 'users/:user', methods: { GET: getUser } },
+  { pattern: 'users/:user/manager', methods: { GET: getManager } },
+  { pattern: 'users/:user/directReports', methods: { GET: listDirectReports } },
+  { pattern: 'users/:user/transitiveMemberOf', methods: { GET: (context) => memberships(context) } },
+  { pattern: 'users/:user/transitiveMemberOf/:cast', methods: { GET: (context) => memberships(context, context.params.cast) } },
+  { pattern: 'users/:user/licenseDetails', methods: { GET: licenseDetails } },
+  { pattern: 'users/:user/revokeSignInSessions', methods: { POST: revokeSignInSessions } },
+];
