@@ -15,15 +15,31 @@ export interface BotCredentials {
   tenantId: string;
 }
 
+/** Graph and sign-in hosts per national cloud. */
+export const CLOUD_HOSTS: Readonly<Record<GraphCloud, { graph: string; authority: string }>> = {
+  global: { graph: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
+  usgov: { graph: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
+  'usgov-dod': { graph: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
+  china: { graph: 'https://microsoftgraph.chinacloudapi.cn', authority: 'https://login.chinacloudapi.cn' },
+};
+
 export interface GraphSettings {
   auth: GraphAuthMode;
   cloud: GraphCloud;
-  /** Graph root without the version segment, e.g. https://graph.microsoft.com. */
-  baseUrl: string | undefined;
+  /** Graph root without the version segment: GRAPH_BASE_URL, else the simulator's or the cloud's. */
+  baseUrl: string;
+  /** Whether baseUrl came from GRAPH_BASE_URL rather than a default. */
+  baseUrlIsExplicit: boolean;
+  authorityHost: string;
   tenantId: string | undefined;
   clientId: string | undefined;
   clientSecret: string | undefined;
   certificatePath: string | undefined;
+}
+
+export interface SimulatorSettings {
+  /** Port of the simulated tenant that `npm run serve` / `npm start` run beside the bot. */
+  port: number;
 }
 
 export interface Config {
@@ -32,6 +48,7 @@ export interface Config {
   port: number;
   bot: BotCredentials;
   graph: GraphSettings;
+  simulator: SimulatorSettings;
   dataDir: string;
   logLevel: LogLevel;
 }
@@ -119,14 +136,17 @@ function readBot(env: Env): BotCredentials {
   return { appId, appPassword, appType, tenantId };
 }
 
-function readGraph(env: Env): GraphSettings {
+function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
   const auth = oneOf(env, 'GRAPH_AUTH', GRAPH_AUTH_MODES, 'simulator');
   const cloud = oneOf(env, 'GRAPH_CLOUD', GRAPH_CLOUDS, 'global');
-  const baseUrl = httpUrl(env, 'GRAPH_BASE_URL');
+  const explicit = httpUrl(env, 'GRAPH_BASE_URL');
+  const fallback = auth === 'simulator' ? `http://127.0.0.1:${simulator.port}` : CLOUD_HOSTS[cloud].graph;
   const settings: GraphSettings = {
     auth,
     cloud,
-    baseUrl,
+    baseUrl: explicit ?? fallback,
+    baseUrlIsExplicit: explicit !== undefined,
+    authorityHost: CLOUD_HOSTS[cloud].authority,
     tenantId: text(env, 'AZURE_TENANT_ID'),
     clientId: text(env, 'AZURE_CLIENT_ID'),
     clientSecret: text(env, 'AZURE_CLIENT_SECRET'),
@@ -164,11 +184,13 @@ function readGraph(env: Env): GraphSettings {
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);
+  const simulator: SimulatorSettings = { port: port(env, 'SIM_PORT', 5080) };
   return {
     host: text(env, 'HOST') ?? (bot.appId === '' ? '127.0.0.1' : '0.0.0.0'),
     port: port(env, 'PORT', 3978),
     bot,
-    graph: readGraph(env),
+    graph: readGraph(env, simulator),
+    simulator,
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };

@@ -16,7 +16,9 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Conversation state moves to SQLite under DATA_DIR with the storage layer.
   const app = createApplication({ adapter, storage: new MemoryStorage(), logger });
   const server = await listen(createHttpServer({ adapter, app, logger }), config.port, config.host);
-  logger.info(
+  // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
+  const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
+  lifecycle.info(
     { url: server.url, mode: config.bot.appId === '' ? 'local-anonymous' : 'authenticated', graphAuth: config.graph.auth },
     `phonedesk listening on ${server.url}/api/messages`,
   );

@@ -40,9 +40,10 @@ export function startNode(
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs = 15000,
+  args: string[] = [],
 ): Promise<{ child: ChildProcessWithoutNullStreams; match: RegExpMatchArray; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, script)], { env: childEnv(env), cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { env: childEnv(env), cwd: ROOT });
     let output = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -24,6 +24,25 @@ describe('loadConfig', () => {
     expect(config.graph.cloud).toBe('global');
     expect(config.dataDir).toBe(path.resolve('data'));
     expect(config.logLevel).toBe('info');
+    expect(config.graph.baseUrl).toBe('http://127.0.0.1:5080');
+  });
+
+  it.each([
+    ['global', 'https://graph.microsoft.com', 'https://login.microsoftonline.com'],
+    ['usgov', 'https://graph.microsoft.us', 'https://login.microsoftonline.us'],
+    ['usgov-dod', 'https://dod-graph.microsoft.us', 'https://login.microsoftonline.us'],
+    ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://login.chinacloudapi.cn'],
+  ])('picks the Graph and sign-in hosts of the %s cloud', (cloud, graph, authority) => {
+    const config = loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_CLOUD: cloud });
+    expect(config.graph).toMatchObject({ baseUrl: graph, authorityHost: authority, baseUrlIsExplicit: false });
+  });
+
+  it('points simulator mode at the simulator port unless GRAPH_BASE_URL says otherwise', () => {
+    expect(loadConfig({ SIM_PORT: '6000' }).graph.baseUrl).toBe('http://127.0.0.1:6000');
+    expect(loadConfig({ SIM_PORT: '6000', GRAPH_BASE_URL: 'http://127.0.0.1:7000' }).graph).toMatchObject({
+      baseUrl: 'http://127.0.0.1:7000',
+      baseUrlIsExplicit: true,
+    });
   });
 
   it('binds every interface when the bot has an app id, since Azure Bot Service must reach it', () => {
@@ -35,6 +54,7 @@ describe('loadConfig', () => {
   it.each([
     [{ PORT: 'eighty' }, 'PORT', /TCP port/],
     [{ PORT: '70000' }, 'PORT', /TCP port/],
+    [{ SIM_PORT: 'x' }, 'SIM_PORT', /TCP port/],
     [{ BOT_ID: 'my-bot' }, 'BOT_ID', /GUID/],
     [{ BOT_ID: CLIENT }, 'BOT_PASSWORD', /client secret/],
     [{ BOT_ID: CLIENT, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /home tenant/],
