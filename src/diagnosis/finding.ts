@@ -1,0 +1,31 @@
+import type { ProposedChange } from '../changes/change-kind';
+
+export type FindingId =
+  | 'sms-policy-disabled'
+  | 'guest-account'
+  | 'account-disabled'
+  | 'not-in-policy'
+  | 'use-for-sign-in-unchecked'
+  | 'excluded-from-policy'
+  | 'no-qualifying-licence'
+  | 'no-mobile-number'
+  | 'number-on-wrong-phone-type'
+  | 'number-not-enabled'
+  | 'number-in-use'
+  | 'admin-with-sms-sign-in'
+  | 'sessions-recently-revoked'
+  | 'ready';
+
+/** blocker: sign-in by phone cannot work; warning: it works but should not stay so; info: worth knowing; ok: ready. */
+export type Severity = 'blocker' | 'warning' | 'info' | 'ok';
+
+export interface Finding {
+  id: FindingId;
+  severity: Severity;
+  /** One plain sentence a store manager understands. */
+  summary: string;
+  /** What to do next, in plain words. */
+  fix: string;
+  /** The change phonedesk can request to fix it, if any. */
+  proposal?: ProposedChange;
+}

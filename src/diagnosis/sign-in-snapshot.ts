@@ -1,0 +1,72 @@
+// Everything the diagnosis needs about one worker, read in one go by the Graph gateway.
+
+export type PhoneType = 'mobile' | 'alternateMobile' | 'office';
+
+/** Graph's authenticationMethodSignInState (reference §1). */
+export type SmsSignInState =
+  | 'notSupported'
+  | 'notAllowedByPolicy'
+  | 'notConfigured'
+  | 'phoneNumberNotUnique'
+  | 'ready'
+  | 'notEnabled'
+  | 'unknownFutureValue';
+
+export interface PhoneMethodSnapshot {
+  id: string;
+  phoneType: PhoneType;
+  /** As Graph returns it: "+44 7700900123". */
+  phoneNumber: string;
+  smsSignInState: SmsSignInState;
+}
+
+export interface RoleSnapshot {
+  roleTemplateId: string;
+  displayName: string;
+  /** "/" or "/administrativeUnits/{id}". */
+  directoryScopeId: string;
+}
+
+export interface SmsPolicyTarget {
+  id: string;
+  targetType: 'group' | 'user';
+  isUsableForSignIn: boolean;
+  /** Group name when the gateway could read it. */
+  displayName?: string;
+}
+
+export interface SmsPolicySnapshot {
+  state: 'enabled' | 'disabled';
+  includeTargets: SmsPolicyTarget[];
+  excludeTargets: Array<Omit<SmsPolicyTarget, 'isUsableForSignIn'>>;
+  telecomProviderSettings?: {
+    url?: string | null;
+    appId?: string | null;
+    isEvaluationModeEnabled?: boolean | null;
+    migrationPercentage?: number | null;
+  } | null;
+}
+
+export interface SignInSnapshot {
+  user: {
+    id: string;
+    displayName: string;
+    userPrincipalName: string;
+    accountEnabled: boolean;
+    userType: 'Member' | 'Guest';
+    /** When sessions were last revoked (or the account created). */
+    signInSessionsValidFromDateTime?: string;
+  };
+  phoneMethods: PhoneMethodSnapshot[];
+  /** SKU part numbers, e.g. SPE_F1. */
+  licenses: string[];
+  /** Transitive group memberships. */
+  groups: Array<{ id: string; displayName: string }>;
+  administrativeUnits: Array<{ id: string; displayName: string }>;
+  roles: RoleSnapshot[];
+  /** userPreferredMethodForSecondaryAuthentication from the registration report, when known. */
+  defaultMfaMethod?: string;
+  policy: SmsPolicySnapshot;
+  /** When the gateway read it. */
+  readAt: string;
+}
