@@ -27,6 +27,7 @@ type Token =
   | { type: 'punct'; value: '(' | ')' | ',' | ':' | '/' };
 
 const MAX_FILTER_LENGTH = 16_000;
+const MAX_NESTING = 100;
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -72,6 +73,7 @@ function tokenize(text: string): Token[] {
 
 class Parser {
   private position = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parse(): FilterNode {
@@ -117,8 +119,11 @@ class Parser {
   private primary(): FilterNode {
     const token = this.next();
     if (token.type === 'punct' && token.value === '(') {
+      // Bounded so that hostile input like 7000 '(' is a 400, not a stack overflow answered with 500.
+      if (++this.depth > MAX_NESTING) throw badRequest(`Invalid filter clause: parentheses nest deeper than ${MAX_NESTING} levels.`);
       const inner = this.or();
       this.expectPunct(')');
+      this.depth--;
       return inner;
     }
     if (token.type !== 'word') throw badRequest('Invalid filter clause: expected a property or function name.');

@@ -65,12 +65,21 @@ export function wantsCount(request: GraphRequest): boolean {
   return true;
 }
 
-/** One page of a collection with @odata.context, @odata.count when asked, and @odata.nextLink when more remain. */
-export function collectionPage(request: GraphRequest, context: string, items: readonly Json[], properties?: readonly string[]): Json {
+/**
+ * One page of a collection with @odata.context, @odata.count when asked, and @odata.nextLink when more remain.
+ * `toJson` shapes only the items on the page, so large collections stay cheap.
+ */
+export function collectionPage<T = Json>(
+  request: GraphRequest,
+  context: string,
+  items: readonly T[],
+  properties?: readonly string[],
+  toJson: (item: T) => Json = (item) => item as unknown as Json,
+): Json {
   const count = wantsCount(request);
   const size = pageSize(request);
   const offset = offsetFrom(request);
-  const page = items.slice(offset, offset + size).map((item) => project(item, properties));
+  const page = items.slice(offset, offset + size).map((item) => project(toJson(item), properties));
   const body: Json = { '@odata.context': `${request.serviceRoot}/$metadata#${context}` };
   if (count) body['@odata.count'] = items.length;
   if (offset + size < items.length) {

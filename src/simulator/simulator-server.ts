@@ -75,10 +75,18 @@ export function createSimulatorHandler(state: SimulatorState, token: string | un
     const requestId = randomUUID();
     const clientRequestId = String(req.headers['client-request-id'] ?? randomUUID());
     const ids = { 'request-id': requestId, 'client-request-id': clientRequestId };
-    const fail = (status: number, code: string, message: string): void =>
-      send(res, status, ids, errorBody(code, message, requestId, clientRequestId));
     const url = new URL(req.url ?? '/', 'http://simulator.invalid');
     const method = (req.method ?? 'GET').toUpperCase();
+    const startedAt = new Date().toISOString();
+    const fail = (status: number, code: string, message: string): void => {
+      // Requests to /v1.0 refused before the service (token, body, encoding) are round trips too: log them.
+      const graphPath = /^\/v1\.0(\/.*)?$/.exec(url.pathname);
+      if (graphPath) {
+        const path = `${graphPath[1] ?? '/'}${url.search}`;
+        state.log.add({ method, path, status, startedAt, endedAt: new Date().toISOString(), requestId, clientRequestId });
+      }
+      send(res, status, ids, errorBody(code, message, requestId, clientRequestId));
+    };
 
     let text: string;
     try {

@@ -27,7 +27,7 @@ export class SimulatorState {
     this.tenant = new Tenant(this.baseline);
     this.faults.clear();
     this.log.clear();
-    this.throttle.configure(this.initialThrottle);
+    this.throttle.restore(this.initialThrottle);
   }
 
   /** Replaces the baseline; throws SeedError if the seed contradicts itself, leaving the old tenant in place. */

@@ -1,7 +1,7 @@
 // The simulated tenant's state and Graph's documented rules for phone methods and SMS sign-in.
 // HTTP concerns live in the route modules; this class only knows the directory.
 import { createHash, randomUUID } from 'node:crypto';
-import { ROLE_TEMPLATES } from './directory-roles';
+import { ROLE_TEMPLATES } from '../graph/directory-roles';
 import { GraphHttpError, badRequest, notFound } from './graph-error';
 import { parseGraphPhoneNumber, type GraphPhoneNumber } from './graph-phone-format';
 import type {
@@ -114,6 +114,9 @@ export class Tenant {
   readonly domain: string;
   private readonly users = new Map<string, UserRecord>();
   private readonly usersByUpn = new Map<string, string>();
+  /** Lower-cased mail and employee id → user ids, for the equality filters phonedesk sends most. */
+  private readonly usersByMail = new Map<string, string[]>();
+  private readonly usersByEmployeeId = new Map<string, string[]>();
   private readonly groups = new Map<string, GroupRecord>();
   private readonly units = new Map<string, AdministrativeUnitRecord>();
   private readonly assignments: RoleAssignmentRecord[] = [];
@@ -194,6 +197,11 @@ export class Tenant {
       signInSessionsValidFromDateTime: seed.signInSessionsValidFromDateTime ?? SEED_EPOCH,
     });
     this.usersByUpn.set(upn, seed.id);
+    if (seed.mail) this.usersByMail.set(seed.mail.toLowerCase(), [...(this.usersByMail.get(seed.mail.toLowerCase()) ?? []), seed.id]);
+    if (seed.employeeId) {
+      const key = seed.employeeId.toLowerCase();
+      this.usersByEmployeeId.set(key, [...(this.usersByEmployeeId.get(key) ?? []), seed.id]);
+    }
   }
 
   private loadGroup(seed: SeedGroup): void {
@@ -263,7 +271,7 @@ export class Tenant {
     for (const target of [...policy.includeTargets, ...policy.excludeTargets]) {
       if (target.id === 'all_users' && target.targetType === 'group') continue;
       const known = target.targetType === 'group' ? this.groups.has(target.id) : this.users.has(target.id);
-      if (!known) throw badRequest(`The policy target ${target.targetType} '${target.id}' does not exist in the directory.`);
+      if (!known) throw badRequest(`The policy target ${target.targetType} '${target.id}' does not exist in the directory.`, 'badRequest');
     }
   }
 
@@ -280,6 +288,27 @@ export class Tenant {
   /** By object id or userPrincipalName (case-insensitive), as /users/{id | userPrincipalName}. */
   findUser(idOrUpn: string): UserRecord | undefined {
     return this.users.get(idOrUpn) ?? this.users.get(this.usersByUpn.get(idOrUpn.toLowerCase()) ?? '');
+  }
+
+  /** Users whose indexed property equals the value (case-insensitive); undefined if the property has no index. */
+  usersWithIndexed(property: string, value: string): UserRecord[] | undefined {
+    const ids = (() => {
+      switch (property) {
+        case 'id':
+          return this.users.has(value) ? [value] : [];
+        case 'userPrincipalName': {
+          const id = this.usersByUpn.get(value.toLowerCase());
+          return id === undefined ? [] : [id];
+        }
+        case 'mail':
+          return this.usersByMail.get(value.toLowerCase()) ?? [];
+        case 'employeeId':
+          return this.usersByEmployeeId.get(value.toLowerCase()) ?? [];
+        default:
+          return undefined;
+      }
+    })();
+    return ids?.map((id) => this.users.get(id)!);
   }
 
   user(idOrUpn: string): UserRecord {
@@ -467,7 +496,11 @@ export class Tenant {
     }
     if (phoneNumber === undefined) return { method, notUnique: false };
     const number = this.parseNumber(phoneNumber, method.phoneType);
-    if (number.formatted === method.number.formatted) return { method, notUnique: method.registration === 'conflict' };
+    if (number.formatted === method.number.formatted) {
+      // Unchanged number: no new registration attempt, and a 409 only while another account still holds it.
+      const holder = this.smsRegistry.get(number.e164);
+      return { method, notUnique: method.registration === 'conflict' && holder !== undefined && holder !== user.id };
+    }
     this.releaseRegistration(user, method);
     method.number = number;
     const unique = this.attemptRegistration(user, method);

@@ -78,6 +78,12 @@ export class Throttle {
     this.resetBuckets();
   }
 
+  /** Replaces every setting (configure merges, which would keep limits a test set after a reset). */
+  restore(settings: ThrottleSettings): void {
+    this.settings = { ...settings };
+    this.resetBuckets();
+  }
+
   private size(): TenantSize {
     if (this.settings.tenantSize) return this.settings.tenantSize;
     const users = this.userCount();

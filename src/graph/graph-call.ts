@@ -1,0 +1,48 @@
+// What the gateway tells its observer (the audit log) about every HTTP call to Graph, before and after.
+import type { MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+
+export interface GraphCall {
+  /** What phonedesk is doing, e.g. "phoneMethods.create". */
+  operation: string;
+  method: string;
+  /** Path and query after the version, e.g. /users/{id}/authentication/phoneMethods. */
+  path: string;
+  /** Fresh per logical call, kept across its retries; Graph echoes it. */
+  clientRequestId: string;
+  /** 1 for the first try. */
+  attempt: number;
+  /** For $batch: the inner requests. */
+  batch?: Array<{ id: string; method: string; url: string }>;
+}
+
+export interface GraphCallOutcome {
+  /** HTTP status, or 0 when no response came (timeout, reset). */
+  status: number;
+  /** Graph's request-id header, for support tickets. */
+  requestId: string | undefined;
+  /** Graph's error code, when there was one. */
+  graphCode?: string;
+  /** Why there was no response. */
+  failure?: string;
+  durationMs: number;
+}
+
+/**
+ * Sees every Graph call. `beforeCall` must make the intent durable; if it throws, the call is not made.
+ * `afterCall` records the outcome.
+ */
+export interface GraphCallObserver {
+  beforeCall(call: GraphCall): Promise<void> | void;
+  afterCall(call: GraphCall, outcome: GraphCallOutcome): Promise<void> | void;
+}
+
+/** Per-request data for phonedesk's middleware, passed with the Graph client's middlewareOptions. */
+export class CallInfo implements MiddlewareOptions {
+  constructor(
+    readonly operation: string,
+    readonly clientRequestId: string,
+    /** Whether the request may be sent again after a timeout or 5xx (a create may not). */
+    readonly replayable: boolean,
+    readonly batch?: GraphCall['batch'],
+  ) {}
+}

@@ -1,0 +1,69 @@
+// Graph errors as phonedesk's domain errors: a sentence for the store manager, the details for the audit log.
+import { GraphError } from '@microsoft/microsoft-graph-client';
+
+export type GraphFailureKind =
+  | 'number-in-use'
+  | 'invalid-number'
+  | 'method-exists'
+  | 'default-method'
+  | 'not-found'
+  | 'forbidden'
+  | 'throttled'
+  | 'unavailable'
+  | 'rejected';
+
+export class GraphFailure extends Error {
+  override name = 'GraphFailure';
+  constructor(
+    readonly kind: GraphFailureKind,
+    /** One plain sentence for the person in the chat. */
+    readonly userMessage: string,
+    readonly status: number,
+    readonly graphCode: string | undefined,
+    readonly requestId: string | undefined,
+    readonly clientRequestId: string | undefined,
+    /** Graph's own message, for logs and the audit log (never shown as is). */
+    readonly graphMessage: string,
+  ) {
+    super(`${kind}: ${graphMessage}`);
+  }
+}
+
+const PERMISSION = /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
+
+export function toGraphFailure(error: unknown, clientRequestId?: string): GraphFailure {
+  if (error instanceof GraphFailure) return error;
+  if (!(error instanceof GraphError)) {
+    const message = error instanceof Error ? error.message : String(error);
+    return new GraphFailure('unavailable', 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.', 0, undefined, undefined, clientRequestId, message);
+  }
+  const status = error.statusCode;
+  const code = error.code ?? undefined;
+  const message = error.message ?? '';
+  const requestId = error.requestId ?? error.headers?.get('request-id') ?? undefined;
+  const make = (kind: GraphFailureKind, userMessage: string) => new GraphFailure(kind, userMessage, status, code, requestId, clientRequestId, message);
+
+  if (status === 409 && code === 'phoneNumberNotUnique') {
+    return make('number-in-use', 'That number is already used to sign in by another account, so it cannot be used for this worker\'s sign-in.');
+  }
+  if (status === 429) return make('throttled', 'Microsoft 365 is busy right now and asked phonedesk to slow down. Please try again in a minute.');
+  if (status === 404) return make('not-found', 'Microsoft 365 could not find that person or phone number any more. They may have been changed or removed.');
+  if (status === 401 || status === 403) {
+    const permission = PERMISSION.exec(message)?.[1];
+    return make(
+      'forbidden',
+      permission
+        ? `phonedesk is not allowed to do that in Microsoft 365: it needs the ${permission} permission. Ask IT to grant it.`
+        : 'phonedesk is not allowed to do that in Microsoft 365. Ask IT to check its permissions (see docs/permissions.md).',
+    );
+  }
+  if (status >= 500 || status <= 0) return make('unavailable', 'Microsoft 365 is not responding properly right now. Nothing was changed; please try again in a few minutes.');
+  if (status === 400) {
+    if (/default authentication method|default method/i.test(message)) {
+      return make('default-method', 'This number is the worker\'s default way to confirm sign-ins, so it cannot be removed until they choose another method in My Sign-Ins.');
+    }
+    if (/already exists/i.test(message)) return make('method-exists', 'The worker already has a phone of that kind; phonedesk will change it instead of adding another.');
+    if (/phone ?number|format/i.test(message)) return make('invalid-number', 'Microsoft 365 did not accept that phone number. Check it has the country code, like +44 7700 900123.');
+  }
+  return make('rejected', 'Microsoft 365 refused the change. Nothing was changed; IT can find the details in the audit log.');
+}

@@ -1,0 +1,220 @@
+// Contract tests for Graph's identity-and-access throttling as the simulator models it (reference §4.5).
+// Limits are tiny and time runs fast, so no test waits long.
+import { SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+
+interface ErrorEnvelope {
+  error: { code: string; message: string; innerError: Record<string, string> };
+}
+
+const harness = new SimulatorHarness();
+
+beforeAll(async () => {
+  await harness.start();
+});
+
+afterAll(async () => {
+  await harness.stop();
+});
+
+beforeEach(async () => {
+  await harness.reset();
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function throttle(settings: Record<string, unknown>): Promise<void> {
+  const reply = await harness.control('PUT', 'throttle', settings);
+  expect(reply.status).toBe(204);
+}
+
+const get = (path: string, headers?: Record<string, string>): Promise<GraphReply> => harness.graph('GET', path, undefined, headers);
+const revoke = (alias: string): Promise<GraphReply> => harness.graph('POST', `/users/${demoUser(alias)}/revokeSignInSessions`);
+
+/** §4.5's 429: Retry-After in whole seconds (at least 1), the scope and information headers, the envelope. */
+function expectThrottled(reply: GraphReply): void {
+  expect(reply.status).toBe(429);
+  const retryAfter = reply.headers.get('retry-after');
+  expect(retryAfter).toMatch(/^\d+$/);
+  expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+  expect(reply.headers.get('x-ms-throttle-scope')).toEqual(expect.any(String));
+  expect(reply.headers.get('x-ms-throttle-scope')).not.toBe('');
+  expect(reply.headers.get('x-ms-throttle-information')).toEqual(expect.any(String));
+  expect(reply.headers.get('x-ms-throttle-information')).not.toBe('');
+  expect(reply.headers.get('request-id')).toEqual(expect.any(String));
+  const body = reply.body as unknown as ErrorEnvelope;
+  expect(typeof body.error.code).toBe('string');
+  expect(body.error.innerError['request-id']).toBe(reply.headers.get('request-id'));
+}
+
+describe('throttling off (default)', () => {
+  it('never answers 429 by default, even for many requests in a burst (§4.5 limits apply only when enabled)', async () => {
+    const replies = await Promise.all(Array.from({ length: 150 }, () => get('/users')));
+    expect(replies.map((reply) => reply.status).filter((status) => status !== 200)).toEqual([]);
+    const writes = await Promise.all(Array.from({ length: 20 }, () => revoke('bob.smith')));
+    expect(writes.every((reply) => reply.status === 200)).toBe(true);
+    const settings = await harness.control<{ enabled: boolean }>('GET', 'throttle');
+    expect(settings.body.enabled).toBe(false);
+  });
+});
+
+describe('resource units (§4.5)', () => {
+  // §4.5: "On 429: wait for Retry-After seconds"; "on 429, x-ms-throttle-scope and x-ms-throttle-information".
+  it('answers 429 with Retry-After, x-ms-throttle-scope and x-ms-throttle-information once the units run out (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 3 });
+    const first = await get('/users');
+    expect(first.status).toBe(200);
+    const second = await get('/users');
+    expectThrottled(second);
+    expect(second.headers.get('x-ms-throttle-information')).toMatch(/ResourceUnit/i);
+    expect(second.headers.get('x-ms-throttle-scope')).toMatch(/Read/);
+  });
+
+  it('refuses the next request while throttled, not just one (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 2 });
+    expect((await get('/users')).status).toBe(200);
+    for (let i = 0; i < 3; i++) expectThrottled(await get('/users'));
+  });
+
+  // §4.5: "GET users costs 2; $select costs −1, $expand +1, $top below 20 −1"; "x-ms-resource-unit".
+  it.each([
+    ['/users', '2'],
+    ['/users?$select=id,displayName', '1'],
+    ['/users?$top=5', '1'],
+    ['/users?$top=19', '1'],
+    ['/users?$top=20', '2'],
+    ['/users?$top=5&$select=id', '1'],
+    [`/users/${demoUser('bob.smith')}/authentication/phoneMethods`, '1'],
+    ['/directory/administrativeUnits', '1'],
+  ])('reports x-ms-resource-unit for GET %s as %s (§4.5 request costs)', async (path, cost) => {
+    const reply = await get(path);
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe(cost);
+  });
+
+  it('reports x-ms-resource-unit 1 for a write (§4.5 "base cost 1")', async () => {
+    const reply = await revoke('bob.smith');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe('1');
+  });
+
+  // §4.5: the bucket is of resource units, so cheaper requests fit more often.
+  it('takes each request cost from the bucket: 4 units allow two GET /users but four with $select (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 4 });
+    expect((await get('/users')).status).toBe(200);
+    expect((await get('/users')).status).toBe(200);
+    expectThrottled(await get('/users'));
+
+    await throttle({ enabled: true, resourceUnitsPer10s: 4 });
+    for (let i = 0; i < 4; i++) expect((await get('/users?$select=id')).status).toBe(200);
+    expectThrottled(await get('/users?$select=id'));
+  });
+
+  // §4.5: "x-ms-throttle-limit-percentage (returned from 0.8 of the limit)".
+  it('adds x-ms-throttle-limit-percentage near the limit and not before (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 10 });
+    const percentages: Array<string | null> = [];
+    for (let i = 0; i < 9; i++) {
+      const reply = await get('/users?$select=id');
+      expect(reply.status).toBe(200);
+      percentages.push(reply.headers.get('x-ms-throttle-limit-percentage'));
+    }
+    // At 10%–50% of the limit there is no header; by 90% there is one, with a value of at least 0.8.
+    expect(percentages.slice(0, 5)).toEqual([null, null, null, null, null]);
+    const last = percentages[8];
+    expect(last).not.toBeNull();
+    expect(Number(last)).toBeGreaterThanOrEqual(0.8);
+    expect(Number(last)).toBeLessThanOrEqual(1);
+  });
+
+  it('does not add x-ms-throttle-limit-percentage far from the limit (§4.5)', async () => {
+    await throttle({ enabled: true });
+    const reply = await get('/users');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-ms-throttle-limit-percentage')).toBeNull();
+  });
+});
+
+describe('writes (§4.5 "3,000 per 2 min 30 s")', () => {
+  // §4.5: "POST, PATCH and DELETE each cost 1 write" against the write limit.
+  it('limits writes by the write bucket while reads still pass (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 2 });
+    expect((await revoke('bob.smith')).status).toBe(200);
+    expect((await revoke('chloe.evans')).status).toBe(200);
+    const third = await revoke('jane.doe');
+    expectThrottled(third);
+    expect(third.headers.get('x-ms-throttle-information')).toMatch(/Write/i);
+    expect(third.headers.get('x-ms-throttle-scope')).toMatch(/ReadWrite/);
+    // Reads are not writes.
+    expect((await get('/users')).status).toBe(200);
+  });
+
+  it('does not apply a throttled write (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 1 });
+    expect((await revoke('bob.smith')).status).toBe(200);
+    const before = await get(`/users/${demoUser('jane.doe')}?$select=signInSessionsValidFromDateTime`);
+    expectThrottled(await revoke('jane.doe'));
+    const after = await get(`/users/${demoUser('jane.doe')}?$select=signInSessionsValidFromDateTime`);
+    expect(after.body.signInSessionsValidFromDateTime).toBe(before.body.signInSessionsValidFromDateTime);
+  });
+
+  it('refills the write bucket with time, fast with a large timeScale (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 1, timeScale: 1000 });
+    // 150 s / 1000 = 150 ms for a full refill of one write.
+    const burst = await Promise.all([revoke('bob.smith'), revoke('chloe.evans'), revoke('jane.doe')]);
+    expect(burst.some((reply) => reply.status === 429)).toBe(true);
+    await sleep(250);
+    expect((await revoke('bob.smith')).status).toBe(200);
+  });
+});
+
+describe('refill and Retry-After (§4.5)', () => {
+  // §4.5: "wait for Retry-After seconds and retry" — with timeScale the wait is short.
+  it('lets a retry succeed after a short wait when time runs fast (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 2, timeScale: 100 });
+    // A 10 s window lasts 100 ms: a burst overruns it, a retry after 150 ms fits.
+    const burst = await Promise.all(Array.from({ length: 5 }, () => get('/users')));
+    const throttled = burst.filter((reply) => reply.status === 429);
+    expect(throttled.length).toBeGreaterThanOrEqual(1);
+    for (const reply of throttled) expectThrottled(reply);
+    await sleep(150);
+    const retry = await get('/users');
+    expect(retry.status).toBe(200);
+  });
+
+  it('keeps a slow bucket empty: without timeScale the retry too soon is still throttled (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 2 });
+    expect((await get('/users')).status).toBe(200);
+    await sleep(150);
+    const retry = await get('/users');
+    expectThrottled(retry);
+    // 2 units per 10 s: a whole GET /users needs several seconds more.
+    expect(Number(retry.headers.get('retry-after'))).toBeGreaterThanOrEqual(4);
+  });
+
+  it('is off again after /_sim/reset', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 2 });
+    expect((await get('/users')).status).toBe(200);
+    expectThrottled(await get('/users'));
+    await harness.reset();
+    const replies = await Promise.all(Array.from({ length: 10 }, () => get('/users')));
+    expect(replies.every((reply) => reply.status === 200)).toBe(true);
+  });
+
+  it('restores the default limits on /_sim/reset, not the last ones set', async () => {
+    const defaults = (await harness.control<Record<string, unknown>>('GET', 'throttle')).body;
+    await throttle({ enabled: true, resourceUnitsPer10s: 2, writesPer150s: 1, timeScale: 50, tenantSize: 'L' });
+    await harness.reset();
+    expect((await harness.control<Record<string, unknown>>('GET', 'throttle')).body).toEqual(defaults);
+    // Turning throttling back on after a reset uses the default (demo tenant: small) limits again.
+    await throttle({ enabled: true });
+    const replies = await Promise.all(Array.from({ length: 10 }, () => get('/users')));
+    expect(replies.every((reply) => reply.status === 200)).toBe(true);
+  });
+
+  it('refuses invalid throttle settings with 400', async () => {
+    expect((await harness.control('PUT', 'throttle', { resourceUnitsPer10s: 0 })).status).toBe(400);
+    expect((await harness.control('PUT', 'throttle', { timeScale: -1 })).status).toBe(400);
+    expect((await harness.control('PUT', 'throttle', { tenantSize: 'XL' })).status).toBe(400);
+    expect((await harness.control('PUT', 'throttle', [1])).status).toBe(400);
+  });
+});
