@@ -1,13 +1,12 @@
 // Simulator throughput: it must sustain 2,000 simple GETs/s on 2 cores so it never limits other benchmarks.
 // The simulator runs in its own process (as in npm start); this process only generates load.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { demoSeed } from '../src/simulator/demo-tenant';
 import { generatedSeed } from '../src/simulator/generated-tenant';
 import { checkSeed } from '../src/simulator/load-seed';
 import { Tenant } from '../src/simulator/tenant';
+import { startSimulatorProcess } from './simulator-process';
 import { percentile, printTable } from './table';
 
 const WORKERS = 20_000;
@@ -37,20 +36,6 @@ function seedLoadRows(): Array<Record<string, string | number>> {
     rows.push({ seed: name, users: tenant.userCount, 'json MB': text.length / 1e6, 'parse+validate+load ms': ms, 'target ms': 2000, ok: ms < 2000 ? 'yes' : 'NO' });
   }
   return rows;
-}
-
-function startSimulatorProcess(): Promise<{ url: string; stop: () => void }> {
-  const entry = path.join(__dirname, '..', 'src', 'simulator', 'main.js');
-  const child = spawn(process.execPath, [entry, '--port', '0', '--generate', String(WORKERS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match) resolve({ url: match[1], stop: () => child.kill('SIGTERM') });
-    });
-    child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
-  });
 }
 
 async function load(url: string, scenario: Scenario): Promise<Record<string, string | number>> {
@@ -133,7 +118,7 @@ export async function run(): Promise<void> {
     },
   ];
 
-  const simulator = await startSimulatorProcess();
+  const simulator = await startSimulatorProcess(['--generate', String(WORKERS)]);
   try {
     const rows = [];
     for (const scenario of scenarios) rows.push(await load(simulator.url, scenario));

@@ -76,6 +76,12 @@ interface CachedPolicy {
 
 type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
 
+/** An @odata.nextLink as a path after the version: the Graph client only follows absolute https links itself. */
+function relativeToVersion(link: string): string {
+  const url = new URL(link);
+  return `${url.pathname.replace(/^\/(v1\.0|beta)/, '')}${url.search}`;
+}
+
 function phoneSnapshot(method: PhoneAuthenticationMethod): PhoneMethodSnapshot {
   return {
     id: method.id ?? '',
@@ -428,13 +434,33 @@ export class GraphGateway {
   // ---- who holds a number ----
 
   /** One page of users with a mobile phone registered (reference §4.7), for the number index sweep. */
-  async mobileRegistrations(nextLink?: string): Promise<{ userIds: string[]; nextLink: string | undefined }> {
+  async mobileRegistrations(nextLink?: string, pageSize = 999): Promise<{ userIds: string[]; nextLink: string | undefined }> {
     const page = nextLink
-      ? await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', nextLink, (request) => request.get())
+      ? await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', relativeToVersion(nextLink), (request) => request.get())
       : await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', '/reports/authenticationMethods/userRegistrationDetails', (request) =>
-          request.filter(queryValue(`methodsRegistered/any(t: t eq 'mobilePhone')`)).select('id').top(999).get(),
+          request.filter(queryValue(`methodsRegistered/any(t: t eq 'mobilePhone')`)).select('id').top(pageSize).get(),
         );
     return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
+  }
+
+  /** Names and phone methods of up to 10 users in one $batch (to confirm who holds a number). */
+  async phoneMethodsWithNames(userIds: readonly string[]): Promise<Map<string, { displayName: string; methods: PhoneMethodSnapshot[] }>> {
+    const items = userIds.flatMap((userId, index) => [
+      { id: `u${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}?$select=id,displayName` },
+      { id: `p${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/authentication/phoneMethods` },
+    ]);
+    const responses = await this.batch('phoneMethods.confirmHolders', items);
+    const result = new Map<string, { displayName: string; methods: PhoneMethodSnapshot[] }>();
+    userIds.forEach((userId, index) => {
+      const user = responses.get(`u${index}`);
+      const phones = responses.get(`p${index}`);
+      if (!user || !phones || user.status >= 400 || phones.status >= 400) return;
+      result.set(userId, {
+        displayName: (user.body as User).displayName ?? userId,
+        methods: (phones.body as Collection<PhoneAuthenticationMethod>).value.map(phoneSnapshot),
+      });
+    });
+    return result;
   }
 
   /** Phone methods of up to 20 users in one $batch; users Graph no longer knows are left out. */

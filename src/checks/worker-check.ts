@@ -1,0 +1,45 @@
+// Status and diagnosis of one worker: one $batch snapshot, plus one read to confirm who holds a number in use.
+import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
+import type { DiagnosisContext } from '../diagnosis/diagnosis-context';
+import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { GraphGateway } from '../graph/graph-gateway';
+import type { NumberHolderFinder } from '../number-index/number-holder-finder';
+import { fromGraph, type PhoneNumber } from '../phone/phone-number';
+import type { NumberIndex } from '../storage/number-index';
+
+export interface WorkerCheck {
+  snapshot: SignInSnapshot;
+  diagnosis: Diagnosis;
+}
+
+export interface WorkerCheckOptions {
+  /** A number the requester mentioned, to spot it on the wrong phone type. */
+  mentionedNumber?: PhoneNumber;
+  /** Whether the requester may see who another user is (store scope); names stay hidden otherwise. */
+  canSee(userId: string): Promise<boolean>;
+}
+
+export class WorkerChecker {
+  constructor(
+    private readonly gateway: Pick<GraphGateway, 'signInSnapshot'>,
+    private readonly index: NumberIndex,
+    private readonly holders: NumberHolderFinder,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async check(userId: string, options: WorkerCheckOptions): Promise<WorkerCheck> {
+    const snapshot = await this.gateway.signInSnapshot(userId);
+    await this.index.record(snapshot.user.id, snapshot.phoneMethods, this.now());
+    const context: DiagnosisContext = { now: this.now(), ...(options.mentionedNumber && { mentionedNumber: options.mentionedNumber }) };
+    const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
+    if (mobile?.smsSignInState === 'phoneNumberNotUnique') {
+      const number = fromGraph(mobile.phoneNumber);
+      const lookup = number ? await this.holders.find(number.e164, { excludeUserId: snapshot.user.id }) : undefined;
+      const holder = lookup?.holders.find((candidate) => candidate.phoneType === 'mobile' && candidate.smsSignInState === 'ready') ?? lookup?.holders[0];
+      if (!holder) context.holder = 'unknown';
+      else if (!(await options.canSee(holder.userId))) context.holder = 'hidden';
+      else context.holder = { displayName: holder.displayName };
+    }
+    return { snapshot, diagnosis: diagnose(snapshot, context) };
+  }
+}
