@@ -1,6 +1,9 @@
 // The only module that reads process.env. Everything else receives a typed Config.
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
+import type { CountryCode } from 'libphonenumber-js';
+import { getCountries } from 'libphonenumber-js';
+import { DEMO_GROUPS } from './simulator/demo-tenant';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
@@ -42,6 +45,19 @@ export interface SimulatorSettings {
   port: number;
 }
 
+export type ManagerScope = 'administrative-units' | 'direct-reports' | 'both';
+
+export interface ChangeSettings {
+  /** Entra groups whose members approve changes (helpdesk). */
+  approverGroupIds: string[];
+  /** Entra groups whose members approve tenant-wide changes. */
+  tenantAdminGroupIds: string[];
+  approvalTtlMs: number;
+  managerScope: ManagerScope;
+  /** Region for numbers typed without a country code. */
+  defaultRegion: CountryCode;
+}
+
 export interface Config {
   /** Interface to bind. Anonymous (local) mode binds loopback only, since it accepts unauthenticated requests. */
   host: string;
@@ -49,6 +65,7 @@ export interface Config {
   bot: BotCredentials;
   graph: GraphSettings;
   simulator: SimulatorSettings;
+  changes: ChangeSettings;
   dataDir: string;
   logLevel: LogLevel;
 }
@@ -181,16 +198,56 @@ function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
   }
 }
 
+function guidList(env: Env, name: string, fallback: string[] | undefined, why: string): string[] {
+  const value = text(env, name);
+  if (value === undefined) {
+    if (fallback) return fallback;
+    throw new ConfigError(name, `is required ${why}`);
+  }
+  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const bad = ids.find((id) => !GUID.test(id));
+  if (ids.length === 0 || bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of Entra group object ids (GUIDs)${bad ? ` (got "${bad}")` : ''}`);
+  return ids;
+}
+
+/** "24h", "90m", "3600s" or a number of seconds. */
+function duration(env: Env, name: string, fallbackMs: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallbackMs;
+  const match = /^(\d+)\s*(h|m|s)?$/i.exec(value);
+  const amount = match ? Number(match[1]) : NaN;
+  const unit = (match?.[2] ?? 's').toLowerCase();
+  const ms = amount * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
+  if (!match || ms < 60_000 || ms > 30 * 24 * 3_600_000) throw new ConfigError(name, `must be a duration from 1m to 720h, such as 24h or 90m (got "${value}")`);
+  return ms;
+}
+
+function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
+  // The demo tenant's groups are the defaults only against the simulator; a real tenant must name its own.
+  const simulator = graph.auth === 'simulator';
+  const region = (text(env, 'DEFAULT_REGION') ?? 'GB').toUpperCase();
+  if (!(getCountries() as string[]).includes(region)) throw new ConfigError('DEFAULT_REGION', `must be a two-letter country code such as GB or US (got "${region}")`);
+  return {
+    approverGroupIds: guidList(env, 'APPROVER_GROUP_IDS', simulator ? [DEMO_GROUPS.approvers] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve changes)'),
+    tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', simulator ? [DEMO_GROUPS.tenantAdmins] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve tenant-wide changes)'),
+    approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
+    managerScope: oneOf(env, 'MANAGER_SCOPE', ['administrative-units', 'direct-reports', 'both'] as const, 'administrative-units'),
+    defaultRegion: region as CountryCode,
+  };
+}
+
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);
   const simulator: SimulatorSettings = { port: port(env, 'SIM_PORT', 5080) };
+  const graph = readGraph(env, simulator);
   return {
     host: text(env, 'HOST') ?? (bot.appId === '' ? '127.0.0.1' : '0.0.0.0'),
     port: port(env, 'PORT', 3978),
     bot,
-    graph: readGraph(env, simulator),
+    graph,
     simulator,
+    changes: readChanges(env, graph),
     dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };

@@ -1,28 +1,44 @@
-// Process entry: config → logger → adapter → application → HTTP server, with graceful shutdown.
-import { MemoryStorage } from 'botbuilder';
+// Process entry: config → logger → services (storage, audit, Graph, changes) → adapter → application → HTTP
+// server, with graceful shutdown.
 import { ConfigError, loadConfig, type Config } from './config';
 import { createAdapter } from './bot/create-adapter';
 import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
+import { createServices, type Services } from './services';
 
 export interface RunningBot {
   server: RunningServer;
+  services: Services;
   stop(): Promise<void>;
 }
 
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
+  const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
-  // Conversation state moves to SQLite under DATA_DIR with the storage layer.
-  const app = createApplication({ adapter, storage: new MemoryStorage(), logger });
-  const server = await listen(createHttpServer({ adapter, app, logger }), config.port, config.host);
+  const app = createApplication({ adapter, storage: services.botStorage, logger });
+  let server: RunningServer;
+  try {
+    server = await listen(createHttpServer({ adapter, app, logger }), config.port, config.host);
+  } catch (error) {
+    await services.close();
+    throw error;
+  }
+  services.startBackgroundWork();
   // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
   const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
   lifecycle.info(
     { url: server.url, mode: config.bot.appId === '' ? 'local-anonymous' : 'authenticated', graphAuth: config.graph.auth },
     `phonedesk listening on ${server.url}/api/messages`,
   );
-  return { server, stop: () => server.close() };
+  return {
+    server,
+    services,
+    stop: async () => {
+      await server.close();
+      await services.close();
+    },
+  };
 }
 
 async function main(): Promise<void> {

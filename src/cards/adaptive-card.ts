@@ -10,6 +10,7 @@ export interface TextBlock {
   color?: 'Default' | 'Dark' | 'Light' | 'Accent' | 'Good' | 'Warning' | 'Attention';
   isSubtle?: boolean;
   spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge' | 'Padding';
+  separator?: boolean;
 }
 
 export interface Fact {
@@ -22,17 +23,67 @@ export interface FactSet {
   facts: Fact[];
 }
 
-export type CardElement = TextBlock | FactSet;
+/** Data carried by a button: the verb and ids only, never state to trust. */
+export type ActionData = Record<string, string | number | boolean>;
+
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: ActionData;
+  style?: 'default' | 'positive' | 'destructive';
+  /** For clients without Universal Actions (Action.Submit carries the verb in data). */
+  fallback?: SubmitAction;
+}
+
+export interface SubmitAction {
+  type: 'Action.Submit';
+  title: string;
+  data: ActionData;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export type CardAction = ExecuteAction | SubmitAction;
+
+export interface ActionSet {
+  type: 'ActionSet';
+  actions: CardAction[];
+}
+
+export interface Container {
+  type: 'Container';
+  items: CardElement[];
+  style?: 'default' | 'emphasis' | 'good' | 'attention' | 'warning' | 'accent';
+  separator?: boolean;
+  spacing?: TextBlock['spacing'];
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | Container;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
   $schema: 'http://adaptivecards.io/schemas/adaptive-card.json';
   version: '1.5';
   body: CardElement[];
+  actions?: CardAction[];
+  /** Teams refreshes the card for these users (MRIs, at most 60) with this action. */
+  refresh?: { action: ExecuteAction; userIds: string[] };
 }
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-export function adaptiveCard(body: CardElement[]): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body };
+export function adaptiveCard(body: CardElement[], extra: Partial<Pick<AdaptiveCard, 'actions' | 'refresh'>> = {}): AdaptiveCard {
+  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...extra };
+}
+
+/** An Action.Execute with an Action.Submit fallback carrying the same verb, for channels without Universal Actions. */
+export function executeAction(title: string, verb: string, data: ActionData, style?: ExecuteAction['style']): ExecuteAction {
+  return {
+    type: 'Action.Execute',
+    title,
+    verb,
+    data,
+    ...(style && { style }),
+    fallback: { type: 'Action.Submit', title, data: { ...data, verb }, ...(style && { style }) },
+  };
 }

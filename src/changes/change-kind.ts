@@ -8,6 +8,7 @@ export type ChangeKind =
   | 'enable-sms-sign-in'
   | 'disable-sms-sign-in'
   | 'revoke-sessions'
+  | 'secure-lost-phone'
   | 'set-use-for-sign-in';
 
 /** A change a finding proposes; the dialogs turn it into a request for approval. */

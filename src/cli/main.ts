@@ -1,12 +1,24 @@
 #!/usr/bin/env node
 // `phonedesk` command-line tool. Subcommands grow with the project (audit verify/export, roster, …).
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../audit/audit-export';
 import { ConfigError, loadConfig, type Config } from '../config';
+import { SqliteAuditLog } from '../storage/sqlite/sqlite-audit-log';
+import { DATABASE_FILE, openDatabase } from '../storage/sqlite/sqlite-database';
+import { MIGRATIONS } from '../storage/sqlite/migrations';
 
 const USAGE = `usage: phonedesk <command>
 
 commands:
   config check   validate the settings in the environment and print them (secrets hidden)
+  audit verify [--data-dir D]
+                 check the audit log's hash chain: exit 0 when it holds, 1 naming the first broken record
+  audit export --format jsonl|csv [--since ISO-TIME] [--data-dir D]
+                 write the audit log (or the part written since a time) to stdout, e.g. for a SIEM
   help           show this text
+
+--data-dir defaults to DATA_DIR (./data).
 `;
 
 function describe(config: Config): Record<string, string> {
@@ -26,17 +38,111 @@ function describe(config: Config): Record<string, string> {
     AZURE_CLIENT_ID: config.graph.clientId ?? '(not set)',
     AZURE_CLIENT_SECRET: hidden(config.graph.clientSecret),
     AZURE_CLIENT_CERTIFICATE_PATH: config.graph.certificatePath ?? '(not set)',
+    APPROVER_GROUP_IDS: config.changes.approverGroupIds.join(', '),
+    TENANT_ADMIN_GROUP_IDS: config.changes.tenantAdminGroupIds.join(', '),
+    APPROVAL_TTL: `${Math.round(config.changes.approvalTtlMs / 60_000)} minutes`,
+    MANAGER_SCOPE: config.changes.managerScope,
+    DEFAULT_REGION: config.changes.defaultRegion,
     DATA_DIR: config.dataDir,
     LOG_LEVEL: config.logLevel,
   };
 }
 
-export function run(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+/** A mistake in the command line: one plain line, exit code 2. */
+class UsageError extends Error {}
+
+/** `--name value` or `--name=value` options, each at most once, only the allowed ones. */
+function parseOptions(args: readonly string[], allowed: readonly string[]): Map<string, string> {
+  const options = new Map<string, string>();
+  for (let index = 0; index < args.length; index++) {
+    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[index]);
+    if (!match || !allowed.includes(match[1])) throw new UsageError(`unknown option "${args[index]}"`);
+    const name = match[1];
+    const value = match[2] ?? args[++index];
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    if (options.has(name)) throw new UsageError(`--${name} is given twice`);
+    options.set(name, value);
+  }
+  return options;
+}
+
+/** A date (UTC midnight) or a date and time with its zone: a time without a zone would depend on this machine. */
+function parseSince(text: string): Date {
+  const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
+  const time = Date.parse(text);
+  if (!iso.test(text) || Number.isNaN(time)) {
+    throw new UsageError(`--since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "${text}")`);
+  }
+  return new Date(time);
+}
+
+/** The audit log in the data directory; refuses to create an empty one where there was none. */
+function openAuditLog(options: Map<string, string>): { log: SqliteAuditLog; close: () => void } {
+  const dataDir = path.resolve(options.get('data-dir') ?? loadConfig().dataDir);
+  if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
+    throw new UsageError(`there is no phonedesk database in ${dataDir} (give --data-dir or set DATA_DIR)`);
+  }
+  const db = openDatabase(dataDir, MIGRATIONS);
+  return { log: new SqliteAuditLog(db), close: () => db.close() };
+}
+
+async function auditVerify(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  const { log, close } = openAuditLog(parseOptions(args, ['data-dir']));
+  try {
+    const result = await log.verify();
+    if (!result.ok) {
+      out.write(`audit record ${result.broken.sequence} is broken: ${result.broken.reason}\n`);
+      return 1;
+    }
+    out.write(`audit log OK: ${result.records} record${result.records === 1 ? '' : 's'}, chain intact\n`);
+    return 0;
+  } finally {
+    close();
+  }
+}
+
+async function auditExport(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  const options = parseOptions(args, ['format', 'since', 'data-dir']);
+  const format = options.get('format');
+  if (format === undefined) throw new UsageError('audit export needs --format jsonl or --format csv');
+  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--format must be jsonl or csv (got "${format}")`);
+  const since = options.has('since') ? parseSince(options.get('since')!) : undefined;
+  const { log, close } = openAuditLog(options);
+  try {
+    await exportAudit(log, format as ExportFormat, out, { since });
+    return 0;
+  } finally {
+    close();
+  }
+}
+
+async function audit(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const [subcommand, ...rest] = args;
+  try {
+    if (subcommand === 'verify') return await auditVerify(rest, out);
+    if (subcommand === 'export') return await auditExport(rest, out);
+    throw new UsageError(`unknown command "audit${subcommand === undefined ? '' : ` ${subcommand}`}"; use audit verify or audit export`);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err.write(`phonedesk: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      err.write(`phonedesk: configuration error: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+}
+
+/** Exit code of the command; the audit commands read the database asynchronously, so they answer with a promise. */
+export function run(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number | Promise<number> {
   const [command, subcommand] = args;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     out.write(USAGE);
     return command === undefined ? 2 : 0;
   }
+  if (command === 'audit') return audit(args.slice(1), out, err);
   if (command === 'config' && subcommand === 'check') {
     try {
       const settings = describe(loadConfig());
@@ -56,5 +162,14 @@ export function run(args: readonly string[], out: NodeJS.WritableStream, err: No
 }
 
 if (require.main === module) {
-  process.exitCode = run(process.argv.slice(2), process.stdout, process.stderr);
+  Promise.resolve(run(process.argv.slice(2), process.stdout, process.stderr)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // An unreadable database, a full disk…: one line, not a stack trace.
+      process.stderr.write(`phonedesk: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

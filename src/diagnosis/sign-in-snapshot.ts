@@ -56,6 +56,8 @@ export interface SignInSnapshot {
     userType: 'Member' | 'Guest';
     /** When sessions were last revoked (or the account created). */
     signInSessionsValidFromDateTime?: string;
+    /** The user's manager, for the "direct reports" scope. */
+    managerId?: string;
   };
   phoneMethods: PhoneMethodSnapshot[];
   /** SKU part numbers, e.g. SPE_F1. */

@@ -28,6 +28,12 @@ export interface GraphCallOutcome {
 }
 
 /**
+ * The error name an observer uses to refuse a call it could not record (the audit log's AuditUnavailableError).
+ * The gateway neither retries it nor words it as a Graph outage.
+ */
+export const CALL_REFUSED_BY_OBSERVER = 'AuditUnavailableError';
+
+/**
  * Sees every Graph call. `beforeCall` must make the intent durable; if it throws, the call is not made.
  * `afterCall` records the outcome.
  */

@@ -1,5 +1,6 @@
 // Graph errors as phonedesk's domain errors: a sentence for the store manager, the details for the audit log.
 import { GraphError } from '@microsoft/microsoft-graph-client';
+import { CALL_REFUSED_BY_OBSERVER } from './graph-call';
 
 export type GraphFailureKind =
   | 'number-in-use'
@@ -10,7 +11,8 @@ export type GraphFailureKind =
   | 'forbidden'
   | 'throttled'
   | 'unavailable'
-  | 'rejected';
+  | 'rejected'
+  | 'audit-unavailable';
 
 export class GraphFailure extends Error {
   override name = 'GraphFailure';
@@ -33,6 +35,12 @@ const PERMISSION = /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Pol
 
 export function toGraphFailure(error: unknown, clientRequestId?: string): GraphFailure {
   if (error instanceof GraphFailure) return error;
+  const name = error instanceof GraphError ? error.code : error instanceof Error ? error.name : undefined;
+  if (name === CALL_REFUSED_BY_OBSERVER) {
+    // The observer's message already says it plainly: nothing was sent.
+    const message = error instanceof Error ? error.message : String(error);
+    return new GraphFailure('audit-unavailable', message, 0, CALL_REFUSED_BY_OBSERVER, undefined, clientRequestId, message);
+  }
   if (!(error instanceof GraphError)) {
     const message = error instanceof Error ? error.message : String(error);
     return new GraphFailure('unavailable', 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.', 0, undefined, undefined, clientRequestId, message);

@@ -112,6 +112,19 @@ function policySnapshot(configuration: SmsAuthenticationMethodConfiguration, nam
   };
 }
 
+/** The body of one inner $batch response, or its error as a GraphFailure. */
+function innerBody<T>(responses: ReadonlyMap<string, BatchResponse>, key: string): T {
+  const response = responses.get(key);
+  if (!response || response.status >= 400) {
+    const body = response?.body as { error?: { code?: string; message?: string } } | undefined;
+    const error = new GraphError(response?.status ?? 0, body?.error?.message ?? `no answer for ${key}`);
+    error.code = body?.error?.code ?? null;
+    error.requestId = response?.headers?.['request-id'] ?? null;
+    throw toGraphFailure(error);
+  }
+  return response.body as T;
+}
+
 export class GraphGateway {
   private readonly client: Client;
   private readonly policyTtlMs: number;
@@ -245,20 +258,11 @@ export class GraphGateway {
       { id: 'licences', method: 'GET', url: `/users/${id}/licenseDetails?$select=skuPartNumber` },
       { id: 'roles', method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
       { id: 'registration', method: 'GET', url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication` },
+      { id: 'manager', method: 'GET', url: `/users/${id}/manager?$select=id` },
       ...(policyFresh ? [] : [{ id: 'policy', method: 'GET' as const, url: SMS_POLICY_PATH }]),
     ];
     const responses = await this.batch('users.signInSnapshot', items);
-    const ok = <T>(key: string): T => {
-      const response = responses.get(key);
-      if (!response || response.status >= 400) {
-        const body = response?.body as { error?: { code?: string; message?: string } } | undefined;
-        const error = new GraphError(response?.status ?? 0, body?.error?.message ?? `no answer for ${key}`);
-        error.code = body?.error?.code ?? null;
-        error.requestId = response?.headers?.['request-id'] ?? null;
-        throw toGraphFailure(error);
-      }
-      return response.body as T;
-    };
+    const ok = <T>(key: string): T => innerBody<T>(responses, key);
     const user = ok<User>('user');
     const memberships = ok<Collection<DirectoryObject & { displayName?: string; '@odata.type'?: string }>>('memberships').value;
     const groups = memberships.filter((item) => item['@odata.type'] === '#microsoft.graph.group');
@@ -267,6 +271,9 @@ export class GraphGateway {
     // The registration report needs AuditLog.Read.All; without it the default method is simply unknown.
     const registration = responses.get('registration');
     const defaultMfaMethod = registration && registration.status < 400 ? (registration.body as UserRegistrationDetails).userPreferredMethodForSecondaryAuthentication ?? undefined : undefined;
+    // No manager is a 404, not a failure.
+    const manager = responses.get('manager');
+    const managerId = manager && manager.status < 400 ? (manager.body as DirectoryObject).id ?? undefined : undefined;
     return {
       user: {
         id: user.id ?? userId,
@@ -275,6 +282,7 @@ export class GraphGateway {
         accountEnabled: user.accountEnabled !== false,
         userType: user.userType === 'Guest' ? 'Guest' : 'Member',
         ...(user.signInSessionsValidFromDateTime && { signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime }),
+        ...(managerId && { managerId }),
       },
       phoneMethods: ok<Collection<PhoneAuthenticationMethod>>('phones').value.map(phoneSnapshot),
       licenses: ok<Collection<LicenseDetails>>('licences').value.map((licence) => licence.skuPartNumber ?? '').filter((sku) => sku !== ''),
@@ -290,6 +298,20 @@ export class GraphGateway {
       ...(defaultMfaMethod && defaultMfaMethod !== 'none' && { defaultMfaMethod }),
       policy: this.cachedPolicy!.policy,
       readAt: new Date(this.now()).toISOString(),
+    };
+  }
+
+  /** The groups and directory roles of a person who asks or approves, in one $batch. */
+  async requesterProfile(userId: string): Promise<{ groupIds: string[]; roles: Array<{ roleTemplateId: string; directoryScopeId: string }> }> {
+    const id = pathSegment(userId);
+    const responses = await this.batch('users.requesterProfile', [
+      { id: 'groups', method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999` },
+      { id: 'roles', method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
+    ]);
+    const body = <T>(key: string): T[] => innerBody<Collection<T>>(responses, key).value;
+    return {
+      groupIds: body<DirectoryObject>('groups').map((group) => group.id ?? '').filter((groupId) => groupId !== ''),
+      roles: body<UnifiedRoleAssignment>('roles').map((assignment) => ({ roleTemplateId: assignment.roleDefinitionId ?? '', directoryScopeId: assignment.directoryScopeId ?? '/' })),
     };
   }
 

@@ -2,7 +2,7 @@
 // exponential backoff with full jitter otherwise, and a bounded count. A request that is not replayable
 // (a create) is only retried on 429, which Graph answers before doing anything.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { CallInfo } from './graph-call';
+import { CALL_REFUSED_BY_OBSERVER, CallInfo } from './graph-call';
 
 export interface RetrySettings {
   maxRetries: number;
@@ -50,6 +50,8 @@ export class RetryMiddleware implements Middleware {
       try {
         await this.next!.execute(attemptContext);
       } catch (error) {
+        // Nothing was sent when the audit log refused the call: trying again cannot help.
+        if (error instanceof Error && error.name === CALL_REFUSED_BY_OBSERVER) throw error;
         failure = error;
       }
       const status = attemptContext.response?.status;

@@ -66,6 +66,13 @@ export class SimulatorHarness {
     const { status } = await this.control('POST', 'reset');
     if (status !== 204) throw new Error(`reset failed with ${status}`);
   }
+
+  /** Back to the harness's own seed, undoing any PUT /_sim/seed a test made (reset alone keeps that seed). */
+  async restoreSeed(): Promise<void> {
+    const { status } = await this.control('PUT', 'seed', this.options.seed ?? demoSeed());
+    if (status !== 204) throw new Error(`restoring the seed failed with ${status}`);
+    await this.reset();
+  }
 }
 
 /** The demo tenant's object id for a person's alias, e.g. "bob.smith". */

@@ -37,7 +37,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  await harness.reset();
+  await harness.restoreSeed();
   ({ gateway, observer } = testGateway(harness.url));
 });
 

@@ -37,6 +37,8 @@ describe('phonedesk command-line tool', () => {
     process.env.AZURE_TENANT_ID = '11111111-2222-3333-4444-555555555555';
     process.env.AZURE_CLIENT_ID = '66666666-7777-8888-9999-000000000000';
     process.env.AZURE_CLIENT_SECRET = 'super-secret-value';
+    process.env.APPROVER_GROUP_IDS = '11111111-2222-3333-4444-555555555555';
+    process.env.TENANT_ADMIN_GROUP_IDS = '11111111-2222-3333-4444-555555555555';
     const out = sink();
     expect(run(['config', 'check'], out.stream, sink().stream)).toBe(0);
     expect(out.text()).toMatch(/GRAPH_AUTH\s+client-secret/);

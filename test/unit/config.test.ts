@@ -33,7 +33,7 @@ describe('loadConfig', () => {
     ['usgov-dod', 'https://dod-graph.microsoft.us', 'https://login.microsoftonline.us'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://login.chinacloudapi.cn'],
   ])('picks the Graph and sign-in hosts of the %s cloud', (cloud, graph, authority) => {
-    const config = loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_CLOUD: cloud });
+    const config = loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_CLOUD: cloud, APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
     expect(config.graph).toMatchObject({ baseUrl: graph, authorityHost: authority, baseUrlIsExplicit: false });
   });
 
@@ -72,6 +72,13 @@ describe('loadConfig', () => {
     [{ GRAPH_BASE_URL: 'graph.microsoft.com' }, 'GRAPH_BASE_URL', /http\(s\) URL/],
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }, 'GRAPH_BASE_URL', /API version/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
+    [{ GRAPH_AUTH: 'managed-identity' }, 'APPROVER_GROUP_IDS', /required when GRAPH_AUTH is not simulator/],
+    [{ GRAPH_AUTH: 'managed-identity', APPROVER_GROUP_IDS: TENANT }, 'TENANT_ADMIN_GROUP_IDS', /tenant-wide changes/],
+    [{ APPROVER_GROUP_IDS: 'helpdesk' }, 'APPROVER_GROUP_IDS', /GUIDs.*"helpdesk"/],
+    [{ APPROVAL_TTL: '10 days' }, 'APPROVAL_TTL', /duration/],
+    [{ APPROVAL_TTL: '10s' }, 'APPROVAL_TTL', /from 1m to 720h/],
+    [{ DEFAULT_REGION: 'UK' }, 'DEFAULT_REGION', /two-letter country code/],
+    [{ MANAGER_SCOPE: 'everyone' }, 'MANAGER_SCOPE', /administrative-units, direct-reports, both/],
   ])('refuses %j, naming %s', (env, variable, expectation) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
@@ -81,17 +88,32 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete client-secret setup and never needs the secret echoed back', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'hunter2' });
+    const config = loadConfig({ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'hunter2', APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
     expect(config.graph).toMatchObject({ auth: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 'hunter2' });
   });
 
+  it('reads the change settings, with the demo tenant\'s groups only in simulator mode', () => {
+    const demo = loadConfig({});
+    expect(demo.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
+    expect(demo.changes.approverGroupIds).toHaveLength(1);
+    const real = loadConfig({
+      GRAPH_AUTH: 'managed-identity',
+      APPROVER_GROUP_IDS: `${TENANT}, ${CLIENT}`,
+      TENANT_ADMIN_GROUP_IDS: CLIENT,
+      APPROVAL_TTL: '90m',
+      DEFAULT_REGION: 'us',
+      MANAGER_SCOPE: 'both',
+    });
+    expect(real.changes).toEqual({ approverGroupIds: [TENANT, CLIENT], tenantAdminGroupIds: [CLIENT], approvalTtlMs: 90 * 60_000, managerScope: 'both', defaultRegion: 'US' });
+  });
+
   it('accepts a certificate file that exists', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: __filename });
+    const config = loadConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: __filename, APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
     expect(config.graph.certificatePath).toBe(__filename);
   });
 
   it('matches enumerations case-insensitively and trims a trailing slash from GRAPH_BASE_URL', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'Managed-Identity', GRAPH_CLOUD: 'USGov', GRAPH_BASE_URL: 'http://127.0.0.1:5080/' });
+    const config = loadConfig({ GRAPH_AUTH: 'Managed-Identity', GRAPH_CLOUD: 'USGov', GRAPH_BASE_URL: 'http://127.0.0.1:5080/', APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
     expect(config.graph).toMatchObject({ auth: 'managed-identity', cloud: 'usgov', baseUrl: 'http://127.0.0.1:5080' });
   });
 });

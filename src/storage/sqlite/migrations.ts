@@ -25,4 +25,81 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'change requests',
+    sql: `
+      CREATE TABLE change_requests (
+        id TEXT PRIMARY KEY,
+        number INTEGER NOT NULL UNIQUE,
+        kind TEXT NOT NULL,
+        status TEXT NOT NULL,
+        requester_id TEXT NOT NULL,
+        target_user_id TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        body TEXT NOT NULL
+      );
+      CREATE INDEX change_requests_by_status ON change_requests (status);
+      CREATE INDEX change_requests_by_requester ON change_requests (requester_id);
+      CREATE TABLE change_transitions (
+        request_id TEXT NOT NULL REFERENCES change_requests (id),
+        seq INTEGER NOT NULL,
+        from_status TEXT,
+        to_status TEXT NOT NULL,
+        actor_id TEXT NOT NULL,
+        actor_name TEXT NOT NULL,
+        at TEXT NOT NULL,
+        note TEXT,
+        PRIMARY KEY (request_id, seq)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'audit log',
+    // AUTOINCREMENT keeps the highest sequence ever issued in sqlite_sequence, so records cut off the end of
+    // the log are noticed by verify. The triggers make the table append-only for anything using the database
+    // through SQLite; they are a guard against mistakes, the hash chain is what detects tampering.
+    sql: `
+      CREATE TABLE audit_log (
+        sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+        time TEXT NOT NULL,
+        record TEXT NOT NULL,
+        previous_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      );
+      CREATE INDEX audit_log_by_time ON audit_log (time);
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    `,
+  },
+  {
+    version: 3,
+    name: 'bot state',
+    // bot_state: botbuilder Storage (conversation, user and dialog state); value is the item's JSON without its
+    // eTag, which lives in its own column so a write can be conditional on it. The conversation reference
+    // tables say where to send proactive messages: a person's 1:1 chat (by Entra object id) or a named channel.
+    sql: `
+      CREATE TABLE bot_state (
+        key TEXT PRIMARY KEY,
+        etag TEXT NOT NULL,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE TABLE person_conversation_reference (
+        aad_object_id TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+      CREATE TABLE channel_conversation_reference (
+        name TEXT PRIMARY KEY,
+        reference TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

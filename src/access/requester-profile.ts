@@ -1,0 +1,14 @@
+// What phonedesk knows about the person asking: their groups and directory roles, read from Graph.
+import type { Person } from '../audit/audit-context';
+
+export interface RoleAssignmentInfo {
+  roleTemplateId: string;
+  /** "/" or "/administrativeUnits/{id}". */
+  directoryScopeId: string;
+}
+
+export interface RequesterProfile {
+  person: Person;
+  groupIds: string[];
+  roles: RoleAssignmentInfo[];
+}

@@ -1,0 +1,206 @@
+// Requests and decisions: a change is saved pending, decided exactly once by an approver who is not the
+// requester, and every decision and refusal is audited. Card payloads are never trusted: callers pass the
+// request id and the acting person only; everything else is reloaded here.
+import type { Person } from '../audit/audit-context';
+import type { AccessPolicy } from '../access/access-policy';
+import type { RequesterDirectory } from '../access/requester-directory';
+import type { AuditAppender } from './audit-appender';
+import type { ChangeKind } from './change-kind';
+import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
+import type { ChangeStore } from './change-store';
+
+export interface ChangeServiceSettings {
+  approvalTtlMs: number;
+}
+
+export interface NewRequestInput {
+  requester: Person;
+  kind: ChangeKind;
+  target: ChangeTarget;
+  phoneNumber?: string;
+  policyTargetId?: string;
+  useForSignIn?: boolean;
+  reason: string;
+  urgent?: boolean;
+  tenantWide: boolean;
+}
+
+export type Decision = 'approve' | 'reject';
+
+export type DecisionResult = { ok: true; request: ChangeRequest } | { ok: false; reason: string; request?: ChangeRequest };
+
+function when(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+/** Why a request that is no longer pending cannot be decided, in plain words. */
+export function alreadyDecided(request: ChangeRequest): string {
+  const by = request.decidedBy ? ` by ${request.decidedBy.name}` : '';
+  const at = request.decidedAt ? ` at ${when(request.decidedAt)}` : '';
+  switch (request.status) {
+    case 'approved':
+    case 'executing':
+    case 'succeeded':
+    case 'failed':
+    case 'partially-succeeded':
+      return `Request ${request.number} was already approved${by}${at}.`;
+    case 'rejected':
+      return `Request ${request.number} was already rejected${by}${at}.`;
+    case 'expired':
+      return `Request ${request.number} expired without a decision; ask for it again if it is still needed.`;
+    case 'cancelled':
+      return `Request ${request.number} was cancelled by ${request.requester.name}.`;
+    case 'pending':
+      return `Request ${request.number} is still waiting for a decision.`;
+  }
+}
+
+export class ChangeService {
+  constructor(
+    private readonly store: ChangeStore,
+    private readonly audit: AuditAppender,
+    private readonly directory: RequesterDirectory,
+    private readonly access: AccessPolicy,
+    private readonly settings: ChangeServiceSettings,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async request(input: NewRequestInput): Promise<ChangeRequest> {
+    const created = this.now();
+    const request = await this.store.create({
+      kind: input.kind,
+      requester: input.requester,
+      target: input.target,
+      ...(input.phoneNumber !== undefined && { phoneNumber: input.phoneNumber }),
+      ...(input.policyTargetId !== undefined && { policyTargetId: input.policyTargetId }),
+      ...(input.useForSignIn !== undefined && { useForSignIn: input.useForSignIn }),
+      reason: input.reason,
+      urgent: input.urgent ?? false,
+      tenantWide: input.tenantWide,
+      createdAt: created.toISOString(),
+      expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
+    });
+    await this.audit.append({
+      phase: 'event',
+      operation: 'change.requested',
+      actor: input.requester,
+      requester: input.requester,
+      requestId: request.id,
+      targetUserId: input.target.userId,
+      detail: `${input.kind} requested: ${input.reason}`,
+    });
+    return request;
+  }
+
+  private async refuse(actor: Person, request: ChangeRequest | undefined, requestId: string, reason: string): Promise<DecisionResult> {
+    await this.audit.append({
+      phase: 'event',
+      operation: 'change.decision.refused',
+      actor,
+      ...(request && { requester: request.requester, targetUserId: request.target.userId }),
+      requestId,
+      detail: `refused: ${reason}`,
+    });
+    return { ok: false, reason, ...(request && { request }) };
+  }
+
+  /** Marks a pending request past its expiry as expired; returns it as it now stands. */
+  private async expireIfDue(request: ChangeRequest): Promise<ChangeRequest> {
+    if (request.status !== 'pending' || Date.parse(request.expiresAt) > this.now().getTime()) return request;
+    try {
+      return await this.store.transition(request.id, 'pending', {
+        to: 'expired',
+        actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
+        at: this.now(),
+        note: 'no decision before the approval deadline',
+        outcome: 'Expired without a decision.',
+      });
+    } catch (error) {
+      if (error instanceof TransitionRefused) return (await this.store.get(request.id)) ?? request;
+      throw error;
+    }
+  }
+
+  /**
+   * Approves or rejects. Exactly one decision wins under concurrency (double clicks, two approvers, two
+   * processes); every other caller is told what happened instead.
+   */
+  async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string): Promise<DecisionResult> {
+    const nobody: Person = { aadObjectId: 'unknown', name: 'unknown' };
+    if (!actor || !actor.aadObjectId) return this.refuse(nobody, undefined, requestId, 'phonedesk could not tell who you are, so it cannot accept a decision from you.');
+    const stored = await this.store.get(requestId);
+    if (!stored) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
+    const request = await this.expireIfDue(stored);
+    if (request.status !== 'pending') return this.refuse(actor, request, requestId, alreadyDecided(request));
+    if (actor.aadObjectId === request.requester.aadObjectId) {
+      return this.refuse(actor, request, requestId, 'You asked for this change, so someone else has to approve or reject it.');
+    }
+    const profile = await this.directory.profile(actor, { fresh: true });
+    if (request.tenantWide ? !this.access.isTenantAdmin(profile) : !this.access.isApprover(profile)) {
+      return this.refuse(
+        actor,
+        request,
+        requestId,
+        request.tenantWide ? 'This change affects the whole organisation, so only a tenant admin can decide it.' : 'Only phonedesk approvers can decide change requests.',
+      );
+    }
+    try {
+      const decided = await this.store.transition(request.id, 'pending', {
+        to: decision === 'approve' ? 'approved' : 'rejected',
+        actor,
+        at: this.now(),
+        ...(note && { note }),
+        decision: { by: actor, ...(note && { note }) },
+        ...(decision === 'reject' && { outcome: `Rejected by ${actor.name}${note ? `: ${note}` : '.'}` }),
+      });
+      await this.audit.append({
+        phase: 'event',
+        operation: decision === 'approve' ? 'change.approved' : 'change.rejected',
+        actor,
+        requester: request.requester,
+        requestId: request.id,
+        targetUserId: request.target.userId,
+        ...(note && { detail: note }),
+      });
+      return { ok: true, request: decided };
+    } catch (error) {
+      if (!(error instanceof TransitionRefused)) throw error;
+      const current = (await this.store.get(request.id)) ?? request;
+      return this.refuse(actor, current, requestId, alreadyDecided(current));
+    }
+  }
+
+  /** The requester withdraws a request that is still pending. */
+  async cancel(requestId: string, actor: Person): Promise<DecisionResult> {
+    const request = await this.store.get(requestId);
+    if (!request) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
+    if (request.requester.aadObjectId !== actor.aadObjectId) return this.refuse(actor, request, requestId, 'Only the person who asked for a change can cancel it.');
+    try {
+      const cancelled = await this.store.transition(requestId, 'pending', { to: 'cancelled', actor, at: this.now(), outcome: `Cancelled by ${actor.name}.` });
+      await this.audit.append({ phase: 'event', operation: 'change.cancelled', actor, requester: request.requester, requestId, targetUserId: request.target.userId });
+      return { ok: true, request: cancelled };
+    } catch (error) {
+      if (!(error instanceof TransitionRefused)) throw error;
+      const current = (await this.store.get(requestId)) ?? request;
+      return this.refuse(actor, current, requestId, alreadyDecided(current));
+    }
+  }
+
+  /** Expires every pending request past its deadline; returns how many. */
+  async expireDue(): Promise<number> {
+    let expired = 0;
+    for (const request of await this.store.list({ statuses: ['pending'], limit: 1000 })) {
+      if ((await this.expireIfDue(request)).status === 'expired') expired++;
+    }
+    return expired;
+  }
+
+  async get(requestId: string): Promise<ChangeRequest | undefined> {
+    const request = await this.store.get(requestId);
+    return request && this.expireIfDue(request);
+  }
+
+  isFinal(request: ChangeRequest): boolean {
+    return FINAL_STATUSES.has(request.status);
+  }
+}

@@ -1,0 +1,28 @@
+// Port: where change requests and their transitions live.
+import type { Person } from '../audit/audit-context';
+import type { ChangeRequest, ChangeStatus, ChangeTransition } from './change-request';
+
+export type NewChangeRequest = Omit<ChangeRequest, 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome'>;
+
+export interface TransitionChange {
+  to: ChangeStatus;
+  actor: Person;
+  at: Date;
+  note?: string;
+  /** Set on approve/reject. */
+  decision?: { by: Person; note?: string };
+  outcome?: string;
+}
+
+export interface ChangeStore {
+  create(request: NewChangeRequest): Promise<ChangeRequest>;
+  get(id: string): Promise<ChangeRequest | undefined>;
+  getByNumber(number: number): Promise<ChangeRequest | undefined>;
+  /**
+   * Moves the request from `from` to `change.to` only if it is still in `from`: exactly one of several
+   * concurrent callers (threads or processes) succeeds. Throws TransitionRefused otherwise.
+   */
+  transition(id: string, from: ChangeStatus, change: TransitionChange): Promise<ChangeRequest>;
+  list(filter: { statuses?: ChangeStatus[]; requesterId?: string; limit?: number }): Promise<ChangeRequest[]>;
+  transitions(id: string): Promise<ChangeTransition[]>;
+}

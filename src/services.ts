@@ -1,0 +1,122 @@
+// The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config.
+// Everything the bot uses is made here and closed here.
+import { AccessPolicy } from './access/access-policy';
+import { RequesterDirectory } from './access/requester-directory';
+import { AuditObserver } from './audit/audit-observer';
+import { ChangeExecutor } from './changes/change-executor';
+import { ChangeService } from './changes/change-service';
+import { WorkerChecker } from './checks/worker-check';
+import type { Config } from './config';
+import { createGraphCredential, graphScope } from './graph/graph-credentials';
+import { GraphGateway } from './graph/graph-gateway';
+import type { Logger } from './log/logger';
+import { NumberHolderFinder } from './number-index/number-holder-finder';
+import { NumberIndexSweep } from './number-index/number-index-sweep';
+import { MIGRATIONS } from './storage/sqlite/migrations';
+import { SqliteAuditLog } from './storage/sqlite/sqlite-audit-log';
+import { SqliteBotStorage } from './storage/sqlite/sqlite-bot-storage';
+import { SqliteChangeStore } from './storage/sqlite/sqlite-change-store';
+import { SqliteConversationReferences } from './storage/sqlite/sqlite-conversation-references';
+import { openDatabase, type SqliteDatabase } from './storage/sqlite/sqlite-database';
+import { SqliteNumberIndex } from './storage/sqlite/sqlite-number-index';
+
+export interface Services {
+  config: Config;
+  db: SqliteDatabase;
+  audit: SqliteAuditLog;
+  gateway: GraphGateway;
+  changes: ChangeService;
+  changeStore: SqliteChangeStore;
+  executor: ChangeExecutor;
+  checker: WorkerChecker;
+  holders: NumberHolderFinder;
+  access: AccessPolicy;
+  directory: RequesterDirectory;
+  botStorage: SqliteBotStorage;
+  conversations: SqliteConversationReferences;
+  numberIndex: SqliteNumberIndex;
+  /** Background work started with the services: reconcile after a restart, expiry, the number index sweep. */
+  startBackgroundWork(): void;
+  close(): Promise<void>;
+}
+
+const EXPIRY_SWEEP_MS = 60_000;
+const SWEEP_EVERY_MS = 24 * 3_600_000;
+/** How long stopping waits for background work before closing the database under it. */
+const STOP_GRACE_MS = 2000;
+
+export function createServices(config: Config, logger: Logger): Services {
+  const db = openDatabase(config.dataDir, MIGRATIONS);
+  const audit = new SqliteAuditLog(db);
+  const gateway = new GraphGateway({
+    baseUrl: config.graph.baseUrl,
+    credential: createGraphCredential(config.graph),
+    scope: graphScope(config.graph),
+    observer: new AuditObserver(audit, logger),
+  });
+  const changeStore = new SqliteChangeStore(db);
+  const numberIndex = new SqliteNumberIndex(db);
+  const access = new AccessPolicy(config.changes);
+  const directory = new RequesterDirectory(gateway);
+  const changes = new ChangeService(changeStore, audit, directory, access, { approvalTtlMs: config.changes.approvalTtlMs });
+  const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger);
+  const holders = new NumberHolderFinder(numberIndex, gateway);
+  const checker = new WorkerChecker(gateway, numberIndex, holders);
+  const sweepAbort = new AbortController();
+  const timers: NodeJS.Timeout[] = [];
+  const background: Array<Promise<unknown>> = [];
+
+  const startBackgroundWork = (): void => {
+    background.push(
+      executor
+        .resumeAfterRestart()
+        .then((result) => logger.info(result, 'change requests resumed after start'))
+        .catch((error: unknown) => logger.error({ err: error }, 'could not resume change requests after start')),
+    );
+    const expire = (): void => {
+      changes.expireDue().then(
+        (count) => count > 0 && logger.info({ count }, 'change requests expired'),
+        (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
+      );
+    };
+    const timer = setInterval(expire, EXPIRY_SWEEP_MS);
+    timer.unref();
+    timers.push(timer);
+    // The sweep resumes an unfinished one, or refreshes an index older than a day.
+    background.push(
+      numberIndex
+        .sweepState()
+        .then(async (state) => {
+          const fresh = state?.finishedAt !== undefined && Date.now() - Date.parse(state.finishedAt) < SWEEP_EVERY_MS;
+          if (fresh) return;
+          const progress = await new NumberIndexSweep(numberIndex, gateway).run(sweepAbort.signal);
+          logger.info(progress, 'number index sweep');
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, 'number index sweep stopped; it resumes at the next start')),
+    );
+  };
+
+  return {
+    config,
+    db,
+    audit,
+    gateway,
+    changes,
+    changeStore,
+    executor,
+    checker,
+    holders,
+    access,
+    directory,
+    botStorage: new SqliteBotStorage(db),
+    conversations: new SqliteConversationReferences(db),
+    numberIndex,
+    startBackgroundWork,
+    async close() {
+      sweepAbort.abort();
+      timers.forEach((timer) => clearInterval(timer));
+      await Promise.race([Promise.allSettled(background), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      db.close();
+    },
+  };
+}

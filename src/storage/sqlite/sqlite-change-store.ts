@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
+import { TransitionRefused, canTransition } from '../../changes/change-request';
+import type { ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
+import type { SqliteDatabase } from './sqlite-database';
+
+interface RequestRow {
+  id: string;
+  status: ChangeStatus;
+  version: number;
+  body: string;
+}
+
+interface TransitionRow {
+  request_id: string;
+  from_status: ChangeStatus | null;
+  to_status: ChangeStatus;
+  actor_id: string;
+  actor_name: string;
+  at: string;
+  note: string | null;
+}
+
+/** Change requests in SQLite. Transitions are compare-and-set inside IMMEDIATE transactions, so one wins. */
+export class SqliteChangeStore implements ChangeStore {
+  constructor(private readonly db: SqliteDatabase) {}
+
+  private parse(row: RequestRow): ChangeRequest {
+    return { ...(JSON.parse(row.body) as ChangeRequest), status: row.status, version: row.version };
+  }
+
+  async create(input: NewChangeRequest): Promise<ChangeRequest> {
+    const insert = this.db.transaction((): ChangeRequest => {
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM change_requests').get() as { next: number };
+      const request: ChangeRequest = { ...input, id: randomUUID(), number: next, status: 'pending', version: 1 };
+      this.db
+        .prepare(
+          'INSERT INTO change_requests (id, number, kind, status, requester_id, target_user_id, created_at, expires_at, version, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(request.id, request.number, request.kind, request.status, request.requester.aadObjectId, request.target.userId, request.createdAt, request.expiresAt, 1, JSON.stringify(request));
+      this.db
+        .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, 1, NULL, ?, ?, ?, ?, ?)')
+        .run(request.id, 'pending', request.requester.aadObjectId, request.requester.name, request.createdAt, request.reason);
+      return request;
+    });
+    return insert.immediate();
+  }
+
+  async get(id: string): Promise<ChangeRequest | undefined> {
+    const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as RequestRow | undefined;
+    return row && this.parse(row);
+  }
+
+  async getByNumber(number: number): Promise<ChangeRequest | undefined> {
+    const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE number = ?').get(number) as RequestRow | undefined;
+    return row && this.parse(row);
+  }
+
+  async transition(id: string, from: ChangeStatus, change: TransitionChange): Promise<ChangeRequest> {
+    const apply = this.db.transaction((): ChangeRequest => {
+      const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as RequestRow | undefined;
+      if (!row || row.status !== from || !canTransition(from, change.to)) throw new TransitionRefused(id, row?.status, change.to);
+      const current = this.parse(row);
+      const at = change.at.toISOString();
+      const next: ChangeRequest = {
+        ...current,
+        status: change.to,
+        version: current.version + 1,
+        ...(change.decision && { decidedBy: change.decision.by, decidedAt: at, ...(change.decision.note && { decisionNote: change.decision.note }) }),
+        ...(change.outcome !== undefined && { outcome: change.outcome }),
+      };
+      const updated = this.db
+        .prepare('UPDATE change_requests SET status = ?, version = ?, body = ? WHERE id = ? AND status = ? AND version = ?')
+        .run(next.status, next.version, JSON.stringify(next), id, from, current.version);
+      if (updated.changes !== 1) throw new TransitionRefused(id, row.status, change.to);
+      const { seq } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM change_transitions WHERE request_id = ?').get(id) as { seq: number };
+      this.db
+        .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, seq, from, change.to, change.actor.aadObjectId, change.actor.name, at, change.note ?? null);
+      return next;
+    });
+    return apply.immediate();
+  }
+
+  async list(filter: { statuses?: ChangeStatus[]; requesterId?: string; limit?: number }): Promise<ChangeRequest[]> {
+    const clauses: string[] = [];
+    const values: Array<string | number> = [];
+    if (filter.statuses && filter.statuses.length > 0) {
+      clauses.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
+      values.push(...filter.statuses);
+    }
+    if (filter.requesterId) {
+      clauses.push('requester_id = ?');
+      values.push(filter.requesterId);
+    }
+    const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
+    const rows = this.db
+      .prepare(`SELECT id, status, version, body FROM change_requests ${where} ORDER BY number DESC LIMIT ?`)
+      .all(...values, filter.limit ?? 100) as RequestRow[];
+    return rows.map((row) => this.parse(row));
+  }
+
+  async transitions(id: string): Promise<ChangeTransition[]> {
+    const rows = this.db.prepare('SELECT * FROM change_transitions WHERE request_id = ? ORDER BY seq').all(id) as TransitionRow[];
+    return rows.map((row) => ({
+      requestId: row.request_id,
+      from: row.from_status,
+      to: row.to_status,
+      actor: { aadObjectId: row.actor_id, name: row.actor_name },
+      at: row.at,
+      ...(row.note !== null && { note: row.note }),
+    }));
+  }
+}

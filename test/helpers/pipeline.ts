@@ -1,0 +1,56 @@
+import pino from 'pino';
+import { AccessPolicy } from '../../src/access/access-policy';
+import { RequesterDirectory } from '../../src/access/requester-directory';
+import type { Person } from '../../src/audit/audit-context';
+import type { AuditEntry } from '../../src/audit/audit-record';
+import { ChangeExecutor } from '../../src/changes/change-executor';
+import { ChangeService } from '../../src/changes/change-service';
+import type { GraphGateway } from '../../src/graph/graph-gateway';
+import { DEMO_GROUPS, demoUserId } from '../../src/simulator/demo-tenant';
+import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
+import { SqliteChangeStore } from '../../src/storage/sqlite/sqlite-change-store';
+import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
+import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
+import { testGateway, type RecordingObserver } from './gateway';
+
+export const person = (alias: string, name: string): Person => ({ aadObjectId: demoUserId(alias), name });
+export const PRIYA = person('priya.shah', 'Priya Shah'); // Manchester manager
+export const MARCUS = person('marcus.lee', 'Marcus Lee'); // Leeds manager
+export const HANA = person('hana.kim', 'Hana Kim'); // helpdesk approver
+export const VICTOR = person('victor.osei', 'Victor Osei'); // helpdesk approver
+export const TOMASZ = person('tomasz.nowak', 'Tomasz Nowak'); // tenant admin
+
+export const DEMO_ACCESS = { approverGroupIds: [DEMO_GROUPS.approvers], tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins], managerScope: 'administrative-units' as const };
+
+export class MemoryAudit {
+  readonly entries: AuditEntry[] = [];
+  async append(entry: AuditEntry): Promise<void> {
+    this.entries.push(entry);
+  }
+}
+
+export interface Pipeline {
+  db: SqliteDatabase;
+  store: SqliteChangeStore;
+  service: ChangeService;
+  executor: ChangeExecutor;
+  gateway: GraphGateway;
+  observer: RecordingObserver;
+  audit: MemoryAudit;
+  clock: { now: Date };
+}
+
+/** The change pipeline over SQLite in `dataDir` and the simulator at `graphUrl`, with a clock tests can move. */
+export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 24 * 3600_000): Pipeline {
+  const db = openDatabase(dataDir, MIGRATIONS);
+  const store = new SqliteChangeStore(db);
+  const { gateway, observer } = testGateway(graphUrl);
+  const clock = { now: new Date() };
+  const now = () => clock.now;
+  const access = new AccessPolicy(DEMO_ACCESS);
+  const directory = new RequesterDirectory(gateway);
+  const audit = new MemoryAudit();
+  const service = new ChangeService(store, audit, directory, access, { approvalTtlMs }, now);
+  const executor = new ChangeExecutor(store, gateway, directory, access, new SqliteNumberIndex(db), pino({ level: 'silent' }), now);
+  return { db, store, service, executor, gateway, observer, audit, clock };
+}
