@@ -6,6 +6,10 @@ import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
 import { createServices, type Services } from './services';
+import { WorkerResolver } from './access/worker-resolver';
+import type { BotDependencies } from './bot/bot-dependencies';
+import { Notifier } from './bot/notifier';
+import { SqliteChangeRequestCards } from './storage/sqlite/sqlite-change-request-cards';
 
 export interface RunningBot {
   server: RunningServer;
@@ -16,7 +20,10 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
-  const app = createApplication({ adapter, storage: services.botStorage, logger });
+  const cards = new SqliteChangeRequestCards(services.db);
+  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger);
+  const bot: BotDependencies = { services, resolver: new WorkerResolver(services.gateway), cards, notifier, adapter, logger };
+  const app = createApplication({ adapter, storage: services.botStorage, logger, bot });
   let server: RunningServer;
   try {
     server = await listen(createHttpServer({ adapter, app, logger }), config.port, config.host);
@@ -24,7 +31,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     await services.close();
     throw error;
   }
-  services.startBackgroundWork();
+  services.startBackgroundWork((request) => notifier.announceOutcome(request));
   // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
   const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
   lifecycle.info(

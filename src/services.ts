@@ -4,6 +4,7 @@ import { AccessPolicy } from './access/access-policy';
 import { RequesterDirectory } from './access/requester-directory';
 import { AuditObserver } from './audit/audit-observer';
 import { ChangeExecutor } from './changes/change-executor';
+import type { ChangeRequest } from './changes/change-request';
 import { ChangeService } from './changes/change-service';
 import { WorkerChecker } from './checks/worker-check';
 import type { Config } from './config';
@@ -35,8 +36,11 @@ export interface Services {
   botStorage: SqliteBotStorage;
   conversations: SqliteConversationReferences;
   numberIndex: SqliteNumberIndex;
-  /** Background work started with the services: reconcile after a restart, expiry, the number index sweep. */
-  startBackgroundWork(): void;
+  /**
+   * Background work started with the services: reconcile after a restart (`onChangeFinished` tells people how
+   * a resumed change ended), expiry, the number index sweep.
+   */
+  startBackgroundWork(onChangeFinished?: (request: ChangeRequest) => Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -66,10 +70,10 @@ export function createServices(config: Config, logger: Logger): Services {
   const timers: NodeJS.Timeout[] = [];
   const background: Array<Promise<unknown>> = [];
 
-  const startBackgroundWork = (): void => {
+  const startBackgroundWork = (onChangeFinished?: (request: ChangeRequest) => Promise<void>): void => {
     background.push(
       executor
-        .resumeAfterRestart()
+        .resumeAfterRestart(onChangeFinished)
         .then((result) => logger.info(result, 'change requests resumed after start'))
         .catch((error: unknown) => logger.error({ err: error }, 'could not resume change requests after start')),
     );

@@ -11,6 +11,13 @@ export class RequesterDirectory {
 
   constructor(private readonly gateway: Pick<GraphGateway, 'requesterProfile'>, private readonly now: () => number = Date.now) {}
 
+  /** Keeps a profile read together with something else (the snapshot batch), so the next turn needs no read. */
+  remember(person: Person, data: { groupIds: string[]; roles: RequesterProfile['roles'] }): RequesterProfile {
+    const profile: RequesterProfile = { person, groupIds: data.groupIds, roles: data.roles };
+    this.cache.set(person.aadObjectId, { profile, at: this.now() });
+    return profile;
+  }
+
   async profile(person: Person, options: { fresh?: boolean } = {}): Promise<RequesterProfile> {
     const cached = this.cache.get(person.aadObjectId);
     if (!options.fresh && cached && this.now() - cached.at < TTL_MS) return { ...cached.profile, person };

@@ -1,30 +1,54 @@
-import { ActivityTypes, type Storage } from 'botbuilder';
-import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { ActivityTypes, CardFactory, type Storage } from 'botbuilder';
+import { Application, AdaptiveCardActionExecuteResponseType, type TeamsAdapter } from '@microsoft/teams-ai';
+import { buildHelpCard } from '../cards/help-card';
 import type { Logger } from '../log/logger';
-import { HELP_PATTERN, sendHelp } from './help-handler';
+import type { AppTurnState } from './app-turn-state';
+import type { BotDependencies } from './bot-dependencies';
+import { CARD_VERBS, handleCardAction } from './card-actions';
+import { handleMessage, rememberPerson } from './message-handler';
 
-export type AppTurnState = TurnState;
+export type { AppTurnState } from './app-turn-state';
 
 export interface ApplicationDependencies {
   adapter: TeamsAdapter;
   storage: Storage;
   logger: Logger;
+  bot: BotDependencies;
 }
 
 /** The only place that builds the teams-ai Application, so a later move to Teams SDK v2 stays in bot/. */
-export function createApplication({ adapter, storage, logger }: ApplicationDependencies): Application<AppTurnState> {
-  const app = new Application<AppTurnState>({ adapter, storage, startTypingTimer: false });
+export function createApplication({ adapter, storage, logger, bot }: ApplicationDependencies): Application<AppTurnState> {
+  const app = new Application<AppTurnState>({
+    adapter,
+    storage,
+    startTypingTimer: false,
+    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
+  });
 
-  app.message(HELP_PATTERN, async (context) => {
-    await sendHelp(context);
+  for (const verb of CARD_VERBS) {
+    app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
+      const result = await handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>);
+      return 'card' in result ? result.card : result.text;
+    });
+  }
+  // The Playground and Teams say hello when the chat opens: remember how to reach the person.
+  app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
+  app.activity(ActivityTypes.InstallationUpdate, async (context) => {
+    await rememberPerson(bot, context);
+    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildHelpCard())] });
   });
 
   // Catch-all: must stay the last message route.
-  app.activity(ActivityTypes.Message, async (context) => {
-    const text = (context.activity.text ?? '').trim();
-    if (text === '') return;
-    logger.debug({ conversationId: context.activity.conversation.id }, 'message not understood');
-    await context.sendActivity('I did not understand that. Say "help" to see what I can do.');
+  app.activity(ActivityTypes.Message, async (context, state) => {
+    const value = context.activity.value as { verb?: unknown } | undefined;
+    if (value && typeof value.verb === 'string') {
+      // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
+      const result = await handleCardAction(bot, context, state, value.verb, value as Record<string, unknown>);
+      await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
+      return;
+    }
+    logger.debug({ conversationId: context.activity.conversation.id }, 'message');
+    await handleMessage(bot, context, state);
   });
 
   return app;

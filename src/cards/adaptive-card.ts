@@ -58,7 +58,22 @@ export interface Container {
   spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | Container;
+/** A column of a ColumnSet: text side by side (no images in phonedesk's cards). */
+export interface Column {
+  type: 'Column';
+  items: CardElement[];
+  width?: 'auto' | 'stretch';
+  verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
+}
+
+export interface ColumnSet {
+  type: 'ColumnSet';
+  columns: Column[];
+  separator?: boolean;
+  spacing?: TextBlock['spacing'];
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | Container | ColumnSet;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -1,6 +1,7 @@
 // The card for a change request. Approvers see Approve / Reject (through refresh.userIds); the requester can
 // cancel; once decided, everyone sees the same card without buttons. Buttons carry the request id only.
 import type { ChangeRequest } from '../changes/change-request';
+import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
 import { STATUS_WORDS, changeSummary } from './change-summary';
 
@@ -31,13 +32,14 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
       facts: [
         { title: 'Status', value: STATUS_WORDS[request.status] },
         { title: 'Asked by', value: `${request.requester.name}, ${when(request.createdAt)}` },
-        { title: 'Why', value: request.reason || '(no reason given)' },
+        // People type numbers into reasons; cards may be seen in group chats, so mask them.
+        { title: 'Why', value: maskPhoneNumbers(request.reason) || '(no reason given)' },
         ...(request.decidedBy ? [{ title: request.status === 'rejected' ? 'Rejected by' : 'Approved by', value: `${request.decidedBy.name}, ${when(request.decidedAt ?? request.createdAt)}` }] : []),
         ...(pending ? [{ title: 'Decide by', value: when(request.expiresAt) }] : []),
       ],
     },
   ];
-  if (request.outcome) body.push({ type: 'TextBlock', text: request.outcome, wrap: true, color: colour, separator: true });
+  if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, color: colour, separator: true });
   const data = { requestId: request.id };
   const actions: ExecuteAction[] = [];
   if (pending && view === 'approver') {

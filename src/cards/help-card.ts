@@ -10,6 +10,8 @@ export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = 
   { title: 'Lost phone or SIM swap', example: 'Ali lost their phone' },
   { title: 'Is SMS sign-in set up?', example: 'is SMS sign-in set up?' },
   { title: 'Pending approvals', example: 'pending' },
+  { title: 'Sign-in steps for a worker', example: 'instructions for Jane Doe' },
+  { title: 'Cancel your request', example: 'cancel 12' },
 ];
 
 export function buildHelpCard(): AdaptiveCard {

@@ -107,7 +107,7 @@ export class ChangeExecutor {
    * After a restart: requests left executing are decided from live Graph state (never sent again), and
    * approved requests that never started are executed.
    */
-  async resumeAfterRestart(): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
+  async resumeAfterRestart(onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
     let reconciled = 0;
     let stillUnknown = 0;
     for (const request of await this.store.list({ statuses: ['executing'], limit: 1000 })) {
@@ -118,10 +118,12 @@ export class ChangeExecutor {
           const live = await this.live(request, new Date(started?.at ?? request.createdAt));
           const verdict = CHANGE_HANDLERS[request.kind].reconcile(request, live);
           const note = 'reconciled after a restart from the state in Microsoft 365';
-          if (verdict === 'applied') await this.finish(request, 'succeeded', `The change was made (confirmed after phonedesk restarted).`, note);
-          else if (verdict === 'partly-applied') await this.finish(request, 'partially-succeeded', `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`, note);
-          else await this.finish(request, 'failed', 'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.', note);
+          let final: ChangeRequest;
+          if (verdict === 'applied') final = await this.finish(request, 'succeeded', `The change was made (confirmed after phonedesk restarted).`, note);
+          else if (verdict === 'partly-applied') final = await this.finish(request, 'partially-succeeded', `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`, note);
+          else final = await this.finish(request, 'failed', 'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.', note);
           if (CHANGE_HANDLERS[request.kind].scope === 'user') await this.refreshIndex(request.target.userId);
+          await onFinished(final);
         });
         reconciled++;
       } catch (error) {
@@ -132,7 +134,7 @@ export class ChangeExecutor {
     }
     let executed = 0;
     for (const request of await this.store.list({ statuses: ['approved'], limit: 1000 })) {
-      await this.execute(request.id);
+      await onFinished(await this.execute(request.id));
       executed++;
     }
     return { reconciled, executed, stillUnknown };

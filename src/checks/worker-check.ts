@@ -28,7 +28,11 @@ export class WorkerChecker {
   ) {}
 
   async check(userId: string, options: WorkerCheckOptions): Promise<WorkerCheck> {
-    const snapshot = await this.gateway.signInSnapshot(userId);
+    return this.checkSnapshot(await this.gateway.signInSnapshot(userId), options);
+  }
+
+  /** The same, from a snapshot the caller already read (so "why can't Bob sign in?" costs no extra batch). */
+  async checkSnapshot(snapshot: SignInSnapshot, options: WorkerCheckOptions): Promise<WorkerCheck> {
     await this.index.record(snapshot.user.id, snapshot.phoneMethods, this.now());
     const context: DiagnosisContext = { now: this.now(), ...(options.mentionedNumber && { mentionedNumber: options.mentionedNumber }) };
     const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');

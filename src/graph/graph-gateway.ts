@@ -76,6 +76,12 @@ interface CachedPolicy {
 
 type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
 
+/** The groups and directory roles of a person who asks or approves. */
+export interface RequesterData {
+  groupIds: string[];
+  roles: Array<{ roleTemplateId: string; directoryScopeId: string }>;
+}
+
 /** An @odata.nextLink as a path after the version: the Graph client only follows absolute https links itself. */
 function relativeToVersion(link: string): string {
   const url = new URL(link);
@@ -249,6 +255,35 @@ export class GraphGateway {
    * the user, phone methods, memberships, licences, role assignments, default MFA method.
    */
   async signInSnapshot(userId: string): Promise<SignInSnapshot> {
+    return (await this.readSnapshot(userId, undefined)).snapshot;
+  }
+
+  /**
+   * The snapshot plus the groups and roles of the person asking, still in one $batch: "status of Bob" is
+   * then one round trip after finding Bob, scope check included.
+   */
+  async snapshotForRequester(userId: string, requesterId: string): Promise<{ snapshot: SignInSnapshot; requester: RequesterData }> {
+    const { snapshot, requester } = await this.readSnapshot(userId, requesterId);
+    return { snapshot, requester: requester! };
+  }
+
+  private profileItems(prefix: string, userId: string): BatchItem[] {
+    const id = pathSegment(userId);
+    return [
+      { id: `${prefix}groups`, method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999` },
+      { id: `${prefix}roles`, method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
+    ];
+  }
+
+  private profileFrom(responses: ReadonlyMap<string, BatchResponse>, prefix: string): RequesterData {
+    const body = <T>(key: string): T[] => innerBody<Collection<T>>(responses, `${prefix}${key}`).value;
+    return {
+      groupIds: body<DirectoryObject>('groups').map((group) => group.id ?? '').filter((groupId) => groupId !== ''),
+      roles: body<UnifiedRoleAssignment>('roles').map((assignment) => ({ roleTemplateId: assignment.roleDefinitionId ?? '', directoryScopeId: assignment.directoryScopeId ?? '/' })),
+    };
+  }
+
+  private async readSnapshot(userId: string, requesterId: string | undefined): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
     const id = pathSegment(userId);
     const policyFresh = this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs;
     const items: BatchItem[] = [
@@ -260,6 +295,7 @@ export class GraphGateway {
       { id: 'registration', method: 'GET', url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication` },
       { id: 'manager', method: 'GET', url: `/users/${id}/manager?$select=id` },
       ...(policyFresh ? [] : [{ id: 'policy', method: 'GET' as const, url: SMS_POLICY_PATH }]),
+      ...(requesterId ? this.profileItems('requester.', requesterId) : []),
     ];
     const responses = await this.batch('users.signInSnapshot', items);
     const ok = <T>(key: string): T => innerBody<T>(responses, key);
@@ -274,7 +310,7 @@ export class GraphGateway {
     // No manager is a 404, not a failure.
     const manager = responses.get('manager');
     const managerId = manager && manager.status < 400 ? (manager.body as DirectoryObject).id ?? undefined : undefined;
-    return {
+    const snapshot: SignInSnapshot = {
       user: {
         id: user.id ?? userId,
         displayName: user.displayName ?? user.userPrincipalName ?? userId,
@@ -299,20 +335,13 @@ export class GraphGateway {
       policy: this.cachedPolicy!.policy,
       readAt: new Date(this.now()).toISOString(),
     };
+    return { snapshot, ...(requesterId && { requester: this.profileFrom(responses, 'requester.') }) };
   }
 
   /** The groups and directory roles of a person who asks or approves, in one $batch. */
-  async requesterProfile(userId: string): Promise<{ groupIds: string[]; roles: Array<{ roleTemplateId: string; directoryScopeId: string }> }> {
-    const id = pathSegment(userId);
-    const responses = await this.batch('users.requesterProfile', [
-      { id: 'groups', method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999` },
-      { id: 'roles', method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
-    ]);
-    const body = <T>(key: string): T[] => innerBody<Collection<T>>(responses, key).value;
-    return {
-      groupIds: body<DirectoryObject>('groups').map((group) => group.id ?? '').filter((groupId) => groupId !== ''),
-      roles: body<UnifiedRoleAssignment>('roles').map((assignment) => ({ roleTemplateId: assignment.roleDefinitionId ?? '', directoryScopeId: assignment.directoryScopeId ?? '/' })),
-    };
+  async requesterProfile(userId: string): Promise<RequesterData> {
+    const responses = await this.batch('users.requesterProfile', this.profileItems('', userId));
+    return this.profileFrom(responses, '');
   }
 
   // ---- SMS policy ----
@@ -463,6 +492,26 @@ export class GraphGateway {
           request.filter(queryValue(`methodsRegistered/any(t: t eq 'mobilePhone')`)).select('id').top(pageSize).get(),
         );
     return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
+  }
+
+  /** Store units and manager of up to 10 users in one $batch, to check a requester's scope over them. */
+  async scopesOf(userIds: readonly string[]): Promise<Map<string, { administrativeUnitIds: string[]; managerId: string | undefined }>> {
+    const items = userIds.flatMap((userId, index) => [
+      { id: `a${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/transitiveMemberOf/microsoft.graph.administrativeUnit?$select=id` },
+      { id: `m${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/manager?$select=id` },
+    ]);
+    const responses = await this.batch('users.scopes', items);
+    const result = new Map<string, { administrativeUnitIds: string[]; managerId: string | undefined }>();
+    userIds.forEach((userId, index) => {
+      const units = responses.get(`a${index}`);
+      if (!units || units.status >= 400) return;
+      const manager = responses.get(`m${index}`);
+      result.set(userId, {
+        administrativeUnitIds: (units.body as Collection<DirectoryObject>).value.map((unit) => unit.id ?? ''),
+        managerId: manager && manager.status < 400 ? (manager.body as DirectoryObject).id ?? undefined : undefined,
+      });
+    });
+    return result;
   }
 
   /** Names and phone methods of up to 10 users in one $batch (to confirm who holds a number). */

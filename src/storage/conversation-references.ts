@@ -14,6 +14,8 @@ export interface ConversationReferences {
    */
   save(aadObjectId: string, reference: Partial<ConversationReference>): Promise<void>;
   get(aadObjectId: string): Promise<Partial<ConversationReference> | undefined>;
+  /** Everyone phonedesk can reach, most recently seen first (to tell approvers of a new request). */
+  people(): Promise<Array<{ aadObjectId: string; reference: Partial<ConversationReference> }>>;
   /** Forgets a person's reference, e.g. after Teams answered 403/404 (bot uninstalled, conversation gone). */
   delete(aadObjectId: string): Promise<void>;
   /** Remembers a named channel or group chat (e.g. 'approvals'); a later save replaces the earlier one. */

@@ -102,4 +102,18 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'change request cards',
+    sql: `
+      CREATE TABLE change_request_cards (
+        request_id TEXT NOT NULL REFERENCES change_requests (id),
+        conversation_id TEXT NOT NULL,
+        activity_id TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        PRIMARY KEY (request_id, conversation_id, activity_id)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,11 @@
+// "add +44 7700 900123 for Jane Doe": adds the mobile number, or replaces it when the worker has one.
+import type { BotDependencies } from '../src/bot/bot-dependencies';
+import { ChangeRequestDialog } from './change-request-dialog';
+
+export const ADD_NUMBER_DIALOG = 'addNumber';
+
+export class AddNumberDialog extends ChangeRequestDialog {
+  constructor(deps: BotDependencies) {
+    super(ADD_NUMBER_DIALOG, deps, { kind: 'add-number', needsNumber: true, urgent: false });
+  }
+}

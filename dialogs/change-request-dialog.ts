@@ -1,0 +1,185 @@
+// The shared steps of every conversation that asks for a change: which worker (asking, or offering a choice),
+// the number when the change needs one, the reason for the approver; then the request goes for approval.
+// Dialog state holds only ids and text, so a conversation survives a restart of the bot.
+import { CardFactory } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Person } from '../src/audit/audit-context';
+import { buildWorkerChoiceCard } from '../src/cards/choice-card';
+import type { ChangeKind } from '../src/changes/change-kind';
+import type { BotDependencies } from '../src/bot/bot-dependencies';
+import { submitChange } from '../src/bot/change-flow';
+import { lookUpWorker, workerById } from '../src/bot/worker-lookup';
+import { parsePhoneNumber } from '../src/phone/phone-number';
+import { WORKER_CHOICE_PROMPT, WorkerChoicePrompt, type WorkerChoice } from './worker-choice-prompt';
+
+export interface ChangeDialogOptions {
+  requester: Person;
+  worker?: string;
+  workerId?: string;
+  number?: string;
+  reason?: string;
+}
+
+interface Values {
+  requester: Person;
+  typedWorker?: string;
+  userId?: string;
+  displayName?: string;
+  hasMobile?: boolean;
+  graphNumber?: string;
+  reason?: string;
+}
+
+export interface ChangeDialogSettings {
+  /** The change to ask for; 'add-number' becomes 'replace-number' when the worker already has a mobile. */
+  kind: ChangeKind;
+  needsNumber: boolean;
+  urgent: boolean;
+  /** Reason used when the requester gave none (a leaver, a lost phone); otherwise the dialog asks. */
+  defaultReason?: (options: ChangeDialogOptions) => string | undefined;
+}
+
+const WORKER_PROMPT = 'workerNamePrompt';
+const NUMBER_PROMPT = 'numberPrompt';
+const REASON_PROMPT = 'reasonPrompt';
+
+export class ChangeRequestDialog extends ComponentDialog {
+  constructor(
+    id: string,
+    private readonly deps: BotDependencies,
+    private readonly settings: ChangeDialogSettings,
+  ) {
+    super(id);
+    this.addDialog(new TextPrompt(WORKER_PROMPT));
+    this.addDialog(new TextPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
+    this.addDialog(new TextPrompt(REASON_PROMPT));
+    this.addDialog(new WorkerChoicePrompt());
+    this.addDialog(
+      new WaterfallDialog(`${id}.steps`, [
+        (step) => this.askWorker(step),
+        (step) => this.findWorker(step),
+        (step) => this.confirmChoice(step),
+        (step) => this.askNumber(step),
+        (step) => this.askReason(step),
+        (step) => this.submit(step),
+      ]),
+    );
+    this.initialDialogId = `${id}.steps`;
+  }
+
+  private values(step: WaterfallStepContext): Values {
+    return step.values as Values;
+  }
+
+  private async askWorker(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as ChangeDialogOptions;
+    const values = this.values(step);
+    values.requester = options.requester;
+    values.reason = options.reason ?? this.settings.defaultReason?.(options);
+    if (options.number) values.graphNumber = options.number;
+    if (options.workerId) return step.next({ userId: options.workerId } satisfies WorkerChoice);
+    if (options.worker) return step.next({ typed: options.worker } satisfies WorkerChoice);
+    return step.prompt(WORKER_PROMPT, { prompt: 'Who is it for? Type their name, email address or employee id.' });
+  }
+
+  /** Resolves the worker; several matches get a choice card and the next step waits for the pick. */
+  private async findWorker(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const choice: WorkerChoice = typeof step.result === 'string' ? { typed: step.result } : (step.result as WorkerChoice);
+    if (choice.userId) return step.next(choice);
+    const typed = (choice.typed ?? '').trim();
+    values.typedWorker = typed;
+    const found = await lookUpWorker(this.deps, values.requester, typed);
+    if (found.kind === 'none') {
+      await step.context.sendActivity(found.message);
+      return step.endDialog();
+    }
+    if (found.kind === 'choose') {
+      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, 'dialog'))] });
+      return step.beginDialog(WORKER_CHOICE_PROMPT);
+    }
+    values.userId = found.snapshot.user.id;
+    values.displayName = found.snapshot.user.displayName;
+    values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
+    return step.next({ userId: values.userId } satisfies WorkerChoice);
+  }
+
+  private async confirmChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const choice = step.result as WorkerChoice;
+    if (values.userId && choice.userId === values.userId) return step.next();
+    if (choice.typed) {
+      // A name typed instead of a click: look it up again from the start.
+      return step.replaceDialog(this.id, { requester: values.requester, worker: choice.typed, number: values.graphNumber, reason: values.reason } satisfies ChangeDialogOptions);
+    }
+    const found = await workerById(this.deps, values.requester, choice.userId!, values.typedWorker ?? 'that person');
+    if (found.kind !== 'found') {
+      await step.context.sendActivity(found.kind === 'none' ? found.message : 'Please pick one person.');
+      return step.endDialog();
+    }
+    values.userId = found.snapshot.user.id;
+    values.displayName = found.snapshot.user.displayName;
+    values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
+    return step.next();
+  }
+
+  private region() {
+    return this.deps.services.config.changes.defaultRegion;
+  }
+
+  private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
+    const typed = prompt.recognized.value ?? '';
+    const parsed = parsePhoneNumber(typed, this.region());
+    if (parsed.ok) return true;
+    await prompt.context.sendActivity(`${parsed.message} What is the mobile number?`);
+    return false;
+  }
+
+  private async askNumber(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    if (!this.settings.needsNumber) return step.next();
+    if (values.graphNumber) {
+      const parsed = parsePhoneNumber(values.graphNumber, this.region());
+      if (parsed.ok) return step.next(values.graphNumber);
+      await step.context.sendActivity(parsed.message);
+    }
+    return step.prompt(NUMBER_PROMPT, { prompt: `What is ${values.displayName}'s mobile number? Include the country code unless it is a ${this.region()} number.` });
+  }
+
+  private async askReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    if (this.settings.needsNumber) {
+      const parsed = parsePhoneNumber(String(step.result ?? ''), this.region());
+      if (!parsed.ok) return step.endDialog();
+      values.graphNumber = parsed.number.graph;
+    }
+    if (values.reason) return step.next(values.reason);
+    return step.prompt(REASON_PROMPT, { prompt: 'Why is this needed? A few words for the approver, for example "new starter" or "new phone".' });
+  }
+
+  private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    const reason = String(step.result ?? values.reason ?? '').trim().slice(0, 500) || 'no reason given';
+    const kind = this.settings.kind === 'add-number' && values.hasMobile ? 'replace-number' : this.settings.kind;
+    const found = await workerById(this.deps, values.requester, values.userId!, values.displayName ?? '');
+    if (found.kind !== 'found') {
+      await step.context.sendActivity(found.kind === 'none' ? found.message : 'Please try again.');
+      return step.endDialog();
+    }
+    await submitChange(
+      this.deps,
+      step.context,
+      {
+        requester: values.requester,
+        kind,
+        target: { userId: found.snapshot.user.id, displayName: found.snapshot.user.displayName },
+        ...(values.graphNumber && { phoneNumber: values.graphNumber }),
+        reason,
+        urgent: this.settings.urgent,
+        tenantWide: false,
+      },
+      found.snapshot,
+    );
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,11 @@
+// "Ali lost their phone", "SIM swapped": turns off SMS sign-in and signs the worker out everywhere, urgently.
+import type { BotDependencies } from '../src/bot/bot-dependencies';
+import { ChangeRequestDialog } from './change-request-dialog';
+
+export const LOST_PHONE_DIALOG = 'lostPhone';
+
+export class LostPhoneDialog extends ChangeRequestDialog {
+  constructor(deps: BotDependencies) {
+    super(LOST_PHONE_DIALOG, deps, { kind: 'secure-lost-phone', needsNumber: false, urgent: true, defaultReason: (options) => options.reason ?? 'lost phone or SIM swap' });
+  }
+}

@@ -1,0 +1,20 @@
+// "remove Ali's number", "Ali left": removes the worker's mobile number.
+import type { BotDependencies } from '../src/bot/bot-dependencies';
+import { ChangeRequestDialog, type ChangeDialogOptions } from './change-request-dialog';
+
+export const REMOVE_NUMBER_DIALOG = 'removeNumber';
+
+export interface RemoveNumberOptions extends ChangeDialogOptions {
+  leaver?: boolean;
+}
+
+export class RemoveNumberDialog extends ChangeRequestDialog {
+  constructor(deps: BotDependencies) {
+    super(REMOVE_NUMBER_DIALOG, deps, {
+      kind: 'remove-number',
+      needsNumber: false,
+      urgent: false,
+      defaultReason: (options) => ((options as RemoveNumberOptions).leaver ? 'left the company' : undefined),
+    });
+  }
+}

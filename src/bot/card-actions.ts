@@ -1,0 +1,151 @@
+// Card buttons. The data carries ids only and is never trusted: the request, the worker and the finding are
+// reloaded from the store and Graph, and the clicker is checked again. Answers are quick; changes run after.
+import type { TurnContext } from 'botbuilder';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { buildChangeRequestCard, VERBS } from '../cards/change-request-card';
+import type { ChangeRequest } from '../changes/change-request';
+import type { FindingId } from '../diagnosis/finding';
+import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
+import type { AppTurnState } from './app-turn-state';
+import type { BotDependencies } from './bot-dependencies';
+import { decide, submitChange } from './change-flow';
+import { reportOnWorker } from './conversations';
+import { dialogSetFor } from './message-handler';
+import { personOf, WHO_ARE_YOU } from './person-of';
+import { workerById } from './worker-lookup';
+
+import { PROPOSE_VERB } from '../cards/diagnosis-card';
+import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
+
+export type CardActionResult = { card: AdaptiveCard } | { text: string };
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? value.trim() : undefined;
+}
+
+async function approverIds(deps: BotDependencies, request: ChangeRequest): Promise<string[]> {
+  return (await deps.notifier.approversFor(request)).map((approver) => approver.teamsUserId).filter((id): id is string => Boolean(id));
+}
+
+async function decision(deps: BotDependencies, context: TurnContext, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+  const requestId = text(data.requestId);
+  const actor = personOf(context.activity);
+  if (!requestId) return { text: 'That card is no longer valid.' };
+  if (verb === VERBS.cancel) {
+    if (!actor) return { text: WHO_ARE_YOU };
+    const result = await deps.services.changes.cancel(requestId, actor);
+    if (!result.ok) return { text: result.reason };
+    await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
+    return { card: buildChangeRequestCard(result.request, 'everyone') };
+  }
+  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject');
+  if (!result.ok) return { text: result.reason };
+  await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
+  return { card: buildChangeRequestCard(result.request, 'everyone') };
+}
+
+/** The card as the clicker should see it now (Teams asks when a card with refresh is shown). */
+async function refresh(deps: BotDependencies, context: TurnContext, data: Record<string, unknown>): Promise<CardActionResult> {
+  const requestId = text(data.requestId);
+  const request = requestId ? await deps.services.changes.get(requestId) : undefined;
+  if (!request) return { text: 'That request no longer exists.' };
+  const viewer = personOf(context.activity);
+  if (request.status !== 'pending' || !viewer) return { card: buildChangeRequestCard(request, 'everyone') };
+  if (viewer.aadObjectId === request.requester.aadObjectId) return { card: buildChangeRequestCard(request, 'requester') };
+  const profile = await deps.services.directory.profile(viewer);
+  const may = request.tenantWide ? deps.services.access.isTenantAdmin(profile) : deps.services.access.isApprover(profile);
+  return { card: buildChangeRequestCard(request, may ? 'approver' : 'everyone', await approverIds(deps, request)) };
+}
+
+/** A fix button on a diagnosis: diagnose again now and ask for the change that finding proposes. */
+async function propose(deps: BotDependencies, context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<CardActionResult> {
+  const requester = personOf(context.activity);
+  if (!requester) return { text: WHO_ARE_YOU };
+  const policyTargetId = text(data.policyTargetId);
+  if (policyTargetId) {
+    const profile = await deps.services.directory.profile(requester, { fresh: true });
+    if (!deps.services.access.isTenantAdmin(profile)) return { text: 'Only tenant admins can change the SMS policy.' };
+    const policy = await deps.services.gateway.smsPolicy({ fresh: true, withGroupNames: true });
+    const target = policy.includeTargets.find((candidate) => candidate.id === policyTargetId);
+    if (!target) return { text: 'That group is no longer a target of the SMS sign-in policy.' };
+    if (target.isUsableForSignIn) return { text: `"Use for sign-in" is already ticked for ${target.displayName ?? 'that group'}.` };
+    const request = await submitChange(deps, context, {
+      requester,
+      kind: 'set-use-for-sign-in',
+      target: { userId: 'tenant', displayName: target.displayName ? `the group "${target.displayName}"` : 'that group' },
+      policyTargetId,
+      useForSignIn: true,
+      reason: 'workers in this group cannot sign in by text message',
+      tenantWide: true,
+    }, undefined);
+    return { text: request ? `Request ${request.number} sent to the tenant admins.` : 'Nothing was asked for.' };
+  }
+  const userId = text(data.userId);
+  const findingId = text(data.finding) as FindingId | undefined;
+  if (!userId || !findingId) return { text: 'That card is no longer valid.' };
+  const found = await workerById(deps, requester, userId, 'that person');
+  if (found.kind !== 'found') return { text: found.kind === 'none' ? found.message : 'Please try again.' };
+  const check = await deps.services.checker.checkSnapshot(found.snapshot, { canSee: async () => false });
+  const finding = check.diagnosis.findings.find((candidate) => candidate.id === findingId);
+  if (!finding?.proposal) return { text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.` };
+  const { proposal } = finding;
+  const needsNumber = (proposal.kind === 'add-number' || proposal.kind === 'replace-number') && !proposal.phoneNumber;
+  if (needsNumber) {
+    const dc = await dialogSetFor(deps, state).createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(ADD_NUMBER_DIALOG, { requester, workerId: userId, reason: finding.summary.slice(0, 200) });
+    return { text: `Let's set ${found.snapshot.user.displayName}'s number.` };
+  }
+  if (proposal.tenantWide) return { text: 'Ask "is SMS sign-in set up?" to see the tenant-wide fixes.' };
+  const request = await submitChange(
+    deps,
+    context,
+    {
+      requester,
+      kind: proposal.kind,
+      target: { userId: found.snapshot.user.id, displayName: found.snapshot.user.displayName },
+      ...(proposal.phoneNumber && { phoneNumber: proposal.phoneNumber }),
+      reason: `Fix: ${finding.summary}`.slice(0, 500),
+      urgent: false,
+      tenantWide: false,
+    },
+    found.snapshot,
+  );
+  return { text: request ? `Request ${request.number} sent for approval.` : 'Nothing was asked for.' };
+}
+
+/** A pick on a "which one do you mean?" card: continue the conversation that asked. */
+async function choose(deps: BotDependencies, context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<CardActionResult> {
+  const requester = personOf(context.activity);
+  if (!requester) return { text: WHO_ARE_YOU };
+  const dc = await dialogSetFor(deps, state).createContext(context);
+  if (dc.activeDialog) {
+    await dc.continueDialog();
+    return { text: 'OK.' };
+  }
+  const pendingIntent = state.conversation.pendingIntent;
+  const userId = text(data.userId);
+  if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind)) return { text: 'That choice is no longer open. Please ask again.' };
+  delete state.conversation.pendingIntent;
+  await reportOnWorker(deps, context, state, requester, pendingIntent as Parameters<typeof reportOnWorker>[4], userId);
+  return { text: 'OK.' };
+}
+
+export async function handleCardAction(deps: BotDependencies, context: TurnContext, state: AppTurnState, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+  switch (verb) {
+    case VERBS.approve:
+    case VERBS.reject:
+    case VERBS.cancel:
+      return decision(deps, context, verb, data);
+    case VERBS.refresh:
+      return refresh(deps, context, data);
+    case PROPOSE_VERB:
+      return propose(deps, context, state, data);
+    case CHOOSE_WORKER_VERB:
+      return choose(deps, context, state, data);
+    default:
+      return { text: 'That button is not supported any more.' };
+  }
+}
+
+export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB] as const;

@@ -1,0 +1,77 @@
+// From a requested change to its result in chat: save it, show the requester its card, ask the approvers;
+// after a decision, run it in the background and update every card when it ends.
+import { CardFactory, TurnContext } from 'botbuilder';
+import { guardChange } from '../access/access-policy';
+import type { Person } from '../audit/audit-context';
+import { withAuditContext } from '../audit/audit-context';
+import { buildChangeRequestCard } from '../cards/change-request-card';
+import { changeSummary } from '../cards/change-summary';
+import type { ChangeRequest } from '../changes/change-request';
+import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
+import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { BotDependencies } from './bot-dependencies';
+
+export async function submitChange(
+  deps: BotDependencies,
+  context: TurnContext,
+  input: NewRequestInput,
+  snapshot: SignInSnapshot | undefined,
+): Promise<ChangeRequest | undefined> {
+  const refusal = snapshot ? guardChange(input.kind, snapshot) : undefined;
+  if (refusal) {
+    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
+    await context.sendActivity(refusal);
+    return undefined;
+  }
+  const profile = await deps.services.directory.profile(input.requester);
+  if (!deps.services.access.mayRequest(profile)) {
+    await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
+    return undefined;
+  }
+  const request = await deps.services.changes.request(input);
+  const reply = await context.sendActivity({
+    text: `I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`,
+    attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))],
+  });
+  if (reply?.id) {
+    await deps.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) });
+  }
+  const reached = await deps.notifier.announce(request);
+  if (reached === 0) {
+    await context.sendActivity(
+      request.tenantWide
+        ? 'No tenant admin has phonedesk open in Teams yet, so nobody has been told. Ask one to open phonedesk; the request waits for them.'
+        : 'No approver has phonedesk open in Teams yet, so nobody has been told. Ask your helpdesk to open phonedesk; the request waits for them.',
+    );
+  }
+  return request;
+}
+
+/** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */
+export async function runApproved(deps: BotDependencies, requestId: string): Promise<ChangeRequest> {
+  const done = await deps.services.executor.execute(requestId);
+  if (deps.services.changes.isFinal(done)) await deps.notifier.announceOutcome(done);
+  return done;
+}
+
+/** Records the decision (exactly once), then, if approved, starts the change without making the clicker wait. */
+export async function decide(
+  deps: BotDependencies,
+  requestId: string,
+  actor: Person | undefined,
+  decision: Decision,
+  note?: string,
+): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
+  const result = await withAuditContext({ actor: actor ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, actor, decision, note));
+  if (!result.ok) return result;
+  if (decision === 'reject') {
+    await deps.notifier.tellRequester(result.request, `Request ${result.request.number} (${changeSummary(result.request)}) was rejected by ${actor?.name ?? 'an approver'}${note ? `: ${note}` : '.'}`);
+    return result;
+  }
+  const running = runApproved(deps, requestId).catch((error: unknown) => {
+    deps.logger.error({ err: error, requestId }, 'running an approved change failed');
+    throw error;
+  });
+  running.catch(() => undefined);
+  return { ...result, running };
+}

@@ -1,0 +1,133 @@
+// The single-turn conversations: status, diagnose, who has, tenant check, pending, instructions, and decisions
+// typed as text ("approve 42"). Multi-turn changes live in dialogs/.
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Person } from '../audit/audit-context';
+import { buildWorkerChoiceCard } from '../cards/choice-card';
+import { buildDiagnosisCard } from '../cards/diagnosis-card';
+import { buildPendingCard } from '../cards/pending-card';
+import { buildTenantCheckCard } from '../cards/tenant-check-card';
+import { buildInstructionsCard, buildWorkerInstructions } from '../cards/worker-instructions';
+import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
+import type { ChangeRequest } from '../changes/change-request';
+import type { AppTurnState } from './app-turn-state';
+import type { BotDependencies } from './bot-dependencies';
+import { decide } from './change-flow';
+import type { Intent } from './understanding/intent';
+import { lookUpWorker, workerById, type WorkerFound } from './worker-lookup';
+
+type WorkerIntent = Extract<Intent, { kind: 'status' | 'diagnose' | 'instructions' }>;
+
+const card = (content: Parameters<typeof CardFactory.adaptiveCard>[0]) => ({ attachments: [CardFactory.adaptiveCard(content)] });
+
+/** Full numbers only in a 1:1 chat; masked in group chats and channels. */
+function isPersonalChat(context: TurnContext): boolean {
+  return (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+}
+
+/** Status, diagnosis or instructions for a worker the requester named (or picked from a choice card). */
+export async function reportOnWorker(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: WorkerIntent, chosenUserId?: string): Promise<void> {
+  const typed = intent.worker ?? '';
+  if (!chosenUserId && typed.trim() === '') {
+    await context.sendActivity('Who do you mean? For example "status of Jane Doe".');
+    return;
+  }
+  const found: WorkerFound = chosenUserId ? await workerById(deps, requester, chosenUserId, typed) : await lookUpWorker(deps, requester, typed);
+  if (found.kind === 'none') {
+    await context.sendActivity(found.message);
+    return;
+  }
+  if (found.kind === 'choose') {
+    state.conversation.pendingIntent = intent;
+    await context.sendActivity(card(buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, intent.kind)));
+    return;
+  }
+  const { snapshot, profile } = found;
+  if (intent.kind === 'instructions') {
+    const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
+    const number = mobile ? fromGraph(mobile.phoneNumber) : undefined;
+    const shown = number ? (isPersonalChat(context) ? number.international : maskPhoneNumber(number)) : undefined;
+    await context.sendActivity(card(buildInstructionsCard(buildWorkerInstructions({ displayName: snapshot.user.displayName, ...(shown && { number: shown }) }))));
+    return;
+  }
+  const mentioned = 'number' in intent && intent.number ? parsePhoneNumber(intent.number, deps.services.config.changes.defaultRegion) : undefined;
+  const check = await deps.services.checker.checkSnapshot(snapshot, {
+    ...(mentioned?.ok && { mentionedNumber: mentioned.number }),
+    canSee: async (userId) => {
+      const scopes = await deps.services.gateway.scopesOf([userId]);
+      const scope = scopes.get(userId);
+      return scope !== undefined && deps.services.access.canActOn(profile, { userId, ...scope });
+    },
+  });
+  const offerFixes = deps.services.access.mayRequest(profile);
+  await context.sendActivity(card(buildDiagnosisCard(check.diagnosis, { mode: intent.kind === 'status' ? 'status' : 'diagnose', offerFixes })));
+}
+
+/** "who has 07700 900456?": the holder when the requester may see them, else "another account". */
+export async function whoHas(deps: BotDependencies, context: TurnContext, requester: Person, typedNumber: string): Promise<void> {
+  const parsed = parsePhoneNumber(typedNumber, deps.services.config.changes.defaultRegion);
+  if (!parsed.ok) {
+    await context.sendActivity(parsed.message);
+    return;
+  }
+  const shown = maskPhoneNumber(parsed.number);
+  const lookup = await deps.services.holders.find(parsed.number.e164);
+  if (lookup.holders.length === 0) {
+    await context.sendActivity(`I don't know anyone with ${shown}. phonedesk learns numbers as it reads them; if it was added recently, ask again in a few minutes.`);
+    return;
+  }
+  const profile = await deps.services.directory.profile(requester);
+  const scopes = await deps.services.gateway.scopesOf(lookup.holders.map((holder) => holder.userId));
+  const lines = lookup.holders.map((holder) => {
+    const scope = scopes.get(holder.userId);
+    const visible = scope !== undefined && deps.services.access.canActOn(profile, { userId: holder.userId, ...scope });
+    const who = visible ? holder.displayName : 'another account';
+    const how = holder.phoneType === 'mobile' ? (holder.smsSignInState === 'ready' ? 'as their mobile number, and signs in with it' : 'as their mobile number, but cannot sign in with it') : 'as a voice-only phone';
+    return `${shown} is held by ${who} ${how}.`;
+  });
+  await context.sendActivity(lines.join('\n\n'));
+}
+
+/** "is SMS sign-in set up?": the policy in plain words; fixes and the retirement notice for tenant admins. */
+export async function tenantCheck(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
+  const [policy, profile] = await Promise.all([deps.services.gateway.smsPolicy({ fresh: true, withGroupNames: true }), deps.services.directory.profile(requester)]);
+  await context.sendActivity(card(buildTenantCheckCard({ policy, isTenantAdmin: deps.services.access.isTenantAdmin(profile), today: new Date() })));
+}
+
+/** "pending": an approver's queue, or the requester's own open requests. */
+export async function pending(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
+  const profile = await deps.services.directory.profile(requester);
+  const open: ChangeRequest[] = await deps.services.changeStore.list({ statuses: ['pending'], limit: 50 });
+  if (deps.services.access.isApprover(profile)) {
+    const mayDecide = open.filter((request) => request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.services.access.isTenantAdmin(profile)));
+    await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now: new Date(), viewerAadObjectId: requester.aadObjectId })));
+    return;
+  }
+  const mine = await deps.services.changeStore.list({ requesterId: requester.aadObjectId, limit: 20 });
+  await context.sendActivity(card(buildPendingCard(mine, 'requester', { now: new Date(), viewerAadObjectId: requester.aadObjectId })));
+}
+
+/** "approve 42", "reject 42 because …", "cancel 42": for channels without card buttons. */
+export async function decideByNumber(deps: BotDependencies, context: TurnContext, requester: Person, intent: Extract<Intent, { kind: 'approve' | 'reject' | 'cancel' }>): Promise<void> {
+  if (intent.requestNumber === undefined) {
+    await context.sendActivity(`Which request? For example "${intent.kind} 42".`);
+    return;
+  }
+  const request = await deps.services.changeStore.getByNumber(intent.requestNumber);
+  if (!request) {
+    await context.sendActivity(`There is no request ${intent.requestNumber}.`);
+    return;
+  }
+  if (intent.kind === 'cancel') {
+    const result = await deps.services.changes.cancel(request.id, requester);
+    if (result.ok) await deps.notifier.refreshCards(result.request);
+    await context.sendActivity(result.ok ? `Request ${request.number} is cancelled.` : result.reason);
+    return;
+  }
+  const result = await decide(deps, request.id, requester, intent.kind, 'note' in intent ? intent.note : undefined);
+  if (!result.ok) {
+    await context.sendActivity(result.reason);
+    return;
+  }
+  await deps.notifier.refreshCards(result.request);
+  await context.sendActivity(intent.kind === 'approve' ? `Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.` : `Rejected request ${request.number}. I've told ${request.requester.name}.`);
+}

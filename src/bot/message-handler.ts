@@ -1,0 +1,115 @@
+// Every message: remember how to reach the person, continue a conversation in progress, or understand a new
+// request and start the right conversation.
+import { CardFactory, TurnContext } from 'botbuilder';
+import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { AddNumberDialog, ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
+import { LostPhoneDialog, LOST_PHONE_DIALOG } from '../../dialogs/lost-phone-dialog';
+import { RemoveNumberDialog, REMOVE_NUMBER_DIALOG, type RemoveNumberOptions } from '../../dialogs/remove-number-dialog';
+import { SignOutDialog, SIGN_OUT_DIALOG } from '../../dialogs/sign-out-dialog';
+import type { ChangeDialogOptions } from '../../dialogs/change-request-dialog';
+import type { Person } from '../audit/audit-context';
+import { buildHelpCard } from '../cards/help-card';
+import type { AppTurnState } from './app-turn-state';
+import type { BotDependencies } from './bot-dependencies';
+import { decideByNumber, pending, reportOnWorker, tenantCheck, whoHas } from './conversations';
+import { dialogStateAccessor } from './dialog-state-accessor';
+import { personOf, WHO_ARE_YOU } from './person-of';
+import type { Intent } from './understanding/intent';
+import { parseIntent } from './understanding/parse-intent';
+
+/** The dialogs of this turn, bound to its state (dialog state itself is persisted in conversation state). */
+export function dialogSetFor(deps: BotDependencies, state: AppTurnState): DialogSet {
+  return new DialogSet(dialogStateAccessor(state))
+    .add(new AddNumberDialog(deps))
+    .add(new RemoveNumberDialog(deps))
+    .add(new LostPhoneDialog(deps))
+    .add(new SignOutDialog(deps));
+}
+
+/** Keeps how to reach a person in their 1:1 chat, for approval cards and results later. */
+export async function rememberPerson(deps: BotDependencies, context: TurnContext): Promise<void> {
+  const person = personOf(context.activity);
+  if (!person || (context.activity.conversation?.conversationType ?? 'personal') !== 'personal') return;
+  await deps.services.conversations.save(person.aadObjectId, TurnContext.getConversationReference(context.activity)).catch((error: unknown) => {
+    deps.logger.warn({ err: error }, 'could not remember the conversation');
+  });
+}
+
+const MAX_TEXT = 4000;
+
+/** Starts the conversation for an understood intent. */
+export async function dispatch(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: Intent, dialogs: DialogSet): Promise<void> {
+  const startDialog = async (id: string, options: ChangeDialogOptions | RemoveNumberOptions): Promise<void> => {
+    const dc = await dialogs.createContext(context);
+    await dc.beginDialog(id, options);
+  };
+  switch (intent.kind) {
+    case 'help':
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildHelpCard())] });
+      return;
+    case 'status':
+    case 'diagnose':
+    case 'instructions':
+      await reportOnWorker(deps, context, state, requester, intent);
+      return;
+    case 'who-has':
+      await whoHas(deps, context, requester, intent.number);
+      return;
+    case 'tenant-check':
+      await tenantCheck(deps, context, requester);
+      return;
+    case 'pending':
+      await pending(deps, context, requester);
+      return;
+    case 'approve':
+    case 'reject':
+    case 'cancel':
+      await decideByNumber(deps, context, requester, intent);
+      return;
+    case 'add-number':
+      await startDialog(ADD_NUMBER_DIALOG, { requester, worker: intent.worker, number: intent.number, reason: intent.reason });
+      return;
+    case 'remove-number':
+      await startDialog(REMOVE_NUMBER_DIALOG, { requester, worker: intent.worker, reason: intent.reason, leaver: intent.leaver } satisfies RemoveNumberOptions);
+      return;
+    case 'lost-phone':
+      await startDialog(LOST_PHONE_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
+      return;
+    case 'revoke-sessions':
+      await startDialog(SIGN_OUT_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
+      return;
+    case 'unknown':
+      await context.sendActivity('I did not understand that. Say "help" to see what I can do.');
+      return;
+  }
+}
+
+export async function handleMessage(deps: BotDependencies, context: TurnContext, state: AppTurnState): Promise<void> {
+  await rememberPerson(deps, context);
+  const text = (context.activity.text ?? '').slice(0, MAX_TEXT).trim();
+  const hasValue = context.activity.value !== undefined && context.activity.value !== null;
+  if (text === '' && !hasValue) return;
+  const intent = parseIntent(text);
+  const requester = personOf(context.activity);
+  if (!requester) {
+    await context.sendActivity(intent.kind === 'help' ? { attachments: [CardFactory.adaptiveCard(buildHelpCard())] } : WHO_ARE_YOU);
+    return;
+  }
+  const dialogs = dialogSetFor(deps, state);
+  const dc = await dialogs.createContext(context);
+  if (dc.activeDialog) {
+    // "help" or "cancel" without a request number leaves the conversation in progress.
+    if (intent.kind === 'help' || (intent.kind === 'cancel' && intent.requestNumber === undefined)) {
+      await dc.cancelAllDialogs();
+      if (intent.kind === 'cancel') {
+        await context.sendActivity('OK, I stopped. Nothing was asked for.');
+        return;
+      }
+    } else {
+      const result = await dc.continueDialog();
+      if (result.status !== DialogTurnStatus.empty) return;
+    }
+  }
+  if (hasValue && text === '') return;
+  await dispatch(deps, context, state, requester, intent, dialogs);
+}

@@ -1,0 +1,110 @@
+// Proactive messages: approvers are told of new requests, requesters of decisions and results, and every copy of
+// a request's card is updated when the request changes.
+import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { AccessPolicy } from '../access/access-policy';
+import type { RequesterDirectory } from '../access/requester-directory';
+import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-request-card';
+import { changeSummary } from '../cards/change-summary';
+import type { ChangeRequest } from '../changes/change-request';
+import type { Logger } from '../log/logger';
+import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
+import type { ConversationReferences } from '../storage/conversation-references';
+
+export interface Approver {
+  aadObjectId: string;
+  /** Teams user id (MRI) for refresh.userIds. */
+  teamsUserId: string | undefined;
+  reference: Partial<ConversationReference>;
+}
+
+export class Notifier {
+  constructor(
+    private readonly adapter: TeamsAdapter,
+    private readonly botAppId: string,
+    private readonly references: ConversationReferences,
+    private readonly cards: ChangeRequestCards,
+    private readonly directory: RequesterDirectory,
+    private readonly access: AccessPolicy,
+    private readonly logger: Logger,
+  ) {}
+
+  private async send(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, logic);
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error, conversationId: reference.conversation?.id }, 'proactive message failed');
+      return false;
+    }
+  }
+
+  /** People phonedesk can reach who may decide the request (never its requester). */
+  async approversFor(request: ChangeRequest): Promise<Approver[]> {
+    const approvers: Approver[] = [];
+    for (const { aadObjectId, reference } of await this.references.people()) {
+      if (aadObjectId === request.requester.aadObjectId.toLowerCase()) continue;
+      try {
+        const profile = await this.directory.profile({ aadObjectId, name: reference.user?.name ?? 'approver' });
+        const may = request.tenantWide ? this.access.isTenantAdmin(profile) : this.access.isApprover(profile);
+        if (may) approvers.push({ aadObjectId, teamsUserId: reference.user?.id, reference });
+      } catch (error) {
+        this.logger.warn({ err: error }, 'could not check whether a person is an approver');
+      }
+    }
+    return approvers;
+  }
+
+  private cardFor(request: ChangeRequest, view: ChangeCardView, approvers: readonly Approver[]) {
+    const ids = approvers.map((approver) => approver.teamsUserId).filter((id): id is string => Boolean(id));
+    return buildChangeRequestCard(request, view, ids);
+  }
+
+  /** Sends the approval card to every approver phonedesk can reach; returns how many got it. */
+  async announce(request: ChangeRequest): Promise<number> {
+    const approvers = await this.approversFor(request);
+    let reached = 0;
+    for (const approver of approvers) {
+      const sent = await this.send(approver.reference, async (context) => {
+        const reply = await context.sendActivity({
+          text: `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}. (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`,
+          attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))],
+        });
+        if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference });
+      });
+      if (sent) reached++;
+    }
+    return reached;
+  }
+
+  /** Updates every posted copy of the request's card to its current state. */
+  async refreshCards(request: ChangeRequest, except?: { activityId: string | undefined }): Promise<void> {
+    const approvers = request.status === 'pending' ? await this.approversFor(request) : [];
+    for (const card of await this.cards.cardsOf(request.id)) {
+      if (except?.activityId && card.activityId === except.activityId) continue;
+      await this.update(card, request, approvers);
+    }
+  }
+
+  private async update(card: PostedCard, request: ChangeRequest, approvers: readonly Approver[]): Promise<void> {
+    const view: ChangeCardView = request.status !== 'pending' ? 'everyone' : card.audience === 'approver' ? 'approver' : 'requester';
+    await this.send(card.reference, async (context) => {
+      await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(this.cardFor(request, view, approvers))] });
+    });
+  }
+
+  /** A change ended: every card shows it, and the requester is told. */
+  async announceOutcome(request: ChangeRequest): Promise<void> {
+    await this.refreshCards(request);
+    await this.tellRequester(request, `Request ${request.number} (${changeSummary(request)}): ${request.outcome ?? request.status}`);
+  }
+
+  /** Tells the requester (1:1) what became of their request. */
+  async tellRequester(request: ChangeRequest, text: string): Promise<void> {
+    const reference = await this.references.get(request.requester.aadObjectId);
+    if (!reference) return;
+    await this.send(reference, async (context) => {
+      await context.sendActivity(text);
+    });
+  }
+}

@@ -1,0 +1,148 @@
+// Understands a chat message without a language model: keywords in any word order, the worker's name, a phone
+// number in any common format and a reason. Pure and bounded: only the first MAX_MESSAGE_CHARS characters are read.
+//
+// Precedence, first match wins:
+//  1. "?" alone, or a whole-message greeting or help phrase → help.
+//  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
+//     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
+//  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
+//     given), then pending ("pending", "my requests"), then the tenant ("tenant", "policy").
+//  4. Actions, in order of urgency: lost-phone (lost, stolen, SIM swap) > add-number > remove-number (incl. leavers)
+//     > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
+//     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).
+//     "add … and remove the old one" is add (a change of number). Only the request part is read for actions, so
+//     "add … because she lost her phone" stays add-number with that reason.
+//  5. A lost phone mentioned only in the reason of a description ("Bob can't sign in because he lost his phone")
+//     → lost-phone: the urgent, protective reading.
+//  6. Descriptions and questions about a worker: instructions > diagnose (FIG6 > number in use > cannot sign in)
+//     > "is SMS sign-in set up" (status of the worker named, else tenant-check) > status. These need a worker;
+//     without one they fall through. "status" alone → pending (the requester's own requests).
+//  7. Nothing else said: a name and a number ("Bob's number: 07700 900123") → add-number; a number alone or asked
+//     about ("07700 900123?") → who-has; a lone email/UPN or employee id → status; "help" anywhere → help;
+//     else unknown.
+// Yes/no questions ("is Bob set up?", "has Ali left?", "is 07700 900123 set for Bob?") ask about a state, so they
+// never start a change through "set"/"changed"/"new number", "left"/"leaving" or "sign … out"; "add", "register"
+// and "remove" always do. Only the request part (before "because", "reason:", " - " …) can start an action.
+// A message whose worker cannot be found still gets its intent; the dialogs ask for what is missing.
+import type { Intent, SymptomHint } from './intent';
+import { findPhoneNumber, type PhoneNumberMention } from './extract-phone-number';
+import { extractWorker } from './extract-worker';
+import {
+  ADD,
+  ADD_LEADING,
+  ADD_WITH_NUMBER,
+  CANNOT_SIGN_IN,
+  FIG6,
+  HELP_PHRASES,
+  HELP_WORDS,
+  INSTRUCTIONS,
+  LEAVER,
+  LOST_PHONE,
+  NEW_NUMBER,
+  NUMBER_IN_USE,
+  NUMBER_QUESTION,
+  PENDING,
+  REMOVE,
+  REVOKE,
+  SMS_SIGN_IN_AVAILABLE,
+  STATUS,
+  STOP_PHRASES,
+  TENANT,
+  WHO_HAS,
+  isYesNoQuestion,
+  keywordText,
+  mentions,
+} from './intent-keywords';
+import { normaliseMessage } from './normalise-message';
+import { parseRequestCommand } from './request-command';
+import { splitReason } from './split-reason';
+import { stripCourtesies } from './strip-courtesies';
+
+const HELP: Intent = { kind: 'help' };
+const UNKNOWN: Intent = { kind: 'unknown' };
+const LONE_WORKER_REFERENCE = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{1,4}-?\d{2,10})[.!?]?$/u;
+
+/** Lower case words only: the form whole-message phrases are compared in. */
+function phraseOf(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
+}
+
+function symptomOf(text: string): SymptomHint {
+  if (mentions(text, FIG6)) return 'fig6';
+  if (mentions(text, NUMBER_IN_USE)) return 'number-in-use';
+  return 'cannot-sign-in';
+}
+
+export function parseIntent(text: string): Intent {
+  const cleaned = normaliseMessage(text);
+  if (/^[?¿\s]+$/.test(cleaned)) return HELP;
+  if (HELP_PHRASES.has(phraseOf(cleaned))) return HELP;
+  const message = stripCourtesies(cleaned);
+  if (!/[\p{L}\p{N}]/u.test(message)) return UNKNOWN;
+  const phrase = phraseOf(message);
+  if (HELP_PHRASES.has(phrase)) return HELP;
+  if (STOP_PHRASES.has(phrase)) return { kind: 'cancel' };
+  const command = parseRequestCommand(message);
+  if (command) return command;
+
+  const { main, reason } = splitReason(message);
+  const phone = findPhoneNumber(main);
+  const reasonPhone: PhoneNumberMention | undefined = reason === undefined ? undefined : findPhoneNumber(reason);
+  const request = keywordText(main, phone);
+  const why = reason === undefined ? '' : keywordText(reason, reasonPhone);
+  const everything = why === '' ? request : `${request} ${why}`;
+  const hasPhone = phone !== undefined;
+  const question = isYesNoQuestion(main);
+  let found: { worker: string | undefined } | undefined;
+  const worker = (): string | undefined => (found ??= { worker: extractWorker(main, phone) }).worker;
+  const withReason = optional('reason', reason);
+
+  // 3. Queries that name their object.
+  if (phone && mentions(request, WHO_HAS)) return { kind: 'who-has', number: phone.text };
+  if (mentions(request, PENDING)) return { kind: 'pending' };
+  if (mentions(request, TENANT)) return { kind: 'tenant-check' };
+
+  // 4. Actions.
+  if (mentions(request, LOST_PHONE)) return { kind: 'lost-phone', ...optional('worker', worker()), ...withReason };
+  const add =
+    mentions(request, ADD) ||
+    mentions(request, ADD_LEADING) ||
+    (!question && hasPhone && mentions(request, ADD_WITH_NUMBER)) ||
+    (!question && mentions(request, NEW_NUMBER) && !mentions(everything, [...CANNOT_SIGN_IN, ...FIG6, ...NUMBER_IN_USE]));
+  if (add) return { kind: 'add-number', ...optional('worker', worker()), ...optional('number', phone?.text), ...withReason };
+  const leaver = !question && mentions(request, LEAVER);
+  if (leaver || mentions(request, REMOVE)) {
+    return { kind: 'remove-number', ...optional('worker', worker()), ...withReason, leaver: leaver || mentions(why, LEAVER) };
+  }
+  if (!question && mentions(request, REVOKE)) return { kind: 'revoke-sessions', ...optional('worker', worker()), ...withReason };
+
+  // 5. A lost phone given as the reason for a problem.
+  if (mentions(why, LOST_PHONE)) return { kind: 'lost-phone', ...optional('worker', worker()), ...withReason };
+
+  // 6. Descriptions and questions about a worker.
+  const named = worker();
+  if (mentions(everything, INSTRUCTIONS)) return { kind: 'instructions', ...optional('worker', named) };
+  if (named !== undefined && mentions(everything, [...FIG6, ...NUMBER_IN_USE, ...CANNOT_SIGN_IN])) {
+    const number = phone ?? reasonPhone;
+    return { kind: 'diagnose', worker: named, symptom: symptomOf(everything), ...optional('number', number?.text) };
+  }
+  if (mentions(request, SMS_SIGN_IN_AVAILABLE)) return named === undefined ? { kind: 'tenant-check' } : { kind: 'status', worker: named };
+  if (mentions(request, STATUS) || question || mentions(request, NUMBER_QUESTION)) {
+    if (named !== undefined) return { kind: 'status', worker: named };
+    if (/^(?:my\s+)?status\s*\??$/.test(request)) return { kind: 'pending' };
+  }
+
+  // 7. Last resorts.
+  if (phone) {
+    return named === undefined || question
+      ? { kind: 'who-has', number: phone.text }
+      : { kind: 'add-number', worker: named, number: phone.text, ...withReason };
+  }
+  if (named !== undefined && LONE_WORKER_REFERENCE.test(main)) return { kind: 'status', worker: named };
+  if (mentions(everything, HELP_WORDS)) return HELP;
+  return UNKNOWN;
+}

@@ -1,0 +1,52 @@
+// Finding the worker a requester means, within the people they may act on. "Not found" and "not yours" get
+// the same answer, so nobody learns who exists outside their stores.
+import type { RequesterProfile } from '../access/requester-profile';
+import type { WorkerCandidate } from '../access/worker-resolver';
+import type { Person } from '../audit/audit-context';
+import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { BotDependencies } from './bot-dependencies';
+
+export type WorkerFound =
+  | { kind: 'found'; snapshot: SignInSnapshot; profile: RequesterProfile }
+  | { kind: 'choose'; candidates: WorkerCandidate[] }
+  | { kind: 'none'; message: string };
+
+export function notFound(text: string): string {
+  return `I couldn't find anyone called "${text.slice(0, 80)}" among the people you look after. Check the spelling, or use their email address or employee id.`;
+}
+
+/** Reads the worker's snapshot and the requester's profile in one batch, then checks scope. */
+export async function workerById(deps: BotDependencies, requester: Person, userId: string, typed: string): Promise<WorkerFound> {
+  const { services } = deps;
+  let read;
+  try {
+    read = await services.gateway.snapshotForRequester(userId, requester.aadObjectId);
+  } catch (error) {
+    if (error && typeof error === 'object' && 'kind' in error && error.kind === 'not-found') return { kind: 'none', message: notFound(typed) };
+    throw error;
+  }
+  const profile = services.directory.remember(requester, read.requester);
+  const { snapshot } = read;
+  const scope = { userId: snapshot.user.id, administrativeUnitIds: snapshot.administrativeUnits.map((unit) => unit.id), managerId: snapshot.user.managerId };
+  if (!services.access.canActOn(profile, scope)) return { kind: 'none', message: notFound(typed) };
+  return { kind: 'found', snapshot, profile };
+}
+
+export async function lookUpWorker(deps: BotDependencies, requester: Person, typed: string): Promise<WorkerFound> {
+  const lookup = await deps.resolver.resolve(typed);
+  if (lookup.kind === 'none') return { kind: 'none', message: notFound(typed) };
+  if (lookup.kind === 'one') return workerById(deps, requester, lookup.worker.userId, typed);
+  const { services } = deps;
+  const profile = await services.directory.profile(requester);
+  let candidates = lookup.candidates;
+  if (!services.access.isApprover(profile)) {
+    const scopes = await services.gateway.scopesOf(candidates.map((candidate) => candidate.userId));
+    candidates = candidates.filter((candidate) => {
+      const scope = scopes.get(candidate.userId);
+      return scope !== undefined && services.access.canActOn(profile, { userId: candidate.userId, ...scope });
+    });
+  }
+  if (candidates.length === 0) return { kind: 'none', message: notFound(typed) };
+  if (candidates.length === 1) return workerById(deps, requester, candidates[0].userId, typed);
+  return { kind: 'choose', candidates };
+}

@@ -1,0 +1,83 @@
+// The answer to "status of Jane" and "why can't Bob sign in?": the diagnosis findings in plain words, most
+// important first, with a button per fixable finding. Buttons carry ids only: the click handler re-runs the
+// diagnosis and builds the change from what it finds then, so no phone number ever travels in card data.
+import type { ChangeKind, ProposedChange } from '../changes/change-kind';
+import type { Diagnosis } from '../diagnosis/diagnose';
+import type { Finding, Severity } from '../diagnosis/finding';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
+
+export const PROPOSE_VERB = 'change.propose';
+
+export interface DiagnosisCardOptions {
+  /** status: the top finding only; diagnose: every finding. */
+  mode: 'status' | 'diagnose';
+  /** Whether the person asking may request changes for this worker. */
+  offerFixes: boolean;
+}
+
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
+
+const SEVERITY_LABEL: Readonly<Record<Severity, { text: string; color: NonNullable<TextBlock['color']> }>> = {
+  blocker: { text: 'Stops sign-in', color: 'Attention' },
+  warning: { text: 'Needs attention', color: 'Warning' },
+  info: { text: 'Good to know', color: 'Accent' },
+  ok: { text: 'Ready', color: 'Good' },
+};
+
+const PROPOSAL_LABELS: Readonly<Record<ChangeKind, string>> = {
+  'enable-sms-sign-in': 'Turn on SMS sign-in',
+  'add-number': 'Add a number',
+  'replace-number': 'Replace the number',
+  'disable-sms-sign-in': 'Turn off SMS sign-in',
+  'set-use-for-sign-in': 'Tick \'Use for sign-in\'',
+  'remove-number': 'Remove the number',
+  'revoke-sessions': 'Sign them out everywhere',
+  'secure-lost-phone': 'Secure the lost phone',
+};
+
+/** The button title for a proposed change. */
+export function proposalLabel(proposal: Pick<ProposedChange, 'kind' | 'useForSignIn'>): string {
+  if (proposal.kind === 'set-use-for-sign-in' && proposal.useForSignIn === false) return 'Untick \'Use for sign-in\'';
+  return PROPOSAL_LABELS[proposal.kind];
+}
+
+/** "Jane" from "Jane Doe"; the whole name when it is one word. */
+export function firstName(displayName: string): string {
+  const first = displayName.trim().split(/\s+/)[0] ?? '';
+  return first.replace(/[,;]+$/, '') || displayName;
+}
+
+function findingBlock(diagnosis: Diagnosis, finding: Finding, offerFixes: boolean, first: boolean): CardElement {
+  const label = SEVERITY_LABEL[finding.severity];
+  const items: CardElement[] = [
+    { type: 'TextBlock', text: label.text, weight: 'Bolder', color: label.color, size: 'Small', wrap: true },
+    { type: 'TextBlock', text: finding.summary, wrap: true, spacing: 'Small' },
+    { type: 'TextBlock', text: `What to do: ${finding.fix}`, wrap: true, isSubtle: true, spacing: 'Small' },
+  ];
+  if (offerFixes && finding.proposal) {
+    items.push({
+      type: 'ActionSet',
+      actions: [executeAction(proposalLabel(finding.proposal), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id })],
+    });
+  }
+  return { type: 'Container', items, ...(!first && { separator: true }), spacing: 'Medium' };
+}
+
+export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardOptions): AdaptiveCard {
+  const name = diagnosis.displayName;
+  const title = diagnosis.ready ? `${name} can sign in with their phone` : `${name} can't sign in with their phone yet`;
+  // Blockers first, whatever order the findings arrive in (the sort is stable within a severity).
+  const findings = [...diagnosis.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, color: diagnosis.ready ? 'Good' : 'Attention' },
+  ];
+  if (shown.length === 0) {
+    body.push({ type: 'TextBlock', text: 'I found nothing more to say about their sign-in.', wrap: true, isSubtle: true });
+  }
+  shown.forEach((finding, index) => body.push(findingBlock(diagnosis, finding, options.offerFixes, index === 0)));
+  if (options.mode === 'status' && !diagnosis.ready) {
+    body.push({ type: 'TextBlock', text: `Ask "why can't ${firstName(name)} sign in?" for details.`, wrap: true, isSubtle: true, separator: true });
+  }
+  return adaptiveCard(body);
+}

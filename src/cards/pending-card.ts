@@ -1,0 +1,108 @@
+// "pending": an approver's queue, or a requester's own open requests, as a compact list, urgent first.
+// Approvers get Approve / Reject per pending request, requesters get Cancel on their own; buttons carry the
+// request id only (the handler loads the request and re-checks who clicked, as for the request card).
+import type { ChangeRequest } from '../changes/change-request';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
+import { VERBS } from './change-request-card';
+import { STATUS_WORDS, changeSummary } from './change-summary';
+
+export type PendingView = 'approver' | 'requester';
+
+export interface PendingCardOptions {
+  /** For ages ("3 hours ago"); without it, the card gives the date and time asked. */
+  now?: Date;
+  /** Who will see the card: approvers get no buttons on their own requests, requesters Cancel on their own only. */
+  viewerAadObjectId?: string;
+}
+
+/** A longer list is a card nobody reads; the rest stay reachable once these are decided. */
+export const MAX_LISTED = 15;
+
+function when(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
+}
+
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago"; the date and time when `now` is not given. */
+export function age(createdAt: string, now: Date | undefined): string {
+  const created = Date.parse(createdAt);
+  if (!now || !Number.isFinite(created)) return `on ${when(createdAt)}`;
+  const minutes = Math.floor((now.getTime() - created) / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return plural(minutes, 'minute');
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return plural(hours, 'hour');
+  return plural(Math.floor(hours / 24), 'day');
+}
+
+/** Urgent first, then oldest first; the input order is kept otherwise. */
+export function pendingOrder(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
+  return [...requests].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+}
+
+function requestRow(request: ChangeRequest, view: PendingView, options: PendingCardOptions, first: boolean): CardElement {
+  const own = options.viewerAadObjectId !== undefined && request.requester.aadObjectId === options.viewerAadObjectId;
+  const pending = request.status === 'pending';
+  const details: CardElement[] = [];
+  if (request.urgent) details.push({ type: 'TextBlock', text: 'Urgent', weight: 'Bolder', color: 'Attention', size: 'Small', wrap: true });
+  details.push(
+    { type: 'TextBlock', text: changeSummary(request), wrap: true, ...(request.urgent && { spacing: 'None' as const }) },
+    {
+      type: 'TextBlock',
+      text: `Asked by ${request.requester.name}, ${age(request.createdAt, options.now)}. ${STATUS_WORDS[request.status]}.`,
+      wrap: true,
+      isSubtle: true,
+      size: 'Small',
+      spacing: 'None',
+    },
+  );
+  const data = { requestId: request.id };
+  const actions: ExecuteAction[] = [];
+  if (pending && view === 'approver') {
+    if (own) {
+      details.push({ type: 'TextBlock', text: 'Your own request: another approver decides.', wrap: true, isSubtle: true, size: 'Small', spacing: 'None' });
+    } else {
+      actions.push(executeAction('Approve', VERBS.approve, data, 'positive'), executeAction('Reject', VERBS.reject, data, 'destructive'));
+    }
+  }
+  if (pending && view === 'requester' && (options.viewerAadObjectId === undefined || own)) actions.push(executeAction('Cancel request', VERBS.cancel, data));
+  const items: CardElement[] = [
+    {
+      type: 'ColumnSet',
+      columns: [
+        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: `#${request.number}`, weight: 'Bolder' }] },
+        { type: 'Column', width: 'stretch', items: details },
+      ],
+    },
+  ];
+  if (actions.length > 0) items.push({ type: 'ActionSet', actions });
+  return { type: 'Container', items, ...(!first && { separator: true }), spacing: 'Medium' };
+}
+
+export function buildPendingCard(requests: ReadonlyArray<ChangeRequest>, view: PendingView, options: PendingCardOptions = {}): AdaptiveCard {
+  const title = view === 'approver' ? 'Waiting for your approval' : 'Your open requests';
+  if (requests.length === 0) {
+    return adaptiveCard([
+      { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
+      {
+        type: 'TextBlock',
+        text: view === 'approver' ? 'Nothing is waiting for your approval. You\'re all caught up.' : 'You have no open requests. Anything you ask for shows up here until it is decided.',
+        wrap: true,
+      },
+    ]);
+  }
+  const ordered = pendingOrder(requests);
+  const shown = ordered.slice(0, MAX_LISTED);
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: `${title} (${requests.length})`, weight: 'Bolder', size: 'Medium', wrap: true },
+    ...shown.map((request, index) => requestRow(request, view, options, index === 0)),
+  ];
+  const more = ordered.length - shown.length;
+  if (more > 0) {
+    body.push({ type: 'TextBlock', text: `${more} more not shown. Ask "pending" again once these are done.`, wrap: true, isSubtle: true, separator: true });
+  }
+  return adaptiveCard(body);
+}
