@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotCredentials } from '../config';
@@ -16,10 +17,12 @@ export function createAdapter(bot: BotCredentials, logger: Logger): TeamsAdapter
   };
   const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
-    logger.error({ err: error, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'turn failed');
+    // One short sentence and a correlation id for the person; the details only in the log.
+    const correlationId = randomUUID().slice(0, 8);
+    logger.error({ err: error, correlationId, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'turn failed');
     if (context.activity.type === 'message') {
       await context
-        .sendActivity('Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.')
+        .sendActivity(`Sorry, something went wrong on my side and nothing was changed. Please try again in a minute. (Reference ${correlationId})`)
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
     }
   };

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { CARD_VERBS, handleCardAction } from './card-actions';
+import { failureReply } from './failure-reply';
 import { handleMessage, rememberPerson } from './message-handler';
 
 export type { AppTurnState } from './app-turn-state';
@@ -27,8 +28,12 @@ export function createApplication({ adapter, storage, logger, bot }: Application
 
   for (const verb of CARD_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
-      const result = await handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>);
-      return 'card' in result ? result.card : result.text;
+      try {
+        const result = await handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>);
+        return 'card' in result ? result.card : result.text;
+      } catch (error) {
+        return failureReply(error, logger, verb);
+      }
     });
   }
   // The Playground and Teams say hello when the chat opens: remember how to reach the person.
@@ -47,8 +52,11 @@ export function createApplication({ adapter, storage, logger, bot }: Application
       await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
       return;
     }
-    logger.debug({ conversationId: context.activity.conversation.id }, 'message');
-    await handleMessage(bot, context, state);
+    try {
+      await handleMessage(bot, context, state);
+    } catch (error) {
+      await context.sendActivity(failureReply(error, logger, 'message'));
+    }
   });
 
   return app;

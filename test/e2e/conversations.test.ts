@@ -38,10 +38,10 @@ describe('a FIG6 worker, from question to fix', () => {
     const fix = findButton(diagnosis, 'change.propose');
     expect(fix).toEqual({ userId: demoUser('bob.smith'), finding: 'number-not-enabled' });
 
-    const hanaBefore = harness.postsTo(HANA).length;
+    const hanaBefore = harness.connector.calls.length;
     const proposed = await harness.click(PRIYA, 'change.propose', fix!);
     expect(proposed.body.value).toMatch(/Request \d+ sent for approval/);
-    const approvalCard = harness.postsTo(HANA).slice(hanaBefore);
+    const approvalCard = harness.postsTo(HANA, hanaBefore);
     expect(textOf(approvalCard)).toMatch(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/);
     const approve = findButton(approvalCard, 'change.approve');
     expect(approve).toEqual({ requestId: expect.any(String) });
@@ -51,7 +51,7 @@ describe('a FIG6 worker, from question to fix', () => {
     const self = await harness.click(PRIYA, 'change.approve', approve!);
     expect(self.body.value).toBe('You asked for this change, so someone else has to approve or reject it.');
 
-    const priyaBefore = harness.postsTo(PRIYA).length;
+    const priyaBefore = harness.connector.calls.length;
     const approved = await harness.click(HANA, 'change.approve', approve!);
     expect(approved.status).toBe(200);
     expect(JSON.stringify(approved.body.value)).toMatch(/Approved by.*Hana Kim/);
@@ -148,7 +148,7 @@ describe('conversations that ask for what is missing', () => {
     expect(textOf(reply)).toMatch(/Several people match \\"Ja\\"/);
     const pick = findButton(reply, 'worker.choose');
     expect(pick).toEqual({ userId: expect.any(String), purpose: 'status' });
-    const before = harness.postsTo(HANA).length;
+    const before = harness.connector.calls.length;
     await harness.click(HANA, 'worker.choose', pick!);
     expect(textOf(harness.postsTo(HANA, before))).toMatch(/can sign in with their phone|can't sign in with their phone yet/);
   });
@@ -162,5 +162,20 @@ describe('a text-only channel', () => {
     const approved = await harness.say(HANA, `approve ${number}`, {}, 'webchat');
     expect(textOf(approved)).toMatch(new RegExp(`Approved request ${number}`));
     await waitUntil('Peter to be ready', async () => (await mobileState('peter.clark')) === 'ready');
+  });
+});
+
+describe('when Microsoft 365 fails', () => {
+  it('answers with one plain sentence and a reference, never a stack trace', async () => {
+    await harness.simulator.control('PUT', 'random-failures', { rate: 1, statuses: [500] });
+    try {
+      const before = harness.connector.calls.length;
+      await harness.say(PRIYA, 'status of Chloe Evans');
+      const reply = textOf(harness.postsTo(PRIYA, before));
+      expect(reply).toMatch(/^Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\. \(Reference [0-9a-f]{8}\)$/);
+      expect(reply).not.toMatch(/ at |Error|stack/);
+    } finally {
+      await harness.simulator.control('PUT', 'random-failures', { rate: 0 });
+    }
   });
 });
