@@ -56,6 +56,10 @@ export interface ChangeSettings {
   managerScope: ManagerScope;
   /** Region for numbers typed without a country code. */
   defaultRegion: CountryCode;
+  /** Change requests per person per hour. */
+  changeRequestsPerHour: number;
+  /** Look-ups (status, diagnose, who has, …) per person per minute. */
+  readsPerMinute: number;
 }
 
 export interface Config {
@@ -222,6 +226,13 @@ function duration(env: Env, name: string, fallbackMs: number): number {
   return ms;
 }
 
+function count(env: Env, name: string, fallback: number): number {
+  const value = text(env, name);
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) throw new ConfigError(name, `must be a whole number from 1 to 100000 (got "${value}")`);
+  return Number(value);
+}
+
 function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
   // The demo tenant's groups are the defaults only against the simulator; a real tenant must name its own.
   const simulator = graph.auth === 'simulator';
@@ -233,6 +244,8 @@ function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
     approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
     managerScope: oneOf(env, 'MANAGER_SCOPE', ['administrative-units', 'direct-reports', 'both'] as const, 'administrative-units'),
     defaultRegion: region as CountryCode,
+    changeRequestsPerHour: count(env, 'RATE_LIMIT_CHANGES_PER_HOUR', 30),
+    readsPerMinute: count(env, 'RATE_LIMIT_READS_PER_MINUTE', 60),
   };
 }
 

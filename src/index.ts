@@ -6,6 +6,7 @@ import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
 import { createServices, type Services } from './services';
+import { RateLimiter } from './access/rate-limiter';
 import { WorkerResolver } from './access/worker-resolver';
 import type { BotDependencies } from './bot/bot-dependencies';
 import { Notifier } from './bot/notifier';
@@ -22,7 +23,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const adapter = createAdapter(config.bot, logger);
   const cards = new SqliteChangeRequestCards(services.db);
   const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger);
-  const bot: BotDependencies = { services, resolver: new WorkerResolver(services.gateway), cards, notifier, adapter, logger };
+  const limits = {
+    reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
+    changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),
+  };
+  const bot: BotDependencies = { services, resolver: new WorkerResolver(services.gateway), cards, notifier, adapter, logger, limits };
   const app = createApplication({ adapter, storage: services.botStorage, logger, bot });
   let server: RunningServer;
   try {

@@ -1,5 +1,6 @@
 // What the conversation handlers need, built once at start-up.
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import type { RateLimiter } from '../access/rate-limiter';
 import type { WorkerResolver } from '../access/worker-resolver';
 import type { Logger } from '../log/logger';
 import type { Services } from '../services';
@@ -13,4 +14,6 @@ export interface BotDependencies {
   notifier: Notifier;
   adapter: TeamsAdapter;
   logger: Logger;
+  /** Per-person limits on look-ups and on change requests. */
+  limits: { reads: RateLimiter; changes: RateLimiter };
 }

@@ -23,6 +23,10 @@ export async function submitChange(
     await context.sendActivity(refusal);
     return undefined;
   }
+  if (!deps.limits.changes.take(input.requester.aadObjectId)) {
+    await context.sendActivity("You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.");
+    return undefined;
+  }
   const profile = await deps.services.directory.profile(input.requester);
   if (!deps.services.access.mayRequest(profile)) {
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');

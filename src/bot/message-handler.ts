@@ -37,8 +37,15 @@ export async function rememberPerson(deps: BotDependencies, context: TurnContext
 
 const MAX_TEXT = 4000;
 
+const READS: ReadonlySet<Intent['kind']> = new Set(['status', 'diagnose', 'instructions', 'who-has', 'tenant-check', 'pending']);
+export const TOO_MANY_READS = "You've looked up a lot in a short time. Please wait a minute and try again.";
+
 /** Starts the conversation for an understood intent. */
 export async function dispatch(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: Intent, dialogs: DialogSet): Promise<void> {
+  if (READS.has(intent.kind) && !deps.limits.reads.take(requester.aadObjectId)) {
+    await context.sendActivity(TOO_MANY_READS);
+    return;
+  }
   const startDialog = async (id: string, options: ChangeDialogOptions | RemoveNumberOptions): Promise<void> => {
     const dc = await dialogs.createContext(context);
     await dc.beginDialog(id, options);

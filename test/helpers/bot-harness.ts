@@ -1,6 +1,6 @@
 import type { Activity } from 'botbuilder';
 import { startBot, type RunningBot } from '../../src/index';
-import { createLogger } from '../../src/log/logger';
+import { createLogger, type Logger } from '../../src/log/logger';
 import { demoUserId } from '../../src/simulator/demo-tenant';
 import { CaptureServer, type CapturedCall } from './capture-server';
 import { testConfig } from './config';
@@ -37,6 +37,9 @@ export class BotHarness {
   bot!: RunningBot;
   private temp = tempDir('phonedesk-e2e-');
 
+  /** `env` adds settings; `logger` replaces the silent one (to inspect what the bot logs). */
+  constructor(private readonly options: { env?: Record<string, string>; logger?: Logger } = {}) {}
+
   async start(): Promise<void> {
     await this.simulator.start();
     await this.connector.start();
@@ -44,7 +47,10 @@ export class BotHarness {
   }
 
   async startBot(): Promise<void> {
-    this.bot = await startBot(testConfig({ DATA_DIR: this.temp.dir, GRAPH_BASE_URL: this.simulator.url }), createLogger('silent'));
+    this.bot = await startBot(
+      testConfig({ DATA_DIR: this.temp.dir, GRAPH_BASE_URL: this.simulator.url, ...this.options.env }),
+      this.options.logger ?? createLogger('silent'),
+    );
   }
 
   /** Stops and starts the bot on the same data directory, as a deployment or crash would. */

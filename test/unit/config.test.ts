@@ -79,6 +79,8 @@ describe('loadConfig', () => {
     [{ APPROVAL_TTL: '10s' }, 'APPROVAL_TTL', /from 1m to 720h/],
     [{ DEFAULT_REGION: 'UK' }, 'DEFAULT_REGION', /two-letter country code/],
     [{ MANAGER_SCOPE: 'everyone' }, 'MANAGER_SCOPE', /administrative-units, direct-reports, both/],
+    [{ RATE_LIMIT_READS_PER_MINUTE: '0' }, 'RATE_LIMIT_READS_PER_MINUTE', /whole number from 1/],
+    [{ RATE_LIMIT_CHANGES_PER_HOUR: 'lots' }, 'RATE_LIMIT_CHANGES_PER_HOUR', /whole number from 1/],
   ])('refuses %j, naming %s', (env, variable, expectation) => {
     const error = errorOf(env as Record<string, string>);
     expect(error.variable).toBe(variable);
@@ -104,7 +106,15 @@ describe('loadConfig', () => {
       DEFAULT_REGION: 'us',
       MANAGER_SCOPE: 'both',
     });
-    expect(real.changes).toEqual({ approverGroupIds: [TENANT, CLIENT], tenantAdminGroupIds: [CLIENT], approvalTtlMs: 90 * 60_000, managerScope: 'both', defaultRegion: 'US' });
+    expect(real.changes).toEqual({
+      approverGroupIds: [TENANT, CLIENT],
+      tenantAdminGroupIds: [CLIENT],
+      approvalTtlMs: 90 * 60_000,
+      managerScope: 'both',
+      defaultRegion: 'US',
+      changeRequestsPerHour: 30,
+      readsPerMinute: 60,
+    });
   });
 
   it('accepts a certificate file that exists', () => {
