@@ -29,6 +29,12 @@ export function selectedProperties(request: GraphRequest, known: ReadonlySet<str
   return properties;
 }
 
+/** The $select list as given, unchecked (for resources whose properties the simulator does not enumerate). */
+export function selectList(request: GraphRequest): string[] | undefined {
+  const raw = request.query.get('$select');
+  return raw === null ? undefined : raw.split(',').map((name) => name.trim());
+}
+
 export function project(entity: Json, properties: readonly string[] | undefined): Json {
   if (!properties) return entity;
   const result: Json = {};

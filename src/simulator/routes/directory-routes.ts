@@ -3,7 +3,7 @@ import type { Route, RouteContext } from '../graph-router';
 import { administrativeUnitResource, groupResource, userDirectoryObject } from '../graph-resources';
 import { notFound } from '../graph-error';
 import { matches, parseFilter, type FilterCapabilities } from '../odata-filter';
-import { collectionPage, project, rejectUnsupportedOptions } from '../odata-query';
+import { collectionPage, project, rejectUnsupportedOptions, selectList } from '../odata-query';
 
 const ROLE_ASSIGNMENT_FILTERS: FilterCapabilities = {
   resource: 'unifiedRoleAssignment',
@@ -13,11 +13,6 @@ const ROLE_ASSIGNMENT_FILTERS: FilterCapabilities = {
 
 const UNIT_FILTERS: FilterCapabilities = { resource: 'AdministrativeUnit', eq: ['displayName', 'id'], in: ['id'], startswith: ['displayName'] };
 const GROUP_FILTERS: FilterCapabilities = { resource: 'Group', eq: ['displayName', 'id'], in: ['id'], startswith: ['displayName'] };
-
-function selectList(route: RouteContext): string[] | undefined {
-  const raw = route.request.query.get('$select');
-  return raw === null ? undefined : raw.split(',').map((name) => name.trim());
-}
 
 function filtered<T extends Record<string, unknown>>(route: RouteContext, items: T[], capabilities: FilterCapabilities): T[] {
   const filter = route.request.query.get('$filter');
@@ -29,20 +24,20 @@ function filtered<T extends Record<string, unknown>>(route: RouteContext, items:
 function listRoleAssignments(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = route.tenant.roleAssignments().map((assignment) => ({ ...assignment }));
-  return json(200, collectionPage(route.request, 'roleManagement/directory/roleAssignments', filtered(route, items, ROLE_ASSIGNMENT_FILTERS), selectList(route)));
+  return json(200, collectionPage(route.request, 'roleManagement/directory/roleAssignments', filtered(route, items, ROLE_ASSIGNMENT_FILTERS), selectList(route.request)));
 }
 
 function listUnits(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = [...route.tenant.allAdministrativeUnits()].map(administrativeUnitResource);
-  return json(200, collectionPage(route.request, 'directory/administrativeUnits', filtered(route, items, UNIT_FILTERS), selectList(route)));
+  return json(200, collectionPage(route.request, 'directory/administrativeUnits', filtered(route, items, UNIT_FILTERS), selectList(route.request)));
 }
 
 function getUnit(route: RouteContext) {
   const unit = route.tenant.administrativeUnit(route.params.unit);
   return json(200, {
     '@odata.context': `${route.request.serviceRoot}/$metadata#directory/administrativeUnits/$entity`,
-    ...project(administrativeUnitResource(unit), selectList(route)),
+    ...project(administrativeUnitResource(unit), selectList(route.request)),
   });
 }
 
@@ -55,7 +50,7 @@ function unitMembers(route: RouteContext) {
     const group = route.tenant.group(id);
     return group ? [groupResource(group)] : [];
   });
-  return json(200, collectionPage(route.request, 'directoryObjects', items, selectList(route)));
+  return json(200, collectionPage(route.request, 'directoryObjects', items, selectList(route.request)));
 }
 
 function scopedRoleMembers(route: RouteContext) {
@@ -80,13 +75,13 @@ function scopedRoleMembers(route: RouteContext) {
 function listGroups(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = [...route.tenant.allGroups()].map(groupResource);
-  return json(200, collectionPage(route.request, 'groups', filtered(route, items, GROUP_FILTERS), selectList(route)));
+  return json(200, collectionPage(route.request, 'groups', filtered(route, items, GROUP_FILTERS), selectList(route.request)));
 }
 
 function getGroup(route: RouteContext) {
   const group = route.tenant.group(route.params.group);
   if (!group) throw notFound(route.params.group);
-  return json(200, { '@odata.context': `${route.request.serviceRoot}/$metadata#groups/$entity`, ...project(groupResource(group), selectList(route)) });
+  return json(200, { '@odata.context': `${route.request.serviceRoot}/$metadata#groups/$entity`, ...project(groupResource(group), selectList(route.request)) });
 }
 
 export const directoryRoutes: Route[] = [

@@ -2,7 +2,7 @@ import { json } from '../graph-request';
 import type { Route, RouteContext } from '../graph-router';
 import { registrationDetailsResource } from '../graph-resources';
 import { matches, parseFilter, type FilterCapabilities } from '../odata-filter';
-import { collectionPage, project, rejectUnsupportedOptions } from '../odata-query';
+import { collectionPage, project, rejectUnsupportedOptions, selectList } from '../odata-query';
 
 const FILTERS: FilterCapabilities = {
   resource: 'userRegistrationDetails',
@@ -12,11 +12,6 @@ const FILTERS: FilterCapabilities = {
   anyEq: ['methodsRegistered'],
 };
 
-function selectList(route: RouteContext): string[] | undefined {
-  const raw = route.request.query.get('$select');
-  return raw === null ? undefined : raw.split(',').map((name) => name.trim());
-}
-
 function listRegistrationDetails(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   let items = [...route.tenant.allUsers()].map((user) => registrationDetailsResource(route.tenant, user));
@@ -25,14 +20,14 @@ function listRegistrationDetails(route: RouteContext) {
     const node = parseFilter(filter, FILTERS);
     items = items.filter((item) => matches(node, (property) => item[property]));
   }
-  return json(200, collectionPage(route.request, 'reports/authenticationMethods/userRegistrationDetails', items, selectList(route)));
+  return json(200, collectionPage(route.request, 'reports/authenticationMethods/userRegistrationDetails', items, selectList(route.request)));
 }
 
 function getRegistrationDetails(route: RouteContext) {
   const user = route.tenant.user(route.params.user);
   return json(200, {
     '@odata.context': `${route.request.serviceRoot}/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity`,
-    ...project(registrationDetailsResource(route.tenant, user), selectList(route)),
+    ...project(registrationDetailsResource(route.tenant, user), selectList(route.request)),
   });
 }
 

@@ -12,7 +12,7 @@ import {
   userResource,
 } from '../graph-resources';
 import { matches, parseFilter, type FilterCapabilities, type FilterNode } from '../odata-filter';
-import { collectionPage, project, rejectUnsupportedOptions, selectedProperties } from '../odata-query';
+import { collectionPage, project, rejectUnsupportedOptions, selectedProperties, selectList } from '../odata-query';
 import type { Tenant, UserRecord } from '../tenant';
 
 const USER_FILTERS: FilterCapabilities = {
@@ -118,8 +118,7 @@ function memberships(context: RouteContext, cast?: string) {
     ...tenant.tenantWideRoleTemplates(user.id).map((template) => directoryRoleResource(tenant, template)),
   ];
   const items = cast === undefined ? all : all.filter((item) => item['@odata.type'] === `#${cast}`);
-  const raw = context.request.query.get('$select');
-  const properties = raw === null ? undefined : raw.split(',').map((name) => name.trim());
+  const properties = selectList(context.request);
   const metadata = cast === undefined ? 'directoryObjects' : `${cast.replace('microsoft.graph.', '')}s`;
   return json(200, collectionPage(context.request, metadata, items, properties));
 }
