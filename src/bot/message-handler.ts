@@ -13,6 +13,7 @@ import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { decideByNumber, pending, reportOnWorker, tenantCheck, whoHas } from './conversations';
 import { dialogStateAccessor } from './dialog-state-accessor';
+import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -36,6 +37,19 @@ export async function rememberPerson(deps: BotDependencies, context: TurnContext
 }
 
 const MAX_TEXT = 4000;
+const APPROVALS_CHANNEL_COMMAND = /^(please )?(use|set) this (channel|chat|team) (for|as the) approvals?( channel)?[.!]?$/i;
+
+/** An approver points phonedesk at a channel: new requests are posted there as well as 1:1. */
+async function useForApprovals(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
+  const profile = await deps.services.directory.profile(requester, { fresh: true });
+  if (!deps.services.access.isApprover(profile)) {
+    await context.sendActivity('Only phonedesk approvers can choose where approvals go.');
+    return;
+  }
+  await deps.services.conversations.saveChannel(APPROVALS_CHANNEL, TurnContext.getConversationReference(context.activity));
+  await deps.services.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: requester, detail: `conversation ${context.activity.conversation.id}` });
+  await context.sendActivity('From now on I will post new change requests here too. Approvers can decide them on the card.');
+}
 
 const READS: ReadonlySet<Intent['kind']> = new Set(['status', 'diagnose', 'instructions', 'who-has', 'tenant-check', 'pending']);
 export const TOO_MANY_READS = "You've looked up a lot in a short time. Please wait a minute and try again.";
@@ -100,6 +114,10 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
   const requester = personOf(context.activity);
   if (!requester) {
     await context.sendActivity(intent.kind === 'help' ? { attachments: [CardFactory.adaptiveCard(buildHelpCard())] } : WHO_ARE_YOU);
+    return;
+  }
+  if (APPROVALS_CHANNEL_COMMAND.test(text)) {
+    await useForApprovals(deps, context, requester);
     return;
   }
   const dialogs = dialogSetFor(deps, state);

@@ -11,6 +11,9 @@ import type { Logger } from '../log/logger';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
 
+/** The channel an approver chose with "use this channel for approvals". */
+export const APPROVALS_CHANNEL = 'approvals';
+
 export interface Approver {
   aadObjectId: string;
   /** Teams user id (MRI) for refresh.userIds. */
@@ -60,10 +63,22 @@ export class Notifier {
     return buildChangeRequestCard(request, view, ids);
   }
 
-  /** Sends the approval card to every approver phonedesk can reach; returns how many got it. */
+  /** Sends the approval card to the approvals channel, if one is set, and to every approver phonedesk can reach 1:1. */
   async announce(request: ChangeRequest): Promise<number> {
     const approvers = await this.approversFor(request);
     let reached = 0;
+    const channel = await this.references.getChannel(APPROVALS_CHANNEL);
+    if (channel) {
+      // Everyone in the channel sees the request; only approvers get the buttons (refresh.userIds).
+      const sent = await this.send(channel, async (context) => {
+        const reply = await context.sendActivity({
+          text: `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`,
+          attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))],
+        });
+        if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel });
+      });
+      if (sent) reached++;
+    }
     for (const approver of approvers) {
       const sent = await this.send(approver.reference, async (context) => {
         const reply = await context.sendActivity({

@@ -179,3 +179,22 @@ describe('when Microsoft 365 fails', () => {
     }
   });
 });
+
+describe('an approvals channel', () => {
+  const channel = { id: '19:approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Approvals' };
+
+  it('can be chosen by an approver only, and then receives new requests', async () => {
+    const refused = await harness.say(MARCUS, 'use this channel for approvals', { conversation: channel });
+    expect(textOf(refused)).toBe('Only phonedesk approvers can choose where approvals go.');
+    const chosen = await harness.say(HANA, 'use this channel for approvals', { conversation: channel });
+    expect(textOf(chosen)).toMatch(/post new change requests here too/);
+
+    const before = harness.connector.calls.length;
+    await harness.say(PRIYA, 'remove Hannah Lewis\'s number because she left');
+    const inChannel = harness.connector.calls.slice(before).filter((call) => call.path.includes(encodeURIComponent(channel.id)));
+    expect(textOf(inChannel)).toMatch(/Priya Shah asks for approval of request \d+: Remove Hannah Lewis's mobile number/);
+    // The channel's copy shows no buttons to everyone; approvers get theirs through refresh.
+    expect(findButton(inChannel, 'change.approve')).toBeUndefined();
+    expect(textOf(inChannel)).toMatch(/"userIds":\["29:/);
+  });
+});
