@@ -249,6 +249,16 @@ function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
   };
 }
 
+/** Ports of the two Agents Playgrounds that `npm start` runs beside the bot (the bot itself never uses them). */
+export interface PlaygroundSettings {
+  managerPort: number;
+  approverPort: number;
+}
+
+export function loadPlaygroundSettings(env: Env = process.env): PlaygroundSettings {
+  return { managerPort: port(env, 'PLAYGROUND_MANAGER_PORT', 56150), approverPort: port(env, 'PLAYGROUND_APPROVER_PORT', 56151) };
+}
+
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);

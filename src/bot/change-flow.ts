@@ -33,10 +33,10 @@ export async function submitChange(
     return undefined;
   }
   const request = await deps.services.changes.request(input);
-  const reply = await context.sendActivity({
-    text: `I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`,
-    attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))],
-  });
+  // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
+  // id for it, and the card's id is what lets phonedesk update it later.
+  await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);
+  const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
   if (reply?.id) {
     await deps.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) });
   }

@@ -71,20 +71,19 @@ export class Notifier {
     if (channel) {
       // Everyone in the channel sees the request; only approvers get the buttons (refresh.userIds).
       const sent = await this.send(channel, async (context) => {
-        const reply = await context.sendActivity({
-          text: `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`,
-          attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))],
-        });
+        await context.sendActivity(`${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`);
+        const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))] });
         if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel });
       });
       if (sent) reached++;
     }
     for (const approver of approvers) {
       const sent = await this.send(approver.reference, async (context) => {
-        const reply = await context.sendActivity({
-          text: `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}. (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`,
-          attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))],
-        });
+        // Text and card separately, so that the card has its own id to update (see change-flow.ts).
+        await context.sendActivity(
+          `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}. (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`,
+        );
+        const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))] });
         if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference });
       });
       if (sent) reached++;

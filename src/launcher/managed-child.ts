@@ -9,6 +9,8 @@ export interface ChildSpec {
   cwd?: string;
   /** A line on stdout that means "ready"; its first capture group is returned. */
   ready: RegExp;
+  /** Checked once the ready line appears (given its capture); a rejection stops the child and fails the start. */
+  confirm?: (value: string) => Promise<void>;
   /** Where the child's output goes (the launcher's own stdout by default). */
   output?: (line: string, stream: 'stdout' | 'stderr') => void;
   readyTimeoutMs?: number;
@@ -17,6 +19,8 @@ export interface ChildSpec {
 export class ManagedChild {
   private process?: ChildProcess;
   private exited = false;
+  /** Stopped before it was started (Ctrl-C during start-up): it must not start at all. */
+  private cancelled = false;
   /** Last lines of stderr, to explain a failed start. */
   private errorTail: string[] = [];
   onUnexpectedExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
@@ -30,11 +34,13 @@ export class ManagedChild {
   /** Starts the child and resolves with the ready pattern's first group. */
   start(): Promise<string> {
     const { spec } = this;
+    if (this.cancelled) return Promise.reject(new Error(`${spec.name} was not started: stopping`));
     const output = spec.output ?? ((line: string, stream: 'stdout' | 'stderr') => (stream === 'stdout' ? process.stdout : process.stderr).write(`${line}\n`));
     return new Promise((resolve, reject) => {
       const child = spawn(spec.command, spec.args, { env: spec.env, cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
       this.process = child;
       let ready = false;
+      let matched = false;
       const timer = setTimeout(() => {
         if (!ready) {
           reject(new Error(`${spec.name} did not start within ${Math.round((spec.readyTimeoutMs ?? 30_000) / 1000)} s`));
@@ -51,11 +57,21 @@ export class ManagedChild {
             buffer = buffer.slice(newline + 1);
             output(line, stream);
             if (stream === 'stderr') this.errorTail = [...this.errorTail.slice(-4), line];
-            const match = stream === 'stdout' && !ready ? spec.ready.exec(line) : null;
+            const match = stream === 'stdout' && !matched ? spec.ready.exec(line) : null;
             if (match) {
-              ready = true;
+              matched = true;
               clearTimeout(timer);
-              resolve(match[1] ?? line);
+              const value = match[1] ?? line;
+              (spec.confirm ?? (() => Promise.resolve()))(value).then(
+                () => {
+                  ready = true;
+                  resolve(value);
+                },
+                (error: unknown) => {
+                  reject(error);
+                  void this.stop();
+                },
+              );
             }
           }
         };
@@ -82,6 +98,7 @@ export class ManagedChild {
   /** SIGTERM, then SIGKILL after `graceMs`; resolves when the process is gone. */
   stop(graceMs = 5000): Promise<void> {
     const child = this.process;
+    if (!child) this.cancelled = true;
     if (!child || this.exited || child.exitCode !== null) return Promise.resolve();
     this.onUnexpectedExit = undefined;
     return new Promise((resolve) => {

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run serve`: the simulated tenant and the bot, headless (no chat UI). Ctrl-C stops both.
 import path from 'node:path';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { loadConfig, type Config } from '../config';
+import { settingsOrExit } from './launcher-config';
 import { ManagedChild } from './managed-child';
+import { Supervisor } from './supervisor';
 
 const DIST_SRC = path.resolve(__dirname, '..');
 
@@ -12,32 +14,42 @@ export interface Services {
   children: ManagedChild[];
 }
 
-/** Starts the simulator (in simulator mode without GRAPH_BASE_URL) and then the bot pointed at it. */
-export async function startServices(config: Config, env: NodeJS.ProcessEnv): Promise<Services> {
+/**
+ * Starts the simulator (in simulator mode without GRAPH_BASE_URL) and then the bot pointed at it. `track` sees each
+ * child before it starts, so that a launcher stopped during start-up can stop it too.
+ */
+export async function startServices(config: Config, env: NodeJS.ProcessEnv, track: (child: ManagedChild) => void = () => undefined): Promise<Services> {
   const children: ManagedChild[] = [];
+  const add = (child: ManagedChild): ManagedChild => {
+    children.push(child);
+    track(child);
+    return child;
+  };
   try {
     let simulatorUrl: string | undefined;
     const botEnv: NodeJS.ProcessEnv = { ...env };
     if (config.graph.auth === 'simulator' && !config.graph.baseUrlIsExplicit) {
-      const simulator = new ManagedChild({
-        name: 'simulated tenant',
-        command: process.execPath,
-        args: [path.join(DIST_SRC, 'simulator', 'main.js'), '--port', String(config.simulator.port)],
-        env,
-        ready: /^simulator listening on (http:\/\/\S+)/,
-      });
-      children.push(simulator);
+      const simulator = add(
+        new ManagedChild({
+          name: 'simulated tenant',
+          command: process.execPath,
+          args: [path.join(DIST_SRC, 'simulator', 'main.js'), '--port', String(config.simulator.port)],
+          env,
+          ready: /^simulator listening on (http:\/\/\S+)/,
+        }),
+      );
       simulatorUrl = await simulator.start();
       botEnv.GRAPH_BASE_URL = simulatorUrl;
     }
-    const bot = new ManagedChild({
-      name: 'bot',
-      command: process.execPath,
-      args: [path.join(DIST_SRC, 'index.js')],
-      env: botEnv,
-      ready: /"msg":"phonedesk listening on (http:\/\/[^"]+)\/api\/messages"/,
-    });
-    children.push(bot);
+    const bot = add(
+      new ManagedChild({
+        name: 'bot',
+        command: process.execPath,
+        args: [path.join(DIST_SRC, 'index.js')],
+        env: botEnv,
+        ready: /"msg":"phonedesk listening on (http:\/\/[^"]+)\/api\/messages"/,
+      }),
+    );
     const botUrl = await bot.start();
     return { botUrl, simulatorUrl, children };
   } catch (error) {
@@ -46,45 +58,21 @@ export async function startServices(config: Config, env: NodeJS.ProcessEnv): Pro
   }
 }
 
-export async function stopServices(children: readonly ManagedChild[]): Promise<void> {
-  await Promise.all([...children].reverse().map((child) => child.stop()));
-}
-
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`phonedesk: configuration error: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = settingsOrExit(() => loadConfig());
+  const supervisor = new Supervisor();
+  supervisor.handleSignals();
   let services: Services;
   try {
-    services = await startServices(config, process.env);
+    services = await startServices(config, process.env, (child) => supervisor.track(child));
   } catch (error) {
+    if (supervisor.isStopping) return;
     process.stderr.write(`phonedesk: ${(error as Error).message}\n`);
     process.exit(1);
   }
   process.stdout.write(
     `phonedesk: bot on ${services.botUrl}/api/messages` + (services.simulatorUrl ? `, simulated tenant on ${services.simulatorUrl}` : '') + '\n',
   );
-  let stopping = false;
-  const stop = (code: number): void => {
-    if (stopping) return;
-    stopping = true;
-    stopServices(services.children).then(() => process.exit(code));
-  };
-  for (const child of services.children) {
-    child.onUnexpectedExit = (code) => {
-      process.stderr.write(`phonedesk: the ${child.spec.name} stopped unexpectedly (exit code ${code}); stopping everything\n`);
-      stop(1);
-    };
-  }
-  process.on('SIGINT', () => stop(0));
-  process.on('SIGTERM', () => stop(0));
 }
 
 if (require.main === module) {

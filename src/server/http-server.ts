@@ -30,6 +30,12 @@ export function createHttpServer({ adapter, app, logger }: HttpServerDependencie
     });
   });
 
+  // The Agents Playground probes the endpoint with HEAD before it starts a chat.
+  server.head('/api/messages', (_req, res, next) => {
+    res.send(200);
+    return next();
+  });
+
   // Liveness only: no version, configuration or tenant details.
   server.get('/healthz', (_req, res, next) => {
     res.send(200, { status: 'ok' });

@@ -61,6 +61,9 @@ describe('a FIG6 worker, from question to fix', () => {
       return /Bob Smith can now sign in with \+44 •••• ••0234/.test(text) ? text : undefined;
     });
     expect(told).toMatch(/Request \d+/);
+    // The requester's own card was updated in place to show the result.
+    const updates = harness.postsTo(PRIYA, priyaBefore).filter((call) => call.method === 'PUT');
+    expect(textOf(updates)).toMatch(/"value":"Done"[\s\S]*Bob Smith can now sign in/);
   });
 });
 

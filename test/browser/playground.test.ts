@@ -1,0 +1,113 @@
+// The whole product as a new user sees it: `npm start`'s launcher, two Agents Playgrounds in headless chromium,
+// a store manager asking for a fix and a helpdesk approver approving it.
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startLauncher, type RunningLauncher } from '../helpers/launcher';
+import { ROOT } from '../helpers/processes';
+import { tempDir } from '../helpers/temp-dir';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+// The bot's reply can take a few seconds on a busy CI machine (the whole suite runs in parallel).
+const REPLY_MS = 20_000;
+
+/** The playground's chat input is a Lexical editor. */
+async function say(page: Page, text: string): Promise<void> {
+  await page.locator('[data-lexical-editor="true"][role="textbox"]').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Opens a playground and waits for phonedesk's welcome card: the bot has then stored how to reach this person. */
+async function openPlayground(context: BrowserContext, url: string, who: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.locator('[data-lexical-editor="true"][role="textbox"]').waitFor({ timeout: REPLY_MS });
+  await page.getByText('sign-in by phone for your workers').first().waitFor({ timeout: REPLY_MS });
+  // The playground's own header names the signed-in user, read from the launcher's generated config.
+  await page.getByText(who, { exact: true }).first().waitFor({ timeout: REPLY_MS });
+  return page;
+}
+
+describe('npm start in a browser (Agents Playground, headless chromium)', () => {
+  jest.setTimeout(90_000);
+
+  let launcher: RunningLauncher | undefined;
+  let context: BrowserContext | undefined;
+  let profile: { dir: string; cleanup: () => void } | undefined;
+  let manager: Page;
+  let approver: Page;
+
+  /** Runs a step; whatever happens, both pages are saved to test-results/ to show what the user saw. */
+  async function step(name: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } finally {
+      await manager.screenshot({ path: path.join(RESULTS, `playground-${name}-manager.png`), fullPage: true }).catch(() => undefined);
+      await approver.screenshot({ path: path.join(RESULTS, `playground-${name}-approver.png`), fullPage: true }).catch(() => undefined);
+    }
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`${CHROMIUM} is missing: the browser test drives Debian's chromium. Install it with "apt-get install -y chromium" (.ci/run does).`);
+    }
+    mkdirSync(RESULTS, { recursive: true });
+    launcher = await startLauncher();
+    profile = tempDir('phonedesk-chromium-');
+    // A persistent context is how playwright takes a fresh --user-data-dir.
+    context = await chromium.launchPersistentContext(profile.dir, {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    });
+    // The approver first: phonedesk can only send approval cards to people whose chat it has seen open.
+    approver = await openPlayground(context, launcher.banner.approverUrl, 'Hana Kim');
+    manager = await openPlayground(context, launcher.banner.managerUrl, 'Priya Shah');
+  }, 90_000);
+
+  afterAll(async () => {
+    await context?.close();
+    profile?.cleanup();
+    if (launcher) expect(await launcher.stop()).toBe(0);
+  });
+
+  it("fixes a FIG6 worker: the manager asks, the approver approves in the other playground, the manager is told", async () => {
+    await step('fig6-asked', async () => {
+      await say(manager, "why can't Bob sign in?");
+      await manager.getByText('is attached but not turned on for sign-in').first().waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).click();
+      await manager.getByText(/I've asked for approval of request \d+: Turn on sign-in by text message for Bob Smith/).first().waitFor({ timeout: REPLY_MS });
+    });
+    await step('fig6-approved', async () => {
+      // Sent proactively to the approver's playground (its serviceUrl is http://localhost:PORT/_connector).
+      await approver.getByText(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/).first().waitFor({ timeout: REPLY_MS });
+      await approver.getByRole('button', { name: 'Approve', exact: true }).click();
+      await approver.getByText('Approved by').first().waitFor({ timeout: REPLY_MS });
+      await manager.getByText(/Bob Smith can now sign in with \+44 •••• ••0234\./).first().waitFor({ timeout: REPLY_MS });
+      // The manager's request card itself is updated in place: status Done, no Cancel button any more.
+      await manager.getByText('Done', { exact: true }).first().waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Cancel request' }).waitFor({ state: 'detached', timeout: REPLY_MS });
+    });
+  });
+
+  it('explains a number that already signs in another account', async () => {
+    await step('number-in-use', async () => {
+      await say(manager, "why can't Ali sign in?");
+      await manager.getByText('is already used to sign in by another account').first().waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Replace the number' }).waitFor({ timeout: REPLY_MS });
+    });
+  });
+});
