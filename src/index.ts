@@ -1,6 +1,7 @@
 // Process entry: config → logger → services (storage, audit, Graph, changes) → adapter → application → HTTP
 // server, with graceful shutdown.
-import { ConfigError, loadConfig, type Config } from './config';
+import { loadConfig, type Config } from './config';
+import { settingsOrExit } from './settings-or-exit';
 import { createAdapter } from './bot/create-adapter';
 import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
@@ -54,16 +55,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
 }
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`phonedesk: configuration error: ${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = settingsOrExit(() => loadConfig());
   const logger = createLogger(config.logLevel);
   let bot: RunningBot;
   try {

@@ -2,7 +2,7 @@
 // `npm run serve`: the simulated tenant and the bot, headless (no chat UI). Ctrl-C stops both.
 import path from 'node:path';
 import { loadConfig, type Config } from '../config';
-import { settingsOrExit } from './launcher-config';
+import { settingsOrExit } from '../settings-or-exit';
 import { ManagedChild } from './managed-child';
 import { Supervisor } from './supervisor';
 

@@ -3,7 +3,7 @@
 // in as a store manager and one as a helpdesk approver. Ctrl-C stops every process.
 import { loadConfig, loadPlaygroundSettings } from '../config';
 import { banner } from './banner';
-import { settingsOrExit } from './launcher-config';
+import { settingsOrExit } from '../settings-or-exit';
 import { playgroundName, startPlayground } from './playground';
 import { APPROVER, MANAGER } from './playground-config';
 import { PortBusyError, portIsFree } from './port-check';

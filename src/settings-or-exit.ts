@@ -1,5 +1,5 @@
-// The launchers' settings: a bad one is reported as one line and exit code 2, like the bot does.
-import { ConfigError } from '../config';
+// A bad setting stops a process with one plain line naming the variable and exit code 2.
+import { ConfigError } from './config';
 
 export function settingsOrExit<T>(load: () => T): T {
   try {
