@@ -132,6 +132,20 @@ describe('sign-in snapshot', () => {
     expect(await roundTrips()).toHaveLength(2);
   });
 
+  it('tolerates a partial $batch failure on the optional registration report (no AuditLog.Read.All)', async () => {
+    await harness.control('POST', 'faults', { path: '/reports/authenticationMethods/userRegistrationDetails/', status: 403, code: 'Authorization_RequestDenied' });
+    const snapshot = await gateway.signInSnapshot(demoUser('daniel.wright'));
+    expect(snapshot.defaultMfaMethod).toBeUndefined();
+    expect(snapshot.phoneMethods).toHaveLength(1);
+  });
+
+  it('fails plainly when a needed part of the $batch fails', async () => {
+    await harness.control('POST', 'faults', { path: '/authentication/phoneMethods$', status: 500, count: 5 });
+    const failure = await failureOf(gateway.signInSnapshot(demoUser('bob.smith')));
+    expect(failure.kind).toBe('unavailable');
+    expect(failure.userMessage).toMatch(/not responding properly/);
+  });
+
   it('fails with a plain sentence when the user is gone', async () => {
     const failure = await failureOf(gateway.signInSnapshot('00000000-0000-4000-8000-000000000000'));
     expect(failure.kind).toBe('not-found');
