@@ -81,3 +81,19 @@ export const demoUser = demoUserId;
 export const MOBILE = '3179e48a-750b-4051-897c-87b9720928f7';
 export const ALTERNATE_MOBILE = 'b6332ec1-7057-4abe-9331-3d72feddfe41';
 export const OFFICE = 'e37fc753-ff3b-4958-9484-eaa9425c82bc';
+
+/** Starts the harness before the file's tests and stops it after; optionally resets the tenant before each test. */
+export function useSimulator(harness: SimulatorHarness, options: { resetBeforeEach?: boolean } = {}): SimulatorHarness {
+  beforeAll(async () => {
+    await harness.start();
+  });
+  afterAll(async () => {
+    await harness.stop();
+  });
+  if (options.resetBeforeEach) {
+    beforeEach(async () => {
+      await harness.reset();
+    });
+  }
+  return harness;
+}

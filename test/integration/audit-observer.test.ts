@@ -13,7 +13,7 @@ import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
 import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { testGateway } from '../helpers/gateway';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const PLAIN_MESSAGE = 'The audit log could not be written, so nothing was sent to Microsoft 365.';
@@ -80,13 +80,7 @@ async function failureOf(promise: Promise<unknown>): Promise<Error> {
   throw new Error('expected the call to fail');
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 beforeEach(async () => {
   await harness.reset();

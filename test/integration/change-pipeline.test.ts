@@ -3,7 +3,7 @@ import type { Seed } from '../../src/simulator/seed';
 import type { ChangeRequest } from '../../src/changes/change-request';
 import { DEMO_STORES } from '../../src/simulator/demo-tenant';
 import { HANA, MARCUS, PRIYA, TOMASZ, VICTOR, testPipeline, type Pipeline } from '../helpers/pipeline';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const harness = new SimulatorHarness();
@@ -31,13 +31,7 @@ function fig6For(requester = PRIYA) {
   });
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 beforeEach(async () => {
   await harness.restoreSeed();

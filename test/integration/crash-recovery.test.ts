@@ -5,7 +5,7 @@ import { SqliteChangeStore } from '../../src/storage/sqlite/sqlite-change-store'
 import { openDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { HANA, PRIYA, testPipeline } from '../helpers/pipeline';
 import { runNode, startNode } from '../helpers/processes';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const harness = new SimulatorHarness();
@@ -30,13 +30,7 @@ async function statusOf(dataDir: string, id: string): Promise<string | undefined
   }
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 it('a bot killed (SIGKILL) while Graph holds its write ends the request right after restart, with the write made once and the audit chain intact', async () => {
   const temp = tempDir();

@@ -3,7 +3,7 @@ import { GraphFailure } from '../../src/graph/graph-errors';
 import type { GraphGateway } from '../../src/graph/graph-gateway';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { testGateway, type RecordingObserver } from '../helpers/gateway';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 
 const harness = new SimulatorHarness();
 let gateway: GraphGateway;
@@ -28,13 +28,7 @@ async function failureOf(promise: Promise<unknown>): Promise<GraphFailure> {
   throw new Error('expected a GraphFailure');
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 beforeEach(async () => {
   await harness.restoreSeed();

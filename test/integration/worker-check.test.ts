@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
 import { DATABASE_FILE, openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
 import { testGateway } from '../helpers/gateway';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const harness = new SimulatorHarness();
@@ -27,13 +27,7 @@ async function roundTrips(): Promise<LoggedRequest[]> {
   return log.filter((entry) => entry.batchId === undefined);
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 beforeEach(async () => {
   await harness.reset();

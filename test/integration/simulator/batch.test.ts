@@ -1,5 +1,5 @@
 // Contract tests for POST /v1.0/$batch over real HTTP (reference §4.4, §4.5, §4.6).
-import { SimulatorHarness, MOBILE, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
 
@@ -37,17 +37,7 @@ interface LoggedRequest {
 const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 const harness = new SimulatorHarness();
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 const batch = (requests: unknown, headers?: Record<string, string>): Promise<GraphReply<BatchBody>> =>
   harness.graph<BatchBody>('POST', '/$batch', { requests }, headers);

@@ -1,23 +1,11 @@
 // Contract tests for the simulator's own control API under /_sim/ (simulator design, not Graph):
 // reset, seeds, latency, injected faults, held and dropped requests, random failures, the request log.
 import { demoSeed } from '../../../src/simulator/demo-tenant';
+import type { LoggedRequest } from '../../../src/simulator/request-log';
 import type { Seed } from '../../../src/simulator/seed';
-import { SimulatorHarness, ALTERNATE_MOBILE, MOBILE, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, ALTERNATE_MOBILE, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
-
-interface LoggedRequest {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-  startedAt: string;
-  endedAt: string;
-  requestId: string;
-  clientRequestId: string;
-  batchId?: string;
-  fault?: string;
-}
 
 interface ErrorEnvelope {
   error: { code: string; message: string; innerError: Record<string, string> };
@@ -56,17 +44,7 @@ const SMALL_SEED: Seed = {
 const harness = new SimulatorHarness();
 const DEMO_USER_COUNT = demoSeed().users.length;
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

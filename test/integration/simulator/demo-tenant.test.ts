@@ -3,7 +3,7 @@
 // Expectations are stated per alias below and checked against each person's published scenario text, so that a
 // seed change that moves a person to another case fails here instead of silently changing the demo.
 import { DEMO_SCENARIOS } from '../../../src/simulator/demo-tenant';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type SmsSignInState = 'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
 
@@ -144,17 +144,7 @@ async function groupByName(displayName: string): Promise<DirectoryObject> {
   return groups[0];
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 describe('demo people and their smsSignInState', () => {
   it('states an expectation for every demo person with a mobile, and only for them (§1 smsSignInState)', async () => {

@@ -1,7 +1,7 @@
 // Contract tests for directory reads over real HTTP: users, manager and reports, memberships, licences,
 // role assignments, administrative units and the registration report (reference §4.2, §4.3, §4.7).
 import { DEMO_GROUPS, DEMO_STORES, demoSeed } from '../../../src/simulator/demo-tenant';
-import { SimulatorHarness, MOBILE, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
 
@@ -23,13 +23,7 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 const SEED = demoSeed();
 const harness = new SimulatorHarness();
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 const get = <T = Json>(path: string, headers?: Record<string, string>): Promise<GraphReply<T>> => harness.graph<T>('GET', path, undefined, headers);
 const ids = (items: Json[]): string[] => items.map((item) => String(item.id)).sort();

@@ -1,7 +1,7 @@
 // Contract tests for OData on GET /users over real HTTP (reference §4.3, §4.6).
 import { demoSeed } from '../../../src/simulator/demo-tenant';
 import type { Seed, SeedUser } from '../../../src/simulator/seed';
-import { SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
 
@@ -55,13 +55,7 @@ const DEFAULT_PROPERTIES = [
 
 const harness = new SimulatorHarness({ seed: SEED });
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
+useSimulator(harness);
 
 const filterPath = (filter: string, extra = ''): string => `/users?$filter=${encodeURIComponent(filter)}${extra}`;
 

@@ -1,7 +1,7 @@
 // Contract tests for /users/{u}/authentication/phoneMethods over real HTTP, against the Contoso Retail demo tenant.
 // Every rule names the section of /work/shared/reference/graph-sms-signin.md it checks.
 import { randomUUID } from 'node:crypto';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface PhoneMethod {
   '@odata.context'?: string;
@@ -53,17 +53,7 @@ async function getMethod(alias: string, id: string): Promise<GraphReply<PhoneMet
   return harness.graph<PhoneMethod>('GET', methodPath(alias, id));
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 describe('phone number format', () => {
   it('accepts the documented "+{cc} {number}" form and returns it as sent (§1 phoneNumber format)', async () => {

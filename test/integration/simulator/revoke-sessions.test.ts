@@ -1,6 +1,6 @@
 // Contract tests for POST /users/{u}/revokeSignInSessions over real HTTP (reference §4.1).
 import { randomUUID } from 'node:crypto';
-import { SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface GraphError {
   error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
@@ -36,17 +36,7 @@ function revoke(alias: string): Promise<GraphReply<RevokeResult>> {
   return harness.graph<RevokeResult>('POST', `/users/${demoUser(alias)}/revokeSignInSessions`);
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 describe('revokeSignInSessions', () => {
   it('answers 200 with {"value": true} and an Edm.Boolean @odata.context (§4.1 Response)', async () => {

@@ -1,6 +1,6 @@
 // Contract tests for the SMS authentication method configuration over real HTTP (reference §3).
 import { randomUUID } from 'node:crypto';
-import { MOBILE, SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { MOBILE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface GraphError {
   error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
@@ -63,17 +63,7 @@ async function mobileState(alias: string): Promise<string> {
   return reply.body.smsSignInState;
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 describe('GET the SMS policy', () => {
   it('returns the configuration at the top level with @odata.type, id "Sms" and state (§3 smsAuthenticationMethodConfiguration; no "value" wrapper)', async () => {

@@ -1,7 +1,7 @@
 // Contract tests for SMS sign-in over real HTTP: automatic registration, uniqueness, enable/disable, and how
 // smsSignInState follows the SMS policy. Every rule names the section of graph-sms-signin.md it checks.
 import { randomUUID } from 'node:crypto';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface PhoneMethod {
   id: string;
@@ -88,17 +88,7 @@ async function groupId(displayName: string): Promise<string> {
   return reply.body.value[0].id;
 }
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 describe('automatic SMS sign-in registration', () => {
   it('registers a mobile added for a user in the policy: smsSignInState ready (§2 "Automatic SMS-sign-in registration")', async () => {

@@ -1,6 +1,6 @@
 // Contract tests for Graph's identity-and-access throttling as the simulator models it (reference §4.5).
 // Limits are tiny and time runs fast, so no test waits long.
-import { SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
+import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface ErrorEnvelope {
   error: { code: string; message: string; innerError: Record<string, string> };
@@ -8,17 +8,7 @@ interface ErrorEnvelope {
 
 const harness = new SimulatorHarness();
 
-beforeAll(async () => {
-  await harness.start();
-});
-
-afterAll(async () => {
-  await harness.stop();
-});
-
-beforeEach(async () => {
-  await harness.reset();
-});
+useSimulator(harness, { resetBeforeEach: true });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
