@@ -346,6 +346,11 @@ describe('parseIntent: properties (fast-check)', () => {
     );
   });
 
+  it('does not read "Bc" at the start of an accented word as "because" (found by fast-check)', () => {
+    expect(parseIntent('status of Aa Bcáa')).toStrictEqual({ kind: 'status', worker: 'Aa Bcáa' });
+    expect(parseIntent('Aa Bcáa lost their phone')).toStrictEqual({ kind: 'lost-phone', worker: 'Aa Bcáa' });
+  });
+
   it('keeps names of any script with their accents, hyphens and apostrophes', () => {
     const letters = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzéèáíóúñçøåöüłßαβγдежзאבג李小龍王芳'.split(''));
     // Any capitalised word that is not one of the words understanding sets aside ("Mr", "In", "Of"…).

@@ -1,6 +1,6 @@
 // The words that say what a message asks for. Patterns are matched against `keywordText`: lower case, the phone
 // number replaced by "☎", email addresses by "✉", punctuation (hyphens too) by spaces, so "sign-in", "Sign In" and
-// "signin" read alike. Every pattern is linear: bounded gaps ({0,3}), never two unbounded wildcards.
+// "signin" read alike; letters outside ASCII read as "x" (keywords are English words). Every pattern is linear: bounded gaps ({0,3}), never two unbounded wildcards.
 import type { PhoneNumberMention } from './extract-phone-number';
 
 export const PHONE_MARK = '☎';
@@ -11,6 +11,8 @@ export function keywordText(text: string, phone?: PhoneNumberMention): string {
     .replace(/[^\s@]+@[^\s@]+/g, ' ✉ ')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}'?☎✉]+/gu, ' ')
+    // The patterns' \b is ASCII-only: a letter outside ASCII becomes "x" so that "Γadd" is one word, not "add".
+    .replace(/[^\x00-\x7f☎✉]/gu, 'x')
     .replace(/\?/g, ' ? ')
     .replace(/\s+/g, ' ')
     .trim();

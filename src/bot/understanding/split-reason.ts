@@ -18,7 +18,8 @@ const LOOKS_LIKE_NUMBER = /^[+(\d]/;
 const REQUEST_VERB = /^(?:please\s+)?(?:add|set|change|update|register|remove|delete|disable|sign|log|revoke|cancel|approve|reject)\b/i;
 
 const MARKERS: readonly Marker[] = [
-  { pattern: /[,;.]?\s+(?:because|cos|cuz|coz|bc)(?:\s+of)?\b[\s:,-]*/giu },
+  // \b is ASCII-only: "Bcáa" would read as "bc áa"; the keyword must end at a space, punctuation or the end.
+  { pattern: /[,;.]?\s+(?:because|cos|cuz|coz|bc)(?:\s+of)?(?=[\s:,-]|$)[\s:,-]*/giu },
   { pattern: /[,;.]?\s+(?:(?:reason(?:\s+(?:being|is|was))?|note)\s*[:=-]\s*|reason\s+(?:being|is|was)\s+)/giu },
   { pattern: /[,;.]?\s+due\s+to\s+/giu },
   {

@@ -14,8 +14,9 @@ const LEADING = new RegExp(
   'i',
 );
 
+// Unicode-aware start of word (\b is ASCII-only: "Öpls" must not end in "pls").
 const TRAILING =
-  /[\s,.!;:-]*\b(?:please|pls|plz|thanks|thank\s+you(?:\s+(?:very|so)\s+much)?|many\s+thanks|thanks\s+(?:a\s+lot|so\s+much|very\s+much)|thx|cheers|asap|urgently|when\s+you\s+can|if\s+(?:possible|you\s+can))[\s.!?]*$/i;
+  /[\s,.!;:-]*(?<![\p{L}\p{N}_])(?:please|pls|plz|thanks|thank\s+you(?:\s+(?:very|so)\s+much)?|many\s+thanks|thanks\s+(?:a\s+lot|so\s+much|very\s+much)|thx|cheers|asap|urgently|when\s+you\s+can|if\s+(?:possible|you\s+can))[\s.!?]*$/iu;
 
 /** Enough for any realistic stack of courtesies; bounds the work on adversarial input. */
 const MAX_PASSES = 6;
