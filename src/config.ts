@@ -16,6 +16,11 @@ export interface BotCredentials {
   appPassword: string;
   appType: BotType;
   tenantId: string;
+  /**
+   * Where the signing keys of incoming tokens are published; Microsoft's public cloud when unset. Set in code by
+   * the token tests only, never from the environment: whoever serves these keys can sign requests to the bot.
+   */
+  tokenKeys?: { channelOpenIdMetadataUrl: string; emulatorOpenIdMetadataUrl: string };
 }
 
 /** Graph and sign-in hosts per national cloud. */

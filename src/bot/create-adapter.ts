@@ -1,8 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
-import { TeamsAdapter } from '@microsoft/teams-ai';
+import { CallerIdConstants, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
+import { AuthenticationConstants } from 'botframework-connector';
+import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { TokenCheckingAdapter } from './token-checking-adapter';
 import type { BotCredentials } from '../config';
 import type { Logger } from '../log/logger';
+
+/** The public cloud's settings with only the token key locations replaced (botbuilder then wants all of them). */
+function tokenKeySettings(keys: NonNullable<BotCredentials['tokenKeys']>): Record<string, string> {
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: keys.channelOpenIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: keys.emulatorOpenIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
 
 /**
  * The Bot Framework adapter. With an empty app id it accepts anonymous requests (Agents Playground,
@@ -14,8 +29,9 @@ export function createAdapter(bot: BotCredentials, logger: Logger): TeamsAdapter
     MicrosoftAppPassword: bot.appPassword,
     MicrosoftAppType: bot.appType,
     MicrosoftAppTenantId: bot.tenantId,
+    ...(bot.tokenKeys ? tokenKeySettings(bot.tokenKeys) : {}),
   };
-  const adapter = new TeamsAdapter(settings, new ConfigurationServiceClientCredentialFactory(settings));
+  const adapter = new TokenCheckingAdapter(logger, settings, new ConfigurationServiceClientCredentialFactory(settings));
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // One short sentence and a correlation id for the person; the details only in the log.
     const correlationId = randomUUID().slice(0, 8);
