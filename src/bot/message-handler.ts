@@ -11,6 +11,7 @@ import type { Person } from '../audit/audit-context';
 import { buildHelpCard } from '../cards/help-card';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
+import { addressedToBot } from './addressed-to-bot';
 import { decideByNumber, pending, reportOnWorker, tenantCheck, whoHas } from './conversations';
 import { dialogStateAccessor } from './dialog-state-accessor';
 import { APPROVALS_CHANNEL } from './notifier';
@@ -110,6 +111,7 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
   const text = (context.activity.text ?? '').slice(0, MAX_TEXT).trim();
   const hasValue = context.activity.value !== undefined && context.activity.value !== null;
   if (text === '' && !hasValue) return;
+  if (!hasValue && !addressedToBot(context.activity)) return;
   const intent = parseIntent(text);
   const requester = personOf(context.activity);
   if (!requester) {

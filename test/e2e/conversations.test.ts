@@ -185,11 +185,13 @@ describe('when Microsoft 365 fails', () => {
 
 describe('an approvals channel', () => {
   const channel = { id: '19:approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Approvals' };
+  // In a channel people @mention the bot; Teams sends the mention as text and as an entity.
+  const mentioned = { conversation: channel, entities: [{ type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' }] };
 
   it('can be chosen by an approver only, and then receives new requests', async () => {
-    const refused = await harness.say(MARCUS, 'use this channel for approvals', { conversation: channel });
+    const refused = await harness.say(MARCUS, '<at>phonedesk</at> use this channel for approvals', mentioned);
     expect(textOf(refused)).toBe('Only phonedesk approvers can choose where approvals go.');
-    const chosen = await harness.say(HANA, 'use this channel for approvals', { conversation: channel });
+    const chosen = await harness.say(HANA, '<at>phonedesk</at> use this channel for approvals', mentioned);
     expect(textOf(chosen)).toMatch(/post new change requests here too/);
 
     const before = harness.connector.calls.length;

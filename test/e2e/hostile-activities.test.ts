@@ -64,3 +64,24 @@ it('rejects a body that is not JSON without crashing', async () => {
   expect(response.status).toBeLessThan(500);
   expect((await fetch(`${harness.bot.server.url}/healthz`)).status).toBe(200);
 });
+
+describe('channels and group chats', () => {
+  const places = [
+    { id: '19:store-12-team@thread.tacv2;messageid=1700000000000', conversationType: 'channel', isGroup: true, name: 'Store 12' },
+    { id: '19:shift-leads@thread.v2', conversationType: 'groupChat', isGroup: true, name: 'Shift leads' },
+  ];
+  const mention = { type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' };
+
+  it.each(places)('stays out of a $conversationType conversation between people (no mention): no reply, no Graph call', async (conversation) => {
+    await harness.simulator.control('DELETE', 'requests');
+    expect(await harness.say(PRIYA, 'who has 07700 900123?', { conversation })).toEqual([]);
+    expect(await harness.say(PRIYA, 'Can someone cover my shift, Bob Smith is off sick', { conversation, entities: [{ ...mention, mentioned: { id: '29:someone-else', name: 'Bob' } }] })).toEqual([]);
+    expect(await graphLog()).toEqual([]);
+  });
+
+  it.each(places)('answers in a $conversationType conversation when mentioned', async (conversation) => {
+    const reply = await harness.say(PRIYA, '<at>phonedesk</at> help', { conversation, entities: [mention] });
+    expect(textOf(reply)).toMatch(/sign-in by phone/);
+    expect(reply.every((call) => call.path.includes(encodeURIComponent(conversation.id)) || call.path.includes(conversation.id))).toBe(true);
+  });
+});
