@@ -111,6 +111,26 @@ describe('scope and guards', () => {
     const reply = await harness.click(HANA, 'change.approve', { requestId: 'not-a-request' });
     expect(reply.body.value).toBe('That request does not exist (any more).');
   });
+
+  it('acts on the stored request, not on edited card data, and refuses (and audits) a second decision', async () => {
+    const asked = await harness.say(PRIYA, 'Chloe Evans lost her phone');
+    const requestId = findButton(asked, 'change.cancel')!.requestId as string;
+    // Someone edits the button's data to aim the approved change at another worker, number and kind.
+    const forged = { requestId, userId: demoUser('julia.young'), workerId: demoUser('julia.young'), number: '+44 7700 900106', kind: 'add-number' };
+    const approved = await harness.click(HANA, 'change.approve', forged);
+    expect(JSON.stringify(approved.body.value)).toMatch(/Chloe Evans/);
+    await waitUntil('Chloe\'s phone to be secured', async () => (await mobileState('chloe.evans')) === 'notEnabled');
+    expect(await mobileState('julia.young')).toBe('ready');
+
+    const again = await harness.click(VICTOR, 'change.reject', forged);
+    expect(again.body.value).toMatch(/already approved by Hana Kim/);
+    expect((await harness.bot.services.changeStore.get(requestId))!.status).not.toBe('rejected');
+    const refusals: string[] = [];
+    for await (const record of harness.bot.services.audit.read()) {
+      if (record.requestId === requestId && record.operation === 'change.decision.refused') refusals.push(record.actor.name);
+    }
+    expect(refusals).toEqual(['Victor Osei']);
+  });
 });
 
 describe('exactly once', () => {
