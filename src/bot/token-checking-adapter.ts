@@ -11,8 +11,8 @@ const UNAUTHORIZED = 401;
 
 /**
  * botbuilder answers 401 for most bad tokens but lets jsonwebtoken's own errors (an edited or unsigned token, one
- * not yet valid) escape as 500 with the library's message. A forged request is the caller's fault: 401, and a
- * structured log line so operators can see it.
+ * not yet valid) escape as 500 with the library's message, and prints every refusal with console.error. A forged
+ * request is the caller's fault: 401 with no detail, and one structured log line so operators can see it.
  */
 export class TokenCheckingAdapter extends TeamsAdapter {
   constructor(private readonly logger: Logger, ...args: AdapterArguments) {
@@ -30,7 +30,7 @@ export class TokenCheckingAdapter extends TeamsAdapter {
       const tokenError = error instanceof Error && TOKEN_ERRORS.has(error.name);
       if (!tokenError && !(error instanceof AuthenticationError)) throw error;
       this.logger.warn({ reason: error.message, channelId: activity.channelId, activityType: activity.type }, 'request refused: no valid Bot Framework token');
-      throw tokenError ? new AuthenticationError('Unauthorized. The token is not valid.', UNAUTHORIZED) : error;
+      return { status: UNAUTHORIZED, body: 'Unauthorized' };
     }
   }
 }
