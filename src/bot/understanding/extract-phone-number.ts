@@ -18,7 +18,8 @@ export const MAX_PHONE_DIGITS = 17;
 const SEPARATORS = ' -./';
 /** At most this many separators in a row inside a number ("555 - 0100"). */
 const MAX_SEPARATOR_RUN = 3;
-const WORD_CHARACTER = /[\p{L}\p{N}_@]/u;
+/** Combining marks too: a number after a decomposed "é" is as glued to the word as one after "é". */
+const WORD_CHARACTER = /[\p{L}\p{M}\p{N}_@]/u;
 const DATE = /^(?:\d{4}([-/.])\d{1,2}\1\d{1,2}|\d{1,2}([-/.])\d{1,2}\2\d{2,4})$/;
 
 function isDigit(character: string | undefined): boolean {

@@ -4,13 +4,19 @@
 // An email/UPN or an employee id ("M2001") names a worker too.
 import { FILLER_WORDS, FIRST_NAME_FILLER_WORDS, NAME_LIKE_FILLER_WORDS } from './filler-words';
 import type { PhoneNumberMention } from './extract-phone-number';
+import { WORD_END, WORD_START } from './word-boundary';
 
 /** Names longer than this are not names but a pasted paragraph; the start is kept. */
 const MAX_NAME_WORDS = 8;
 /** Stands in for the phone number and removed phrases, so names never run across them. */
 const GAP = '\u0001';
-/** Phrases that are not words of a name and would otherwise leave a stray "6". */
-const REMOVED_PHRASES = /\bfig\s*-?\s*6\b|\bas\s+soon\s+as\s+possible\b|\bno\s+longer\b/giu;
+/** Phrases that are not words of a name and would otherwise leave a stray "6". Whole words: "Lucías soon as possible". */
+const REMOVED_PHRASES = new RegExp(
+  [String.raw`fig\s*-?\s*6`, String.raw`as\s+soon\s+as\s+possible`, String.raw`no\s+longer`]
+    .map((phrase) => `${WORD_START}${phrase}${WORD_END}`)
+    .join('|'),
+  'giu',
+);
 const LEADING_PUNCTUATION = /^[\p{P}\p{S}]+/u;
 const TRAILING_PUNCTUATION = /[\p{P}\p{S}]+$/u;
 /** Quotes and emphasis around a name do not end it; other punctuation (",", "(", "?") does. */

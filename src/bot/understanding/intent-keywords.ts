@@ -1,6 +1,6 @@
 // The words that say what a message asks for. Patterns are matched against `keywordText`: lower case, the phone
 // number replaced by "☎", email addresses by "✉", punctuation (hyphens too) by spaces, so "sign-in", "Sign In" and
-// "signin" read alike; letters outside ASCII read as "x" (keywords are English words). Every pattern is linear: bounded gaps ({0,3}), never two unbounded wildcards.
+// "signin" read alike; letters and combining marks outside ASCII read as "_" (keywords are English words). Every pattern is linear: bounded gaps ({0,3}), never two unbounded wildcards.
 import type { PhoneNumberMention } from './extract-phone-number';
 
 export const PHONE_MARK = '☎';
@@ -10,9 +10,11 @@ export function keywordText(text: string, phone?: PhoneNumberMention): string {
   return withMark
     .replace(/[^\s@]+@[^\s@]+/g, ' ✉ ')
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}'?☎✉]+/gu, ' ')
-    // The patterns' \b is ASCII-only: a letter outside ASCII becomes "x" so that "Γadd" is one word, not "add".
-    .replace(/[^\x00-\x7f☎✉]/gu, 'x')
+    // Combining marks belong to their word: "Who\u0301" (Whó, decomposed) is one word, not "who".
+    .replace(/[^\p{L}\p{M}\p{N}'?☎✉]+/gu, ' ')
+    // The patterns' \b is ASCII-only: a letter or mark outside ASCII becomes "_", a word character that no keyword
+    // has, so that "Γadd" is one word, not "add" (and "Teøt" is not "text", as an "x" would make it).
+    .replace(/[^\x00-\x7f☎✉]/gu, '_')
     .replace(/\?/g, ' ? ')
     .replace(/\s+/g, ' ')
     .trim();
@@ -87,8 +89,9 @@ export const LOST_PHONE = [
   new RegExp(`\\b(?:lost|lose|loses|losing|misplaced|missing|dropped|broke|smashed)\\s+(?:\\S+\\s+){0,2}?${DEVICE}\\b`),
   new RegExp(`\\b${DEVICE}\\s+(?:\\S+\\s+){0,3}?(?:lost|stolen|missing|nicked|taken|gone|misplaced)\\b`),
   /\b(?:stolen|stole|robbed|mugged|nicked)\b/,
-  /\bsim\s*swap\w*/,
-  /\bswap\w*\s+(?:\S+\s+){0,2}?sims?\b/,
+  // "swap" as a word, not the start of a name ("disable Swapna Rao's SIM" is no SIM swap).
+  /\bsim\s*swap(?:s|ped|ping)?\b/,
+  /\bswap(?:s|ped|ping)?\s+(?:\S+\s+){0,2}?sims?\b/,
   /\bsims?\s+(?:card\s+)?(?:\S+\s+){0,3}?(?:swapped|swap|replaced|changed|ported)\b/,
   /\bnew\s+sim\b/,
   /\bsim\s+(?:card\s+)?replacement\b/,
@@ -138,7 +141,7 @@ export const REVOKE = [
   /\b(?:signout|logout)\b/,
   /\b(?:signing|logging)\s+(?:(?!in\b|into\b|on\b|up\b)\S+\s+){0,3}?out\b/,
   /\b(?:get|be|needs?)\s+(?:\S+\s+){0,2}?(?:signed|logged)\s+out\b/,
-  /\brevok\w*/,
+  /\brevok(?:e|es|ed|ing)\b/,
   /\bkick\s+(?:\S+\s+){0,3}?out\b/,
   /\b(?:end|kill|terminate|close|reset|clear)\s+(?:(?:all|his|her|their|the|every|active|open|of)\s+){0,3}sessions?\b/,
   /\bsessions?\s+(?:\S+\s+){0,2}?(?:revoked|ended|killed)\b/,
@@ -170,7 +173,8 @@ export const NUMBER_IN_USE = [
 /** Any other description of a sign-in problem. */
 export const CANNOT_SIGN_IN = [
   /\b(?:can'?t|cannot|can\s+not|couldn'?t|could\s+not|unable\s+to|not\s+able\s+to|won'?t|doesn'?t|does\s+not|didn'?t|did\s+not|isn'?t|is\s+not|not|never|stopped|keeps)\s+(?:\S+\s+){0,3}?(?:sign|signing|log|logging|login|signin|get|gets|getting|receive|receiving|received|access|work|works|working|use|using)\b/,
-  /\bwhy\b(?:\s+\S+){0,6}?\s+(?:sign|signing|log|logging|login|signin|code|codes|text|sms|work|working|fail\w*|error)\b/,
+  // "fail" as a word, not the start of a name ("why is Failla not set up?").
+  /\bwhy\b(?:\s+\S+){0,6}?\s+(?:sign|signing|log|logging|login|signin|code|codes|text|sms|work|working|fail(?:s|ed|ing|ures?)?|error)\b/,
   /\b(?:locked\s+out|lockout|no\s+codes?|no\s+texts?|no\s+sms|wrong\s+code|error|errors|problem|problems|issue|issues|trouble|broken|fails?|failing|failed|stuck)\b/,
   /\bhow\s+come\b/,
   /\b(?:codes?|texts?|sms)\s+(?:\S+\s+){0,2}?(?:never|not|doesn'?t|isn'?t|didn'?t|don'?t|aren'?t|won'?t)\s+(?:\S+\s+)?(?:arrive|arrives|arriving|come|comes|coming|work|working|through)\b/,

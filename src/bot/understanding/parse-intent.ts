@@ -62,9 +62,9 @@ const HELP: Intent = { kind: 'help' };
 const UNKNOWN: Intent = { kind: 'unknown' };
 const LONE_WORKER_REFERENCE = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{1,4}-?\d{2,10})[.!?]?$/u;
 
-/** Lower case words only: the form whole-message phrases are compared in. */
+/** Lower case words only: the form whole-message phrases are compared in. Marks stay: "Yó" (decomposed) is not "yo". */
 function phraseOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}']+/gu, ' ').trim();
+  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}']+/gu, ' ').trim();
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {

@@ -1,6 +1,7 @@
 // Separates the why from the what: "add +44 7700 900123 for Jane Doe because she started today" is the request
 // "add +44 7700 900123 for Jane Doe" and the reason "she started today". Markers: "because …", "reason: …",
 // "as …", "due to …", " - …", and a closing "(…)".
+import { WORD_END, WORD_START } from './word-boundary';
 
 export interface ReasonSplit {
   main: string;
@@ -15,7 +16,15 @@ interface Marker {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const LOOKS_LIKE_NUMBER = /^[+(\d]/;
-const REQUEST_VERB = /^(?:please\s+)?(?:add|set|change|update|register|remove|delete|disable|sign|log|revoke|cancel|approve|reject)\b/i;
+/** A second request after " - ", but not a reason that starts like one ("- Setúbal store"). */
+const REQUEST_VERB = new RegExp(
+  String.raw`^(?:please\s+)?(?:add|set|change|update|register|remove|delete|disable|sign|log|revoke|cancel|approve|reject)${WORD_END}`,
+  'iu',
+);
+/** "such as", "as well as", "as soon as": the "as" is not a reason's. Whole words: "Lucías as she …" gives one. */
+const PHRASE_BEFORE_AS = new RegExp(String.raw`${WORD_START}(?:such|same|so|soon|just|as|well)$`, 'iu');
+/** "as soon as", "as of Friday", "set it as 07700 …": not a reason. Whole words only: "as Percy left" is one. */
+const PHRASE_AFTER_AS = new RegExp(String.raw`^(?:(?:soon|well|of|per|if|though|usual|a\s+result)${WORD_END}|\+|\d|\()`, 'iu');
 
 const MARKERS: readonly Marker[] = [
   // \b is ASCII-only: "Bcáa" would read as "bc áa"; the keyword must end at a space, punctuation or the end.
@@ -25,9 +34,7 @@ const MARKERS: readonly Marker[] = [
   {
     // "as she started today", not "as soon as possible", "as of Friday", "such as", "set it as 07700 …"
     pattern: /[,;]?\s+as\s+/giu,
-    accept: (before, after) =>
-      !/\b(?:such|same|so|just|as|well)$/i.test(before) &&
-      !/^(?:soon|well|of|per|if|though|usual|a\s+result|\+|\d|\()/i.test(after),
+    accept: (before, after) => !PHRASE_BEFORE_AS.test(before) && !PHRASE_AFTER_AS.test(after),
   },
   // "- new starter", not the hyphens of "+1-425-555-0100" or "Jean-Luc", nor a second request ("- remove her number")
   { pattern: /\s+-+\s+/gu, accept: (_before, after) => !LOOKS_LIKE_NUMBER.test(after) && !REQUEST_VERB.test(after) },

@@ -1,5 +1,6 @@
 // Greetings and politeness around a request ("hi, can you …", "… please", "… thanks!") carry no meaning for
 // understanding; this removes them from both ends of a normalised message.
+import { WORD_START } from './word-boundary';
 
 const LEADING = new RegExp(
   '^(?:' +
@@ -14,9 +15,11 @@ const LEADING = new RegExp(
   'i',
 );
 
-// Unicode-aware start of word (\b is ASCII-only: "Öpls" must not end in "pls").
-const TRAILING =
-  /[\s,.!;:-]*(?<![\p{L}\p{N}_])(?:please|pls|plz|thanks|thank\s+you(?:\s+(?:very|so)\s+much)?|many\s+thanks|thanks\s+(?:a\s+lot|so\s+much|very\s+much)|thx|cheers|asap|urgently|when\s+you\s+can|if\s+(?:possible|you\s+can))[\s.!?]*$/iu;
+// A courtesy starts a word: "Öpls" (even with "Ö" typed as "O" and a combining diaeresis) does not end in "pls".
+const TRAILING = new RegExp(
+  String.raw`[\s,.!;:-]*${WORD_START}(?:please|pls|plz|thanks|thank\s+you(?:\s+(?:very|so)\s+much)?|many\s+thanks|thanks\s+(?:a\s+lot|so\s+much|very\s+much)|thx|cheers|asap|urgently|when\s+you\s+can|if\s+(?:possible|you\s+can))[\s.!?]*$`,
+  'iu',
+);
 
 /** Enough for any realistic stack of courtesies; bounds the work on adversarial input. */
 const MAX_PASSES = 6;
