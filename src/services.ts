@@ -58,7 +58,7 @@ export function createServices(config: Config, logger: Logger): Services {
     scope: graphScope(config.graph),
     observer: new AuditObserver(audit, logger),
   });
-  const changeStore = new SqliteChangeStore(db);
+  const changeStore = new SqliteChangeStore(db, audit);
   const numberIndex = new SqliteNumberIndex(db);
   const access = new AccessPolicy(config.changes);
   const directory = new RequesterDirectory(gateway);
@@ -82,6 +82,8 @@ export function createServices(config: Config, logger: Logger): Services {
         (count) => count > 0 && logger.info({ count }, 'change requests expired'),
         (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
       );
+      // How changes ended that storage refused to save (full disk, locked database): saved once it works again.
+      executor.saveUnsavedResults().catch((error: unknown) => logger.warn({ err: error }, 'saving how changes ended failed'));
     };
     const timer = setInterval(expire, EXPIRY_SWEEP_MS);
     timer.unref();

@@ -17,6 +17,21 @@ export interface ApplicationDependencies {
   bot: BotDependencies;
 }
 
+/**
+ * Runs a turn's work; if it fails, the conversation state goes back to what the turn loaded. No half-begun dialog
+ * is kept to swallow the next message, and nothing is left to save: when storage is what failed, saving would
+ * fail again and the person would get a second error message.
+ */
+async function orUndo<T>(state: AppTurnState, work: () => Promise<T>): Promise<T> {
+  const loaded = JSON.stringify(state.conversation);
+  try {
+    return await work();
+  } catch (error) {
+    state.conversation = JSON.parse(loaded) as AppTurnState['conversation'];
+    throw error;
+  }
+}
+
 /** The only place that builds the teams-ai Application, so a later move to Teams SDK v2 stays in bot/. */
 export function createApplication({ adapter, storage, logger, bot }: ApplicationDependencies): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
@@ -29,7 +44,7 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   for (const verb of CARD_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
-        const result = await handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>);
+        const result = await orUndo(state, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>));
         return 'card' in result ? result.card : result.text;
       } catch (error) {
         return failureReply(error, logger, verb);
@@ -53,7 +68,7 @@ export function createApplication({ adapter, storage, logger, bot }: Application
       return;
     }
     try {
-      await handleMessage(bot, context, state);
+      await orUndo(state, () => handleMessage(bot, context, state));
     } catch (error) {
       await context.sendActivity(failureReply(error, logger, 'message'));
     }

@@ -67,29 +67,30 @@ export class ChangeService {
 
   async request(input: NewRequestInput): Promise<ChangeRequest> {
     const created = this.now();
-    const request = await this.store.create({
-      kind: input.kind,
-      requester: input.requester,
-      target: input.target,
-      ...(input.phoneNumber !== undefined && { phoneNumber: input.phoneNumber }),
-      ...(input.policyTargetId !== undefined && { policyTargetId: input.policyTargetId }),
-      ...(input.useForSignIn !== undefined && { useForSignIn: input.useForSignIn }),
-      reason: input.reason,
-      urgent: input.urgent ?? false,
-      tenantWide: input.tenantWide,
-      createdAt: created.toISOString(),
-      expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
-    });
-    await this.audit.append({
-      phase: 'event',
-      operation: 'change.requested',
-      actor: input.requester,
-      requester: input.requester,
-      requestId: request.id,
-      targetUserId: input.target.userId,
-      detail: `${input.kind} requested: ${input.reason}`,
-    });
-    return request;
+    return this.store.create(
+      {
+        kind: input.kind,
+        requester: input.requester,
+        target: input.target,
+        ...(input.phoneNumber !== undefined && { phoneNumber: input.phoneNumber }),
+        ...(input.policyTargetId !== undefined && { policyTargetId: input.policyTargetId }),
+        ...(input.useForSignIn !== undefined && { useForSignIn: input.useForSignIn }),
+        reason: input.reason,
+        urgent: input.urgent ?? false,
+        tenantWide: input.tenantWide,
+        createdAt: created.toISOString(),
+        expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
+      },
+      (request) => ({
+        phase: 'event',
+        operation: 'change.requested',
+        actor: input.requester,
+        requester: input.requester,
+        requestId: request.id,
+        targetUserId: input.target.userId,
+        detail: `${input.kind} requested: ${input.reason}`,
+      }),
+    );
   }
 
   private async refuse(actor: Person, request: ChangeRequest | undefined, requestId: string, reason: string): Promise<DecisionResult> {
@@ -152,15 +153,15 @@ export class ChangeService {
         ...(note && { note }),
         decision: { by: actor, ...(note && { note }) },
         ...(decision === 'reject' && { outcome: `Rejected by ${actor.name}${note ? `: ${note}` : '.'}` }),
-      });
-      await this.audit.append({
-        phase: 'event',
-        operation: decision === 'approve' ? 'change.approved' : 'change.rejected',
-        actor,
-        requester: request.requester,
-        requestId: request.id,
-        targetUserId: request.target.userId,
-        ...(note && { detail: note }),
+        event: {
+          phase: 'event',
+          operation: decision === 'approve' ? 'change.approved' : 'change.rejected',
+          actor,
+          requester: request.requester,
+          requestId: request.id,
+          targetUserId: request.target.userId,
+          ...(note && { detail: note }),
+        },
       });
       return { ok: true, request: decided };
     } catch (error) {
@@ -176,8 +177,13 @@ export class ChangeService {
     if (!request) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
     if (request.requester.aadObjectId !== actor.aadObjectId) return this.refuse(actor, request, requestId, 'Only the person who asked for a change can cancel it.');
     try {
-      const cancelled = await this.store.transition(requestId, 'pending', { to: 'cancelled', actor, at: this.now(), outcome: `Cancelled by ${actor.name}.` });
-      await this.audit.append({ phase: 'event', operation: 'change.cancelled', actor, requester: request.requester, requestId, targetUserId: request.target.userId });
+      const cancelled = await this.store.transition(requestId, 'pending', {
+        to: 'cancelled',
+        actor,
+        at: this.now(),
+        outcome: `Cancelled by ${actor.name}.`,
+        event: { phase: 'event', operation: 'change.cancelled', actor, requester: request.requester, requestId, targetUserId: request.target.userId },
+      });
       return { ok: true, request: cancelled };
     } catch (error) {
       if (!(error instanceof TransitionRefused)) throw error;

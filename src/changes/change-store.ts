@@ -1,5 +1,6 @@
 // Port: where change requests and their transitions live.
 import type { Person } from '../audit/audit-context';
+import type { AuditEntry } from '../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from './change-request';
 
 export type NewChangeRequest = Omit<ChangeRequest, 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome'>;
@@ -12,10 +13,13 @@ export interface TransitionChange {
   /** Set on approve/reject. */
   decision?: { by: Person; note?: string };
   outcome?: string;
+  /** Written to the audit log with the transition: both are saved, or neither (a full disk, a locked database). */
+  event?: AuditEntry;
 }
 
 export interface ChangeStore {
-  create(request: NewChangeRequest): Promise<ChangeRequest>;
+  /** Saves a new pending request; `event` (made from the saved request) is written to the audit log with it, or neither. */
+  create(request: NewChangeRequest, event?: (created: ChangeRequest) => AuditEntry): Promise<ChangeRequest>;
   get(id: string): Promise<ChangeRequest | undefined>;
   getByNumber(number: number): Promise<ChangeRequest | undefined>;
   /**

@@ -2,6 +2,7 @@ import type { LoggedRequest } from '../../src/simulator/request-log';
 import type { Seed } from '../../src/simulator/seed';
 import type { ChangeRequest } from '../../src/changes/change-request';
 import { DEMO_STORES } from '../../src/simulator/demo-tenant';
+import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
 import { HANA, MARCUS, PRIYA, TOMASZ, VICTOR, testPipeline, type Pipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
@@ -64,7 +65,10 @@ describe('request → approval → execution', () => {
       ['approved', 'executing', 'phonedesk'],
       ['executing', 'succeeded', 'phonedesk'],
     ]);
-    expect(pipeline.audit.entries.map((entry) => entry.operation)).toEqual(['change.requested', 'change.approved']);
+    // The request and the decision are recorded by the store, in the same transaction as the change.
+    const events: string[] = [];
+    for await (const record of new SqliteAuditLog(pipeline.db).read()) events.push(record.operation);
+    expect(events).toEqual(['change.requested', 'change.approved']);
   });
 
   it('refuses illegal transitions: a pending request cannot be executed', async () => {

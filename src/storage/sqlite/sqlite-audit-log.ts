@@ -46,19 +46,26 @@ export class SqliteAuditLog implements AuditLog {
   }
 
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    const write = this.db.transaction((): AuditRecord => {
-      const tail = this.db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1').get() as Pick<Row, 'sequence' | 'hash'> | undefined;
-      // Never reuse a sequence, even one whose record is gone: verify must see the hole, not a smooth chain.
-      const sequence = Math.max(tail?.sequence ?? 0, this.highestIssued()) + 1;
-      const record = chainRecord(entry, sequence, tail?.hash ?? GENESIS_HASH, this.now());
-      const row = storedRecord(record);
-      this.db
-        .prepare('INSERT INTO audit_log (sequence, time, record, previous_hash, hash) VALUES (?, ?, ?, ?, ?)')
-        .run(row.sequence, row.time, row.json, row.previousHash, row.hash);
-      return record;
-    });
     // Committed with synchronous=FULL: on disk when this returns.
-    return write.immediate();
+    return this.db.transaction(() => this.appendWithin(entry)).immediate();
+  }
+
+  /**
+   * Appends inside the caller's IMMEDIATE transaction on the same connection, so that the record is committed
+   * (or rolled back) together with the caller's own writes: a change and the event that records it.
+   */
+  appendWithin(entry: AuditEntry): AuditRecord {
+    // Outside a transaction the tail would be read without the write lock, and two processes could chain to it.
+    if (!this.db.inTransaction) throw new Error('appendWithin needs a transaction on the audit log\'s connection');
+    const tail = this.db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1').get() as Pick<Row, 'sequence' | 'hash'> | undefined;
+    // Never reuse a sequence, even one whose record is gone: verify must see the hole, not a smooth chain.
+    const sequence = Math.max(tail?.sequence ?? 0, this.highestIssued()) + 1;
+    const record = chainRecord(entry, sequence, tail?.hash ?? GENESIS_HASH, this.now());
+    const row = storedRecord(record);
+    this.db
+      .prepare('INSERT INTO audit_log (sequence, time, record, previous_hash, hash) VALUES (?, ?, ?, ?, ?)')
+      .run(row.sequence, row.time, row.json, row.previousHash, row.hash);
+    return record;
   }
 
   async *read(options: AuditReadOptions = {}): AsyncIterable<AuditRecord> {

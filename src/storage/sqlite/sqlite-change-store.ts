@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
 import { TransitionRefused, canTransition } from '../../changes/change-request';
 import type { ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
+import { SqliteAuditLog } from './sqlite-audit-log';
 import type { SqliteDatabase } from './sqlite-database';
 
 interface RequestRow {
@@ -21,15 +23,27 @@ interface TransitionRow {
   note: string | null;
 }
 
-/** Change requests in SQLite. Transitions are compare-and-set inside IMMEDIATE transactions, so one wins. */
+/**
+ * Change requests in SQLite. Transitions are compare-and-set inside IMMEDIATE transactions, so one wins. The audit
+ * event of a change goes into the same database's audit log in the same transaction, so a request is never saved,
+ * approved or cancelled without its record (nor recorded without being saved) when the disk fills or the
+ * database stays locked between the two writes.
+ */
 export class SqliteChangeStore implements ChangeStore {
-  constructor(private readonly db: SqliteDatabase) {}
+  private readonly audit: SqliteAuditLog;
+
+  constructor(
+    private readonly db: SqliteDatabase,
+    audit?: SqliteAuditLog,
+  ) {
+    this.audit = audit ?? new SqliteAuditLog(db);
+  }
 
   private parse(row: RequestRow): ChangeRequest {
     return { ...(JSON.parse(row.body) as ChangeRequest), status: row.status, version: row.version };
   }
 
-  async create(input: NewChangeRequest): Promise<ChangeRequest> {
+  async create(input: NewChangeRequest, event?: (created: ChangeRequest) => AuditEntry): Promise<ChangeRequest> {
     const insert = this.db.transaction((): ChangeRequest => {
       const { next } = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM change_requests').get() as { next: number };
       const request: ChangeRequest = { ...input, id: randomUUID(), number: next, status: 'pending', version: 1 };
@@ -41,6 +55,7 @@ export class SqliteChangeStore implements ChangeStore {
       this.db
         .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, 1, NULL, ?, ?, ?, ?, ?)')
         .run(request.id, 'pending', request.requester.aadObjectId, request.requester.name, request.createdAt, request.reason);
+      if (event) this.audit.appendWithin(event(request));
       return request;
     });
     return insert.immediate();
@@ -77,6 +92,7 @@ export class SqliteChangeStore implements ChangeStore {
       this.db
         .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, seq, from, change.to, change.actor.aadObjectId, change.actor.name, at, change.note ?? null);
+      if (change.event) this.audit.appendWithin(change.event);
       return next;
     });
     return apply.immediate();
