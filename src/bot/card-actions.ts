@@ -8,7 +8,7 @@ import type { FindingId } from '../diagnosis/finding';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
-import { decide, submitChange } from './change-flow';
+import { decide, submitChange, whereItStands } from './change-flow';
 import { reportOnWorker } from './conversations';
 import { dialogSetFor } from './message-handler';
 import { personOf, WHO_ARE_YOU } from './person-of';
@@ -40,8 +40,10 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   }
   const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject');
   if (!result.ok) return { text: result.reason };
-  await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
-  return { card: buildChangeRequestCard(result.request, 'everyone') };
+  // The card returned here replaces the clicked one after the change started: show it as it stands by then.
+  const { request, resultShown } = await whereItStands(deps, result.request, result.running);
+  if (!resultShown) await deps.notifier.refreshCards(request, { activityId: context.activity.replyToId });
+  return { card: buildChangeRequestCard(request, 'everyone') };
 }
 
 /** The card as the clicker should see it now (Teams asks when a card with refresh is shown). */

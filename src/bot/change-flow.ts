@@ -79,3 +79,28 @@ export async function decide(
   running.catch(() => undefined);
   return { ...result, running };
 }
+
+/** How long an approval's answer waits for the change itself, so that a change that ends at once is shown ended. */
+export const QUICK_CHANGE_MS = 2000;
+
+/**
+ * The request as the answer to a decision should show it. The answer is written to the cards after the change
+ * has started, and the executor writes the result to every copy of the card when it ends: a change that ends
+ * at once (Graph refusing straight away) would have its result overwritten by an "Approved, starting" card for
+ * good. So wait briefly for the change, and say whether its result has already been shown (no refresh needed).
+ */
+export async function whereItStands(
+  deps: BotDependencies,
+  decided: ChangeRequest,
+  running: Promise<ChangeRequest> | undefined,
+): Promise<{ request: ChangeRequest; resultShown: boolean }> {
+  if (!running) return { request: decided, resultShown: false };
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), QUICK_CHANGE_MS);
+  });
+  const ended = await Promise.race([running.catch(() => undefined), waited]);
+  clearTimeout(timer);
+  const request = ended ?? (await deps.services.changes.get(decided.id)) ?? decided;
+  return { request, resultShown: deps.services.changes.isFinal(request) };
+}

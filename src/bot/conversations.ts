@@ -11,7 +11,7 @@ import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-num
 import type { ChangeRequest } from '../changes/change-request';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
-import { decide } from './change-flow';
+import { decide, whereItStands } from './change-flow';
 import type { Intent } from './understanding/intent';
 import { lookUpWorker, workerById, type WorkerFound } from './worker-lookup';
 
@@ -128,6 +128,8 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     await context.sendActivity(result.reason);
     return;
   }
-  await deps.notifier.refreshCards(result.request);
+  // A change that already ended has had its result put on every card; refreshing now could overwrite it.
+  const { request: current, resultShown } = await whereItStands(deps, result.request, result.running);
+  if (!resultShown) await deps.notifier.refreshCards(current);
   await context.sendActivity(intent.kind === 'approve' ? `Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.` : `Rejected request ${request.number}. I've told ${request.requester.name}.`);
 }

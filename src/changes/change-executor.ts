@@ -5,15 +5,22 @@ import type { Logger } from 'pino';
 import { guardChange, type AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import { withAuditContext, type Person } from '../audit/audit-context';
+import { GraphFailure, type GraphFailureKind } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberIndex } from '../storage/number-index';
-import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type LiveState } from './change-handlers';
+import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type LiveState, type Reconciled } from './change-handlers';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
 
 export const EXECUTOR: Person = { aadObjectId: 'phonedesk', name: 'phonedesk' };
 
 type ExecutorGateway = HandlerGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy'>;
+
+/**
+ * Failures that do not say Graph left the change undone: no answer (timeout, reset), a 5xx, or a 429 after an
+ * earlier attempt whose answer was lost. The write may have been made all the same.
+ */
+const OUTCOME_UNKNOWN: ReadonlySet<GraphFailureKind> = new Set(['unavailable', 'throttled']);
 
 function plainError(error: unknown): string {
   if (error && typeof error === 'object' && 'userMessage' in error) return String((error as { userMessage: unknown }).userMessage);
@@ -30,6 +37,9 @@ export class ChangeExecutor {
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  /** Results of runs that storage refused to save (full disk, locked database), by request id; see finishOrKeep. */
+  private readonly unsaved = new Map<string, { request: ChangeRequest; result: ApplyResult; endedAt: Date }>();
 
   private async live(request: ChangeRequest, startedAt: Date): Promise<LiveState> {
     const handler = CHANGE_HANDLERS[request.kind];
@@ -52,6 +62,7 @@ export class ChangeExecutor {
 
   /** Runs an approved request; a request someone else is running (or ran) is returned as it stands. */
   async execute(requestId: string): Promise<ChangeRequest> {
+    await this.saveUnsavedResults();
     const approved = await this.store.get(requestId);
     if (!approved || approved.status !== 'approved') {
       if (!approved) throw new TransitionRefused(requestId, undefined, 'executing');
@@ -77,6 +88,7 @@ export class ChangeExecutor {
     const context = { actor: request.decidedBy ?? EXECUTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId };
     return withAuditContext(context, async () => {
       let result: ApplyResult;
+      let writing = false;
       try {
         const live = await this.live(request, startedAt);
         const refusal = await this.refusal(request, live);
@@ -84,14 +96,75 @@ export class ChangeExecutor {
         const plan = refusal ? { action: 'refuse' as const, outcome: refusal } : handler.plan(request, live);
         if (plan.action === 'refuse') result = { status: 'failed', outcome: plan.outcome };
         else if (plan.action === 'already-done') result = { status: 'succeeded', outcome: plan.outcome };
-        else result = await handler.apply(request, this.gateway, live);
+        else {
+          writing = true;
+          result = await handler.apply(request, this.gateway, live);
+        }
         if (handler.scope === 'user' && plan.action === 'apply') await this.refreshIndex(request.target.userId);
       } catch (error) {
         this.logger.warn({ err: error, requestId: request.id, kind: request.kind }, 'change failed');
-        result = { status: 'failed', outcome: plainError(error) };
+        result = writing ? await this.afterFailedWrite(request, error, startedAt) : { status: 'failed', outcome: plainError(error) };
       }
-      return this.finish(request, result.status, result.outcome);
+      return this.finishOrKeep(request, result);
     });
+  }
+
+  /**
+   * Saves how a run ended. If storage refuses (full disk, locked database), what happened in Microsoft 365 still
+   * happened: the result is kept and saved later (saveUnsavedResults), and returned as it is so that people are
+   * told now. If phonedesk stops before then, the request is reconciled from Microsoft 365 at the next start.
+   */
+  private async finishOrKeep(request: ChangeRequest, result: ApplyResult): Promise<ChangeRequest> {
+    try {
+      return await this.finish(request, result.status, result.outcome);
+    } catch (error) {
+      if (error instanceof TransitionRefused) throw error;
+      this.unsaved.set(request.id, { request, result, endedAt: this.now() });
+      this.logger.error({ err: error, requestId: request.id, status: result.status }, 'how a change ended could not be saved; it is kept and saved later');
+      return { ...request, status: result.status, outcome: result.outcome };
+    }
+  }
+
+  /** Saves the results storage refused before, oldest first; returns how many still wait. */
+  async saveUnsavedResults(): Promise<number> {
+    for (const [id, { request, result, endedAt }] of this.unsaved) {
+      try {
+        await this.finish(request, result.status, result.outcome, `saved late: storage refused it when the change ended at ${endedAt.toISOString()}`);
+      } catch (error) {
+        if (!(error instanceof TransitionRefused)) {
+          this.logger.warn({ err: error, requestId: id }, 'how a change ended still cannot be saved');
+          break;
+        }
+        // No longer executing: something else (a restart of another instance) reconciled it meanwhile.
+      }
+      this.unsaved.delete(id);
+    }
+    return this.unsaved.size;
+  }
+
+  /**
+   * A write failed without Graph saying it was not made (see OUTCOME_UNKNOWN): look at Graph again, as after a
+   * crash, before telling anyone "nothing was changed" about a change that may have been made.
+   */
+  private async afterFailedWrite(request: ChangeRequest, error: unknown, startedAt: Date): Promise<ApplyResult> {
+    const failed: ApplyResult = { status: 'failed', outcome: plainError(error) };
+    if (!(error instanceof GraphFailure) || !OUTCOME_UNKNOWN.has(error.kind)) return failed;
+    const handler = CHANGE_HANDLERS[request.kind];
+    let verdict: Reconciled;
+    try {
+      verdict = handler.reconcile(request, await this.live(request, startedAt));
+    } catch (readError) {
+      this.logger.warn({ err: readError, requestId: request.id }, 'could not check whether a failed change was made');
+      const ask = handler.scope === 'tenant' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
+      return { status: 'failed', outcome: `Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made. Ask ${ask} before asking for it again.` };
+    }
+    if (verdict === 'not-applied') return failed;
+    if (handler.scope === 'user') await this.refreshIndex(request.target.userId);
+    if (verdict === 'applied') return { status: 'succeeded', outcome: "The change was made: Microsoft 365's answer got lost, so phonedesk checked." };
+    return {
+      status: 'partially-succeeded',
+      outcome: `The change was only partly made (Microsoft 365's answer got lost, so phonedesk checked); ask "why can't ${request.target.displayName} sign in?" for what is left.`,
+    };
   }
 
   private async refreshIndex(userId: string): Promise<void> {

@@ -16,6 +16,8 @@ export class CaptureServer {
   readonly calls: CapturedCall[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private waiters: Array<() => void> = [];
+  /** Milliseconds before answering a card update (PUT), as a slow connector would; calls are recorded on arrival. */
+  updateDelayMs = 0;
   private nextId = 1;
 
   async start(): Promise<string> {
@@ -55,8 +57,13 @@ export class CaptureServer {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       this.calls.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Partial<Activity>) : {} });
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      const id = `reply-${this.nextId++}`;
+      const answer = (): void => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
+      };
+      if (req.method === 'PUT' && this.updateDelayMs > 0) setTimeout(answer, this.updateDelayMs);
+      else answer();
       const waiters = this.waiters;
       this.waiters = [];
       waiters.forEach((wake) => wake());
