@@ -10,6 +10,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import type { BotDependencies } from './bot-dependencies';
+import { rememberCard } from './remember-card';
 
 export async function submitChange(
   deps: BotDependencies,
@@ -38,10 +39,14 @@ export async function submitChange(
   await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
   if (reply?.id) {
-    await deps.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) });
+    await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
   }
-  const reached = await deps.notifier.announce(request);
-  if (reached === 0) {
+  const { reached, unchecked } = await deps.notifier.announce(request);
+  if (reached === 0 && unchecked > 0) {
+    await context.sendActivity(
+      `I couldn't check who may approve it just now, so nobody has been told yet. The request waits: approvers see it when they ask me for "pending requests".`,
+    );
+  } else if (reached === 0) {
     await context.sendActivity(
       request.tenantWide
         ? 'No tenant admin has phonedesk open in Teams yet, so nobody has been told. Ask one to open phonedesk; the request waits for them.'

@@ -8,11 +8,18 @@ import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-req
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import type { Logger } from '../log/logger';
+import { rememberCard } from './remember-card';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
 
 /** The channel an approver chose with "use this channel for approvals". */
 export const APPROVALS_CHANNEL = 'approvals';
+
+/** How many places got the approval card, and how many people could not be checked as approvers. */
+export interface Announced {
+  reached: number;
+  unchecked: number;
+}
 
 export interface Approver {
   aadObjectId: string;
@@ -44,7 +51,13 @@ export class Notifier {
 
   /** People phonedesk can reach who may decide the request (never its requester). */
   async approversFor(request: ChangeRequest): Promise<Approver[]> {
+    return (await this.checkApprovers(request)).approvers;
+  }
+
+  /** The approvers, and how many people could not be checked (Graph or the audit log failing). */
+  private async checkApprovers(request: ChangeRequest): Promise<{ approvers: Approver[]; unchecked: number }> {
     const approvers: Approver[] = [];
+    let unchecked = 0;
     for (const { aadObjectId, reference } of await this.references.people()) {
       if (aadObjectId === request.requester.aadObjectId.toLowerCase()) continue;
       try {
@@ -52,10 +65,11 @@ export class Notifier {
         const may = request.tenantWide ? this.access.isTenantAdmin(profile) : this.access.isApprover(profile);
         if (may) approvers.push({ aadObjectId, teamsUserId: reference.user?.id, reference });
       } catch (error) {
+        unchecked++;
         this.logger.warn({ err: error }, 'could not check whether a person is an approver');
       }
     }
-    return approvers;
+    return { approvers, unchecked };
   }
 
   private cardFor(request: ChangeRequest, view: ChangeCardView, approvers: readonly Approver[]) {
@@ -64,8 +78,8 @@ export class Notifier {
   }
 
   /** Sends the approval card to the approvals channel, if one is set, and to every approver phonedesk can reach 1:1. */
-  async announce(request: ChangeRequest): Promise<number> {
-    const approvers = await this.approversFor(request);
+  async announce(request: ChangeRequest): Promise<Announced> {
+    const { approvers, unchecked } = await this.checkApprovers(request);
     let reached = 0;
     const channel = await this.references.getChannel(APPROVALS_CHANNEL);
     if (channel) {
@@ -73,7 +87,7 @@ export class Notifier {
       const sent = await this.send(channel, async (context) => {
         await context.sendActivity(`${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`);
         const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))] });
-        if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel });
+        if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel }, this.logger);
       });
       if (sent) reached++;
     }
@@ -84,11 +98,11 @@ export class Notifier {
           `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}. (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`,
         );
         const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))] });
-        if (reply?.id) await this.cards.remember({ requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference });
+        if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference }, this.logger);
       });
       if (sent) reached++;
     }
-    return reached;
+    return { reached, unchecked };
   }
 
   /** Updates every posted copy of the request's card to its current state. */

@@ -243,6 +243,44 @@ describe('a full disk', () => {
   });
 });
 
+describe('a disk that fills the instant a request is saved', () => {
+  /** Fills the disk right after the next request is saved (the fault is real; the spy only picks the moment). */
+  function fillAfterNextRequest(): jest.SpyInstance {
+    const store = harness.bot.services.changeStore;
+    const create = store.create.bind(store);
+    return jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
+      const saved = await create(...args);
+      disk.fill();
+      return saved;
+    });
+  }
+
+  it('tells the manager honestly when the approvers could not be checked, and the request waits for them', async () => {
+    const directory = harness.bot.services.directory;
+    const profile = directory.profile.bind(directory);
+    // Approvers' profiles must come from Graph now (not from the one-minute cache), which the full disk forbids.
+    const fresh = jest.spyOn(directory, 'profile').mockImplementation(async (person) => profile(person, { fresh: true }));
+    const spy = fillAfterNextRequest();
+    const before = harness.connector.calls.length;
+    let requestId: string;
+    try {
+      requestId = await ask(ADD_FOR_JANE);
+    } finally {
+      spy.mockRestore();
+      fresh.mockRestore();
+    }
+    const told = textOf(harness.postsTo(PRIYA, before));
+    expect(told).toMatch(ASKED_FOR_JANE);
+    expect(told).toMatch(/I couldn't check who may approve it just now, so nobody has been told yet\. The request waits/);
+    expect(harness.postsTo(HANA, before)).toEqual([]);
+    expect(await statusOf(requestId)).toBe('pending');
+
+    disk.free();
+    const number = (await harness.bot.services.changeStore.get(requestId))!.number;
+    expect(textOf(await harness.say(HANA, 'pending requests'))).toContain(`"text":"#${number}"`);
+  });
+});
+
 describe('a database locked by someone else for longer than the busy timeout', () => {
   let lock: DatabaseLock;
   let busyTimeout: number;
@@ -261,6 +299,34 @@ describe('a database locked by someone else for longer than the busy timeout', (
 
   afterEach(() => {
     lock.release();
+  });
+
+  it('still tells the manager the request was made when it locks right after the request is saved, and asks the approvers it already knows', async () => {
+    for (const approver of [HANA, VICTOR]) await harness.bot.services.directory.profile({ aadObjectId: demoUser(approver.alias), name: approver.name });
+    const store = harness.bot.services.changeStore;
+    const create = store.create.bind(store);
+    // The lock is real; the spy only picks the moment: right after the request is saved, before its cards are.
+    const spy = jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
+      const saved = await create(...args);
+      lock.hold();
+      return saved;
+    });
+    const before = harness.connector.calls.length;
+    let requestId: string;
+    try {
+      requestId = await ask(ADD_FOR_JANE);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(textOf(harness.postsTo(PRIYA, before))).toMatch(ASKED_FOR_JANE);
+    expect(textOf(harness.postsTo(PRIYA, before))).not.toMatch(/nothing was|Sorry/);
+    expect(findButton(harness.postsTo(HANA, before), 'change.approve')).toEqual({ requestId });
+    expect(await statusOf(requestId)).toBe('pending');
+
+    lock.release();
+    await harness.click(HANA, 'change.approve', { requestId });
+    await waitForPriyaToHear(JANE_READY, before);
+    expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
   });
 
   it('tells a manager asking for a change, in one sentence, that nothing was sent, and the same request works once the lock is gone', async () => {
