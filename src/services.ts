@@ -45,6 +45,8 @@ export interface Services {
 }
 
 const EXPIRY_SWEEP_MS = 60_000;
+/** An approval not started this long after the decision was stranded by a storage fault. */
+const STRANDED_AFTER_MS = 60_000;
 const SWEEP_EVERY_MS = 24 * 3_600_000;
 /** How long stopping waits for background work before closing the database under it. */
 const STOP_GRACE_MS = 2000;
@@ -82,8 +84,15 @@ export function createServices(config: Config, logger: Logger): Services {
         (count) => count > 0 && logger.info({ count }, 'change requests expired'),
         (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
       );
-      // How changes ended that storage refused to save (full disk, locked database): saved once it works again.
-      executor.saveUnsavedResults().catch((error: unknown) => logger.warn({ err: error }, 'saving how changes ended failed'));
+      // How changes ended that storage refused to save (full disk, locked database): saved once it works again;
+      // then approvals whose run never started for the same reason.
+      executor
+        .saveUnsavedResults()
+        .then(() => executor.runStranded(STRANDED_AFTER_MS, onChangeFinished))
+        .then(
+          (count) => count > 0 && logger.info({ count }, 'stranded approvals run'),
+          (error: unknown) => logger.warn({ err: error }, 'saving how changes ended or running stranded approvals failed'),
+        );
     };
     const timer = setInterval(expire, EXPIRY_SWEEP_MS);
     timer.unref();

@@ -58,9 +58,10 @@ export async function submitChange(
 
 /** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */
 export async function runApproved(deps: BotDependencies, requestId: string): Promise<ChangeRequest> {
-  const done = await deps.services.executor.execute(requestId);
-  if (deps.services.changes.isFinal(done)) await deps.notifier.announceOutcome(done);
-  return done;
+  const { request, ran } = await deps.services.executor.run(requestId);
+  // Whoever ran it tells people, once; a second click only sees where it stands.
+  if (ran && deps.services.changes.isFinal(request)) await deps.notifier.announceOutcome(request);
+  return request;
 }
 
 /** Records the decision (exactly once), then, if approved, starts the change without making the clicker wait. */

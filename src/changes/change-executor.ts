@@ -62,18 +62,25 @@ export class ChangeExecutor {
 
   /** Runs an approved request; a request someone else is running (or ran) is returned as it stands. */
   async execute(requestId: string): Promise<ChangeRequest> {
+    return (await this.run(requestId)).request;
+  }
+
+  /** As execute, and whether this call is the one that ran it (and so the one to tell people how it ended). */
+  async run(requestId: string): Promise<{ request: ChangeRequest; ran: boolean }> {
     await this.saveUnsavedResults();
     const approved = await this.store.get(requestId);
     if (!approved || approved.status !== 'approved') {
       if (!approved) throw new TransitionRefused(requestId, undefined, 'executing');
-      return approved;
+      return { request: approved, ran: false };
     }
+    const asItStands = async (): Promise<{ request: ChangeRequest; ran: boolean }> => ({ request: (await this.store.get(requestId))!, ran: false });
     if (Date.parse(approved.expiresAt) <= this.now().getTime()) {
       // Approved in time but never run before the deadline (bot down): do not act on a stale approval.
       try {
-        return await this.store.transition(requestId, 'approved', { to: 'expired', actor: EXECUTOR, at: this.now(), outcome: 'Approved, but not carried out before the deadline; ask again if it is still needed.' });
+        const outcome = 'Approved, but not carried out before the deadline; ask again if it is still needed.';
+        return { request: await this.store.transition(requestId, 'approved', { to: 'expired', actor: EXECUTOR, at: this.now(), outcome }), ran: true };
       } catch (error) {
-        if (error instanceof TransitionRefused) return (await this.store.get(requestId))!;
+        if (error instanceof TransitionRefused) return asItStands();
         throw error;
       }
     }
@@ -81,9 +88,14 @@ export class ChangeExecutor {
     try {
       request = await this.store.transition(requestId, 'approved', { to: 'executing', actor: EXECUTOR, at: this.now() });
     } catch (error) {
-      if (error instanceof TransitionRefused) return (await this.store.get(requestId))!;
+      if (error instanceof TransitionRefused) return asItStands();
       throw error;
     }
+    return { request: await this.apply(request), ran: true };
+  }
+
+  /** Makes the Graph calls of a request this instance has claimed, and saves how it ended. */
+  private async apply(request: ChangeRequest): Promise<ChangeRequest> {
     const startedAt = this.now();
     const context = { actor: request.decidedBy ?? EXECUTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId };
     return withAuditContext(context, async () => {
@@ -207,9 +219,28 @@ export class ChangeExecutor {
     }
     let executed = 0;
     for (const request of await this.store.list({ statuses: ['approved'], limit: 1000 })) {
-      await onFinished(await this.execute(request.id));
+      const { request: ended, ran } = await this.run(request.id);
+      if (!ran) continue;
+      await onFinished(ended);
       executed++;
     }
     return { reconciled, executed, stillUnknown };
+  }
+
+  /**
+   * Runs approvals nobody started: the run begins right after the decision is saved, so an approval still waiting
+   * a while later was stranded (storage failed in between). The claim makes a second run impossible.
+   */
+  async runStranded(waitingMs: number, onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined): Promise<number> {
+    const cutoff = this.now().getTime() - waitingMs;
+    let started = 0;
+    for (const request of await this.store.list({ statuses: ['approved'], limit: 1000 })) {
+      if (Date.parse(request.decidedAt ?? request.createdAt) > cutoff) continue;
+      const { request: ended, ran } = await this.run(request.id);
+      if (!ran) continue;
+      await onFinished(ended);
+      started++;
+    }
+    return started;
   }
 }

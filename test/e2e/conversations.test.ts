@@ -138,6 +138,7 @@ describe('exactly once', () => {
     const asked = await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter');
     const requestId = findButton(asked, 'change.cancel')!.requestId as string;
     await harness.simulator.control('DELETE', 'requests');
+    const before = harness.connector.calls.length;
     const [first, second] = await Promise.all([harness.click(HANA, 'change.approve', { requestId }), harness.click(VICTOR, 'change.approve', { requestId })]);
     const answers = [first.body.value, second.body.value].map((value) => JSON.stringify(value));
     expect(answers.filter((answer) => /already approved/.test(answer))).toHaveLength(1);
@@ -145,6 +146,8 @@ describe('exactly once', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const creates = (await graphWrites()).filter((entry) => entry.path.endsWith(`/users/${demoUser('jane.doe')}/authentication/phoneMethods`));
     expect(creates).toHaveLength(1);
+    // Priya is told once, by the run that made the change.
+    expect(harness.postsTo(PRIYA, before).filter((call) => /Jane Doe can now sign in/.test(call.activity.text ?? ''))).toHaveLength(1);
   });
 });
 

@@ -255,6 +255,34 @@ describe('a disk that fills the instant a request is saved', () => {
     });
   }
 
+  it('runs an approval whose run could not start once there is space again, exactly once', async () => {
+    const requestId = await ask(ADD_FOR_JANE);
+    const store = harness.bot.services.changeStore;
+    const transition = store.transition.bind(store);
+    // The fault is real; the spy only picks the moment: the instant the approval is saved, before the run claims it.
+    const spy = jest.spyOn(store, 'transition').mockImplementationOnce(async (...args) => {
+      const saved = await transition(...args);
+      disk.fill();
+      return saved;
+    });
+    try {
+      await harness.click(HANA, 'change.approve', { requestId });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await statusOf(requestId)).toBe('approved');
+    expect(await phoneMethodCreates('jane.doe')).toEqual([]);
+
+    disk.free();
+    // What the one-minute sweep does; a fresh approval (waiting less than a minute) is left to its own run.
+    expect(await harness.bot.services.executor.runStranded(60_000)).toBe(0);
+    const [first, second] = await Promise.all([harness.bot.services.executor.runStranded(0), harness.bot.services.executor.runStranded(0)]);
+    expect(first + second).toBe(1);
+    expect(await statusOf(requestId)).toBe('succeeded');
+    expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
+    expect(await auditVerify()).toMatch(/^0 audit log OK/);
+  });
+
   it('tells the manager honestly when the approvers could not be checked, and the request waits for them', async () => {
     const directory = harness.bot.services.directory;
     const profile = directory.profile.bind(directory);
