@@ -9,6 +9,7 @@ import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import { withoutDeadline } from '../graph/turn-deadline';
 import type { BotDependencies } from './bot-dependencies';
 import { rememberCard } from './remember-card';
 
@@ -78,7 +79,8 @@ export async function decide(
     await deps.notifier.tellRequester(result.request, `Request ${result.request.number} (${changeSummary(result.request)}) was rejected by ${actor?.name ?? 'an approver'}${note ? `: ${note}` : '.'}`);
     return result;
   }
-  const running = runApproved(deps, requestId).catch((error: unknown) => {
+  // The change runs on after the answer, so it is not bound by the time the clicker is given.
+  const running = withoutDeadline(() => runApproved(deps, requestId)).catch((error: unknown) => {
     deps.logger.error({ err: error, requestId }, 'running an approved change failed');
     throw error;
   });

@@ -5,6 +5,7 @@ import type { Logger } from '../log/logger';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { CARD_VERBS, handleCardAction } from './card-actions';
+import { withinDeadline } from '../graph/turn-deadline';
 import { failureReply } from './failure-reply';
 import { handleMessage, rememberPerson } from './message-handler';
 
@@ -16,6 +17,14 @@ export interface ApplicationDependencies {
   logger: Logger;
   bot: BotDependencies;
 }
+
+/**
+ * Time for Graph while a person waits (src/graph/turn-deadline.ts). Teams gives up on a card click after about
+ * 10–15 s; an Approve answer may also wait 2 s for a quick change (QUICK_CHANGE_MS), so Graph gets 7.
+ */
+const CARD_CLICK_GRAPH_MS = 7000;
+/** A message's replies are calls of their own, so Teams does not time out, but a person is still waiting. */
+const MESSAGE_GRAPH_MS = 20_000;
 
 /**
  * Runs a turn's work; if it fails, the conversation state goes back to what the turn loaded. No half-begun dialog
@@ -44,7 +53,7 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   for (const verb of CARD_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
-        const result = await orUndo(state, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>));
+        const result = await orUndo(state, () => withinDeadline(CARD_CLICK_GRAPH_MS, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>)));
         return 'card' in result ? result.card : result.text;
       } catch (error) {
         return failureReply(error, logger, verb);
@@ -63,12 +72,13 @@ export function createApplication({ adapter, storage, logger, bot }: Application
     const value = context.activity.value as { verb?: unknown } | undefined;
     if (value && typeof value.verb === 'string') {
       // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
-      const result = await handleCardAction(bot, context, state, value.verb, value as Record<string, unknown>);
+      const verb = value.verb;
+      const result = await withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>));
       await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
       return;
     }
     try {
-      await orUndo(state, () => handleMessage(bot, context, state));
+      await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleMessage(bot, context, state)));
     } catch (error) {
       await context.sendActivity(failureReply(error, logger, 'message'));
     }

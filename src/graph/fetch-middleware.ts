@@ -1,5 +1,6 @@
-// The last link: sends the request with a per-request timeout.
+// The last link: sends the request with a per-request timeout (shorter when the turn's deadline is nearer).
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { remainingMs } from './turn-deadline';
 
 export class GraphTimeoutError extends Error {
   override name = 'GraphTimeoutError';
@@ -10,11 +11,13 @@ export class FetchMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    // No longer than the turn's deadline allows, and at least a moment so the request is really sent.
+    const timeoutMs = Math.max(1, Math.min(this.timeoutMs, remainingMs()));
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
       context.response = await fetch(context.request, { ...context.options, signal: controller.signal } as RequestInit);
     } catch (error) {
-      if (controller.signal.aborted) throw new GraphTimeoutError(`no answer from Microsoft Graph within ${this.timeoutMs} ms`);
+      if (controller.signal.aborted) throw new GraphTimeoutError(`no answer from Microsoft Graph within ${timeoutMs} ms`);
       throw error;
     } finally {
       clearTimeout(timer);

@@ -21,6 +21,7 @@ import { GraphFailure, toGraphFailure } from './graph-errors';
 import { ObserverMiddleware } from './observer-middleware';
 import { odataString, pathSegment, queryValue } from './odata';
 import { RetryMiddleware, retryAfterMs, type RetrySettings } from './retry-middleware';
+import { remainingMs } from './turn-deadline';
 
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',
@@ -235,7 +236,7 @@ export class GraphGateway {
         const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
         const again = item?.method === 'GET' && [429, 503, 504].includes(response.status) && round < this.retry.maxRetries;
         const advised = retryAfterMs(headers['retry-after'] ?? null) ?? this.retry.baseDelayMs * 2 ** round;
-        if (item && again && advised <= this.retry.maxRetryAfterMs) {
+        if (item && again && advised <= this.retry.maxRetryAfterMs && advised < remainingMs()) {
           retry.push(item);
           wait = Math.max(wait, advised);
         } else {

@@ -1,8 +1,9 @@
 // Retries Graph's "try again" answers (429, 503, 504) and lost responses, honouring Retry-After with a cap,
-// exponential backoff with full jitter otherwise, and a bounded count. A request that is not replayable
-// (a create) is only retried on 429, which Graph answers before doing anything.
+// exponential backoff with full jitter otherwise, and a bounded count, never past the turn's deadline. A request
+// that is not replayable (a create) is only retried on 429, which Graph answers before doing anything.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { CALL_REFUSED_BY_OBSERVER, CallInfo } from './graph-call';
+import { remainingMs } from './turn-deadline';
 
 export interface RetrySettings {
   maxRetries: number;
@@ -62,6 +63,8 @@ export class RetryMiddleware implements Middleware {
         const advised = retryAfterMs(attemptContext.response?.headers.get('retry-after') ?? null);
         delay = advised ?? this.backoff(attempt);
         if (advised !== undefined && advised > this.settings.maxRetryAfterMs) delay = undefined;
+        // Someone is waiting and the wait would outlast their turn: answer now.
+        if (delay !== undefined && delay >= remainingMs()) delay = undefined;
       }
       if (delay === undefined) {
         if (failure !== undefined) throw failure;

@@ -1,6 +1,7 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { GraphFailure } from '../../src/graph/graph-errors';
 import type { GraphGateway } from '../../src/graph/graph-gateway';
+import { withinDeadline, withoutDeadline } from '../../src/graph/turn-deadline';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { testGateway, type RecordingObserver } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
@@ -276,6 +277,46 @@ describe('Graph errors as domain errors', () => {
     expect(failure.kind).toBe('unavailable');
     expect(failure.userMessage).toMatch(/Nothing was changed/);
     await harness.control('POST', 'release');
+  });
+});
+
+describe('while a person waits (a turn deadline)', () => {
+  it('does not wait for a Retry-After that would outlast the turn: one try, an answer at once', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 2, count: 10 });
+    const started = Date.now();
+    const failure = await failureOf(withinDeadline(1500, () => gateway.listPhoneMethods(demoUser('bob.smith'))));
+    expect(failure.kind).toBe('throttled');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await requestLog()).map((entry) => entry.status)).toEqual([429]);
+  });
+
+  it('still rides out short waits that fit in the turn', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 0.2, count: 2 });
+    expect(await withinDeadline(1500, () => gateway.listPhoneMethods(demoUser('bob.smith')))).toHaveLength(1);
+    expect((await requestLog()).map((entry) => entry.status)).toEqual([429, 429, 200]);
+  });
+
+  it('stops waiting for a hanging request when the turn runs out, not at the full timeout', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', action: 'hold', holdMs: 1500, count: 1 });
+    const started = Date.now();
+    const failure = await failureOf(withinDeadline(400, () => gateway.listPhoneMethods(demoUser('bob.smith'))));
+    expect(failure.kind).toBe('unavailable');
+    expect(Date.now() - started).toBeLessThan(1000);
+    await harness.control('POST', 'release');
+  });
+
+  it('does not retry throttled parts of a $batch past the deadline', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 2, count: 10 });
+    const started = Date.now();
+    await failureOf(withinDeadline(1500, () => gateway.signInSnapshot(demoUser('bob.smith'))));
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('leaves work started outside the turn to the normal bounds', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 0.6, count: 1 });
+    const methods = await withinDeadline(100, () => withoutDeadline(() => gateway.listPhoneMethods(demoUser('bob.smith'))));
+    expect(methods).toHaveLength(1);
+    expect((await requestLog()).map((entry) => entry.status)).toEqual([429, 200]);
   });
 });
 
