@@ -62,7 +62,9 @@ export class GraphService {
       if (rule?.action === 'drop' && rule.hold !== 'after') {
         result = { status: 0, drop: true };
       } else {
-        result = await this.execute(request);
+        // An error answer can follow an applied change (409 phoneNumberNotUnique saves the method), so it is
+        // turned into a response here and the after-apply drop or hold below acts on it like on a success.
+        result = await this.execute(request).catch((error: unknown) => this.errorResponse(error, request));
         if (rule?.action === 'drop') result = { status: 0, drop: true };
         else if (rule?.hold === 'after') await this.state.faults.hold(rule.holdMs);
       }

@@ -530,4 +530,50 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     expect(await phonesOf(JANE)).toEqual(JANE_IN_CONFLICT);
     await expectAuditedBeforeSent(log);
   });
+
+  it('the 409 is lost after Graph saved the number: phonedesk looks instead of creating again, and tells the half-success exactly', async () => {
+    const requestId = await ask(ADD_SAMS_NUMBER);
+    await fault({ method: 'POST', path: JANE_CREATE, action: 'drop', hold: 'after' });
+    const ended = await approveAndWait(requestId);
+    expect(ended.request.status).toBe('partially-succeeded');
+    expect(ended.told).toMatch(/: \+44 •••• ••0456 was saved as Jane Doe's mobile number, but it is already used to sign in by another account, so Jane Doe can't sign in with it yet\.$/);
+    expectCardsShowEnd(ended, 'Partly done');
+    expect(ended.seen).not.toMatch(/Sam Okafor/);
+
+    const log = await requestLog();
+    const creates = entriesFor(log, 'POST', JANE_CREATE);
+    expect(creates.map((entry) => entry.status)).toEqual([0]);
+    // What it was told comes from reading Graph after the lost answer, not from the answer.
+    const looks = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`);
+    expect(looks.some((look) => look.seq > creates[0].seq && look.status === 200)).toBe(true);
+    expect(await phonesOf(JANE)).toEqual(JANE_IN_CONFLICT);
+    expect(await phonesOf(demoUser('sam.okafor'))).toEqual(SAM_READY);
+    await expectAuditedBeforeSent(log);
+  });
+
+  it('the 409 is lost and the first look fails too: the executor checks Graph, ends partly done, and does not say "nothing was changed"', async () => {
+    const requestId = await ask(ADD_SAMS_NUMBER);
+    // The fresh look before the write reads Jane's phones once (held 0 ms: passed through); the create is saved
+    // and its answer dropped; every try of the look after it fails; the executor's own check then reads Graph.
+    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, action: 'hold', holdMs: 0 });
+    await fault({ method: 'POST', path: JANE_CREATE, action: 'drop', hold: 'after' });
+    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, status: 503, retryAfter: 0.02, count: ATTEMPTS });
+    const ended = await approveAndWait(requestId);
+    expect(ended.request.status).toBe('partially-succeeded');
+    expect(ended.told).toMatch(/: The change was only partly made \(Microsoft 365's answer got lost, so phonedesk checked\); ask "why can't Jane Doe sign in\?" for what is left\.$/);
+    expect(ended.told).not.toMatch(/Nothing was changed/);
+    expectCardsShowEnd(ended, 'Partly done');
+
+    const log = await requestLog();
+    const creates = entriesFor(log, 'POST', JANE_CREATE);
+    expect(creates.map((entry) => entry.status)).toEqual([0]);
+    const looksAfter = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`).filter((look) => look.seq > creates[0].seq);
+    // Every try of the gateway's look fails; the next read is the executor's check (its sign-in snapshot $batch).
+    expect(looksAfter.slice(0, ATTEMPTS + 1).map((look) => [look.status, look.batchId !== undefined])).toEqual([
+      ...Array(ATTEMPTS).fill([503, false]),
+      [200, true],
+    ]);
+    expect(await phonesOf(JANE)).toEqual(JANE_IN_CONFLICT);
+    await expectAuditedBeforeSent(log);
+  });
 });

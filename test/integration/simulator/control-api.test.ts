@@ -291,6 +291,52 @@ describe("POST /_sim/faults (action: 'drop')", () => {
     await expect(harness.graph('GET', `/users/${demoUser('bob.smith')}`)).rejects.toThrow();
     expect((await harness.graph('GET', `/users/${demoUser('bob.smith')}`)).status).toBe(200);
   });
+
+  describe("with hold 'after', when the applied request answers an error", () => {
+    // Sam Okafor holds +44 7700900456 for SMS sign-in: a create of it for Jane saves the method and answers 409
+    // phoneNumberNotUnique (the half-success, graph-sms-signin.md §2.2). The answer is what gets lost.
+    const janePhones = `/users/${demoUser('jane.doe')}/authentication/phoneMethods`;
+    const samsNumber = { phoneNumber: '+44 7700900456', phoneType: 'mobile' };
+
+    it('drops the 409 half-success of a create after saving the method', async () => {
+      const rule = await addFault({ method: 'POST', path: 'authentication/phoneMethods$', action: 'drop', hold: 'after' });
+      await expect(harness.graph('POST', janePhones, samsNumber)).rejects.toThrow();
+
+      const saved = await harness.graph('GET', `${janePhones}/${MOBILE}`);
+      expect(saved.status).toBe(200);
+      expect(saved.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900456', phoneType: 'mobile', smsSignInState: 'phoneNumberNotUnique' });
+      // Saved once, and Sam keeps the number.
+      expect((await harness.graph<{ value: Json[] }>('GET', janePhones)).body.value).toHaveLength(1);
+      expect((await harness.graph('GET', `/users/${demoUser('sam.okafor')}/authentication/phoneMethods/${MOBILE}`)).body.smsSignInState).toBe('ready');
+      expect((await requestLog()).filter((entry) => entry.method === 'POST')).toEqual([expect.objectContaining({ path: janePhones, status: 0, fault: rule.id })]);
+    });
+
+    it('answers a dropped inner $batch create that met the 409 with 504, the method saved all the same', async () => {
+      await addFault({ method: 'POST', path: 'authentication/phoneMethods$', action: 'drop', hold: 'after' });
+      const reply = await harness.graph<{ responses: Array<{ id: string; status: number; body?: ErrorEnvelope }> }>('POST', '/$batch', {
+        requests: [{ id: 'add', method: 'POST', url: janePhones, headers: { 'content-type': 'application/json' }, body: samsNumber }],
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.responses).toEqual([expect.objectContaining({ id: 'add', status: 504 })]);
+      expect(reply.body.responses[0].body?.error.code).toBe('GatewayTimeout');
+      const saved = await harness.graph('GET', `${janePhones}/${MOBILE}`);
+      expect(saved.body).toMatchObject({ phoneNumber: '+44 7700900456', smsSignInState: 'phoneNumberNotUnique' });
+    });
+
+    it('holds the 409 half-success after saving the method, then answers it on release', async () => {
+      await addFault({ method: 'POST', path: 'authentication/phoneMethods$', action: 'hold', hold: 'after' });
+      const pending = harness.graph('POST', janePhones, samsNumber);
+      await waitForHeld(1);
+      expect(await isPending(pending)).toBe(true);
+      // Saved while the caller still waits.
+      expect((await harness.graph('GET', `${janePhones}/${MOBILE}`)).body.smsSignInState).toBe('phoneNumberNotUnique');
+
+      await harness.control('POST', 'release');
+      const reply = await pending;
+      expect(reply.status).toBe(409);
+      expect((reply.body as unknown as ErrorEnvelope).error.code).toBe('phoneNumberNotUnique');
+    });
+  });
 });
 
 describe("POST /_sim/faults (action: 'hold')", () => {
