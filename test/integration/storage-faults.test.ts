@@ -110,6 +110,28 @@ async function waitForPriyaToHear(pattern: RegExp, from: number): Promise<string
   });
 }
 
+/**
+ * Brings on `fault` the instant the change store's next `method` call has saved. The fault is real (SQLite's own
+ * error); the spy only picks the moment. Restore it after the turn.
+ */
+function faultAfterNext(method: 'create' | 'transition', fault: () => void): { mockRestore(): void } {
+  const store = harness.bot.services.changeStore;
+  if (method === 'create') {
+    const create = store.create.bind(store);
+    return jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
+      const saved = await create(...args);
+      fault();
+      return saved;
+    });
+  }
+  const transition = store.transition.bind(store);
+  return jest.spyOn(store, 'transition').mockImplementationOnce(async (...args) => {
+    const saved = await transition(...args);
+    fault();
+    return saved;
+  });
+}
+
 describe('a full disk', () => {
   it('tells a manager asking for a change, in one sentence, that nothing was sent; no approver is asked, Graph is not called, and the same request works once there is space', async () => {
     const requestsBefore = (await harness.bot.services.changeStore.list({ limit: 1000 })).length;
@@ -223,14 +245,8 @@ describe('a full disk', () => {
 
   it('saves a cancellation and its audit record together when the disk fills right after', async () => {
     const requestId = await ask(ADD_FOR_JANE);
-    const store = harness.bot.services.changeStore;
-    const transition = store.transition.bind(store);
-    // The fault is real; the spy only picks the moment: the instant the cancellation is saved.
-    const spy = jest.spyOn(store, 'transition').mockImplementationOnce(async (...args) => {
-      const saved = await transition(...args);
-      disk.fill();
-      return saved;
-    });
+    // The instant the cancellation is saved.
+    const spy = faultAfterNext('transition', () => disk.fill());
     try {
       const cancelled = await harness.click(PRIYA, 'change.cancel', { requestId });
       expect(JSON.stringify(cancelled.body.value)).toMatch(/"title":"Status","value":"Cancelled"/);
@@ -243,28 +259,11 @@ describe('a full disk', () => {
   });
 });
 
-describe('a disk that fills the instant a request is saved', () => {
-  /** Fills the disk right after the next request is saved (the fault is real; the spy only picks the moment). */
-  function fillAfterNextRequest(): jest.SpyInstance {
-    const store = harness.bot.services.changeStore;
-    const create = store.create.bind(store);
-    return jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
-      const saved = await create(...args);
-      disk.fill();
-      return saved;
-    });
-  }
-
+describe('a disk that fills the instant a request or an approval is saved', () => {
   it('runs an approval whose run could not start once there is space again, exactly once', async () => {
     const requestId = await ask(ADD_FOR_JANE);
-    const store = harness.bot.services.changeStore;
-    const transition = store.transition.bind(store);
-    // The fault is real; the spy only picks the moment: the instant the approval is saved, before the run claims it.
-    const spy = jest.spyOn(store, 'transition').mockImplementationOnce(async (...args) => {
-      const saved = await transition(...args);
-      disk.fill();
-      return saved;
-    });
+    // The instant the approval is saved, before the run claims it.
+    const spy = faultAfterNext('transition', () => disk.fill());
     try {
       await harness.click(HANA, 'change.approve', { requestId });
     } finally {
@@ -288,7 +287,7 @@ describe('a disk that fills the instant a request is saved', () => {
     const profile = directory.profile.bind(directory);
     // Approvers' profiles must come from Graph now (not from the one-minute cache), which the full disk forbids.
     const fresh = jest.spyOn(directory, 'profile').mockImplementation(async (person) => profile(person, { fresh: true }));
-    const spy = fillAfterNextRequest();
+    const spy = faultAfterNext('create', () => disk.fill());
     const before = harness.connector.calls.length;
     let requestId: string;
     try {
@@ -331,14 +330,8 @@ describe('a database locked by someone else for longer than the busy timeout', (
 
   it('still tells the manager the request was made when it locks right after the request is saved, and asks the approvers it already knows', async () => {
     for (const approver of [HANA, VICTOR]) await harness.bot.services.directory.profile({ aadObjectId: demoUser(approver.alias), name: approver.name });
-    const store = harness.bot.services.changeStore;
-    const create = store.create.bind(store);
-    // The lock is real; the spy only picks the moment: right after the request is saved, before its cards are.
-    const spy = jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
-      const saved = await create(...args);
-      lock.hold();
-      return saved;
-    });
+    // Right after the request is saved, before its cards are.
+    const spy = faultAfterNext('create', () => lock.hold());
     const before = harness.connector.calls.length;
     let requestId: string;
     try {
