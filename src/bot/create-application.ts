@@ -70,17 +70,17 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   // Catch-all: must stay the last message route.
   app.activity(ActivityTypes.Message, async (context, state) => {
     const value = context.activity.value as { verb?: unknown } | undefined;
-    if (value && typeof value.verb === 'string') {
-      // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
-      const verb = value.verb;
-      const result = await withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>));
-      await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
-      return;
-    }
+    const verb = value && typeof value.verb === 'string' ? value.verb : undefined;
     try {
+      if (verb !== undefined) {
+        // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
+        const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>)));
+        await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
+        return;
+      }
       await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleMessage(bot, context, state)));
     } catch (error) {
-      await context.sendActivity(failureReply(error, logger, 'message'));
+      await context.sendActivity(failureReply(error, logger, verb ?? 'message'));
     }
   });
 

@@ -177,6 +177,15 @@ describe('a full disk', () => {
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
   });
 
+  it('answers an Action.Submit Approve (channels without Universal Actions) with the same plain sentence', async () => {
+    const requestId = await ask(ADD_FOR_JANE);
+    disk.fill();
+    const reply = await harness.say(HANA, '', { value: { verb: 'change.approve', requestId } });
+    expect(textOf(reply)).toMatch(AUDIT_REFUSED);
+    expect(await statusOf(requestId)).toBe('pending');
+    expect(await graphWrites()).toEqual([]);
+  });
+
   it('refuses an approval plainly when the disk fills while the approver is being checked, keeps it pending, and still records what Graph answered', async () => {
     const requestId = await ask(ADD_FOR_JANE);
     await harness.simulator.control('DELETE', 'requests');
