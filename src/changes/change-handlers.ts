@@ -1,6 +1,7 @@
 // What each kind of change does in Graph, when it is already done, and how to tell afterwards whether it
 // took effect. New frontline sign-in methods (QR code + PIN) add handlers here; the pipeline stays as it is.
 import type { SignInSnapshot, SmsPolicySnapshot } from '../diagnosis/sign-in-snapshot';
+import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import { fromGraph, maskPhoneNumber } from '../phone/phone-number';
 import type { ChangeKind } from './change-kind';
@@ -173,9 +174,14 @@ const secureLostPhone: ChangeHandler = {
     try {
       await gateway.revokeSignInSessions(request.target.userId);
     } catch (error) {
+      // No answer (or a busy one after a lost answer) does not mean the sign-out did not happen; signing out
+      // again is harmless, so say what is known and how to make sure.
+      const unknown = error instanceof GraphFailure && (error.kind === 'unavailable' || error.kind === 'throttled');
       return {
         status: 'partially-succeeded',
-        outcome: `${name(request)} can no longer sign in by text message, but signing them out everywhere failed: ${error instanceof Error && 'userMessage' in error ? String(error.userMessage) : 'please try "sign out" again'}.`,
+        outcome: unknown
+          ? `${name(request)} can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere. Say "sign out ${name(request)}" to make sure.`
+          : `${name(request)} can no longer sign in by text message, but signing them out everywhere failed: ${error instanceof GraphFailure ? error.userMessage : 'please try "sign out" again'}.`,
       };
     }
     return { status: 'succeeded', outcome: `${name(request)} can no longer sign in by text message and was signed out everywhere. Add their new number when they have one.` };

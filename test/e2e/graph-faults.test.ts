@@ -452,6 +452,27 @@ describe('faults during the approved change\'s Graph write', () => {
   });
 });
 
+describe('a lost phone whose sign-out gets no answer', () => {
+  const CHLOE = demoUser('chloe.evans');
+  const CHLOE_REVOKE = `^/users/${CHLOE}/revokeSignInSessions$`;
+
+  it('says SMS sign-in is off but the sign-out is unconfirmed, and how to make sure; never that it failed', async () => {
+    const requestId = await ask('Chloe Evans lost her phone');
+    // Graph signs her out every time, but no answer arrives.
+    await fault({ method: 'POST', path: CHLOE_REVOKE, action: 'drop', hold: 'after', count: 1000 });
+    const ended = await approveAndWait(requestId);
+    expect(ended.request.status).toBe('partially-succeeded');
+    expectCardsShowEnd(ended, 'Partly done');
+    expect(ended.told).toMatch(/: Chloe Evans can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere\. Say "sign out Chloe Evans" to make sure\.$/);
+    expect(ended.told).not.toMatch(/failed/);
+    expect((await phonesOf(CHLOE)).find((phone) => phone.phoneType === 'mobile')?.smsSignIn).toBe('disabled');
+
+    const log = await requestLog();
+    expect(entriesFor(log, 'POST', CHLOE_REVOKE).length).toBeGreaterThanOrEqual(1);
+    await expectAuditedBeforeSent(log);
+  });
+});
+
 describe('a partial $batch failure while a manager asks', () => {
   it('still answers when an optional part (the registration report) is refused', async () => {
     await fault({
