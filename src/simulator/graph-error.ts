@@ -9,6 +9,11 @@ export class GraphHttpError extends Error {
     super(message);
     this.name = 'GraphHttpError';
   }
+
+  /** The same error with more response headers (those of the request's evaluation, e.g. x-ms-resource-unit). */
+  withHeaders(headers: Record<string, string>): GraphHttpError {
+    return new GraphHttpError(this.status, this.code, this.message, { ...headers, ...this.headers });
+  }
 }
 
 export interface GraphErrorBody {
@@ -39,3 +44,12 @@ export const notFound = (id: string): GraphHttpError =>
 export const badRequest = (message: string, code = 'Request_BadRequest'): GraphHttpError => new GraphHttpError(400, code, message);
 
 export const unsupportedQuery = (message: string): GraphHttpError => new GraphHttpError(400, 'Request_UnsupportedQuery', message);
+
+/**
+ * The code of a throttled (429) answer: §4.6 lists `activityLimitReached` as Graph's throttling code. Clients must
+ * detect throttling by the 429 status, not by this code (see docs/simulator.md).
+ */
+export const THROTTLED_CODE = 'activityLimitReached';
+
+export const throttled = (headers: Record<string, string>): GraphHttpError =>
+  new GraphHttpError(429, THROTTLED_CODE, 'The request has been throttled. Please retry again later.', headers);

@@ -1,5 +1,6 @@
 // How the simulator's records look as Graph JSON resources.
 import { ROLE_TEMPLATES } from '../graph/directory-roles';
+import type { EntityType } from './odata-query';
 import { SKUS } from './skus';
 import { PHONE_METHOD_IDS, type AdministrativeUnitRecord, type GroupRecord, type PhoneMethodRecord, type Tenant, type UserRecord } from './tenant';
 import { createHash } from 'node:crypto';
@@ -21,14 +22,46 @@ export const USER_DEFAULT_PROPERTIES = [
   'id',
 ] as const;
 
-export const USER_PROPERTIES: ReadonlySet<string> = new Set([
-  ...USER_DEFAULT_PROPERTIES,
-  'accountEnabled',
-  'employeeId',
+// What $select may name on each type: exactly the properties the builders below return (test/integration/
+// simulator/select-properties.test.ts keeps the two in step).
+export const USER_TYPE: EntityType = {
+  name: 'microsoft.graph.user',
+  properties: new Set([
+    ...USER_DEFAULT_PROPERTIES,
+    'accountEnabled',
+    'employeeId',
+    'userType',
+    'assignedLicenses',
+    'signInSessionsValidFromDateTime',
+    'usageLocation',
+  ]),
+};
+
+const entityType = (name: string, properties: readonly string[]): EntityType => ({ name: `microsoft.graph.${name}`, properties: new Set(properties) });
+
+export const GROUP_TYPE = entityType('group', ['id', 'displayName', 'description', 'groupTypes', 'mailEnabled', 'securityEnabled']);
+export const ADMINISTRATIVE_UNIT_TYPE = entityType('administrativeUnit', ['id', 'displayName', 'description', 'visibility']);
+export const DIRECTORY_ROLE_TYPE = entityType('directoryRole', ['id', 'displayName', 'description', 'roleTemplateId']);
+export const ROLE_ASSIGNMENT_TYPE = entityType('unifiedRoleAssignment', ['id', 'principalId', 'roleDefinitionId', 'directoryScopeId']);
+export const SCOPED_ROLE_MEMBERSHIP_TYPE = entityType('scopedRoleMembership', ['id', 'roleId', 'administrativeUnitId', 'roleMemberInfo']);
+export const LICENSE_DETAILS_TYPE = entityType('licenseDetails', ['id', 'skuId', 'skuPartNumber', 'servicePlans']);
+export const REGISTRATION_DETAILS_TYPE = entityType('userRegistrationDetails', [
+  'id',
+  'userPrincipalName',
+  'userDisplayName',
   'userType',
-  'assignedLicenses',
-  'signInSessionsValidFromDateTime',
-  'usageLocation',
+  'isAdmin',
+  'isMfaCapable',
+  'isMfaRegistered',
+  'isPasswordlessCapable',
+  'isSsprCapable',
+  'isSsprEnabled',
+  'isSsprRegistered',
+  'isSystemPreferredAuthenticationMethodEnabled',
+  'lastUpdatedDateTime',
+  'methodsRegistered',
+  'systemPreferredAuthenticationMethods',
+  'userPreferredMethodForSecondaryAuthentication',
 ]);
 
 function skuId(partNumber: string): string {
@@ -61,10 +94,11 @@ export function userResource(user: UserRecord): Json {
   };
 }
 
-export function userDirectoryObject(user: UserRecord): Json {
+/** A user in a directoryObject answer: the default properties, or the $select ones (any user property). */
+export function userDirectoryObject(user: UserRecord, properties: readonly string[] = USER_DEFAULT_PROPERTIES): Json {
   const resource = userResource(user);
   const result: Json = { '@odata.type': '#microsoft.graph.user' };
-  for (const property of USER_DEFAULT_PROPERTIES) result[property] = resource[property];
+  for (const property of properties) result[property] = resource[property];
   return result;
 }
 

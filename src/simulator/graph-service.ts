@@ -1,6 +1,6 @@
 // One Graph request through the simulator: injected faults, throttling, routing, error envelope, $batch.
 import { randomUUID } from 'node:crypto';
-import { GraphHttpError, badRequest, errorBody } from './graph-error';
+import { GraphHttpError, THROTTLED_CODE, badRequest, errorBody, throttled } from './graph-error';
 import type { GraphRequest, GraphResponse } from './graph-request';
 import { GraphRouter } from './graph-router';
 import type { SimulatorState } from './simulator-state';
@@ -33,7 +33,7 @@ const DEFAULT_CODES: Record<number, string> = {
   403: 'Authorization_RequestDenied',
   404: 'Request_ResourceNotFound',
   409: 'Conflict',
-  429: 'TooManyRequests',
+  429: THROTTLED_CODE,
   500: 'InternalServerError',
   502: 'BadGateway',
   503: 'ServiceUnavailable',
@@ -97,13 +97,11 @@ export class GraphService {
       return this.batch(request);
     }
     const decision = this.state.throttle.decide(request);
-    if (!decision.allowed) {
-      throw new GraphHttpError(429, 'TooManyRequests', 'Please retry again later.', {
-        ...decision.headers,
-        'retry-after': String(decision.retryAfterSeconds),
-      });
-    }
-    const response = await router.dispatch(this.state.tenant, request, () => new Date());
+    if (!decision.allowed) throw throttled({ ...decision.headers, 'retry-after': String(decision.retryAfterSeconds) });
+    // The request was costed whether the route answers or refuses it: its errors carry the same headers (§4.5).
+    const response = await router.dispatch(this.state.tenant, request, () => new Date()).catch((error: unknown) => {
+      throw error instanceof GraphHttpError ? error.withHeaders(decision.headers) : error;
+    });
     return { ...response, headers: { ...decision.headers, ...response.headers } };
   }
 

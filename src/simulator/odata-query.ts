@@ -17,22 +17,27 @@ export function rejectUnsupportedOptions(request: GraphRequest, allowed: readonl
   }
 }
 
-/** The $select list, validated against the properties the resource has. */
-export function selectedProperties(request: GraphRequest, known: ReadonlySet<string>, typeName: string): string[] | undefined {
+/** A Graph type as $select sees it: its qualified name and the properties the simulator returns for it. */
+export interface EntityType {
+  name: string;
+  properties: ReadonlySet<string>;
+}
+
+/** A directoryObject collection mixes types; $select may name a property of any of them. */
+export function directoryObjectType(...members: EntityType[]): EntityType {
+  return { name: 'microsoft.graph.directoryObject', properties: new Set(members.flatMap((member) => [...member.properties])) };
+}
+
+/** The $select list, validated against the type: Graph refuses an unknown property rather than answer null. */
+export function selectedProperties(request: GraphRequest, type: EntityType): string[] | undefined {
   const raw = request.query.get('$select');
   if (raw === null) return undefined;
   const properties = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
   if (properties.length === 0) throw badRequest('The $select query option is empty.');
   for (const property of properties) {
-    if (!known.has(property)) throw badRequest(`Could not find a property named '${property}' on type '${typeName}'.`);
+    if (!type.properties.has(property)) throw badRequest(`Could not find a property named '${property}' on type '${type.name}'.`);
   }
   return properties;
-}
-
-/** The $select list as given, unchecked (for resources whose properties the simulator does not enumerate). */
-export function selectList(request: GraphRequest): string[] | undefined {
-  const raw = request.query.get('$select');
-  return raw === null ? undefined : raw.split(',').map((name) => name.trim());
 }
 
 export function project(entity: Json, properties: readonly string[] | undefined): Json {

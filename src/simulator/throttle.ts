@@ -36,12 +36,17 @@ class TokenBucket {
     this.updatedAt = now;
   }
 
-  /** Milliseconds until `cost` is available, 0 if it is now. */
+  /**
+   * Milliseconds until the bucket holds enough for `cost`, 0 if it does now. A request dearer than the whole
+   * bucket needs a full one (it could never have more), so waiting Retry-After always lets it run (§4.5).
+   */
   waitFor(cost: number, now: number): number {
     this.refill(now);
-    return this.tokens >= cost ? 0 : ((cost - this.tokens) * this.windowMs) / this.capacity;
+    const needed = Math.min(cost, this.capacity);
+    return this.tokens >= needed ? 0 : ((needed - this.tokens) * this.windowMs) / this.capacity;
   }
 
+  /** Takes the whole cost, overdrawing for a request dearer than the bucket: the next ones wait for that debt. */
   take(cost: number): void {
     this.tokens -= cost;
   }
@@ -121,8 +126,9 @@ export class Throttle {
     this.units.take(cost);
     if (write) this.writes.take(1);
     const used = Math.max(this.units.usedFraction(), write ? this.writes.usedFraction() : 0);
-    // Graph adds this header from 80% of the limit on (reference §4.5).
-    if (used >= 0.8) headers['x-ms-throttle-limit-percentage'] = used.toFixed(2);
+    // Graph adds this header from 80% of the limit on (reference §4.5); its throttling page gives values of 0.8 to
+    // 1.8, so an overdrawn bucket reports at most 1.8.
+    if (used >= 0.8) headers['x-ms-throttle-limit-percentage'] = Math.min(used, 1.8).toFixed(2);
     return { allowed: true, cost, headers };
   }
 }

@@ -1,8 +1,8 @@
 import { json } from '../graph-request';
 import type { Route, RouteContext } from '../graph-router';
-import { registrationDetailsResource } from '../graph-resources';
+import { REGISTRATION_DETAILS_TYPE, registrationDetailsResource } from '../graph-resources';
 import { matches, parseFilter, type FilterCapabilities } from '../odata-filter';
-import { collectionPage, project, rejectUnsupportedOptions, selectList } from '../odata-query';
+import { collectionPage, project, rejectUnsupportedOptions, selectedProperties } from '../odata-query';
 
 const FILTERS: FilterCapabilities = {
   resource: 'userRegistrationDetails',
@@ -20,14 +20,14 @@ function listRegistrationDetails(route: RouteContext) {
     const node = parseFilter(filter, FILTERS);
     items = items.filter((item) => matches(node, (property) => item[property]));
   }
-  return json(200, collectionPage(route.request, 'reports/authenticationMethods/userRegistrationDetails', items, selectList(route.request)));
+  return json(200, collectionPage(route.request, 'reports/authenticationMethods/userRegistrationDetails', items, selectedProperties(route.request, REGISTRATION_DETAILS_TYPE)));
 }
 
 function getRegistrationDetails(route: RouteContext) {
   const user = route.tenant.user(route.params.user);
   return json(200, {
     '@odata.context': `${route.request.serviceRoot}/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity`,
-    ...project(registrationDetailsResource(route.tenant, user), selectList(route.request)),
+    ...project(registrationDetailsResource(route.tenant, user), selectedProperties(route.request, REGISTRATION_DETAILS_TYPE)),
   });
 }
 

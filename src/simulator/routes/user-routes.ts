@@ -2,8 +2,12 @@ import { GraphHttpError } from '../graph-error';
 import { json } from '../graph-request';
 import type { Route, RouteContext } from '../graph-router';
 import {
+  ADMINISTRATIVE_UNIT_TYPE,
+  DIRECTORY_ROLE_TYPE,
+  GROUP_TYPE,
+  LICENSE_DETAILS_TYPE,
   USER_DEFAULT_PROPERTIES,
-  USER_PROPERTIES,
+  USER_TYPE,
   administrativeUnitResource,
   directoryRoleResource,
   groupResource,
@@ -12,7 +16,7 @@ import {
   userResource,
 } from '../graph-resources';
 import { matches, parseFilter, type FilterCapabilities, type FilterNode } from '../odata-filter';
-import { collectionPage, project, rejectUnsupportedOptions, selectedProperties, selectList } from '../odata-query';
+import { collectionPage, directoryObjectType, project, rejectUnsupportedOptions, selectedProperties, type EntityType } from '../odata-query';
 import type { Tenant, UserRecord } from '../tenant';
 
 const USER_FILTERS: FilterCapabilities = {
@@ -65,7 +69,7 @@ function filteredUsers({ tenant, request }: RouteContext): UserRecord[] {
 }
 
 function userProperties(context: RouteContext): readonly string[] {
-  return selectedProperties(context.request, USER_PROPERTIES, 'microsoft.graph.user') ?? USER_DEFAULT_PROPERTIES;
+  return selectedProperties(context.request, USER_TYPE) ?? USER_DEFAULT_PROPERTIES;
 }
 
 function listUsers(context: RouteContext) {
@@ -89,36 +93,42 @@ function getUser(context: RouteContext) {
   return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#users/$entity`, ...body });
 }
 
+/** manager and directReports are directoryObjects; here they are always users. */
+const USER_OBJECT_TYPE = directoryObjectType(USER_TYPE);
+
+/** transitiveMemberOf's casts; without one, its directoryObjects are any of them. */
+const MEMBERSHIP_TYPES: readonly EntityType[] = [GROUP_TYPE, ADMINISTRATIVE_UNIT_TYPE, DIRECTORY_ROLE_TYPE];
+const MEMBERSHIP_OBJECT_TYPE = directoryObjectType(...MEMBERSHIP_TYPES);
+
 function getManager(context: RouteContext) {
   const user = context.tenant.user(context.params.user);
   const manager = user.manager === undefined ? undefined : context.tenant.findUser(user.manager);
   if (!manager) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`);
-  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#directoryObjects/$entity`, ...userDirectoryObject(manager) });
+  const properties = selectedProperties(context.request, USER_OBJECT_TYPE);
+  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#directoryObjects/$entity`, ...userDirectoryObject(manager, properties) });
 }
 
 function listDirectReports(context: RouteContext) {
   rejectUnsupportedOptions(context.request, ['$select', '$top', '$count', '$skiptoken']);
   const user = context.tenant.user(context.params.user);
-  const items = context.tenant.directReports(user.id).map(userDirectoryObject);
-  return json(200, collectionPage(context.request, 'directoryObjects', items, selectedProperties(context.request, USER_PROPERTIES, 'microsoft.graph.user')));
+  const properties = selectedProperties(context.request, USER_OBJECT_TYPE);
+  const items = context.tenant.directReports(user.id).map((report) => userDirectoryObject(report, properties));
+  return json(200, collectionPage(context.request, 'directoryObjects', items, properties));
 }
-
-const MEMBERSHIP_CASTS = ['microsoft.graph.group', 'microsoft.graph.administrativeUnit', 'microsoft.graph.directoryRole'] as const;
 
 function memberships(context: RouteContext, cast?: string) {
   rejectUnsupportedOptions(context.request, ['$select', '$top', '$count', '$skiptoken']);
   const { tenant } = context;
   const user = tenant.user(context.params.user);
-  if (cast !== undefined && !(MEMBERSHIP_CASTS as readonly string[]).includes(cast)) {
-    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
-  }
+  const castType = MEMBERSHIP_TYPES.find((type) => type.name === cast);
+  if (cast !== undefined && !castType) throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
+  const properties = selectedProperties(context.request, castType ?? MEMBERSHIP_OBJECT_TYPE);
   const all: Array<Record<string, unknown>> = [
     ...tenant.transitiveGroups(user.id).map(groupResource),
     ...tenant.administrativeUnitsOf(user.id).map(administrativeUnitResource),
     ...tenant.tenantWideRoleTemplates(user.id).map((template) => directoryRoleResource(tenant, template)),
   ];
   const items = cast === undefined ? all : all.filter((item) => item['@odata.type'] === `#${cast}`);
-  const properties = selectList(context.request);
   const metadata = cast === undefined ? 'directoryObjects' : `${cast.replace('microsoft.graph.', '')}s`;
   return json(200, collectionPage(context.request, metadata, items, properties));
 }
@@ -126,7 +136,7 @@ function memberships(context: RouteContext, cast?: string) {
 function licenseDetails(context: RouteContext) {
   const user = context.tenant.user(context.params.user);
   const items = user.licenses.map((part) => licenseDetailsResource(user, part));
-  return json(200, collectionPage(context.request, `users('${user.id}')/licenseDetails`, items));
+  return json(200, collectionPage(context.request, `users('${user.id}')/licenseDetails`, items, selectedProperties(context.request, LICENSE_DETAILS_TYPE)));
 }
 
 function revokeSignInSessions(context: RouteContext) {

@@ -246,6 +246,24 @@ describe('$batch throttling (§4.4, §4.5)', () => {
       expect(item.body?.error?.code).toEqual(expect.any(String));
     }
   });
+
+  // §4.6: `activityLimitReached` is the throttled code, inside a batch as outside it.
+  it('answers an inner 429 with error.code activityLimitReached, as a plain request (§4.4, §4.6)', async () => {
+    expect((await harness.control('PUT', 'throttle', { enabled: true, resourceUnitsPer10s: 2 })).status).toBe(204);
+    const reply = await batch([getBob('1'), getBob('2')]);
+    expect(response(reply, '1').status).toBe(200);
+    const throttled = response(reply, '2');
+    expect(throttled.status).toBe(429);
+    expect(throttled.body?.error?.code).toBe('activityLimitReached');
+  });
+
+  // §4.5: x-ms-resource-unit is a response header of each evaluated request, failed or not.
+  it('gives an inner error answer its x-ms-resource-unit (§4.4, §4.5)', async () => {
+    const reply = await batch([{ id: '1', method: 'GET', url: `/users/${UNKNOWN_ID}?$select=id` }]);
+    const notFound = response(reply, '1');
+    expect(notFound.status).toBe(404);
+    expect(notFound.headers?.['x-ms-resource-unit']).toBe('1');
+  });
 });
 
 describe('$batch in the request log', () => {

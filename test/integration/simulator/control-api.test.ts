@@ -257,6 +257,14 @@ describe('POST /_sim/faults (status)', () => {
     expect(error.message).toBe('Slow down.');
   });
 
+  // §4.6: an injected 429 without a code gets the throttled code the simulator's own throttling uses.
+  it('gives an injected 429 without a code the throttled code activityLimitReached (§4.6)', async () => {
+    await addFault({ path: '^/users\\?', status: 429, retryAfter: 1 });
+    const reply = await harness.graph('GET', '/users?$top=1');
+    expect(reply.status).toBe(429);
+    expect((reply.body as unknown as ErrorEnvelope).error.code).toBe('activityLimitReached');
+  });
+
   it('lists pending faults and clears them with DELETE', async () => {
     const rule = await addFault({ path: '^/users', status: 500, count: 3 });
     const listed = await harness.control<{ faults: Array<{ id: string; remaining: number }> }>('GET', 'faults');

@@ -59,6 +59,16 @@ describe('resource units (§4.5)', () => {
     expect(second.headers.get('x-ms-throttle-scope')).toMatch(/Read/);
   });
 
+  // §4.6 lists `activityLimitReached` as the throttled code; docs/simulator.md records why it is used over the
+  // generic "TooManyRequests" sample in Graph's throttling guidance.
+  it('answers a throttled request with error.code activityLimitReached (§4.6)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 2 });
+    expect((await get('/users')).status).toBe(200);
+    const throttled = await get('/users');
+    expectThrottled(throttled);
+    expect((throttled.body as unknown as ErrorEnvelope).error.code).toBe('activityLimitReached');
+  });
+
   it('refuses the next request while throttled, not just one (§4.5)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 2 });
     expect((await get('/users')).status).toBe(200);
@@ -206,5 +216,73 @@ describe('refill and Retry-After (§4.5)', () => {
     expect((await harness.control('PUT', 'throttle', { timeScale: -1 })).status).toBe(400);
     expect((await harness.control('PUT', 'throttle', { tenantSize: 'XL' })).status).toBe(400);
     expect((await harness.control('PUT', 'throttle', [1])).status).toBe(400);
+  });
+});
+
+describe('a request dearer than the whole bucket (§4.5)', () => {
+  // Real buckets (≥ 3,500 units) dwarf any request cost (≤ 5), so only test-sized limits meet this. A request
+  // costing more than the bucket holds runs once the bucket is full (docs/simulator.md), so that §4.5's
+  // "wait for Retry-After seconds and retry" always ends in an answer.
+  it('runs GET /users (2 units) against a full 1-unit bucket instead of refusing it for ever (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 1 });
+    const reply = await get('/users');
+    expect(reply.status).toBe(200);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe('2');
+  });
+
+  it('then gives a Retry-After that is the time until the bucket is full again (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 1 });
+    expect((await get('/users')).status).toBe(200);
+    const throttled = await get('/users');
+    expectThrottled(throttled);
+    // The 2 units taken leave the 1-unit bucket 1 in debt: 2 units at 1 per 10 s is 20 s, not less.
+    expect(Number(throttled.headers.get('retry-after'))).toBe(20);
+  });
+
+  it('lets the retry succeed after exactly the Retry-After it was given (§4.5)', async () => {
+    // timeScale 20: the 1-unit bucket refills in 0.5 s, so the wait for a full bucket again is 1 s.
+    await throttle({ enabled: true, resourceUnitsPer10s: 1, timeScale: 20 });
+    expect((await get('/users')).status).toBe(200);
+    const throttled = await get('/users');
+    expectThrottled(throttled);
+    const retryAfter = Number(throttled.headers.get('retry-after'));
+    expect(retryAfter).toBe(1);
+    await sleep(retryAfter * 1000 + 20);
+    expect((await get('/users')).status).toBe(200);
+  });
+});
+
+describe('x-ms-resource-unit on error answers (§4.5 response headers)', () => {
+  const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
+
+  // §4.5 names x-ms-resource-unit as a response header, not a success header: a refused request was still
+  // evaluated and costed, so routes' errors carry it as successes do.
+  it.each([
+    ['GET', `/users/${UNKNOWN_ID}`, 404, '2'],
+    ['GET', '/groups?$select=favouriteColour', 400, '1'],
+    ['GET', `/users/${demoUser('bob.smith')}/authentication/phoneMethods/not-a-method`, 404, '1'],
+    ['POST', `/users/${UNKNOWN_ID}/revokeSignInSessions`, 404, '1'],
+  ])('%s %s answers %i with x-ms-resource-unit %s', async (method, path, status, cost) => {
+    const reply = await harness.graph(method, path);
+    expect(reply.status).toBe(status);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe(cost);
+  });
+
+  it('carries it on a 409 phoneNumberNotUnique, whose write was applied (§2.2, §4.5)', async () => {
+    const reply = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
+      phoneNumber: '+44 7700900456',
+      phoneType: 'mobile',
+    });
+    expect(reply.status).toBe(409);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe('1');
+  });
+
+  it('carries x-ms-throttle-limit-percentage on an error answer near the limit (§4.5)', async () => {
+    await throttle({ enabled: true, resourceUnitsPer10s: 10 });
+    for (let i = 0; i < 8; i++) expect((await get('/users?$select=id')).status).toBe(200);
+    const reply = await get(`/users/${UNKNOWN_ID}?$select=id`);
+    expect(reply.status).toBe(404);
+    expect(reply.headers.get('x-ms-resource-unit')).toBe('1');
+    expect(Number(reply.headers.get('x-ms-throttle-limit-percentage'))).toBeGreaterThanOrEqual(0.8);
   });
 });
