@@ -23,7 +23,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
   const cards = new SqliteChangeRequestCards(services.db);
-  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger);
+  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes);
   const limits = {
     reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
     changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),

@@ -42,8 +42,36 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   if (!result.ok) return { text: result.reason };
   // The card returned here replaces the clicked one after the change started: show it as it stands by then.
   const { request, resultShown } = await whereItStands(deps, result.request, result.running);
-  if (!resultShown) await deps.notifier.refreshCards(request, { activityId: context.activity.replyToId });
+  if (!resultShown) {
+    // The other copies in the background: Teams waits for this answer, not for every connector write.
+    deps.notifier.refreshCards(request, { activityId: context.activity.replyToId }).catch((error: unknown) => {
+      deps.logger.warn({ err: error, requestId: request.id }, 'could not update the copies of a decided card');
+    });
+  }
+  rewriteClickedCardIfItChanges(deps, context, request);
   return { card: buildChangeRequestCard(request, 'everyone') };
+}
+
+/**
+ * teams-ai writes the returned card over the clicked one after this handler returns. If the change ended in
+ * between, that write puts an old state over the result, and nothing would correct it: so once it is written,
+ * look again and update the cards if the request has moved on.
+ */
+function rewriteClickedCardIfItChanges(deps: BotDependencies, context: TurnContext, shown: ChangeRequest): void {
+  const clicked = context.activity.replyToId;
+  if (!clicked) return;
+  let checked = false;
+  context.onUpdateActivity(async (_context, activity, next) => {
+    await next();
+    if (checked || activity.id !== clicked) return;
+    checked = true;
+    try {
+      const now = await deps.services.changes.get(shown.id);
+      if (now && now.status !== shown.status) await deps.notifier.refreshCards(now);
+    } catch (error) {
+      deps.logger.warn({ err: error, requestId: shown.id }, 'could not check the clicked card against the request');
+    }
+  });
 }
 
 /** The card as the clicker should see it now (Teams asks when a card with refresh is shown). */

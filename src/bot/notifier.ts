@@ -8,6 +8,7 @@ import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-req
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import type { Logger } from '../log/logger';
+import { KeyedQueue } from './keyed-queue';
 import { rememberCard } from './remember-card';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
@@ -37,7 +38,11 @@ export class Notifier {
     private readonly directory: RequesterDirectory,
     private readonly access: AccessPolicy,
     private readonly logger: Logger,
+    private readonly requests: { get(id: string): Promise<ChangeRequest | undefined> },
   ) {}
+
+  /** Card writes of one request, one at a time: see refreshCards. */
+  private readonly cardWrites = new KeyedQueue();
 
   private async send(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
     try {
@@ -106,12 +111,20 @@ export class Notifier {
   }
 
   /** Updates every posted copy of the request's card to its current state. */
+  /**
+   * Updates every posted copy of the request's card. Writes for one request run one at a time, each showing the
+   * request as stored when it runs (not as the caller saw it): a slow refresh from a click can then never land
+   * over the result the change wrote after it. `except` skips the card a click is answering itself.
+   */
   async refreshCards(request: ChangeRequest, except?: { activityId: string | undefined }): Promise<void> {
-    const approvers = request.status === 'pending' ? await this.approversFor(request) : [];
-    for (const card of await this.cards.cardsOf(request.id)) {
-      if (except?.activityId && card.activityId === except.activityId) continue;
-      await this.update(card, request, approvers);
-    }
+    await this.cardWrites.run(request.id, async () => {
+      const latest = (await this.requests.get(request.id)) ?? request;
+      const approvers = latest.status === 'pending' ? await this.approversFor(latest) : [];
+      for (const card of await this.cards.cardsOf(latest.id)) {
+        if (except?.activityId && card.activityId === except.activityId) continue;
+        await this.update(card, latest, approvers);
+      }
+    });
   }
 
   private async update(card: PostedCard, request: ChangeRequest, approvers: readonly Approver[]): Promise<void> {

@@ -598,3 +598,30 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     await expectAuditedBeforeSent(log);
   });
 });
+
+describe('cards when the change ends while the click is still being answered', () => {
+  it('every copy of the card ends showing the result, however slow Graph and the connector are', async () => {
+    const requestId = await ask('add +44 7700 900123 for Jane Doe because new starter');
+    const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
+    const hanaCard = cards.find((card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId)!.activityId;
+    // The write takes a little longer than the click's wait for a quick change; every card write takes 600 ms.
+    await fault({ method: 'POST', path: JANE_CREATE, action: 'hold', holdMs: 2300 });
+    harness.connector.updateDelayMs = 600;
+    const before = harness.connector.calls.length;
+    try {
+      await harness.click(HANA, 'change.approve', { requestId }, hanaCard);
+      await waitUntil('the change to end', async () => ((await harness.bot.services.changeStore.get(requestId))?.status === 'succeeded' ? true : undefined));
+      const lastWriteOf = (activityId: string): string =>
+        textOf(harness.connector.calls.slice(before).filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${activityId}`)).slice(-1));
+      const everyCardDone = (): true | undefined => (cards.every((card) => lastWriteOf(card.activityId).includes('"title":"Status","value":"Done"')) ? true : undefined);
+      await waitUntil('every card to show Done', async () => everyCardDone(), 10_000);
+      // Nothing stale arrives later.
+      const writes = harness.connector.calls.length;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(everyCardDone()).toBe(true);
+      expect(harness.connector.calls.slice(writes).filter((call) => call.method === 'PUT' && !textOf([call]).includes('"value":"Done"'))).toEqual([]);
+    } finally {
+      harness.connector.updateDelayMs = 0;
+    }
+  });
+});
