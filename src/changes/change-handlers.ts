@@ -153,6 +153,10 @@ const sessionsRevokedSince = (live: LiveState): boolean => {
   return since !== undefined && live.executionStartedAt !== undefined && Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000;
 };
 
+/** No answer, or a busy one: the write may have been made all the same. */
+const outcomeUnknown = (error: unknown): boolean => error instanceof GraphFailure && (error.kind === 'unavailable' || error.kind === 'throttled');
+const userMessageOf = (error: unknown): string => (error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again');
+
 const revokeSessions: ChangeHandler = {
   scope: 'user',
   plan: () => ({ action: 'apply' }),
@@ -169,19 +173,33 @@ const secureLostPhone: ChangeHandler = {
   plan: () => ({ action: 'apply' }),
   async apply(request, gateway, live) {
     const mobile = mobileOf(live);
-    const disabled = !mobile || mobile.smsSignInState === 'notEnabled';
-    if (!disabled) await gateway.disableSmsSignIn(request.target.userId);
+    const alreadyStopped = !mobile || mobile.smsSignInState === 'notEnabled';
+    // Signing out follows whatever became of the first step: whoever holds the phone must lose their sessions.
+    let stopError: unknown;
+    if (!alreadyStopped) {
+      try {
+        await gateway.disableSmsSignIn(request.target.userId);
+      } catch (error) {
+        stopError = error;
+      }
+    }
+    let signOutError: unknown;
     try {
       await gateway.revokeSignInSessions(request.target.userId);
     } catch (error) {
-      // No answer (or a busy one after a lost answer) does not mean the sign-out did not happen; signing out
-      // again is harmless, so say what is known and how to make sure.
-      const unknown = error instanceof GraphFailure && (error.kind === 'unavailable' || error.kind === 'throttled');
+      signOutError = error;
+    }
+    // Unsure whether SMS sign-in was stopped, or nothing worked: the executor looks at Graph and says what it finds.
+    if (stopError !== undefined && (outcomeUnknown(stopError) || signOutError !== undefined)) throw stopError;
+    if (stopError !== undefined) {
+      return { status: 'partially-succeeded', outcome: `${name(request)} was signed out everywhere, but SMS sign-in could not be turned off: ${userMessageOf(stopError)}.` };
+    }
+    if (signOutError !== undefined) {
       return {
         status: 'partially-succeeded',
-        outcome: unknown
+        outcome: outcomeUnknown(signOutError)
           ? `${name(request)} can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere. Say "sign out ${name(request)}" to make sure.`
-          : `${name(request)} can no longer sign in by text message, but signing them out everywhere failed: ${error instanceof GraphFailure ? error.userMessage : 'please try "sign out" again'}.`,
+          : `${name(request)} can no longer sign in by text message, but signing them out everywhere failed: ${userMessageOf(signOutError)}.`,
       };
     }
     return { status: 'succeeded', outcome: `${name(request)} can no longer sign in by text message and was signed out everywhere. Add their new number when they have one.` };

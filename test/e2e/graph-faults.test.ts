@@ -456,6 +456,20 @@ describe('a lost phone whose sign-out gets no answer', () => {
   const CHLOE = demoUser('chloe.evans');
   const CHLOE_REVOKE = `^/users/${CHLOE}/revokeSignInSessions$`;
 
+  it('still signs the worker out when the answer to turning SMS sign-in off is lost, and reports what Graph shows', async () => {
+    const requestId = await ask('Chloe Evans lost her phone');
+    const CHLOE_DISABLE = `^/users/${CHLOE}/authentication/phoneMethods/[^/]+/disableSmsSignIn$`;
+    // Graph turns SMS sign-in off every time, but no answer arrives.
+    await fault({ method: 'POST', path: CHLOE_DISABLE, action: 'drop', hold: 'after', count: 1000 });
+    const ended = await approveAndWait(requestId);
+    const log = await requestLog();
+    expect(entriesFor(log, 'POST', CHLOE_REVOKE).map((entry) => entry.status)).toEqual([200]);
+    expect(ended.request.status).toBe('succeeded');
+    expect(ended.told).toMatch(/: The change was made: Microsoft 365's answer got lost, so phonedesk checked\.$/);
+    expect((await phonesOf(CHLOE)).find((phone) => phone.phoneType === 'mobile')?.smsSignIn).toBe('disabled');
+    await expectAuditedBeforeSent(log);
+  });
+
   it('says SMS sign-in is off but the sign-out is unconfirmed, and how to make sure; never that it failed', async () => {
     const requestId = await ask('Chloe Evans lost her phone');
     // Graph signs her out every time, but no answer arrives.
