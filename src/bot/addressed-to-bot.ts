@@ -6,8 +6,9 @@ import type { Activity } from 'botbuilder';
  * message, and a conversation between people is none of its business.
  */
 export function addressedToBot(activity: Partial<Activity>): boolean {
-  const conversationType = activity.conversation?.conversationType ?? 'personal';
-  if (conversationType === 'personal') return true;
+  // A conversation without a type counts as 1:1 (emulators omit it), unless it says it is a group.
+  const conversation = activity.conversation;
+  if ((conversation?.conversationType ?? 'personal') === 'personal' && conversation?.isGroup !== true) return true;
   const botId = activity.recipient?.id;
   return (activity.entities ?? []).some((entity) => {
     if (entity.type !== 'mention') return false;

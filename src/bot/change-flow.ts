@@ -42,7 +42,11 @@ export async function submitChange(
   if (reply?.id) {
     await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
   }
-  const { reached, unchecked } = await deps.notifier.announce(request);
+  // The request exists now: a failure to tell approvers must not make it look as if nothing was asked.
+  const { reached, unchecked } = await deps.notifier.announce(request).catch((error: unknown) => {
+    deps.logger.warn({ err: error, requestId: request.id }, 'could not announce a request to approvers');
+    return { reached: 0, unchecked: 1 };
+  });
   if (reached === 0 && unchecked > 0) {
     await context.sendActivity(
       `I couldn't check who may approve it just now, so nobody has been told yet. The request waits: approvers see it when they ask me for "pending requests".`,

@@ -131,5 +131,7 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
   // A change that already ended has had its result put on every card; refreshing now could overwrite it.
   const { request: current, resultShown } = await whereItStands(deps, result.request, result.running);
   if (!resultShown) await deps.notifier.refreshCards(current);
-  await context.sendActivity(intent.kind === 'approve' ? `Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.` : `Rejected request ${request.number}. I've told ${request.requester.name}.`);
+  if (intent.kind === 'reject') await context.sendActivity(`Rejected request ${request.number}. I've told ${request.requester.name}.`);
+  else if (resultShown) await context.sendActivity(`Approved request ${request.number}. ${current.outcome ?? ''} I've told ${request.requester.name}.`.replace(/\s+/g, ' '));
+  else await context.sendActivity(`Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.`);
 }

@@ -111,7 +111,8 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
   const text = (context.activity.text ?? '').slice(0, MAX_TEXT).trim();
   const hasValue = context.activity.value !== undefined && context.activity.value !== null;
   if (text === '' && !hasValue) return;
-  if (!hasValue && !addressedToBot(context.activity)) return;
+  // Typed text must be meant for phonedesk; a card's submit (a value, no text) always is.
+  if (text !== '' && !addressedToBot(context.activity)) return;
   const intent = parseIntent(text);
   const requester = personOf(context.activity);
   if (!requester) {

@@ -29,6 +29,11 @@ export class TokenCheckingAdapter extends TeamsAdapter {
     } catch (error) {
       const tokenError = error instanceof Error && TOKEN_ERRORS.has(error.name);
       if (!tokenError && !(error instanceof AuthenticationError)) throw error;
+      if (error instanceof AuthenticationError && error.statusCode >= 500) {
+        // The signing keys could not be fetched: phonedesk's problem, not the caller's (botbuilder would say 401).
+        this.logger.error({ reason: error.message }, 'could not check a Bot Framework token: signing keys unavailable');
+        return { status: error.statusCode, body: 'The bot cannot check tokens right now' };
+      }
       this.logger.warn({ reason: error.message, channelId: activity.channelId, activityType: activity.type }, 'request refused: no valid Bot Framework token');
       return { status: UNAUTHORIZED, body: 'Unauthorized' };
     }

@@ -11,7 +11,7 @@ export class FetchMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const controller = new AbortController();
-    // No longer than the turn's deadline allows, and at least a moment so the request is really sent.
+    // No longer than the turn's deadline allows (a timer needs a positive delay).
     const timeoutMs = Math.max(1, Math.min(this.timeoutMs, remainingMs()));
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {

@@ -19,6 +19,8 @@ export class AttemptInfo {
 }
 
 const RETRY_STATUSES = new Set([429, 503, 504]);
+/** A retry with less time than this left in the turn would only add a request and an audit record. */
+const MIN_ATTEMPT_MS = 500;
 
 export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
   if (header === null || header.trim() === '') return undefined;
@@ -63,8 +65,8 @@ export class RetryMiddleware implements Middleware {
         const advised = retryAfterMs(attemptContext.response?.headers.get('retry-after') ?? null);
         delay = advised ?? this.backoff(attempt);
         if (advised !== undefined && advised > this.settings.maxRetryAfterMs) delay = undefined;
-        // Someone is waiting and the wait would outlast their turn: answer now.
-        if (delay !== undefined && delay >= remainingMs()) delay = undefined;
+        // Someone is waiting and the wait, plus time for the next try to be answered, would outlast their turn.
+        if (delay !== undefined && delay + MIN_ATTEMPT_MS >= remainingMs()) delay = undefined;
       }
       if (delay === undefined) {
         if (failure !== undefined) throw failure;

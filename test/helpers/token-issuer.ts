@@ -71,7 +71,8 @@ export class TokenIssuer {
       const jwk = this.published.publicKey.export({ format: 'jwk' });
       send({ keys: [{ kty: 'RSA', use: 'sig', kid: this.published.kid, n: jwk.n, e: jwk.e, endorsements: this.endorsements }] });
     } else {
-      res.writeHead(404).end();
+      res.statusCode = 404;
+      res.end();
     }
   }
 }

@@ -102,3 +102,40 @@ describe('the bot with BOT_ID set', () => {
     expect(refusals).toEqual([expect.objectContaining({ level: 'warn', msg: 'request refused: no valid Bot Framework token' })]);
   });
 });
+
+describe('the bot with BOT_ID set when the signing keys cannot be fetched', () => {
+  const connector = new CaptureServer();
+  const issuer = new TokenIssuer(['msteams']);
+  const logLines: string[] = [];
+  let bot: RunningBot;
+
+  beforeAll(async () => {
+    await connector.start();
+    await issuer.start();
+    const config = testConfig({ BOT_ID, BOT_PASSWORD: 'not-a-real-secret' });
+    // A metadata address that answers 404, as a key service outage would.
+    const missing = `${issuer.url}/v1/no-such-configuration`;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
+    bot = await startBot({ ...config, bot: { ...config.bot, tokenKeys: { channelOpenIdMetadataUrl: missing, emulatorOpenIdMetadataUrl: missing } } }, createLogger('warn', sink));
+  });
+
+  afterAll(async () => {
+    await bot.stop();
+    await issuer.stop();
+    await connector.stop();
+  });
+
+  it('answers 500 (its own fault, not the caller\'s) and logs an error, not a refused token', async () => {
+    const token = issuer.sign(connectorClaims(BOT_ID, connector.url));
+    const response = await postJson(`${bot.server.url}/api/messages`, teamsMessage('help', connector.url), { authorization: `Bearer ${token}` });
+    expect(response.status).toBe(500);
+    const logged = logLines.map((line) => JSON.parse(line) as { msg: string; level: string });
+    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', msg: 'could not check a Bot Framework token: signing keys unavailable' }));
+    expect(logged.map((entry) => entry.msg)).not.toContain('request refused: no valid Bot Framework token');
+  });
+});

@@ -301,7 +301,8 @@ describe('while a person waits (a turn deadline)', () => {
     const started = Date.now();
     const failure = await failureOf(withinDeadline(400, () => gateway.listPhoneMethods(demoUser('bob.smith'))));
     expect(failure.kind).toBe('unavailable');
-    expect(Date.now() - started).toBeLessThan(1000);
+    // The hold lasts 1500 ms: answering before it ends means the deadline cut the wait.
+    expect(Date.now() - started).toBeLessThan(1400);
     await harness.control('POST', 'release');
   });
 
