@@ -132,19 +132,20 @@ function faultAfterNext(method: 'create' | 'transition', fault: () => void): { m
   });
 }
 
+/** Priya asks for a change while `fault` holds: she alone gets the audit sentence, Graph gets nothing, no request. */
+async function expectAskRefusedPlainly(fault: () => void): Promise<void> {
+  const requestsBefore = (await harness.bot.services.changeStore.list({ limit: 1000 })).length;
+  fault();
+  const before = harness.connector.calls.length;
+  await harness.say(PRIYA, ADD_FOR_JANE);
+  expect(postsSince(before)).toEqual([{ to: PRIYA, text: expect.stringMatching(AUDIT_REFUSED) }]);
+  expect(await graphRequests()).toEqual([]);
+  expect(await harness.bot.services.changeStore.list({ limit: 1000 })).toHaveLength(requestsBefore);
+}
+
 describe('a full disk', () => {
   it('tells a manager asking for a change, in one sentence, that nothing was sent; no approver is asked, Graph is not called, and the same request works once there is space', async () => {
-    const requestsBefore = (await harness.bot.services.changeStore.list({ limit: 1000 })).length;
-    disk.fill();
-    const before = harness.connector.calls.length;
-    await harness.say(PRIYA, ADD_FOR_JANE);
-
-    const posts = postsSince(before);
-    expect(posts).toHaveLength(1);
-    expect(posts[0].to).toBe(PRIYA);
-    expect(posts[0].text).toMatch(AUDIT_REFUSED);
-    expect(await graphRequests()).toEqual([]);
-    expect(await harness.bot.services.changeStore.list({ limit: 1000 })).toHaveLength(requestsBefore);
+    await expectAskRefusedPlainly(() => disk.fill());
 
     disk.free();
     expect(await auditVerify()).toMatch(/^0 audit log OK: \d+ records, chain intact$/);
@@ -360,16 +361,7 @@ describe('a database locked by someone else for longer than the busy timeout', (
   });
 
   it('tells a manager asking for a change, in one sentence, that nothing was sent, and the same request works once the lock is gone', async () => {
-    const requestsBefore = (await harness.bot.services.changeStore.list({ limit: 1000 })).length;
-    lock.hold();
-    const before = harness.connector.calls.length;
-    await harness.say(PRIYA, ADD_FOR_JANE);
-
-    const posts = postsSince(before);
-    expect(posts).toHaveLength(1);
-    expect(posts[0]).toEqual({ to: PRIYA, text: expect.stringMatching(AUDIT_REFUSED) });
-    expect(await graphRequests()).toEqual([]);
-    expect(await harness.bot.services.changeStore.list({ limit: 1000 })).toHaveLength(requestsBefore);
+    await expectAskRefusedPlainly(() => lock.hold());
 
     lock.release();
     expect(textOf(await harness.say(PRIYA, ADD_FOR_JANE))).toMatch(ASKED_FOR_JANE);
