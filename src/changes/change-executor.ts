@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { guardChange, type AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import { withAuditContext, type Person } from '../audit/audit-context';
-import { GraphFailure, type GraphFailureKind } from '../graph/graph-errors';
+import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberIndex } from '../storage/number-index';
 import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type LiveState, type Reconciled } from './change-handlers';
@@ -16,11 +16,6 @@ export const EXECUTOR: Person = { aadObjectId: 'phonedesk', name: 'phonedesk' };
 
 type ExecutorGateway = HandlerGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy'>;
 
-/**
- * Failures that do not say Graph left the change undone: no answer (timeout, reset), a 5xx, or a 429 after an
- * earlier attempt whose answer was lost. The write may have been made all the same.
- */
-const OUTCOME_UNKNOWN: ReadonlySet<GraphFailureKind> = new Set(['unavailable', 'throttled']);
 
 function plainError(error: unknown): string {
   if (error && typeof error === 'object' && 'userMessage' in error) return String((error as { userMessage: unknown }).userMessage);
@@ -155,12 +150,13 @@ export class ChangeExecutor {
   }
 
   /**
-   * A write failed without Graph saying it was not made (see OUTCOME_UNKNOWN): look at Graph again, as after a
+   * A write failed without Graph saying it was not made (GraphFailure.mayHaveApplied): look at Graph again, as after a
    * crash, before telling anyone "nothing was changed" about a change that may have been made.
    */
   private async afterFailedWrite(request: ChangeRequest, error: unknown, startedAt: Date): Promise<ApplyResult> {
     const failed: ApplyResult = { status: 'failed', outcome: plainError(error) };
-    if (!(error instanceof GraphFailure) || !OUTCOME_UNKNOWN.has(error.kind)) return failed;
+    // A plain refusal (4xx, or only 429s) means Graph did not make it; no answer or a 5xx, on any attempt, may not.
+    if (!(error instanceof GraphFailure) || !error.mayHaveApplied) return failed;
     const handler = CHANGE_HANDLERS[request.kind];
     let verdict: Reconciled;
     try {

@@ -153,8 +153,8 @@ const sessionsRevokedSince = (live: LiveState): boolean => {
   return since !== undefined && live.executionStartedAt !== undefined && Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000;
 };
 
-/** No answer, or a busy one: the write may have been made all the same. */
-const outcomeUnknown = (error: unknown): boolean => error instanceof GraphFailure && (error.kind === 'unavailable' || error.kind === 'throttled');
+/** No answer or a 5xx on some attempt: the write may have been made all the same. */
+const outcomeUnknown = (error: unknown): boolean => error instanceof GraphFailure && error.mayHaveApplied;
 const userMessageOf = (error: unknown): string => (error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again');
 
 const revokeSessions: ChangeHandler = {

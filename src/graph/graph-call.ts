@@ -51,4 +51,7 @@ export class CallInfo implements MiddlewareOptions {
     readonly replayable: boolean,
     readonly batch?: GraphCall['batch'],
   ) {}
+
+  /** Set by the retry middleware when an attempt got no answer or a 5xx: Graph may have made the change. */
+  answerLost = false;
 }

@@ -26,6 +26,11 @@ export class GraphFailure extends Error {
     readonly clientRequestId: string | undefined,
     /** Graph's own message, for logs and the audit log (never shown as is). */
     readonly graphMessage: string,
+    /**
+     * Whether Graph may have made the change all the same: the last attempt, or an earlier one, got no answer or
+     * a 5xx. A plain refusal (4xx, or 429s only) means it did not.
+     */
+    readonly mayHaveApplied = false,
   ) {
     super(`${kind}: ${graphMessage}`);
   }
@@ -33,7 +38,7 @@ export class GraphFailure extends Error {
 
 const PERMISSION = /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
 
-export function toGraphFailure(error: unknown, clientRequestId?: string): GraphFailure {
+export function toGraphFailure(error: unknown, clientRequestId?: string, answerLost = false): GraphFailure {
   if (error instanceof GraphFailure) return error;
   const name = error instanceof GraphError ? error.code : error instanceof Error ? error.name : undefined;
   if (name === CALL_REFUSED_BY_OBSERVER) {
@@ -43,13 +48,14 @@ export function toGraphFailure(error: unknown, clientRequestId?: string): GraphF
   }
   if (!(error instanceof GraphError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return new GraphFailure('unavailable', 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.', 0, undefined, undefined, clientRequestId, message);
+    return new GraphFailure('unavailable', 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.', 0, undefined, undefined, clientRequestId, message, true);
   }
   const status = error.statusCode;
   const code = error.code ?? undefined;
   const message = error.message ?? '';
   const requestId = error.requestId ?? error.headers?.get('request-id') ?? undefined;
-  const make = (kind: GraphFailureKind, userMessage: string) => new GraphFailure(kind, userMessage, status, code, requestId, clientRequestId, message);
+  const make = (kind: GraphFailureKind, userMessage: string) =>
+    new GraphFailure(kind, userMessage, status, code, requestId, clientRequestId, message, answerLost || kind === 'unavailable');
 
   if (status === 409 && code === 'phoneNumberNotUnique') {
     return make('number-in-use', 'That number is already used to sign in by another account, so it cannot be used for this worker\'s sign-in.');

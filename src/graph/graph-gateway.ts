@@ -166,7 +166,7 @@ export class GraphGateway {
     try {
       return await send(this.client.api(path).middlewareOptions([info]));
     } catch (error) {
-      throw toGraphFailure(error, info.clientRequestId);
+      throw toGraphFailure(error, info.clientRequestId, info.answerLost);
     }
   }
 

@@ -58,6 +58,7 @@ export class RetryMiddleware implements Middleware {
         failure = error;
       }
       const status = attemptContext.response?.status;
+      if (info && (failure !== undefined || (status !== undefined && status >= 500))) info.answerLost = true;
       const retryable = failure !== undefined ? replayable : status !== undefined && RETRY_STATUSES.has(status) && (replayable || status === 429);
       const lastAttempt = attempt > this.settings.maxRetries;
       let delay: number | undefined;

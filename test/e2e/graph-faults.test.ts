@@ -272,6 +272,19 @@ describe('faults during the approved change\'s Graph write', () => {
     await expectAuditedBeforeSent(log);
   });
 
+  it('a 429 storm on the write and on every read after it: still "busy", not "cannot tell" (429s mean Graph did nothing)', async () => {
+    const requestId = await ask(ADD_JANE);
+    // The fresh look before the write passes (held 0 ms); every later read of Jane's phones is throttled too.
+    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, action: 'hold', holdMs: 0 });
+    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, status: 429, retryAfter: 0.02, count: 1000 });
+    await fault({ method: 'POST', path: JANE_CREATE, status: 429, retryAfter: 0.02, count: 1000 });
+    const ended = await approveAndWait(requestId);
+    expect(ended.request.status).toBe('failed');
+    expect(ended.told).toMatch(/: Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\.$/);
+    expect(ended.told).not.toMatch(/cannot tell/);
+    expect(await phonesOf(JANE)).toEqual([]);
+  });
+
   it('a short 429 storm on the write is ridden out: the number is added once', async () => {
     const requestId = await ask(ADD_JANE);
     await fault({ method: 'POST', path: JANE_CREATE, status: 429, retryAfter: 0.1, count: 2 });

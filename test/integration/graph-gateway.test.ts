@@ -263,6 +263,17 @@ describe('Graph errors as domain errors', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('says whether Graph may have acted: not after 429s only, but yes once an attempt lost its answer', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 0, count: 10 });
+    expect((await failureOf(gateway.listPhoneMethods(demoUser('bob.smith')))).mayHaveApplied).toBe(false);
+    await harness.restoreSeed();
+    await harness.control('POST', 'faults', { path: '/phoneMethods', action: 'drop', count: 1 });
+    await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 0, count: 10 });
+    const failure = await failureOf(gateway.listPhoneMethods(demoUser('bob.smith')));
+    expect(failure.kind).toBe('throttled');
+    expect(failure.mayHaveApplied).toBe(true);
+  });
+
   it('retries 503 and 504 on reads, then succeeds', async () => {
     await harness.control('POST', 'faults', { path: '/phoneMethods', status: 503, count: 1 });
     await harness.control('POST', 'faults', { path: '/phoneMethods', status: 504, count: 1 });
