@@ -83,6 +83,15 @@ async function statusOf(requestId: string): Promise<string | undefined> {
   return (await harness.bot.services.changeStore.get(requestId))?.status;
 }
 
+async function waitUntilDone(requestId: string): Promise<void> {
+  await waitUntil(`request ${requestId} to succeed`, async () => ((await statusOf(requestId)) === 'succeeded' ? true : undefined));
+}
+
+/** The audit record of what Graph answered to one call, written after the answer (late, when storage refused it). */
+async function outcomeRecordOf(clientRequestId: string): Promise<AuditRecord | undefined> {
+  return (await auditRecords()).find((record) => record.phase === 'outcome' && record.graph?.clientRequestId === clientRequestId);
+}
+
 /** Priya asks for a change; returns the request's id from the Cancel button on her card. */
 async function ask(text: string): Promise<string> {
   const reply = await harness.say(PRIYA, text);
@@ -210,9 +219,9 @@ describe('a full disk', () => {
     disk.free();
     const approved = await harness.click(HANA, 'change.approve', { requestId });
     expect(JSON.stringify(approved.body.value)).toMatch(/Approved by","value":"Hana Kim/);
-    await waitUntil('the change to be made', async () => ((await statusOf(requestId)) === 'succeeded' ? true : undefined));
+    await waitUntilDone(requestId);
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
-    const late = (await auditRecords()).find((record) => record.phase === 'outcome' && record.graph?.clientRequestId === heldRead.clientRequestId);
+    const late = await outcomeRecordOf(heldRead.clientRequestId);
     expect(late).toMatchObject({ outcome: { status: 200, graphRequestId: heldRead.requestId }, detail: expect.stringMatching(/^recorded late/) });
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
   });
@@ -242,13 +251,13 @@ describe('a full disk', () => {
     // The next change phonedesk makes saves the one left over first.
     const next = await ask('add +44 7700 900555 for Emma Roberts because her own phone');
     await harness.click(HANA, 'change.approve', { requestId: next });
-    await waitUntil('the next change to be made', async () => ((await statusOf(next)) === 'succeeded' ? true : undefined));
+    await waitUntilDone(next);
 
     const saved = await harness.bot.services.changeStore.get(requestId);
     expect(saved).toMatchObject({ status: 'succeeded', outcome: expect.stringMatching(JANE_READY) });
     expect((await harness.bot.services.changeStore.transitions(requestId)).at(-1)).toMatchObject({ from: 'executing', to: 'succeeded', note: expect.stringMatching(/^saved late/) });
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
-    const outcome = (await auditRecords()).find((record) => record.phase === 'outcome' && record.graph?.clientRequestId === write.clientRequestId);
+    const outcome = await outcomeRecordOf(write.clientRequestId);
     expect(outcome).toMatchObject({ outcome: { status: 201, graphRequestId: write.requestId }, detail: expect.stringMatching(/^recorded late/) });
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
   });
