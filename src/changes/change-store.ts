@@ -1,6 +1,7 @@
 // Port: where change requests and their transitions live.
 import type { Person } from '../audit/audit-context';
 import type { AuditEntry } from '../audit/audit-record';
+import type { ChangeKind } from './change-kind';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from './change-request';
 
 export type NewChangeRequest = Omit<ChangeRequest, 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome'>;
@@ -17,6 +18,19 @@ export interface TransitionChange {
   event?: AuditEntry;
 }
 
+export interface ChangeListFilter {
+  statuses?: ChangeStatus[];
+  kinds?: ChangeKind[];
+  requesterId?: string;
+  /** The worker a change is for (or "tenant"). */
+  targetUserId?: string;
+  /** The number a change names, in E.164 ("+447700900123"), whatever form it was stored in. */
+  phoneNumberE164?: string;
+  /** Only requests made at or after this ISO time. */
+  createdSince?: string;
+  limit?: number;
+}
+
 export interface ChangeStore {
   /** Saves a new pending request; `event` (made from the saved request) is written to the audit log with it, or neither. */
   create(request: NewChangeRequest, event?: (created: ChangeRequest) => AuditEntry): Promise<ChangeRequest>;
@@ -27,6 +41,7 @@ export interface ChangeStore {
    * concurrent callers (threads or processes) succeeds. Throws TransitionRefused otherwise.
    */
   transition(id: string, from: ChangeStatus, change: TransitionChange): Promise<ChangeRequest>;
-  list(filter: { statuses?: ChangeStatus[]; requesterId?: string; limit?: number }): Promise<ChangeRequest[]>;
+  /** Newest first. */
+  list(filter: ChangeListFilter): Promise<ChangeRequest[]>;
   transitions(id: string): Promise<ChangeTransition[]>;
 }

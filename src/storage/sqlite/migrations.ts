@@ -116,4 +116,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 6,
+    name: 'change requests by worker',
+    sql: `
+      CREATE INDEX change_requests_by_target ON change_requests (target_user_id, created_at);
+    `,
+  },
 ];

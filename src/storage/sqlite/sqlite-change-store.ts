@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
 import { TransitionRefused, canTransition } from '../../changes/change-request';
-import type { ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
+import type { ChangeListFilter, ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -98,16 +98,28 @@ export class SqliteChangeStore implements ChangeStore {
     return apply.immediate();
   }
 
-  async list(filter: { statuses?: ChangeStatus[]; requesterId?: string; limit?: number }): Promise<ChangeRequest[]> {
+  async list(filter: ChangeListFilter): Promise<ChangeRequest[]> {
     const clauses: string[] = [];
     const values: Array<string | number> = [];
-    if (filter.statuses && filter.statuses.length > 0) {
-      clauses.push(`status IN (${filter.statuses.map(() => '?').join(', ')})`);
-      values.push(...filter.statuses);
-    }
-    if (filter.requesterId) {
-      clauses.push('requester_id = ?');
-      values.push(filter.requesterId);
+    const oneOf = (column: string, wanted: readonly string[] | undefined): void => {
+      if (!wanted || wanted.length === 0) return;
+      clauses.push(`${column} IN (${wanted.map(() => '?').join(', ')})`);
+      values.push(...wanted);
+    };
+    const equals = (column: string, value: string | undefined): void => {
+      if (value === undefined) return;
+      clauses.push(`${column} = ?`);
+      values.push(value);
+    };
+    oneOf('status', filter.statuses);
+    oneOf('kind', filter.kinds);
+    equals('requester_id', filter.requesterId);
+    equals('target_user_id', filter.targetUserId);
+    // Numbers are stored in Graph's form "+44 7700900123": without the space it is E.164.
+    equals("replace(json_extract(body, '$.phoneNumber'), ' ', '')", filter.phoneNumberE164);
+    if (filter.createdSince !== undefined) {
+      clauses.push('created_at >= ?');
+      values.push(filter.createdSince);
     }
     const where = clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
     const rows = this.db
