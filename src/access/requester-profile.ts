@@ -11,4 +11,8 @@ export interface RequesterProfile {
   person: Person;
   groupIds: string[];
   roles: RoleAssignmentInfo[];
+  /** Entra display name, when read (see RequesterData). */
+  displayName?: string;
+  /** The administrative units (stores) the person belongs to, when read. */
+  stores?: Array<{ id: string; displayName: string }>;
 }

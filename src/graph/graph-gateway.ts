@@ -81,6 +81,10 @@ type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
 export interface RequesterData {
   groupIds: string[];
   roles: Array<{ roleTemplateId: string; directoryScopeId: string }>;
+  /** Entra display name: what cards and the audit log call the person, never the name a client sends. */
+  displayName?: string;
+  /** The administrative units (stores) the person belongs to. */
+  stores?: Array<{ id: string; displayName: string }>;
 }
 
 /** An @odata.nextLink as a path after the version: the Graph client only follows absolute https links itself. */
