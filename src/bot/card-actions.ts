@@ -2,8 +2,9 @@
 // reloaded from the store and Graph, and the clicker is checked again. Answers are quick; changes run after.
 import type { TurnContext } from 'botbuilder';
 import type { AdaptiveCard } from '../cards/adaptive-card';
-import { buildChangeRequestCard, VERBS } from '../cards/change-request-card';
+import { buildChangeRequestCard, REJECT_REASON_INPUT, VERBS } from '../cards/change-request-card';
 import type { ChangeRequest } from '../changes/change-request';
+import { checkDecisionNote } from '../changes/decision-note';
 import type { FindingId } from '../diagnosis/finding';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
@@ -38,7 +39,10 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
     await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
     return { card: buildChangeRequestCard(result.request, 'everyone') };
   }
-  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject');
+  // The reason box's value arrives merged into the data: typed by a person, so checked like any input.
+  const reason = verb === VERBS.reject ? checkDecisionNote(data[REJECT_REASON_INPUT]) : { ok: true as const };
+  if (!reason.ok) return { text: reason.message };
+  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject', reason.note);
   if (!result.ok) return { text: result.reason };
   // The card returned here replaces the clicked one after the change started: show it as it stands by then.
   const { request, resultShown } = await whereItStands(deps, result.request, result.running);

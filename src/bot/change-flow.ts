@@ -10,6 +10,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
+import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import type { BotDependencies } from './bot-dependencies';
 import { rememberCard } from './remember-card';
 
@@ -69,6 +70,13 @@ export async function runApproved(deps: BotDependencies, requestId: string): Pro
   return request;
 }
 
+/** What the requester is told of a rejection: who, why (numbers masked: chats get forwarded), and what next. */
+export function rejectionNotice(request: ChangeRequest, by: string, note: string | undefined): string {
+  const what = `${by} rejected request ${request.number} (${changeSummary(request)})`;
+  const why = note ? `${what}. Their reason: "${maskPhoneNumbers(note)}".` : `${what} without giving a reason.`;
+  return `${why} If it is still needed, ask again with more detail, or talk to ${by} about it.`;
+}
+
 /** Records the decision (exactly once), then, if approved, starts the change without making the clicker wait. */
 export async function decide(
   deps: BotDependencies,
@@ -80,7 +88,7 @@ export async function decide(
   const result = await withAuditContext({ actor: actor ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, actor, decision, note));
   if (!result.ok) return result;
   if (decision === 'reject') {
-    await deps.notifier.tellRequester(result.request, `Request ${result.request.number} (${changeSummary(result.request)}) was rejected by ${actor?.name ?? 'an approver'}${note ? `: ${note}` : '.'}`);
+    await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, actor?.name ?? 'an approver', note));
     return result;
   }
   // The change runs on after the answer, so it is not bound by the time the clicker is given.

@@ -9,6 +9,7 @@ import { buildTenantCheckCard } from '../cards/tenant-check-card';
 import { buildInstructionsCard, buildWorkerInstructions } from '../cards/worker-instructions';
 import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
 import type { ChangeRequest } from '../changes/change-request';
+import { checkDecisionNote } from '../changes/decision-note';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { decide, whereItStands } from './change-flow';
@@ -123,7 +124,12 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     await context.sendActivity(result.ok ? `Request ${request.number} is cancelled.` : result.reason);
     return;
   }
-  const result = await decide(deps, request.id, requester, intent.kind, 'note' in intent ? intent.note : undefined);
+  const note = checkDecisionNote('note' in intent ? intent.note : undefined);
+  if (!note.ok) {
+    await context.sendActivity(note.message);
+    return;
+  }
+  const result = await decide(deps, request.id, requester, intent.kind, note.note);
   if (!result.ok) {
     await context.sendActivity(result.reason);
     return;

@@ -73,7 +73,17 @@ export interface ColumnSet {
   spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | Container | ColumnSet;
+/** A text box. Action.Execute merges its value into the button's data under `id`: untrusted, like all card data. */
+export interface InputText {
+  type: 'Input.Text';
+  id: string;
+  label?: string;
+  placeholder?: string;
+  maxLength?: number;
+  isMultiline?: boolean;
+}
+
+export type CardElement = TextBlock | FactSet | ActionSet | Container | ColumnSet | InputText;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

@@ -1,6 +1,7 @@
 // The card for a change request. Approvers see Approve / Reject (through refresh.userIds); the requester can
 // cancel; once decided, everyone sees the same card without buttons. Buttons carry the request id only.
 import type { ChangeRequest } from '../changes/change-request';
+import { MAX_DECISION_NOTE } from '../changes/decision-note';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
 import { STATUS_WORDS, changeSummary } from './change-summary';
@@ -16,6 +17,9 @@ export const VERBS = {
   cancel: 'change.cancel',
   refresh: 'change.refresh',
 } as const;
+
+/** The id of the reason box: Teams sends its value with the Reject click as `data.rejectReason`. */
+export const REJECT_REASON_INPUT = 'rejectReason';
 
 function when(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
@@ -43,6 +47,7 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
   const data = { requestId: request.id };
   const actions: ExecuteAction[] = [];
   if (pending && view === 'approver') {
+    body.push({ type: 'Input.Text', id: REJECT_REASON_INPUT, label: 'Why, if you reject (the requester sees this)', placeholder: 'For example: wrong number, call me', maxLength: MAX_DECISION_NOTE });
     actions.push(executeAction('Approve', VERBS.approve, data, 'positive'), executeAction('Reject', VERBS.reject, data, 'destructive'));
   }
   if (pending && view === 'requester') actions.push(executeAction('Cancel request', VERBS.cancel, data));
