@@ -22,7 +22,7 @@ export async function submitChange(
 ): Promise<ChangeRequest | undefined> {
   const refusal = snapshot ? guardChange(input.kind, snapshot) : undefined;
   if (refusal) {
-    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
+    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: await deps.services.directory.namedForRecord(input.requester), targetUserId: input.target.userId, detail: refusal });
     await context.sendActivity(refusal);
     return undefined;
   }
@@ -85,10 +85,12 @@ export async function decide(
   decision: Decision,
   note?: string,
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
-  const result = await withAuditContext({ actor: actor ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, actor, decision, note));
+  // The audit log names the clicker as the directory does, not as the client says (a cached read, if any).
+  const named = actor && (await deps.services.directory.namedForRecord(actor));
+  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, named, decision, note));
   if (!result.ok) return result;
   if (decision === 'reject') {
-    await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, actor?.name ?? 'an approver', note));
+    await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, result.request.decidedBy?.name ?? 'an approver', note));
     return result;
   }
   // The change runs on after the answer, so it is not bound by the time the clicker is given.

@@ -48,7 +48,7 @@ async function useForApprovals(deps: BotDependencies, context: TurnContext, requ
     return;
   }
   await deps.services.conversations.saveChannel(APPROVALS_CHANNEL, TurnContext.getConversationReference(context.activity));
-  await deps.services.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: requester, detail: `conversation ${context.activity.conversation.id}` });
+  await deps.services.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: profile.person, detail: `conversation ${context.activity.conversation.id}` });
   await context.sendActivity('From now on I will post new change requests here too. Approvers can decide them on the card.');
 }
 

@@ -66,11 +66,13 @@ export class ChangeService {
   ) {}
 
   async request(input: NewRequestInput): Promise<ChangeRequest> {
+    // The request names its requester as the directory does (read with the same batch as the worker, so cached).
+    const requester = await this.directory.named(input.requester);
     const created = this.now();
     return this.store.create(
       {
         kind: input.kind,
-        requester: input.requester,
+        requester,
         target: input.target,
         ...(input.phoneNumber !== undefined && { phoneNumber: input.phoneNumber }),
         ...(input.policyTargetId !== undefined && { policyTargetId: input.policyTargetId }),
@@ -84,8 +86,8 @@ export class ChangeService {
       (request) => ({
         phase: 'event',
         operation: 'change.requested',
-        actor: input.requester,
-        requester: input.requester,
+        actor: requester,
+        requester,
         requestId: request.id,
         targetUserId: input.target.userId,
         detail: `${input.kind} requested: ${input.reason}`,
@@ -129,6 +131,7 @@ export class ChangeService {
   async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string): Promise<DecisionResult> {
     const nobody: Person = { aadObjectId: 'unknown', name: 'unknown' };
     if (!actor || !actor.aadObjectId) return this.refuse(nobody, undefined, requestId, 'phonedesk could not tell who you are, so it cannot accept a decision from you.');
+    actor = await this.directory.namedForRecord(actor);
     const stored = await this.store.get(requestId);
     if (!stored) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
     const request = await this.expireIfDue(stored);
@@ -137,6 +140,7 @@ export class ChangeService {
       return this.refuse(actor, request, requestId, 'You asked for this change, so someone else has to approve or reject it.');
     }
     const profile = await this.directory.profile(actor, { fresh: true });
+    actor = profile.person;
     if (request.tenantWide ? !this.access.isTenantAdmin(profile) : !this.access.isApprover(profile)) {
       return this.refuse(
         actor,
@@ -172,10 +176,12 @@ export class ChangeService {
   }
 
   /** The requester withdraws a request that is still pending. */
-  async cancel(requestId: string, actor: Person): Promise<DecisionResult> {
+  async cancel(requestId: string, asked: Person): Promise<DecisionResult> {
     const request = await this.store.get(requestId);
-    if (!request) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
-    if (request.requester.aadObjectId !== actor.aadObjectId) return this.refuse(actor, request, requestId, 'Only the person who asked for a change can cancel it.');
+    if (!request) return this.refuse(await this.directory.namedForRecord(asked), undefined, requestId, 'That request does not exist (any more).');
+    if (request.requester.aadObjectId !== asked.aadObjectId) return this.refuse(await this.directory.namedForRecord(asked), request, requestId, 'Only the person who asked for a change can cancel it.');
+    // The canceller is the requester, named as the directory named them when they asked.
+    const actor = request.requester;
     try {
       const cancelled = await this.store.transition(requestId, 'pending', {
         to: 'cancelled',

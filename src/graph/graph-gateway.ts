@@ -21,7 +21,10 @@ import { GraphFailure, toGraphFailure } from './graph-errors';
 import { ObserverMiddleware } from './observer-middleware';
 import { odataString, pathSegment, queryValue } from './odata';
 import { RetryMiddleware, retryAfterMs, type RetrySettings } from './retry-middleware';
+import { requesterFrom, requesterItems, type RequesterData } from './requester-reads';
 import { remainingMs } from './turn-deadline';
+
+export type { RequesterData } from './requester-reads';
 
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',
@@ -76,16 +79,6 @@ interface CachedPolicy {
 }
 
 type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
-
-/** The groups and directory roles of a person who asks or approves. */
-export interface RequesterData {
-  groupIds: string[];
-  roles: Array<{ roleTemplateId: string; directoryScopeId: string }>;
-  /** Entra display name: what cards and the audit log call the person, never the name a client sends. */
-  displayName?: string;
-  /** The administrative units (stores) the person belongs to. */
-  stores?: Array<{ id: string; displayName: string }>;
-}
 
 /** An @odata.nextLink as a path after the version: the Graph client only follows absolute https links itself. */
 function relativeToVersion(link: string): string {
@@ -272,20 +265,8 @@ export class GraphGateway {
     return { snapshot, requester: requester! };
   }
 
-  private profileItems(prefix: string, userId: string): BatchItem[] {
-    const id = pathSegment(userId);
-    return [
-      { id: `${prefix}groups`, method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999` },
-      { id: `${prefix}roles`, method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
-    ];
-  }
-
   private profileFrom(responses: ReadonlyMap<string, BatchResponse>, prefix: string): RequesterData {
-    const body = <T>(key: string): T[] => innerBody<Collection<T>>(responses, `${prefix}${key}`).value;
-    return {
-      groupIds: body<DirectoryObject>('groups').map((group) => group.id ?? '').filter((groupId) => groupId !== ''),
-      roles: body<UnifiedRoleAssignment>('roles').map((assignment) => ({ roleTemplateId: assignment.roleDefinitionId ?? '', directoryScopeId: assignment.directoryScopeId ?? '/' })),
-    };
+    return requesterFrom(<T>(key: string) => innerBody<T>(responses, key), prefix);
   }
 
   private async readSnapshot(userId: string, requesterId: string | undefined): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
@@ -300,7 +281,7 @@ export class GraphGateway {
       { id: 'registration', method: 'GET', url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication` },
       { id: 'manager', method: 'GET', url: `/users/${id}/manager?$select=id` },
       ...(policyFresh ? [] : [{ id: 'policy', method: 'GET' as const, url: SMS_POLICY_PATH }]),
-      ...(requesterId ? this.profileItems('requester.', requesterId) : []),
+      ...(requesterId ? requesterItems('requester.', requesterId) : []),
     ];
     const responses = await this.batch('users.signInSnapshot', items);
     const ok = <T>(key: string): T => innerBody<T>(responses, key);
@@ -345,7 +326,7 @@ export class GraphGateway {
 
   /** The groups and directory roles of a person who asks or approves, in one $batch. */
   async requesterProfile(userId: string): Promise<RequesterData> {
-    const responses = await this.batch('users.requesterProfile', this.profileItems('', userId));
+    const responses = await this.batch('users.requesterProfile', requesterItems('', userId));
     return this.profileFrom(responses, '');
   }
 
