@@ -15,6 +15,7 @@ very really just only also too still yet again already even ever anymore any mor
 there here where what which why how who whom whose that this these those it its
 i me my mine myself we us our ours you your yours u he him his she her hers they them their theirs
 i'm im i've ive i'd i'll we're we've they're they've you're you've he'd she'd
+hes shes theyre thats whats whos hows it's
 someone somebody anyone anybody everyone everybody one ones other another else
 like ok okay yes yeah allowed allow able enable yep nope hmm um uh oh well right sure
 `;
@@ -44,12 +45,14 @@ sms text texts message messages code codes otp verification pin
 sign signs signed signing signin sign-in sign-on log logs logged logging login log-in logon logout log-out
 signout sign-out everywhere sessions session revoke revoked revoking kick force end kill terminate
 swap swapped swapping sim-swap sim-swapped stolen stole steal lost lose loses losing missing misplaced robbed
-nicked mugged broke broken
+nicked mugged broke broken dropped smashed cracked
 left leave leaves leaving leaver leavers quit quits quitting resigned resigning retired retiring
 terminated dismissed fired longer employed company business firm job
+notice resignation resign handed sacked laid redundant nuke nuked cut
 use used using uses usable in-use owner owners holder belongs belong owns own owned duplicate
 fig fig6 fig-6 error errors problem problems issue issues trouble fail fails failing failed stuck locked lockout
-receive receives receiving received access account accounts password mfa authenticator teams app
+receive receives receiving received unable arrive arrives arriving arrived coming come comes came through happening
+access account accounts password mfa authenticator teams app
 tenant policy policies authentication method methods configuration config settings
 pending request requests req queue approval approvals approve approved approving reject cancel outstanding open
 instructions instruction guide steps how-to print printout send forward walkthrough

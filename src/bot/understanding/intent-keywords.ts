@@ -34,7 +34,8 @@ export const HELP_PHRASES: ReadonlySet<string> = new Set([
   'heya', 'yo', 'howdy', 'good morning', 'good afternoon', 'good evening', 'morning', 'hi there', 'hello there',
   'hey there', 'hi all', 'hello all', 'hi team', 'start', 'get started', 'getting started', 'how does this work',
   'how do i use this', 'how do i use you', 'usage', 'about', 'who are you', 'what are you', 'what is this',
-  'what is', "what's this",
+  'what is', "what's this", 'what can u do', 'what can u do for me', 'what do i type', 'what do i say', 'what do i ask',
+  'what do you do for me',
 ]);
 
 /** "help" somewhere in a message nothing else understood. */
@@ -81,6 +82,7 @@ export const SMS_SIGN_IN_AVAILABLE = [
   /\b(?:usable|use|used)\s+for\s+sign\s?in\b/,
   /\bsms\b(?:\s+\S+){0,3}?\s+(?:set\s?up|enabled|configured|turned\s+on|switched\s+on|on|working|available|allowed|active|live)\b/,
   /\b(?:allowed|able|enabled|permitted)\s+to\s+use\s+sms\b/,
+  /\b(?:set\s?up|configured|enabled|ready)\s+for\s+sms\b/,
   /\bcan\s+(?:\S+\s+){0,2}?use\s+sms\b/,
 ];
 
@@ -116,6 +118,7 @@ export const NEW_NUMBER = [
   /\bchange\s+of\s+(?:number|phone|mobile)\b/,
   /\bdifferent\s+(?:number|phone|mobile)\b/,
   /\b(?:number|phone|mobile)\s+(?:needs\s+)?(?:to\s+be\s+)?(?:added|registered|set\s+up|changed|updated)\b/,
+  /\bneeds?\s+(?:\S+\s+){0,2}?(?:setting\s+up|adding|registering|enrolling|enroling)\b/,
 ];
 
 /** "remove Ali's number", "disable SMS sign-in for Ali". */
@@ -123,6 +126,8 @@ export const REMOVE = [
   /\b(?:remove|delete|disable|deactivate|unregister|deregister|erase|unlink|offboard)\b/,
   /\b(?:take|turn|switch)\s+(?:\S+\s+){0,3}?off\b/,
   /\bget\s+rid\s+of\b/,
+  // "kill Bob's login", "cut off Jane's access", "nuke their sign in": slang for taking the sign-in away.
+  /\b(?:kill|cut|nuke|pull)\s+(?:off\s+)?(?:\S+\s+){0,3}?(?:login|logins|log\s?in|access|sign\s?in|account)\b/,
 ];
 
 /** The worker left: "Ali left", "Ali Khan has left the company", "leaver", "leaving". Not "left his phone". */
@@ -133,6 +138,11 @@ export const LEAVER = [
   /\blast\s+day\b/,
   /\blet\s+go\b/,
   /\bmoved\s+on\b/,
+  // "handed in her notice", "handed his notice in", "put in his two weeks", "gave notice".
+  /\b(?:hand(?:ed|s|ing)?|put|puts|putting|gave|given|giving|gives|turned)\s+(?:in\s+)?(?:(?:his|her|their|the|a|my)\s+)?(?:notice|resignation|two\s+weeks|2\s+weeks)\b/,
+  /\b(?:sacked|laid\s+off|made\s+redundant)\b/,
+  /\b(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+work\s+(?:here|for\s+us|with\s+us)\b/,
+  /\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+with\s+us\b/,
 ];
 
 /** "sign Ali out everywhere", "log out Bob", "revoke Ali's sessions". */
@@ -143,7 +153,7 @@ export const REVOKE = [
   /\b(?:get|be|needs?)\s+(?:\S+\s+){0,2}?(?:signed|logged)\s+out\b/,
   /\brevok(?:e|es|ed|ing)\b/,
   /\bkick\s+(?:\S+\s+){0,3}?out\b/,
-  /\b(?:end|kill|terminate|close|reset|clear)\s+(?:(?:all|his|her|their|the|every|active|open|of)\s+){0,3}sessions?\b/,
+  /\b(?:end|kill|terminate|close|reset|clear)\s+(?:(?:all|his|her|their|the|every|active|open|of|[^\s']+'s)\s+){0,3}sessions?\b/,
   /\bsessions?\s+(?:\S+\s+){0,2}?(?:revoked|ended|killed)\b/,
 ];
 
@@ -198,6 +208,7 @@ export const STATUS = [
   /\bhow(?:'s|\s+is|\s+about)\b/,
   /\bwhat\s+about\b/,
   /\bany\s+(?:news|updates?)\b/,
+  /\bwhat(?:'s|\s+is)\s+(?:happening|going\s+on)\b/,
 ];
 /** Whether the request (as typed) is a yes/no question: "is …", "has Ali left", "can Bob sign in?". */
 export function isYesNoQuestion(request: string): boolean {

@@ -22,11 +22,14 @@
 //     else unknown.
 // Yes/no questions ("is Bob set up?", "has Ali left?", "is 07700 900123 set for Bob?") ask about a state, so they
 // never start a change through "set"/"changed"/"new number", "left"/"leaving" or "sign … out"; "add", "register"
-// and "remove" always do. Only the request part (before "because", "reason:", " - " …) can start an action.
+// and "remove" always do. Only the request part (before "because", "reason:", " - " …) can start an action; a
+// name set apart by a dash ("can't sign in - Bob Smith", "Jane Doe - leaver") belongs to the request. Keywords typed
+// in a hurry ("satus", "cnat", "whos") are corrected first.
 // A message whose worker cannot be found still gets its intent; the dialogs ask for what is missing.
 import type { Intent, SymptomHint } from './intent';
 import { findPhoneNumber, type PhoneNumberMention } from './extract-phone-number';
 import { extractWorker } from './extract-worker';
+import { correctTypos } from './common-typos';
 import {
   ADD,
   ADD_LEADING,
@@ -53,6 +56,7 @@ import {
   keywordText,
   mentions,
 } from './intent-keywords';
+import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
 import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
@@ -81,7 +85,7 @@ export function parseIntent(text: string): Intent {
   const cleaned = normaliseMessage(text);
   if (/^[?¿\s]+$/.test(cleaned)) return HELP;
   if (HELP_PHRASES.has(phraseOf(cleaned))) return HELP;
-  const message = stripCourtesies(cleaned);
+  const message = correctTypos(stripCourtesies(cleaned));
   if (!/[\p{L}\p{N}]/u.test(message)) return UNKNOWN;
   const phrase = phraseOf(message);
   if (HELP_PHRASES.has(phrase)) return HELP;
@@ -89,7 +93,7 @@ export function parseIntent(text: string): Intent {
   const command = parseRequestCommand(message);
   if (command) return command;
 
-  const { main, reason } = splitReason(message);
+  const { main, reason } = joinNameAside(splitReason(message));
   const phone = findPhoneNumber(main);
   const reasonPhone: PhoneNumberMention | undefined = reason === undefined ? undefined : findPhoneNumber(reason);
   const request = keywordText(main, phone);
