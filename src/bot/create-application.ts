@@ -8,6 +8,7 @@ import { CARD_VERBS, handleCardAction } from './card-actions';
 import { withinDeadline } from '../graph/turn-deadline';
 import { failureReply } from './failure-reply';
 import { handleMessage, rememberPerson } from './message-handler';
+import { isCardActionInvoke, refuseUnmatchedCardAction } from './unmatched-card-action';
 
 export type { AppTurnState } from './app-turn-state';
 
@@ -60,6 +61,8 @@ export function createApplication({ adapter, storage, logger, bot }: Application
       }
     });
   }
+  // Invoke routes are tried in order: this one only gets the card actions no verb above matched.
+  app.addRoute(isCardActionInvoke, async (context) => refuseUnmatchedCardAction(context, logger), true);
   // The Playground and Teams say hello when the chat opens: remember how to reach the person.
   app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {

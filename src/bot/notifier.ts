@@ -8,6 +8,7 @@ import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-req
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import type { Logger } from '../log/logger';
+import { meansGoneFromTeams } from './gone-from-teams';
 import { KeyedQueue } from './keyed-queue';
 import { rememberCard } from './remember-card';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
@@ -44,13 +45,31 @@ export class Notifier {
   /** Card writes of one request, one at a time: see refreshCards. */
   private readonly cardWrites = new KeyedQueue();
 
-  private async send(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>): Promise<boolean> {
+  /** `person`: whose 1:1 chat this is; if Teams says they are gone from it (403/404), they are no longer tried. */
+  private async send(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>, person?: string): Promise<boolean> {
+    // The adapter's onTurnError would swallow a failure inside the turn, so catch it here to see it.
+    let failure: { error: unknown } | undefined;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, logic);
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        await logic(context).catch((error: unknown) => {
+          failure = { error };
+        });
+      });
+      if (failure) throw failure.error;
       return true;
     } catch (error) {
       this.logger.warn({ err: error, conversationId: reference.conversation?.id }, 'proactive message failed');
+      if (person && meansGoneFromTeams(error)) await this.forget(person);
       return false;
+    }
+  }
+
+  private async forget(aadObjectId: string): Promise<void> {
+    try {
+      await this.references.delete(aadObjectId);
+      this.logger.info({ aadObjectId }, 'stopped messaging a person Teams says has removed phonedesk');
+    } catch (error) {
+      this.logger.warn({ err: error, aadObjectId }, 'could not forget a person who removed phonedesk');
     }
   }
 
@@ -104,7 +123,7 @@ export class Notifier {
         );
         const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))] });
         if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference }, this.logger);
-      });
+      }, approver.aadObjectId);
       if (sent) reached++;
     }
     return { reached, unchecked };
@@ -146,6 +165,6 @@ export class Notifier {
     if (!reference) return;
     await this.send(reference, async (context) => {
       await context.sendActivity(text);
-    });
+    }, request.requester.aadObjectId);
   }
 }

@@ -19,6 +19,8 @@ export class CaptureServer {
   /** Milliseconds before answering a card update (PUT), as a slow connector would; calls are recorded on arrival. */
   updateDelayMs = 0;
   private nextId = 1;
+  /** Conversations whose new messages (POST) are refused with this status, as Teams does after an uninstall. */
+  readonly refusedConversations = new Map<string, number>();
 
   async start(): Promise<string> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -58,7 +60,13 @@ export class CaptureServer {
       const body = Buffer.concat(chunks).toString('utf8');
       this.calls.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Partial<Activity>) : {} });
       const id = `reply-${this.nextId++}`;
+      const refused = req.method === 'POST' ? this.refusalFor(req.url ?? '') : undefined;
       const answer = (): void => {
+        if (refused) {
+          res.writeHead(refused, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ error: { code: refused === 403 ? 'BotDisabledByAdmin' : 'ConversationNotFound', message: 'refused by the test' } }));
+          return;
+        }
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id }));
       };
@@ -68,5 +76,12 @@ export class CaptureServer {
       this.waiters = [];
       waiters.forEach((wake) => wake());
     });
+  }
+
+  private refusalFor(path: string): number | undefined {
+    for (const [conversationId, status] of this.refusedConversations) {
+      if (path.includes(`/conversations/${encodeURIComponent(conversationId)}/`) || path.includes(`/conversations/${conversationId}/`)) return status;
+    }
+    return undefined;
   }
 }
