@@ -17,6 +17,8 @@ import { workerById } from './worker-lookup';
 
 import { PROPOSE_VERB } from '../cards/diagnosis-card';
 import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
+import { SUGGEST_VERB } from '../cards/suggestions-card';
+import { runSuggestion } from './suggestion-action';
 
 export type CardActionResult = { card: AdaptiveCard } | { text: string };
 
@@ -177,9 +179,11 @@ export async function handleCardAction(deps: BotDependencies, context: TurnConte
       return propose(deps, context, state, data);
     case CHOOSE_WORKER_VERB:
       return choose(deps, context, state, data);
+    case SUGGEST_VERB:
+      return runSuggestion(deps, context, state, data);
     default:
       return { text: 'That button is not supported any more.' };
   }
 }
 
-export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB] as const;
+export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB, SUGGEST_VERB] as const;

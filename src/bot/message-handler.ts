@@ -16,6 +16,7 @@ import { decideByNumber, pending, reportOnWorker, tenantCheck, whoHas } from './
 import { dialogStateAccessor } from './dialog-state-accessor';
 import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
+import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
 
@@ -101,7 +102,7 @@ export async function dispatch(deps: BotDependencies, context: TurnContext, stat
       await startDialog(SIGN_OUT_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
       return;
     case 'unknown':
-      await context.sendActivity('I did not understand that. Say "help" to see what I can do.');
+      await answerUnknown(deps, context, state, requester, context.activity.text ?? '');
       return;
   }
 }

@@ -22,6 +22,14 @@ describe('limits per person', () => {
     expect(textOf(await harness.say(HANA, 'status of Chloe Evans'))).toMatch(/Chloe Evans can sign in/);
   });
 
+  it('counts a name typed alone as a look-up: over the limit, nobody is looked up', async () => {
+    const searches = async (): Promise<number> =>
+      (await harness.simulator.control<{ requests: Array<{ method: string; path: string }> }>('GET', 'requests')).body.requests.filter((entry) => entry.path.startsWith('/users?')).length;
+    const before = await searches();
+    expect(textOf(await harness.say(PRIYA, 'Chloe Evans'))).toBe("You've looked up a lot in a short time. Please wait a minute and try again.");
+    expect(await searches()).toBe(before);
+  });
+
   it('refuses change requests over the hourly limit, without creating them', async () => {
     expect(textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter'))).toMatch(/asked for approval of request 1/);
     expect(textOf(await harness.say(PRIYA, 'Julia Young lost her phone'))).toMatch(/asked for a lot of changes in the last hour/);
