@@ -5,6 +5,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildChangeRequestCard, VERBS } from '../cards/change-request-card';
 import type { ChangeRequest } from '../changes/change-request';
 import type { FindingId } from '../diagnosis/finding';
+import { textTimeWords } from '../time/text-time';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
@@ -33,12 +34,12 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   if (!requestId) return { text: 'That card is no longer valid.' };
   if (verb === VERBS.cancel) {
     if (!actor) return { text: WHO_ARE_YOU };
-    const result = await deps.services.changes.cancel(requestId, actor);
+    const result = await deps.services.changes.cancel(requestId, actor, textTimeWords(context.activity.localTimezone));
     if (!result.ok) return { text: result.reason };
     await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
     return { card: buildChangeRequestCard(result.request, 'everyone') };
   }
-  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject');
+  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject', undefined, textTimeWords(context.activity.localTimezone));
   if (!result.ok) return { text: result.reason };
   // The card returned here replaces the clicked one after the change started: show it as it stands by then.
   const { request, resultShown } = await whereItStands(deps, result.request, result.running);

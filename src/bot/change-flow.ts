@@ -10,6 +10,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
+import type { TimeWords } from '../time/text-time';
 import type { BotDependencies } from './bot-dependencies';
 import { rememberCard } from './remember-card';
 
@@ -76,8 +77,9 @@ export async function decide(
   actor: Person | undefined,
   decision: Decision,
   note?: string,
+  timeWords?: TimeWords,
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
-  const result = await withAuditContext({ actor: actor ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, actor, decision, note));
+  const result = await withAuditContext({ actor: actor ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, actor, decision, note, timeWords));
   if (!result.ok) return result;
   if (decision === 'reject') {
     await deps.notifier.tellRequester(result.request, `Request ${result.request.number} (${changeSummary(result.request)}) was rejected by ${actor?.name ?? 'an approver'}${note ? `: ${note}` : '.'}`);

@@ -9,6 +9,7 @@ import { buildTenantCheckCard } from '../cards/tenant-check-card';
 import { buildInstructionsCard, buildWorkerInstructions } from '../cards/worker-instructions';
 import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
 import type { ChangeRequest } from '../changes/change-request';
+import { textTimeWords } from '../time/text-time';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { decide, whereItStands } from './change-flow';
@@ -118,12 +119,12 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     return;
   }
   if (intent.kind === 'cancel') {
-    const result = await deps.services.changes.cancel(request.id, requester);
+    const result = await deps.services.changes.cancel(request.id, requester, textTimeWords(context.activity.localTimezone));
     if (result.ok) await deps.notifier.refreshCards(result.request);
     await context.sendActivity(result.ok ? `Request ${request.number} is cancelled.` : result.reason);
     return;
   }
-  const result = await decide(deps, request.id, requester, intent.kind, 'note' in intent ? intent.note : undefined);
+  const result = await decide(deps, request.id, requester, intent.kind, 'note' in intent ? intent.note : undefined, textTimeWords(context.activity.localTimezone));
   if (!result.ok) {
     await context.sendActivity(result.reason);
     return;

@@ -3,6 +3,7 @@
 // request id only (the handler loads the request and re-checks who clicked, as for the request card).
 import type { ChangeRequest } from '../changes/change-request';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
+import { cardDateTime } from './card-time';
 import { VERBS } from './change-request-card';
 import { STATUS_WORDS, changeSummary } from './change-summary';
 
@@ -18,18 +19,14 @@ export interface PendingCardOptions {
 /** A longer list is a card nobody reads; the rest stay reachable once these are decided. */
 export const MAX_LISTED = 15;
 
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
 function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'} ago`;
 }
 
-/** "just now", "5 minutes ago", "3 hours ago", "2 days ago"; the date and time when `now` is not given. */
+/** "just now", "5 minutes ago", "3 hours ago", "2 days ago"; the date and time (card functions) without `now`. */
 export function age(createdAt: string, now: Date | undefined): string {
   const created = Date.parse(createdAt);
-  if (!now || !Number.isFinite(created)) return `on ${when(createdAt)}`;
+  if (!now || !Number.isFinite(created)) return cardDateTime(createdAt);
   const minutes = Math.floor((now.getTime() - created) / 60_000);
   if (minutes < 1) return 'just now';
   if (minutes < 60) return plural(minutes, 'minute');
