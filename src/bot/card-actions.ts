@@ -18,7 +18,16 @@ import { workerById } from './worker-lookup';
 import { PROPOSE_VERB } from '../cards/diagnosis-card';
 import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
 
-export type CardActionResult = { card: AdaptiveCard } | { text: string };
+/**
+ * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
+ * card, a refusal) is already in the chat, and the text only acknowledges the click in Teams, posted nowhere.
+ */
+export type CardActionResult = { card: AdaptiveCard } | { text: string } | { posted: string };
+
+/** The click asked for a change: its card (or why not) is in the chat already, so nothing more is posted. */
+function asked(request: ChangeRequest | undefined): CardActionResult {
+  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? value.trim() : undefined;
@@ -109,7 +118,7 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
       reason: 'workers in this group cannot sign in by text message',
       tenantWide: true,
     }, undefined);
-    return { text: request ? `Request ${request.number} sent to the tenant admins.` : 'Nothing was asked for.' };
+    return asked(request);
   }
   const userId = text(data.userId);
   const findingId = text(data.finding) as FindingId | undefined;
@@ -142,7 +151,7 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
     },
     found.snapshot,
   );
-  return { text: request ? `Request ${request.number} sent for approval.` : 'Nothing was asked for.' };
+  return asked(request);
 }
 
 /** A pick on a "which one do you mean?" card: continue the conversation that asked. */
@@ -152,14 +161,14 @@ async function choose(deps: BotDependencies, context: TurnContext, state: AppTur
   const dc = await dialogSetFor(deps, state).createContext(context);
   if (dc.activeDialog) {
     await dc.continueDialog();
-    return { text: 'OK.' };
+    return { posted: 'OK.' };
   }
   const pendingIntent = state.conversation.pendingIntent;
   const userId = text(data.userId);
   if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind)) return { text: 'That choice is no longer open. Please ask again.' };
   delete state.conversation.pendingIntent;
   await reportOnWorker(deps, context, state, requester, pendingIntent as Parameters<typeof reportOnWorker>[4], userId);
-  return { text: 'OK.' };
+  return { posted: 'OK.' };
 }
 
 export async function handleCardAction(deps: BotDependencies, context: TurnContext, state: AppTurnState, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {

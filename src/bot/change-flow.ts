@@ -36,9 +36,8 @@ export async function submitChange(
     return undefined;
   }
   const request = await deps.services.changes.request(input);
-  // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
-  // id for it, and the card's id is what lets phonedesk update it later.
-  await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);
+  // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
+  // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
   if (reply?.id) {
     await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);

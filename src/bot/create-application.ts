@@ -54,7 +54,7 @@ export function createApplication({ adapter, storage, logger, bot }: Application
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
         const result = await orUndo(state, () => withinDeadline(CARD_CLICK_GRAPH_MS, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>)));
-        return 'card' in result ? result.card : result.text;
+        return 'card' in result ? result.card : 'posted' in result ? result.posted : result.text;
       } catch (error) {
         return failureReply(error, logger, verb);
       }
@@ -75,6 +75,8 @@ export function createApplication({ adapter, storage, logger, bot }: Application
       if (verb !== undefined) {
         // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
         const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>)));
+        // An answer already posted (a request's card) is not repeated: one message per action.
+        if ('posted' in result) return;
         await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
         return;
       }

@@ -45,6 +45,7 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
     // Times only render in the viewer's zone inside a TextBlock's text, not in a FactSet.
     ...timeLines(request),
   ];
+  if (pending && view === 'requester') body.push({ type: 'TextBlock', text: "I've asked for approval. I'll tell you here when it's done.", wrap: true });
   // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).
   if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });
   const data = { requestId: request.id };
