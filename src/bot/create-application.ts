@@ -1,13 +1,14 @@
 import { ActivityTypes, CardFactory, type Storage } from 'botbuilder';
 import { Application, AdaptiveCardActionExecuteResponseType, type TeamsAdapter } from '@microsoft/teams-ai';
-import { buildHelpCard } from '../cards/help-card';
 import type { Logger } from '../log/logger';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { CARD_VERBS, handleCardAction } from './card-actions';
 import { withinDeadline } from '../graph/turn-deadline';
 import { failureReply } from './failure-reply';
+import { helpCardFor } from './help-reply';
 import { handleMessage, rememberPerson } from './message-handler';
+import { personOf } from './person-of';
 
 export type { AppTurnState } from './app-turn-state';
 
@@ -64,7 +65,8 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     await rememberPerson(bot, context);
-    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildHelpCard())] });
+    // The welcome is the help card for who they are: approvers get theirs.
+    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpCardFor(bot, personOf(context.activity)))] });
   });
 
   // Catch-all: must stay the last message route.

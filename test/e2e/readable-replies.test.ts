@@ -1,8 +1,9 @@
 // What people see over real HTTP: one message per request (its card), the typed-decision hint only where buttons
-// cannot work.
+// cannot work, "pending" listing only what is open, and help and the welcome that fit who is asking.
 import type { CapturedCall } from '../helpers/capture-server';
 import { askedFor, askedNumber } from '../helpers/asked-card';
 import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf } from '../helpers/bot-harness';
+import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
 
@@ -64,5 +65,64 @@ describe('one message per request', () => {
     expect(toHana).not.toMatch(/Without buttons/);
     expect(toVictor).toMatch(new RegExp(`Priya Shah asks you to approve request ${number}: .*\\(Without buttons, reply "approve ${number}" or "reject ${number} because …"\\.\\)`));
     await harness.say(PRIYA, `cancel ${number}`);
+  });
+});
+
+describe('pending', () => {
+  it('lists only open requests, newest first, without "Asked by" the viewer, and counts ended ones apart', async () => {
+    const store = harness.bot.services.changeStore;
+    const ended = (await store.list({ requesterId: demoUser('priya.shah') })).length;
+    // A request whose deadline passed before the expiry sweep ran: still "pending" in storage, but not open.
+    const past = new Date(Date.now() - 3 * 3_600_000);
+    const stale = await store.create({
+      kind: 'revoke-sessions',
+      requester: { aadObjectId: demoUser('priya.shah'), name: 'Priya Shah' },
+      target: { userId: demoUser('julia.young'), displayName: 'Julia Young' },
+      reason: 'left the company',
+      urgent: false,
+      tenantWide: false,
+      createdAt: new Date(past.getTime() - 3_600_000).toISOString(),
+      expiresAt: past.toISOString(),
+    });
+    const older = askedNumber(textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter')));
+    const newer = askedNumber(textOf(await harness.say(PRIYA, 'remove Hannah Lewis\'s number because she left')));
+
+    const mine = textOf(await harness.say(PRIYA, 'pending'));
+    expect(mine).toMatch(/Your open requests \(2\)/);
+    expect(mine.indexOf(`#${newer}`)).toBeGreaterThan(-1);
+    expect(mine.indexOf(`#${newer}`)).toBeLessThan(mine.indexOf(`#${older}`));
+    expect(mine).not.toMatch(new RegExp(`#${stale.number}\\b`));
+    expect(mine).not.toMatch(/Asked by Priya Shah/);
+    expect(mine).toContain(`${ended + 1} earlier requests have ended`);
+    expect((await store.get(stale.id))?.status).toBe('expired');
+
+    const queue = textOf(await harness.say(HANA, 'pending'));
+    expect(queue).toMatch(new RegExp(`#${newer}\\b[\\s\\S]*#${older}\\b|#${older}\\b[\\s\\S]*#${newer}\\b`));
+    expect(queue).not.toMatch(new RegExp(`#${stale.number}\\b`));
+    await harness.say(PRIYA, `cancel ${older}`);
+    await harness.say(PRIYA, `cancel ${newer}`);
+  });
+});
+
+describe('help and welcome', () => {
+  it("gives a store manager's help a cancel example of their own open request, never one that does not exist", async () => {
+    const general = textOf(await harness.say(PRIYA, 'help'));
+    expect(general).not.toMatch(/cancel \d/);
+    const number = askedNumber(textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter')));
+    expect(textOf(await harness.say(PRIYA, 'help'))).toContain(`\\"cancel ${number}\\"`);
+    await harness.say(PRIYA, `cancel ${number}`);
+  });
+
+  it("gives approvers an approver's help and welcome: what they decide and how to see what waits", async () => {
+    for (const reply of [await harness.say(HANA, 'help'), await harness.say(HANA, '', { type: 'installationUpdate', action: 'add' })]) {
+      const text = textOf(reply);
+      expect(text).toMatch(/phonedesk for approvers/);
+      expect(text).toMatch(/You decide: each request comes to you as a card with Approve and Reject/);
+      expect(text).toMatch(/What waits for you","value":"\\"pending\\""/);
+      expect(text).not.toMatch(/(approve|reject|cancel) \d/);
+    }
+    const welcome = textOf(await harness.say(PRIYA, '', { type: 'installationUpdate', action: 'add' }));
+    expect(welcome).toMatch(/phonedesk: sign-in by phone for your workers/);
+    expect(welcome).not.toMatch(/phonedesk for approvers/);
   });
 });

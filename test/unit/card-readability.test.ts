@@ -1,6 +1,7 @@
 // Every card builder's output, read for what a person sees: times in the viewer's own zone (the DATE/TIME card
 // functions, never "UTC"), and no green or yellow sentences: colour only on a short label whose words say it.
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
+import { buildApproverHelpCard } from '../../src/cards/approver-help-card';
 import { cardDateTime, rfc3339 } from '../../src/cards/card-time';
 import { buildChangeRequestCard } from '../../src/cards/change-request-card';
 import { buildWorkerChoiceCard } from '../../src/cards/choice-card';
@@ -57,9 +58,9 @@ function everyCard(): Array<[string, AdaptiveCard]> {
   }
   const listed = [request(), request({ id: 'r2', number: 42, urgent: false, status: 'executing' })];
   for (const view of ['approver', 'requester'] as const) {
-    cards.push([`pending ${view} with ages`, buildPendingCard(listed, view, { now: NOW, viewerAadObjectId: MANAGER.aadObjectId })]);
+    cards.push([`pending ${view} with ages`, buildPendingCard(listed, view, { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 2 })]);
     cards.push([`pending ${view} without ages`, buildPendingCard(listed, view)]);
-    cards.push([`pending ${view} empty`, buildPendingCard([], view)]);
+    cards.push([`pending ${view} empty`, buildPendingCard([], view, { ended: 1 })]);
   }
   const snapshots: Array<[string, SignInSnapshot]> = [
     ['ready', readyWorker()],
@@ -77,7 +78,7 @@ function everyCard(): Array<[string, AdaptiveCard]> {
       for (const today of [NOW, new Date('2027-03-01T12:00:00Z')]) cards.push([`tenant check ${policy.state} admin=${isTenantAdmin} ${today.toISOString()}`, buildTenantCheckCard({ policy, isTenantAdmin, today })]);
     }
   }
-  cards.push(['help', buildHelpCard()]);
+  cards.push(['help', buildHelpCard()], ['help with a request', buildHelpCard({ openRequestNumber: 7 })], ['approver help', buildApproverHelpCard()]);
   cards.push(['instructions', buildInstructionsCard(buildWorkerInstructions({ displayName: 'Jane Doe' }))]);
   cards.push(['choice', buildWorkerChoiceCard('Several people match "Ja".', [{ userId: 'u1', displayName: 'Jane Doe', detail: 'Manchester' }], 'status')]);
   return cards;
@@ -145,3 +146,41 @@ describe('the tenant check', () => {
   });
 });
 
+describe('the pending list', () => {
+  const mine = (number: number, createdAt: string, urgent = false): ChangeRequest => request({ id: `mine-${number}`, number, createdAt, urgent });
+
+  it("shows a requester's own requests newest first, without \"Asked by\" themselves, and counts ended ones apart", () => {
+    const others = request({ id: 'other', number: 50, createdAt: '2026-11-27T08:00:00.000Z', requester: { aadObjectId: 'aad-other', name: 'Other Manager' } });
+    const card = buildPendingCard([mine(41, '2026-11-27T09:00:00.000Z', true), mine(43, '2026-11-27T11:00:00.000Z'), others], 'requester', { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 3 });
+    const text = wordsOf(card);
+    expect(text.indexOf('#43')).toBeLessThan(text.indexOf('#41'));
+    expect(text.indexOf('#41')).toBeLessThan(text.indexOf('#50'));
+    expect(text).toContain('Asked 1 hour ago. Waiting for approval.');
+    expect(text).not.toContain('Asked by Morgan Manager');
+    expect(text).toContain('Asked by Other Manager, 4 hours ago.');
+    expect(text).toContain('3 earlier requests have ended (done, not done, rejected, expired or cancelled) and are not listed.');
+  });
+
+  it('keeps the approver queue urgent first, then oldest first', () => {
+    const text = wordsOf(buildPendingCard([mine(43, '2026-11-27T11:00:00.000Z'), mine(42, '2026-11-27T10:00:00.000Z'), mine(41, '2026-11-27T11:30:00.000Z', true)], 'approver', { now: NOW }));
+    expect(text.indexOf('#41')).toBeLessThan(text.indexOf('#42'));
+    expect(text.indexOf('#42')).toBeLessThan(text.indexOf('#43'));
+  });
+});
+
+describe('help', () => {
+  it('never names a request number that may not exist; names the viewer\'s own open one when given', () => {
+    expect(wordsOf(buildHelpCard())).not.toMatch(/(cancel|approve|reject) \d/);
+    expect(wordsOf(buildHelpCard({ openRequestNumber: 7 }))).toContain('Cancel your request: "cancel 7"');
+    expect(wordsOf(buildApproverHelpCard())).not.toMatch(/(cancel|approve|reject) \d/);
+  });
+
+  it('tells approvers what they decide, how to see what waits, how to decide by typing, and the channel command', () => {
+    const text = wordsOf(buildApproverHelpCard());
+    expect(text).toContain('You decide: each request comes to you as a card with Approve and Reject.');
+    expect(text).toContain('What waits for you: "pending"');
+    expect(text).toContain('Approve by typing: "approve" and the request\'s number');
+    expect(text).toContain('Reject by typing: "reject" and the number, then "because" and why');
+    expect(text).toContain('"use this channel for approvals"');
+  });
+});
