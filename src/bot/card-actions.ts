@@ -6,6 +6,7 @@ import { buildChangeRequestCard, REJECT_REASON_INPUT, VERBS } from '../cards/cha
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import type { FindingId } from '../diagnosis/finding';
+import { textTimeWords } from '../time/text-time';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
@@ -20,7 +21,16 @@ import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
 import { SUGGEST_VERB } from '../cards/suggestions-card';
 import { runSuggestion } from './suggestion-action';
 
-export type CardActionResult = { card: AdaptiveCard } | { text: string };
+/**
+ * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
+ * card, a refusal) is already in the chat, and the text only acknowledges the click in Teams, posted nowhere.
+ */
+export type CardActionResult = { card: AdaptiveCard } | { text: string } | { posted: string };
+
+/** The click asked for a change: its card (or why not) is in the chat already, so nothing more is posted. */
+function asked(request: ChangeRequest | undefined): CardActionResult {
+  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+}
 
 function text(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' && value.length <= 200 ? value.trim() : undefined;
@@ -36,7 +46,7 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   if (!requestId) return { text: 'That card is no longer valid.' };
   if (verb === VERBS.cancel) {
     if (!actor) return { text: WHO_ARE_YOU };
-    const result = await deps.services.changes.cancel(requestId, actor);
+    const result = await deps.services.changes.cancel(requestId, actor, textTimeWords(context.activity.localTimezone));
     if (!result.ok) return { text: result.reason };
     await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
     return { card: buildChangeRequestCard(result.request, 'everyone') };
@@ -44,7 +54,7 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   // The reason box's value arrives merged into the data: typed by a person, so checked like any input.
   const reason = verb === VERBS.reject ? checkDecisionNote(data[REJECT_REASON_INPUT]) : { ok: true as const };
   if (!reason.ok) return { text: reason.message };
-  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject', reason.note);
+  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject', reason.note, textTimeWords(context.activity.localTimezone));
   if (!result.ok) return { text: result.reason };
   // The card returned here replaces the clicked one after the change started: show it as it stands by then.
   const { request, resultShown } = await whereItStands(deps, result.request, result.running);
@@ -114,7 +124,7 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
       reason: 'workers in this group cannot sign in by text message',
       tenantWide: true,
     }, undefined);
-    return { text: request ? `Request ${request.number} sent to the tenant admins.` : 'Nothing was asked for.' };
+    return asked(request);
   }
   const userId = text(data.userId);
   const findingId = text(data.finding) as FindingId | undefined;
@@ -147,7 +157,7 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
     },
     found.snapshot,
   );
-  return { text: request ? `Request ${request.number} sent for approval.` : 'Nothing was asked for.' };
+  return asked(request);
 }
 
 /** A pick on a "which one do you mean?" card: continue the conversation that asked. */
@@ -157,14 +167,14 @@ async function choose(deps: BotDependencies, context: TurnContext, state: AppTur
   const dc = await dialogSetFor(deps, state).createContext(context);
   if (dc.activeDialog) {
     await dc.continueDialog();
-    return { text: 'OK.' };
+    return { posted: 'OK.' };
   }
   const pendingIntent = state.conversation.pendingIntent;
   const userId = text(data.userId);
   if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind)) return { text: 'That choice is no longer open. Please ask again.' };
   delete state.conversation.pendingIntent;
   await reportOnWorker(deps, context, state, requester, pendingIntent as Parameters<typeof reportOnWorker>[4], userId);
-  return { text: 'OK.' };
+  return { posted: 'OK.' };
 }
 
 export async function handleCardAction(deps: BotDependencies, context: TurnContext, state: AppTurnState, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {

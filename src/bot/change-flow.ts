@@ -11,6 +11,7 @@ import type { Decision, DecisionResult, NewRequestInput } from '../changes/chang
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import type { TimeWords } from '../time/text-time';
 import type { BotDependencies } from './bot-dependencies';
 import { rememberCard } from './remember-card';
 
@@ -36,9 +37,8 @@ export async function submitChange(
     return undefined;
   }
   const request = await deps.services.changes.request(input);
-  // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
-  // id for it, and the card's id is what lets phonedesk update it later.
-  await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);
+  // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
+  // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
   if (reply?.id) {
     await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
@@ -84,10 +84,11 @@ export async function decide(
   actor: Person | undefined,
   decision: Decision,
   note?: string,
+  timeWords?: TimeWords,
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
   // The audit log names the clicker as the directory does, not as the client says (a cached read, if any).
   const named = actor && (await deps.services.directory.namedForRecord(actor));
-  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, named, decision, note));
+  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, named, decision, note, timeWords));
   if (!result.ok) return result;
   if (decision === 'reject') {
     await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, result.request.decidedBy?.name ?? 'an approver', note));

@@ -10,6 +10,7 @@ import { buildInstructionsCard, buildWorkerInstructions } from '../cards/worker-
 import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
+import { textTimeWords } from '../time/text-time';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { decide, whereItStands } from './change-flow';
@@ -94,17 +95,37 @@ export async function tenantCheck(deps: BotDependencies, context: TurnContext, r
   await context.sendActivity(card(buildTenantCheckCard({ policy, isTenantAdmin: deps.services.access.isTenantAdmin(profile), today: new Date() })));
 }
 
-/** "pending": an approver's queue, or the requester's own open requests. */
+/** How many of a requester's latest requests "pending" looks at (open and ended). */
+const OWN_REQUESTS_READ = 100;
+
+/**
+ * The requests that are still open, and how many have ended. A pending request past its deadline is read through
+ * the change service, which marks it expired: the sweep may not have run yet, and it is not open any more.
+ */
+async function openAndEnded(deps: BotDependencies, requests: ReadonlyArray<ChangeRequest>, now: Date): Promise<{ open: ChangeRequest[]; ended: number }> {
+  const open: ChangeRequest[] = [];
+  let ended = 0;
+  for (const listed of requests) {
+    const due = listed.status === 'pending' && Date.parse(listed.expiresAt) <= now.getTime();
+    const current = due ? ((await deps.services.changes.get(listed.id)) ?? listed) : listed;
+    if (deps.services.changes.isFinal(current)) ended++;
+    else open.push(current);
+  }
+  return { open, ended };
+}
+
+/** "pending": an approver's queue, or the requester's own open requests (and how many have ended). */
 export async function pending(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
   const profile = await deps.services.directory.profile(requester);
-  const open: ChangeRequest[] = await deps.services.changeStore.list({ statuses: ['pending'], limit: 50 });
+  const now = new Date();
   if (deps.services.access.isApprover(profile)) {
-    const mayDecide = open.filter((request) => request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.services.access.isTenantAdmin(profile)));
-    await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now: new Date(), viewerAadObjectId: requester.aadObjectId })));
+    const { open } = await openAndEnded(deps, await deps.services.changeStore.list({ statuses: ['pending'], limit: 50 }), now);
+    const mayDecide = open.filter((request) => request.status === 'pending' && request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.services.access.isTenantAdmin(profile)));
+    await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now, viewerAadObjectId: requester.aadObjectId })));
     return;
   }
-  const mine = await deps.services.changeStore.list({ requesterId: requester.aadObjectId, limit: 20 });
-  await context.sendActivity(card(buildPendingCard(mine, 'requester', { now: new Date(), viewerAadObjectId: requester.aadObjectId })));
+  const { open, ended } = await openAndEnded(deps, await deps.services.changeStore.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }), now);
+  await context.sendActivity(card(buildPendingCard(open, 'requester', { now, viewerAadObjectId: requester.aadObjectId, ended })));
 }
 
 /** "approve 42", "reject 42 because …", "cancel 42": for channels without card buttons. */
@@ -119,7 +140,7 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     return;
   }
   if (intent.kind === 'cancel') {
-    const result = await deps.services.changes.cancel(request.id, requester);
+    const result = await deps.services.changes.cancel(request.id, requester, textTimeWords(context.activity.localTimezone));
     if (result.ok) await deps.notifier.refreshCards(result.request);
     await context.sendActivity(result.ok ? `Request ${request.number} is cancelled.` : result.reason);
     return;
@@ -129,7 +150,7 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     await context.sendActivity(note.message);
     return;
   }
-  const result = await decide(deps, request.id, requester, intent.kind, note.note);
+  const result = await decide(deps, request.id, requester, intent.kind, note.note, textTimeWords(context.activity.localTimezone));
   if (!result.ok) {
     await context.sendActivity(result.reason);
     return;

@@ -1,13 +1,14 @@
 import { ActivityTypes, CardFactory, type Storage } from 'botbuilder';
 import { Application, AdaptiveCardActionExecuteResponseType, type TeamsAdapter } from '@microsoft/teams-ai';
-import { buildHelpCard } from '../cards/help-card';
 import type { Logger } from '../log/logger';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { CARD_VERBS, handleCardAction } from './card-actions';
 import { withinDeadline } from '../graph/turn-deadline';
 import { failureReply } from './failure-reply';
+import { helpCardFor } from './help-reply';
 import { handleMessage, rememberPerson } from './message-handler';
+import { personOf } from './person-of';
 import { isCardActionInvoke, refuseUnmatchedCardAction } from './unmatched-card-action';
 
 export type { AppTurnState } from './app-turn-state';
@@ -55,7 +56,7 @@ export function createApplication({ adapter, storage, logger, bot }: Application
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
         const result = await orUndo(state, () => withinDeadline(CARD_CLICK_GRAPH_MS, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>)));
-        return 'card' in result ? result.card : result.text;
+        return 'card' in result ? result.card : 'posted' in result ? result.posted : result.text;
       } catch (error) {
         return failureReply(error, logger, verb);
       }
@@ -67,7 +68,8 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     await rememberPerson(bot, context);
-    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildHelpCard())] });
+    // The welcome is the help card for who they are: approvers get theirs.
+    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpCardFor(bot, personOf(context.activity)))] });
   });
 
   // Catch-all: must stay the last message route.
@@ -78,6 +80,8 @@ export function createApplication({ adapter, storage, logger, bot }: Application
       if (verb !== undefined) {
         // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
         const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>)));
+        // An answer already posted (a request's card) is not repeated: one message per action.
+        if ('posted' in result) return;
         await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
         return;
       }

@@ -14,6 +14,7 @@ import type { BotDependencies } from './bot-dependencies';
 import { addressedToBot } from './addressed-to-bot';
 import { decideByNumber, pending, reportOnWorker, tenantCheck, whoHas } from './conversations';
 import { dialogStateAccessor } from './dialog-state-accessor';
+import { helpCardFor } from './help-reply';
 import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { answerUnknown } from './unknown-message';
@@ -68,7 +69,7 @@ export async function dispatch(deps: BotDependencies, context: TurnContext, stat
   };
   switch (intent.kind) {
     case 'help':
-      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildHelpCard())] });
+      await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpCardFor(deps, requester))] });
       return;
     case 'status':
     case 'diagnose':

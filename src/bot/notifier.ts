@@ -11,6 +11,7 @@ import type { Logger } from '../log/logger';
 import { meansGoneFromTeams } from './gone-from-teams';
 import { KeyedQueue } from './keyed-queue';
 import { rememberCard } from './remember-card';
+import { typedDecisionHint } from './typed-decision-hint';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
 
@@ -119,7 +120,7 @@ export class Notifier {
       const sent = await this.send(approver.reference, async (context) => {
         // Text and card separately, so that the card has its own id to update (see change-flow.ts).
         await context.sendActivity(
-          `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}. (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`,
+          `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}.${typedDecisionHint(approver.reference, request)}`,
         );
         const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))] });
         if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference }, this.logger);

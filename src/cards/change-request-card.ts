@@ -3,7 +3,8 @@
 import type { ChangeRequest } from '../changes/change-request';
 import { MAX_DECISION_NOTE } from '../changes/decision-note';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction, type TextBlock } from './adaptive-card';
+import { cardDateTime } from './card-time';
 import { STATUS_WORDS, changeSummary } from './change-summary';
 
 export type ChangeCardView = 'approver' | 'requester' | 'everyone';
@@ -21,13 +22,19 @@ export const VERBS = {
 /** The id of the reason box: Teams sends its value with the Reject click as `data.rejectReason`. */
 export const REJECT_REASON_INPUT = 'rejectReason';
 
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+/** Who asked and decided, and when, each a line of its own. */
+function timeLines(request: ChangeRequest): TextBlock[] {
+  const line = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' });
+  const lines = [line(`Asked by ${request.requester.name}, ${cardDateTime(request.createdAt)}`)];
+  if (request.decidedBy) {
+    lines.push(line(`${request.status === 'rejected' ? 'Rejected by' : 'Approved by'} ${request.decidedBy.name}, ${cardDateTime(request.decidedAt ?? request.createdAt)}`));
+  }
+  if (request.status === 'pending') lines.push(line(`Decide by ${cardDateTime(request.expiresAt)}`));
+  return lines;
 }
 
 export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardView, approverUserIds: readonly string[] = []): AdaptiveCard {
   const pending = request.status === 'pending';
-  const colour = request.status === 'succeeded' ? 'Good' : request.status === 'failed' || request.status === 'rejected' ? 'Attention' : request.status === 'partially-succeeded' ? 'Warning' : 'Default';
   const body: CardElement[] = [
     { type: 'TextBlock', text: `Request ${request.number}${request.urgent ? ' (urgent)' : ''}`, weight: 'Bolder', size: 'Medium', wrap: true },
     { type: 'TextBlock', text: changeSummary(request), wrap: true },
@@ -35,15 +42,16 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
       type: 'FactSet',
       facts: [
         { title: 'Status', value: STATUS_WORDS[request.status] },
-        { title: 'Asked by', value: `${request.requester.name}, ${when(request.createdAt)}` },
         // People type numbers into reasons; cards may be seen in group chats, so mask them.
         { title: 'Why', value: maskPhoneNumbers(request.reason) || '(no reason given)' },
-        ...(request.decidedBy ? [{ title: request.status === 'rejected' ? 'Rejected by' : 'Approved by', value: `${request.decidedBy.name}, ${when(request.decidedAt ?? request.createdAt)}` }] : []),
-        ...(pending ? [{ title: 'Decide by', value: when(request.expiresAt) }] : []),
       ],
     },
+    // Times only render in the viewer's zone inside a TextBlock's text, not in a FactSet.
+    ...timeLines(request),
   ];
-  if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, color: colour, separator: true });
+  if (pending && view === 'requester') body.push({ type: 'TextBlock', text: "I've asked for approval. I'll tell you here when it's done.", wrap: true });
+  // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).
+  if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });
   const data = { requestId: request.id };
   const actions: ExecuteAction[] = [];
   if (pending && view === 'approver') {

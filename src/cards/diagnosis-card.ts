@@ -70,7 +70,8 @@ export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardO
   const findings = [...diagnosis.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;
   const body: CardElement[] = [
-    { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true, color: diagnosis.ready ? 'Good' : 'Attention' },
+    // A sentence in the default colour (green or yellow text is hard to read on white); the words say it.
+    { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
   ];
   if (shown.length === 0) {
     body.push({ type: 'TextBlock', text: 'I found nothing more to say about their sign-in.', wrap: true, isSubtle: true });

@@ -11,10 +11,19 @@ export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = 
   { title: 'Is SMS sign-in set up?', example: 'is SMS sign-in set up?' },
   { title: 'Pending approvals', example: 'pending' },
   { title: 'Sign-in steps for a worker', example: 'instructions for Jane Doe' },
-  { title: 'Cancel your request', example: 'cancel 12' },
 ];
 
-export function buildHelpCard(): AdaptiveCard {
+export interface HelpCardOptions {
+  /** The number of one of the viewer's own open requests, for a "cancel" example that exists. */
+  openRequestNumber?: number;
+}
+
+/** "cancel 7" for a request the viewer has open; otherwise the words, never a number that may not exist. */
+function cancelExample(openRequestNumber: number | undefined): string {
+  return openRequestNumber === undefined ? '"cancel" and the request\'s number, e.g. from "pending"' : `"cancel ${openRequestNumber}"`;
+}
+
+export function buildHelpCard(options: HelpCardOptions = {}): AdaptiveCard {
   return adaptiveCard([
     { type: 'TextBlock', text: 'phonedesk: sign-in by phone for your workers', weight: 'Bolder', size: 'Medium', wrap: true },
     {
@@ -23,6 +32,12 @@ export function buildHelpCard(): AdaptiveCard {
       wrap: true,
       isSubtle: true,
     },
-    { type: 'FactSet', facts: CONVERSATIONS.map(({ title, example }) => ({ title, value: `"${example}"` })) },
+    {
+      type: 'FactSet',
+      facts: [
+        ...CONVERSATIONS.map(({ title, example }) => ({ title, value: `"${example}"` })),
+        { title: 'Cancel your request', value: cancelExample(options.openRequestNumber) },
+      ],
+    },
   ]);
 }

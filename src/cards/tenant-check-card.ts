@@ -3,7 +3,7 @@
 // 2027-02-01, a customer-managed telecom provider keeps SMS for MFA only, and QR code + PIN is the successor
 // for frontline workers (../shared/reference/sms-retirement-and-qr.md §0, A2, A4, A5).
 import type { SmsPolicySnapshot, SmsPolicyTarget } from '../diagnosis/sign-in-snapshot';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type Fact } from './adaptive-card';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
 
 export interface TenantCheckInput {
@@ -20,15 +20,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 type Target = Pick<SmsPolicyTarget, 'id' | 'targetType' | 'displayName'>;
 
-/** 'Frontline workers' / all users / one person / a group (id …); group names quoted in sentences, bare in facts. */
-function targetName(target: Target, quoted = true): string {
+/** 'Frontline workers' (quoted) / all users / one person / a group (id …), for sentences. */
+function targetName(target: Target): string {
   if (target.id === 'all_users') return 'all users';
-  if (target.displayName) return quoted ? `'${target.displayName}'` : target.displayName;
+  if (target.displayName) return `'${target.displayName}'`;
   return target.targetType === 'user' ? `one person (id ${target.id})` : `a group (id ${target.id})`;
-}
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function joined(names: string[]): string {
@@ -84,26 +80,26 @@ function retirementNotice(input: TenantCheckInput): CardElement {
   };
 }
 
+/** The policy, each fact once, as sentences in the default colour (no table repeating them). */
 function verdict(policy: SmsPolicySnapshot): CardElement[] {
   const lines: CardElement[] = [];
   if (policy.state !== 'enabled') {
-    lines.push({ type: 'TextBlock', text: 'SMS sign-in is off for the whole organisation: nobody can sign in with their phone number.', wrap: true, color: 'Attention' });
+    lines.push({ type: 'TextBlock', text: 'SMS sign-in is off for the whole organisation: nobody can sign in with their phone number.', wrap: true });
     return lines;
   }
   const ticked = policy.includeTargets.filter((target) => target.isUsableForSignIn).map((target) => targetName(target));
   const unticked = policy.includeTargets.filter((target) => !target.isUsableForSignIn).map((target) => targetName(target));
   if (policy.includeTargets.length === 0) {
-    lines.push({ type: 'TextBlock', text: 'SMS sign-in is on, but nobody is included in it, so nobody can sign in with their phone number.', wrap: true, color: 'Attention' });
+    lines.push({ type: 'TextBlock', text: 'SMS sign-in is on, but nobody is included in it, so nobody can sign in with their phone number.', wrap: true });
   }
-  if (ticked.length > 0) lines.push({ type: 'TextBlock', text: `SMS sign-in is on for ${joined(ticked)}.`, wrap: true, color: 'Good' });
+  if (ticked.length > 0) lines.push({ type: 'TextBlock', text: `SMS sign-in is on for ${joined(ticked)}.`, wrap: true });
   if (unticked.length > 0) {
     lines.push({
       type: 'TextBlock',
       text: `"Use for sign-in" is unticked for ${joined(unticked)}: workers there can only use text messages as a second check, not to sign in.`,
       wrap: true,
-      color: 'Warning',
     });
-    if (ticked.length === 0) lines.push({ type: 'TextBlock', text: 'Nobody can sign in with their phone number yet.', wrap: true, color: 'Attention' });
+    if (ticked.length === 0) lines.push({ type: 'TextBlock', text: 'Nobody can sign in with their phone number yet.', wrap: true });
   }
   if (policy.excludeTargets.length > 0) {
     lines.push({
@@ -118,22 +114,7 @@ function verdict(policy: SmsPolicySnapshot): CardElement[] {
 export function buildTenantCheckCard(input: TenantCheckInput): AdaptiveCard {
   const { policy, isTenantAdmin } = input;
   const enabled = policy.state === 'enabled';
-  const includes: Fact[] = policy.includeTargets.map((target) => ({
-    title: capitalised(targetName(target, false)),
-    value: target.isUsableForSignIn ? '"Use for sign-in" ticked' : '"Use for sign-in" unticked (second check only)',
-  }));
-  const body: CardElement[] = [
-    { type: 'TextBlock', text: 'Is SMS sign-in set up?', weight: 'Bolder', size: 'Medium', wrap: true },
-    ...verdict(policy),
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'SMS policy', value: enabled ? 'On' : 'Off' },
-        ...(includes.length > 0 ? includes : [{ title: 'Included', value: 'Nobody' }]),
-        { title: 'Left out', value: policy.excludeTargets.length > 0 ? capitalised(joined(policy.excludeTargets.map((target) => targetName(target, false)))) : 'Nobody' },
-      ],
-    },
-  ];
+  const body: CardElement[] = [{ type: 'TextBlock', text: 'Is SMS sign-in set up?', weight: 'Bolder', size: 'Medium', wrap: true }, ...verdict(policy)];
   const unticked = policy.includeTargets.filter((target) => !target.isUsableForSignIn);
   if (isTenantAdmin && unticked.length > 0) {
     for (const target of unticked) {

@@ -8,6 +8,7 @@ import type { AuditAppender } from './audit-appender';
 import type { ChangeKind } from './change-kind';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
 import type { ChangeStore } from './change-store';
+import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
 
 export interface ChangeServiceSettings {
   approvalTtlMs: number;
@@ -29,14 +30,10 @@ export type Decision = 'approve' | 'reject';
 
 export type DecisionResult = { ok: true; request: ChangeRequest } | { ok: false; reason: string; request?: ChangeRequest };
 
-function when(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
-}
-
-/** Why a request that is no longer pending cannot be decided, in plain words. */
-export function alreadyDecided(request: ChangeRequest): string {
+/** Why a request that is no longer pending cannot be decided, in plain words; times in the reader's zone. */
+export function alreadyDecided(request: ChangeRequest, timeWords: TimeWords = UTC_TIME_WORDS): string {
   const by = request.decidedBy ? ` by ${request.decidedBy.name}` : '';
-  const at = request.decidedAt ? ` at ${when(request.decidedAt)}` : '';
+  const at = request.decidedAt ? ` on ${timeWords(request.decidedAt)}` : '';
   switch (request.status) {
     case 'approved':
     case 'executing':
@@ -126,16 +123,16 @@ export class ChangeService {
 
   /**
    * Approves or rejects. Exactly one decision wins under concurrency (double clicks, two approvers, two
-   * processes); every other caller is told what happened instead.
+   * processes); every other caller is told what happened instead, with times in `timeWords` (the reader's zone).
    */
-  async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string): Promise<DecisionResult> {
+  async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string, timeWords?: TimeWords): Promise<DecisionResult> {
     const nobody: Person = { aadObjectId: 'unknown', name: 'unknown' };
     if (!actor || !actor.aadObjectId) return this.refuse(nobody, undefined, requestId, 'phonedesk could not tell who you are, so it cannot accept a decision from you.');
     actor = await this.directory.namedForRecord(actor);
     const stored = await this.store.get(requestId);
     if (!stored) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
     const request = await this.expireIfDue(stored);
-    if (request.status !== 'pending') return this.refuse(actor, request, requestId, alreadyDecided(request));
+    if (request.status !== 'pending') return this.refuse(actor, request, requestId, alreadyDecided(request, timeWords));
     if (actor.aadObjectId === request.requester.aadObjectId) {
       return this.refuse(actor, request, requestId, 'You asked for this change, so someone else has to approve or reject it.');
     }
@@ -171,12 +168,12 @@ export class ChangeService {
     } catch (error) {
       if (!(error instanceof TransitionRefused)) throw error;
       const current = (await this.store.get(request.id)) ?? request;
-      return this.refuse(actor, current, requestId, alreadyDecided(current));
+      return this.refuse(actor, current, requestId, alreadyDecided(current, timeWords));
     }
   }
 
   /** The requester withdraws a request that is still pending. */
-  async cancel(requestId: string, asked: Person): Promise<DecisionResult> {
+  async cancel(requestId: string, asked: Person, timeWords?: TimeWords): Promise<DecisionResult> {
     const request = await this.store.get(requestId);
     if (!request) return this.refuse(await this.directory.namedForRecord(asked), undefined, requestId, 'That request does not exist (any more).');
     if (request.requester.aadObjectId !== asked.aadObjectId) return this.refuse(await this.directory.namedForRecord(asked), request, requestId, 'Only the person who asked for a change can cancel it.');
@@ -194,7 +191,7 @@ export class ChangeService {
     } catch (error) {
       if (!(error instanceof TransitionRefused)) throw error;
       const current = (await this.store.get(requestId)) ?? request;
-      return this.refuse(actor, current, requestId, alreadyDecided(current));
+      return this.refuse(actor, current, requestId, alreadyDecided(current, timeWords));
     }
   }
 

@@ -89,7 +89,9 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       await say(manager, "why can't Bob sign in?");
       await manager.getByText('is attached but not turned on for sign-in').first().waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).click();
-      await manager.getByText(/I've asked for approval of request \d+: Turn on sign-in by text message for Bob Smith/).first().waitFor({ timeout: REPLY_MS });
+      // One message: the request's card, with what was asked and that the manager will be told.
+      await manager.getByText('Turn on sign-in by text message for Bob Smith', { exact: true }).first().waitFor({ timeout: REPLY_MS });
+      await manager.getByText("I've asked for approval. I'll tell you here when it's done.").first().waitFor({ timeout: REPLY_MS });
     });
     await step('fig6-approved', async () => {
       // Sent proactively to the approver's playground (its serviceUrl is http://localhost:PORT/_connector).

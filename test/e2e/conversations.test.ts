@@ -2,6 +2,7 @@
 // bot's replies captured at a local serviceUrl.
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { NumberIndexSweep } from '../../src/number-index/number-index-sweep';
+import { askedFor, askedNumber } from '../helpers/asked-card';
 import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
 
@@ -40,7 +41,8 @@ describe('a FIG6 worker, from question to fix', () => {
 
     const hanaBefore = harness.connector.calls.length;
     const proposed = await harness.click(PRIYA, 'change.propose', fix!);
-    expect(proposed.body.value).toMatch(/Request \d+ sent for approval/);
+    expect(proposed.body.value).toMatch(/Request \d+: see its card below/);
+    expect(textOf(harness.postsTo(PRIYA, hanaBefore))).toMatch(askedFor('Turn on sign-in by text message for Bob Smith'));
     const approvalCard = harness.postsTo(HANA, hanaBefore);
     expect(textOf(approvalCard)).toMatch(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/);
     const approve = findButton(approvalCard, 'change.approve');
@@ -162,7 +164,7 @@ describe('conversations that ask for what is missing', () => {
     const second = await harness.say(PRIYA, '07700 900555');
     expect(textOf(second)).toMatch(/Why is this needed\?/);
     const third = await harness.say(PRIYA, 'her own phone');
-    expect(textOf(third)).toMatch(/I've asked for approval of request \d+: Add \+44 •••• ••0555 as Emma Roberts's mobile number/);
+    expect(textOf(third)).toMatch(askedFor("Add \\+44 •••• ••0555 as Emma Roberts's mobile number"));
   });
 
   it('explains a bad number and asks again', async () => {
@@ -186,7 +188,7 @@ describe('conversations that ask for what is missing', () => {
 describe('a text-only channel', () => {
   it('completes add → approve → done without cards', async () => {
     const asked = await harness.say(MARCUS, 'add +44 7700 900124 for Peter Clark because new starter', {}, 'webchat');
-    const number = /request (\d+)/.exec(textOf(asked))?.[1];
+    const number = askedNumber(textOf(asked));
     expect(number).toBeDefined();
     const approved = await harness.say(HANA, `approve ${number}`, {}, 'webchat');
     expect(textOf(approved)).toMatch(new RegExp(`Approved request ${number}`));

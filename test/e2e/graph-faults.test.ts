@@ -10,6 +10,7 @@ import type { AuditRecord } from '../../src/audit/audit-record';
 import { FINAL_STATUSES, type ChangeRequest } from '../../src/changes/change-request';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { SqliteChangeRequestCards } from '../../src/storage/sqlite/sqlite-change-request-cards';
+import { askedFor } from '../helpers/asked-card';
 import { BotHarness, HANA, PRIYA, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import type { CapturedCall } from '../helpers/capture-server';
 import { demoUser } from '../helpers/simulator';
@@ -113,7 +114,7 @@ function lastMessage(calls: readonly CapturedCall[]): string {
 /** Priya asks for a change in one message; returns the request id from her card. */
 async function ask(text: string): Promise<string> {
   const asked = await harness.say(PRIYA, text);
-  expect(textOf(asked)).toMatch(/I've asked for approval of request \d+/);
+  expect(textOf(asked)).toMatch(askedFor());
   return findButton(asked, 'change.cancel')!.requestId as string;
 }
 

@@ -9,6 +9,7 @@ import type { AuditRecord } from '../../src/audit/audit-record';
 import { run as phonedesk } from '../../src/cli/main';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { DATABASE_FILE } from '../../src/storage/sqlite/sqlite-database';
+import { askedFor } from '../helpers/asked-card';
 import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf, waitUntil, type ChatUser } from '../helpers/bot-harness';
 import { startNode } from '../helpers/processes';
 import { demoUser } from '../helpers/simulator';
@@ -19,7 +20,7 @@ const ADD_FOR_JANE = 'add +44 7700 900123 for Jane Doe because new starter';
 const REFERENCE = String.raw`\(Reference [0-9a-f]{8}\)`;
 const AUDIT_REFUSED = new RegExp(String.raw`^The audit log could not be written, so nothing was sent to Microsoft 365\. ${REFERENCE}$`);
 const STORAGE_FULL = new RegExp(String.raw`^phonedesk's storage is full, so nothing was changed\. Please tell IT\. ${REFERENCE}$`);
-const ASKED_FOR_JANE = /I've asked for approval of request \d+: Add \+44 •••• ••0123 as Jane Doe's mobile number/;
+const ASKED_FOR_JANE = askedFor("Add \\+44 •••• ••0123 as Jane Doe's mobile number");
 const JANE_READY = /Jane Doe can now sign in with \+44 •••• ••0123/;
 
 const data = tempDir('phonedesk-storage-faults-');

@@ -169,7 +169,9 @@ describe('diagnose', () => {
   it('mentions sessions revoked less than a day ago, and not older ones', () => {
     const snapshot = readyWorker();
     snapshot.user.signInSessionsValidFromDateTime = '2026-11-27T09:30:00Z';
-    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toMatch(/signed out everywhere at 09:30 UTC/);
+    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toBe('Jane Doe was signed out everywhere 2 hours ago.');
+    snapshot.user.signInSessionsValidFromDateTime = '2026-11-27T11:30:00Z';
+    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toMatch(/signed out everywhere less than an hour ago\.$/);
     snapshot.user.signInSessionsValidFromDateTime = '2026-11-25T09:30:00Z';
     expect(ids(diagnose(snapshot, { now: NOW }))).not.toContain('sessions-recently-revoked');
   });
