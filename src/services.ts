@@ -41,6 +41,8 @@ export interface Services {
    * a resumed change ended), expiry, the number index sweep.
    */
   startBackgroundWork(onChangeFinished?: (request: ChangeRequest) => Promise<void>): void;
+  /** The expiry sweep the background work runs every minute, run now: expire due requests, tell people once. */
+  sweepExpired(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,7 +74,20 @@ export function createServices(config: Config, logger: Logger): Services {
   const timers: NodeJS.Timeout[] = [];
   const background: Array<Promise<unknown>> = [];
 
+  let tellFinished: ((request: ChangeRequest) => Promise<void>) | undefined;
+  const sweepExpired = async (): Promise<void> => {
+    const count = await changes.expireDue();
+    if (count > 0) logger.info({ count }, 'change requests expired');
+    // Without a way to tell people (no bot in this process), the notices are left for a process that has one.
+    // Each is claimed before it is told: at most once, so a message Teams refuses is logged, not retried.
+    if (!tellFinished) return;
+    for (const request of await changes.claimExpiryNotices()) {
+      await tellFinished(request).catch((error: unknown) => logger.warn({ err: error, requestId: request.id }, 'could not tell people that a request expired'));
+    }
+  };
+
   const startBackgroundWork = (onChangeFinished?: (request: ChangeRequest) => Promise<void>): void => {
+    tellFinished = onChangeFinished;
     background.push(
       executor
         .resumeAfterRestart(onChangeFinished)
@@ -80,10 +95,7 @@ export function createServices(config: Config, logger: Logger): Services {
         .catch((error: unknown) => logger.error({ err: error }, 'could not resume change requests after start')),
     );
     const expire = (): void => {
-      changes.expireDue().then(
-        (count) => count > 0 && logger.info({ count }, 'change requests expired'),
-        (error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'),
-      );
+      sweepExpired().catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
       // How changes ended that storage refused to save (full disk, locked database): saved once it works again;
       // then approvals whose run never started for the same reason.
       executor
@@ -127,6 +139,7 @@ export function createServices(config: Config, logger: Logger): Services {
     conversations: new SqliteConversationReferences(db),
     numberIndex,
     startBackgroundWork,
+    sweepExpired,
     async close() {
       sweepAbort.abort();
       timers.forEach((timer) => clearInterval(timer));

@@ -61,6 +61,8 @@ export interface ChangeRequest {
   decisionNote?: string;
   /** Plain-words result once final. */
   outcome?: string;
+  /** When the requester and the cards were told that it expired undecided: set once, by whoever claimed it. */
+  expiryToldAt?: string;
   /** Increases with every transition; conditional updates compare it. */
   version: number;
 }

@@ -28,6 +28,9 @@ export interface NewRequestInput {
 
 export type Decision = 'approve' | 'reject';
 
+/** How long after its deadline an expired request is still told (the bot may have been stopped meanwhile). */
+const EXPIRY_NOTICE_WINDOW_MS = 24 * 3_600_000;
+
 export type DecisionResult = { ok: true; request: ChangeRequest } | { ok: false; reason: string; request?: ChangeRequest };
 
 /** Why a request that is no longer pending cannot be decided, in plain words; times in the reader's zone. */
@@ -113,7 +116,7 @@ export class ChangeService {
         actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
         at: this.now(),
         note: 'no decision before the approval deadline',
-        outcome: 'Expired without a decision.',
+        outcome: 'It expired: no approver decided it in time, so nothing was changed. Ask again if it is still needed.',
       });
     } catch (error) {
       if (error instanceof TransitionRefused) return (await this.store.get(request.id)) ?? request;
@@ -202,6 +205,24 @@ export class ChangeService {
       if ((await this.expireIfDue(request)).status === 'expired') expired++;
     }
     return expired;
+  }
+
+  /**
+   * Expired, undecided requests nobody has told people about yet, each claimed for the caller. Whoever wins the
+   * pending → expired transition (this sweep, a click, a card refresh through `get`) only changes the status;
+   * telling is left to the sweep, which claims each notice in the store first: so a request is told exactly once
+   * however it expired and however many sweeps or processes race. Requests made before the window (older than the
+   * approval time plus a day) are left alone: a long-stopped bot does not tell stale news.
+   */
+  async claimExpiryNotices(): Promise<ChangeRequest[]> {
+    const now = this.now();
+    const since = new Date(now.getTime() - this.settings.approvalTtlMs - EXPIRY_NOTICE_WINDOW_MS).toISOString();
+    const claimed: ChangeRequest[] = [];
+    for (const request of await this.store.list({ statuses: ['expired'], createdSince: since, limit: 1000 })) {
+      if (request.expiryToldAt || request.decidedBy) continue;
+      if (await this.store.claimExpiryNotice(request.id, now)) claimed.push({ ...request, expiryToldAt: now.toISOString() });
+    }
+    return claimed;
   }
 
   async get(requestId: string): Promise<ChangeRequest | undefined> {

@@ -43,5 +43,10 @@ export interface ChangeStore {
   transition(id: string, from: ChangeStatus, change: TransitionChange): Promise<ChangeRequest>;
   /** Newest first. */
   list(filter: ChangeListFilter): Promise<ChangeRequest[]>;
+  /**
+   * Marks an expired, undecided request as told (expiryToldAt = at) only if nobody has: true for exactly one of
+   * several concurrent callers (threads or processes), which is then the one to tell people.
+   */
+  claimExpiryNotice(id: string, at: Date): Promise<boolean>;
   transitions(id: string): Promise<ChangeTransition[]>;
 }

@@ -128,6 +128,18 @@ export class SqliteChangeStore implements ChangeStore {
     return rows.map((row) => this.parse(row));
   }
 
+  async claimExpiryNotice(id: string, at: Date): Promise<boolean> {
+    // One conditional UPDATE: SQLite runs it atomically, so only one caller sees a changed row. Not a transition,
+    // so the version stays as it is.
+    const claimed = this.db
+      .prepare(
+        `UPDATE change_requests SET body = json_set(body, '$.expiryToldAt', ?)
+         WHERE id = ? AND status = 'expired' AND json_extract(body, '$.expiryToldAt') IS NULL AND json_extract(body, '$.decidedBy') IS NULL`,
+      )
+      .run(at.toISOString(), id);
+    return claimed.changes === 1;
+  }
+
   async transitions(id: string): Promise<ChangeTransition[]> {
     const rows = this.db.prepare('SELECT * FROM change_transitions WHERE request_id = ? ORDER BY seq').all(id) as TransitionRow[];
     return rows.map((row) => ({
