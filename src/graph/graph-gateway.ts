@@ -74,8 +74,8 @@ interface BatchResponse {
 }
 
 interface CachedPolicy {
-  policy: SmsPolicySnapshot;
-  readAt: number;
+  readonly policy: SmsPolicySnapshot;
+  readonly readAt: number;
 }
 
 type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
@@ -271,7 +271,9 @@ export class GraphGateway {
 
   private async readSnapshot(userId: string, requesterId: string | undefined): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
     const id = pathSegment(userId);
-    const policyFresh = this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs;
+    // Taken once: a policy change may empty the cache while the batch is out, and this read must not see that.
+    const cached = this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs ? this.cachedPolicy : undefined;
+    const policyFresh = cached !== undefined;
     const items: BatchItem[] = [
       { id: 'user', method: 'GET', url: `/users/${id}?$select=${USER_FIELDS},signInSessionsValidFromDateTime` },
       { id: 'phones', method: 'GET', url: `/users/${id}/authentication/phoneMethods` },
@@ -289,7 +291,7 @@ export class GraphGateway {
     const memberships = ok<Collection<DirectoryObject & { displayName?: string; '@odata.type'?: string }>>('memberships').value;
     const groups = memberships.filter((item) => item['@odata.type'] === '#microsoft.graph.group');
     for (const group of groups) if (group.id && group.displayName) this.groupNames.set(group.id, group.displayName);
-    if (!policyFresh) this.rememberPolicy(ok<SmsAuthenticationMethodConfiguration>('policy'));
+    const policy = cached ? cached.policy : this.rememberPolicy(ok<SmsAuthenticationMethodConfiguration>('policy'));
     // The registration report needs AuditLog.Read.All; without it the default method is simply unknown.
     const registration = responses.get('registration');
     const defaultMfaMethod = registration && registration.status < 400 ? (registration.body as UserRegistrationDetails).userPreferredMethodForSecondaryAuthentication ?? undefined : undefined;
@@ -318,7 +320,7 @@ export class GraphGateway {
         directoryScopeId: assignment.directoryScopeId ?? '/',
       })),
       ...(defaultMfaMethod && defaultMfaMethod !== 'none' && { defaultMfaMethod }),
-      policy: this.cachedPolicy!.policy,
+      policy,
       readAt: new Date(this.now()).toISOString(),
     };
     return { snapshot, ...(requesterId && { requester: this.profileFrom(responses, 'requester.') }) };
