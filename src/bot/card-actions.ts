@@ -16,6 +16,8 @@ import { workerById } from './worker-lookup';
 
 import { PROPOSE_VERB } from '../cards/diagnosis-card';
 import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
+import { ANSWER_VERB } from '../cards/question-card';
+import { answerQuestion } from './dialog-answer';
 
 export type CardActionResult = { card: AdaptiveCard } | { text: string };
 
@@ -173,9 +175,11 @@ export async function handleCardAction(deps: BotDependencies, context: TurnConte
       return propose(deps, context, state, data);
     case CHOOSE_WORKER_VERB:
       return choose(deps, context, state, data);
+    case ANSWER_VERB:
+      return answerQuestion(deps, context, state);
     default:
       return { text: 'That button is not supported any more.' };
   }
 }
 
-export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB] as const;
+export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB, ANSWER_VERB] as const;
