@@ -2,7 +2,7 @@
 // the number when the change needs one, the reason for the approver; then the request goes for approval.
 // Dialog state holds only ids and text, so a conversation survives a restart of the bot.
 import { CardFactory } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
 import type { ChangeKind } from '../src/changes/change-kind';
@@ -10,6 +10,7 @@ import type { BotDependencies } from '../src/bot/bot-dependencies';
 import { submitChange } from '../src/bot/change-flow';
 import { lookUpWorker, workerById } from '../src/bot/worker-lookup';
 import { parsePhoneNumber } from '../src/phone/phone-number';
+import { AnswerPrompt, isDropped, type AnswerPromptOptions, type Dropped } from './answer-prompt';
 import { WORKER_CHOICE_PROMPT, WorkerChoicePrompt, type WorkerChoice } from './worker-choice-prompt';
 
 export interface ChangeDialogOptions {
@@ -37,11 +38,14 @@ export interface ChangeDialogSettings {
   urgent: boolean;
   /** Reason used when the requester gave none (a leaver, a lost phone); otherwise the dialog asks. */
   defaultReason?: (options: ChangeDialogOptions) => string | undefined;
+  /** Ask "Do you mean …?" when the worker was not named exactly (a wrong lost phone signs an innocent out). */
+  confirmGuess?: boolean;
 }
 
 const WORKER_PROMPT = 'workerNamePrompt';
 const NUMBER_PROMPT = 'numberPrompt';
 const REASON_PROMPT = 'reasonPrompt';
+const CONFIRM_PROMPT = 'confirmWorkerPrompt';
 
 export class ChangeRequestDialog extends ComponentDialog {
   constructor(
@@ -51,8 +55,9 @@ export class ChangeRequestDialog extends ComponentDialog {
   ) {
     super(id);
     this.addDialog(new TextPrompt(WORKER_PROMPT));
-    this.addDialog(new TextPrompt(NUMBER_PROMPT, (prompt) => this.validateNumber(prompt)));
-    this.addDialog(new TextPrompt(REASON_PROMPT));
+    this.addDialog(new AnswerPrompt(NUMBER_PROMPT, 'number', (typed) => this.numberProblem(typed)));
+    this.addDialog(new AnswerPrompt(REASON_PROMPT, 'reason'));
+    this.addDialog(new AnswerPrompt(CONFIRM_PROMPT, 'confirm'));
     this.addDialog(new WorkerChoicePrompt());
     this.addDialog(
       new WaterfallDialog(`${id}.steps`, [
@@ -101,13 +106,37 @@ export class ChangeRequestDialog extends ComponentDialog {
     values.userId = found.snapshot.user.id;
     values.displayName = found.snapshot.user.displayName;
     values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
+    if (this.settings.confirmGuess && found.guessed) {
+      const detail = [...found.snapshot.administrativeUnits.map((unit) => unit.displayName), found.guessed.jobTitle].filter((part) => Boolean(part)).join(', ');
+      return step.beginDialog(CONFIRM_PROMPT, {
+        ...this.waiting(values),
+        prompt: `Do you mean ${values.displayName}${detail ? ` (${detail})` : ''}?`,
+        confirm: { userId: values.userId, ...(detail && { detail }) },
+      } satisfies AnswerPromptOptions);
+    }
     return step.next({ userId: values.userId } satisfies WorkerChoice);
+  }
+
+  private waiting(values: Values): Pick<AnswerPromptOptions, 'requesterId' | 'worker'> {
+    return { requesterId: values.requester.aadObjectId, worker: { ...(values.displayName && { displayName: values.displayName }), ...(values.typedWorker && { typed: values.typedWorker }) } };
+  }
+
+  /** The requester dropped the waiting request (and may want a new message answered: the caller does that). */
+  private async drop(step: WaterfallStepContext, dropped: Dropped): Promise<DialogTurnResult> {
+    const values = this.values(step);
+    await step.context.sendActivity(`OK, I dropped the request for ${values.displayName ?? values.typedWorker ?? 'that person'}. Nothing was asked for.`);
+    return step.endDialog(dropped);
   }
 
   private async confirmChoice(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
+    if (isDropped(step.result)) return this.drop(step, step.result);
     const choice = step.result as WorkerChoice;
     if (values.userId && choice.userId === values.userId) return step.next();
+    if (choice.again) {
+      // "No, someone else": ask for the name afresh.
+      return step.replaceDialog(this.id, { requester: values.requester, number: values.graphNumber, reason: values.reason } satisfies ChangeDialogOptions);
+    }
     if (choice.typed) {
       // A name typed instead of a click: look it up again from the start.
       return step.replaceDialog(this.id, { requester: values.requester, worker: choice.typed, number: values.graphNumber, reason: values.reason } satisfies ChangeDialogOptions);
@@ -127,12 +156,9 @@ export class ChangeRequestDialog extends ComponentDialog {
     return this.deps.services.config.changes.defaultRegion;
   }
 
-  private async validateNumber(prompt: PromptValidatorContext<string>): Promise<boolean> {
-    const typed = prompt.recognized.value ?? '';
+  private numberProblem(typed: string): string | undefined {
     const parsed = parsePhoneNumber(typed, this.region());
-    if (parsed.ok) return true;
-    await prompt.context.sendActivity(`${parsed.message} What is the mobile number?`);
-    return false;
+    return parsed.ok ? undefined : parsed.message;
   }
 
   private async askNumber(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -143,22 +169,30 @@ export class ChangeRequestDialog extends ComponentDialog {
       if (parsed.ok) return step.next(values.graphNumber);
       await step.context.sendActivity(parsed.message);
     }
-    return step.prompt(NUMBER_PROMPT, { prompt: `What is ${values.displayName}'s mobile number? Include the country code unless it is a ${this.region()} number.` });
+    return step.beginDialog(NUMBER_PROMPT, {
+      ...this.waiting(values),
+      prompt: `What is ${values.displayName}'s mobile number? Include the country code unless it is a ${this.region()} number.`,
+    } satisfies AnswerPromptOptions);
   }
 
   private async askReason(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
+    if (isDropped(step.result)) return this.drop(step, step.result);
     if (this.settings.needsNumber) {
       const parsed = parsePhoneNumber(String(step.result ?? ''), this.region());
       if (!parsed.ok) return step.endDialog();
       values.graphNumber = parsed.number.graph;
     }
     if (values.reason) return step.next(values.reason);
-    return step.prompt(REASON_PROMPT, { prompt: 'Why is this needed? A few words for the approver, for example "new starter" or "new phone".' });
+    return step.beginDialog(REASON_PROMPT, {
+      ...this.waiting(values),
+      prompt: 'Why is this needed? A few words for the approver, for example "new starter" or "new phone".',
+    } satisfies AnswerPromptOptions);
   }
 
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
+    if (isDropped(step.result)) return this.drop(step, step.result);
     const reason = String(step.result ?? values.reason ?? '').trim().slice(0, 500) || 'no reason given';
     const kind = this.settings.kind === 'add-number' && values.hasMobile ? 'replace-number' : this.settings.kind;
     const found = await workerById(this.deps, values.requester, values.userId!, values.displayName ?? '');

@@ -6,6 +6,8 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 export interface WorkerChoice {
   userId?: string;
   typed?: string;
+  /** "No, someone else": ask for the name afresh. */
+  again?: boolean;
 }
 
 export const WORKER_CHOICE_PROMPT = 'workerChoicePrompt';

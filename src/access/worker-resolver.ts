@@ -9,16 +9,24 @@ export interface WorkerCandidate {
   displayName: string;
   userPrincipalName: string;
   detail: string | undefined;
+  jobTitle?: string;
 }
 
-export type WorkerLookup = { kind: 'one'; worker: WorkerCandidate } | { kind: 'several'; candidates: WorkerCandidate[] } | { kind: 'none' };
+/** `exact`: what was typed is the person's name, UPN, mail or employee id, not a prefix or a close spelling. */
+export type WorkerLookup = { kind: 'one'; worker: WorkerCandidate; exact: boolean } | { kind: 'several'; candidates: WorkerCandidate[] } | { kind: 'none' };
 
 const MAX_CANDIDATES = 10;
 const MAX_NAME_LENGTH = 256;
 
 function candidate(user: User): WorkerCandidate {
   const detail = [user.jobTitle, user.officeLocation].filter((part): part is string => Boolean(part)).join(', ');
-  return { userId: user.id ?? '', displayName: user.displayName ?? user.userPrincipalName ?? '', userPrincipalName: user.userPrincipalName ?? '', detail: detail || undefined };
+  return {
+    userId: user.id ?? '',
+    displayName: user.displayName ?? user.userPrincipalName ?? '',
+    userPrincipalName: user.userPrincipalName ?? '',
+    detail: detail || undefined,
+    ...(user.jobTitle && { jobTitle: user.jobTitle }),
+  };
 }
 
 function looksLikeIdentifier(text: string): boolean {
@@ -33,10 +41,10 @@ export class WorkerResolver {
     if (text === '' || text.length > MAX_NAME_LENGTH) return { kind: 'none' };
     if (looksLikeIdentifier(text)) {
       const users = await this.gateway.findUsersExact(text);
-      if (users.length > 0) return this.decide(users.map(candidate), text);
+      if (users.length > 0) return this.decide(users.map(candidate), text, true);
     }
     const byPrefix = await this.gateway.findUsersByNamePrefix(text, MAX_CANDIDATES + 1);
-    if (byPrefix.length > 0) return this.decide(byPrefix.map(candidate), text);
+    if (byPrefix.length > 0) return this.decide(byPrefix.map(candidate), text, false);
     // A small typo: look at names starting like the typed one and keep the close spellings.
     const start = text.slice(0, 2);
     if (start.length < 2) return { kind: 'none' };
@@ -48,13 +56,14 @@ export class WorkerResolver {
       .sort((a, b) => a.distance - b.distance);
     if (close.length === 0) return { kind: 'none' };
     const best = close.filter((entry) => entry.distance === close[0].distance).map((entry) => entry.worker);
-    return this.decide(best, text);
+    return this.decide(best, text, false);
   }
 
-  private decide(candidates: WorkerCandidate[], text: string): WorkerLookup {
+  /** `byIdentifier`: the candidates matched a UPN, mail or employee id exactly. */
+  private decide(candidates: WorkerCandidate[], text: string, byIdentifier: boolean): WorkerLookup {
     const exact = candidates.filter((worker) => worker.displayName.toLowerCase() === text.toLowerCase());
-    if (exact.length === 1) return { kind: 'one', worker: exact[0] };
-    if (candidates.length === 1) return { kind: 'one', worker: candidates[0] };
+    if (exact.length === 1) return { kind: 'one', worker: exact[0], exact: true };
+    if (candidates.length === 1) return { kind: 'one', worker: candidates[0], exact: byIdentifier };
     return { kind: 'several', candidates: candidates.slice(0, MAX_CANDIDATES) };
   }
 }

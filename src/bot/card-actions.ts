@@ -20,6 +20,8 @@ import { PROPOSE_VERB } from '../cards/diagnosis-card';
 import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
 import { SUGGEST_VERB } from '../cards/suggestions-card';
 import { runSuggestion } from './suggestion-action';
+import { ANSWER_VERB } from '../cards/question-card';
+import { answerQuestion } from './dialog-answer';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -191,9 +193,11 @@ export async function handleCardAction(deps: BotDependencies, context: TurnConte
       return choose(deps, context, state, data);
     case SUGGEST_VERB:
       return runSuggestion(deps, context, state, data);
+    case ANSWER_VERB:
+      return answerQuestion(deps, context, state);
     default:
       return { text: 'That button is not supported any more.' };
   }
 }
 
-export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB, SUGGEST_VERB] as const;
+export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB, SUGGEST_VERB, ANSWER_VERB] as const;

@@ -7,6 +7,7 @@ import { LostPhoneDialog, LOST_PHONE_DIALOG } from '../../dialogs/lost-phone-dia
 import { RemoveNumberDialog, REMOVE_NUMBER_DIALOG, type RemoveNumberOptions } from '../../dialogs/remove-number-dialog';
 import { SignOutDialog, SIGN_OUT_DIALOG } from '../../dialogs/sign-out-dialog';
 import type { ChangeDialogOptions } from '../../dialogs/change-request-dialog';
+import { askedInstead } from '../../dialogs/answer-prompt';
 import type { Person } from '../audit/audit-context';
 import { buildHelpCard } from '../cards/help-card';
 import type { AppTurnState } from './app-turn-state';
@@ -137,6 +138,12 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
       }
     } else {
       const result = await dc.continueDialog();
+      // The requester dropped the waiting request for a new question: answer it now.
+      const asked = askedInstead(result);
+      if (asked !== undefined) {
+        await dispatch(deps, context, state, requester, parseIntent(asked), dialogs);
+        return;
+      }
       if (result.status !== DialogTurnStatus.empty) return;
     }
   }

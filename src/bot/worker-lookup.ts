@@ -7,7 +7,8 @@ import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import type { BotDependencies } from './bot-dependencies';
 
 export type WorkerFound =
-  | { kind: 'found'; snapshot: SignInSnapshot; profile: RequesterProfile }
+  /** `guessed`: picked by a prefix or a close spelling, or the only one of several in scope; not typed exactly. */
+  | { kind: 'found'; snapshot: SignInSnapshot; profile: RequesterProfile; guessed?: WorkerCandidate }
   | { kind: 'choose'; candidates: WorkerCandidate[] }
   | { kind: 'none'; message: string };
 
@@ -32,10 +33,14 @@ export async function workerById(deps: BotDependencies, requester: Person, userI
   return { kind: 'found', snapshot, profile };
 }
 
+function guessedIf(guessed: boolean, candidate: WorkerCandidate, found: WorkerFound): WorkerFound {
+  return guessed && found.kind === 'found' ? { ...found, guessed: candidate } : found;
+}
+
 export async function lookUpWorker(deps: BotDependencies, requester: Person, typed: string): Promise<WorkerFound> {
   const lookup = await deps.resolver.resolve(typed);
   if (lookup.kind === 'none') return { kind: 'none', message: notFound(typed) };
-  if (lookup.kind === 'one') return workerById(deps, requester, lookup.worker.userId, typed);
+  if (lookup.kind === 'one') return guessedIf(!lookup.exact, lookup.worker, await workerById(deps, requester, lookup.worker.userId, typed));
   const { services } = deps;
   const profile = await services.directory.profile(requester);
   let candidates = lookup.candidates;
@@ -47,6 +52,6 @@ export async function lookUpWorker(deps: BotDependencies, requester: Person, typ
     });
   }
   if (candidates.length === 0) return { kind: 'none', message: notFound(typed) };
-  if (candidates.length === 1) return workerById(deps, requester, candidates[0].userId, typed);
+  if (candidates.length === 1) return guessedIf(true, candidates[0], await workerById(deps, requester, candidates[0].userId, typed));
   return { kind: 'choose', candidates };
 }

@@ -5,6 +5,7 @@ import { VERBS, buildChangeRequestCard } from '../../src/cards/change-request-ca
 import { CHOOSE_WORKER_VERB, MAX_CHOICES, buildWorkerChoiceCard } from '../../src/cards/choice-card';
 import { PROPOSE_VERB, buildDiagnosisCard, firstName } from '../../src/cards/diagnosis-card';
 import { buildHelpCard } from '../../src/cards/help-card';
+import { ANSWER_VERB, buildQuestionCard } from '../../src/cards/question-card';
 import { MAX_LISTED, buildPendingCard } from '../../src/cards/pending-card';
 import { buildTenantCheckCard, daysUntilRetirement, describeTelecomProvider } from '../../src/cards/tenant-check-card';
 import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/worker-instructions';
@@ -30,7 +31,7 @@ function leakedDigits(card: unknown): string[] {
   return leaks;
 }
 
-const ID_KEYS = new Set(['userId', 'finding', 'purpose', 'policyTargetId', 'requestId', 'verb']);
+const ID_KEYS = new Set(['userId', 'finding', 'purpose', 'policyTargetId', 'requestId', 'verb', 'answer']);
 
 /** Keys or values in button data that are not ids (a number, a name, a state to trust). */
 function nonIdData(card: AdaptiveCard): string[] {
@@ -298,6 +299,22 @@ describe('worker choice card', () => {
     expect(shown).toBeLessThanOrEqual(MAX_CHOICES);
     if (more) expect(textOf(card)).toContain(more);
     else expect(textOf(card)).not.toMatch(/more (people|person)/);
+  });
+});
+
+describe('question card', () => {
+  it('asks one question with a button per answer, carrying the answer and ids only', () => {
+    const card = buildQuestionCard('Do you mean Ali Khan (Manchester Piccadilly, Sales Associate)?', 'Please check.', [
+      { title: 'Yes', answer: 'yes', style: 'positive' },
+      { title: 'No, choose someone else', answer: 'no' },
+    ], { userId: 'user-1' });
+    expect(cardProblems(card)).toEqual([]);
+    expect(nonIdData(card)).toEqual([]);
+    expect(textOf(card)).toContain('Do you mean Ali Khan (Manchester Piccadilly, Sales Associate)?');
+    expect(executes(card).map(({ title, verb, data }) => ({ title, verb, data }))).toEqual([
+      { title: 'Yes', verb: ANSWER_VERB, data: { userId: 'user-1', answer: 'yes' } },
+      { title: 'No, choose someone else', verb: ANSWER_VERB, data: { userId: 'user-1', answer: 'no' } },
+    ]);
   });
 });
 
