@@ -4,7 +4,11 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildApproverHelpCard } from '../cards/approver-help-card';
 import { buildHelpCard } from '../cards/help-card';
 import type { Person } from '../audit/audit-context';
+import { remainingMs, withinDeadline } from '../graph/turn-deadline';
 import type { BotDependencies } from './bot-dependencies';
+
+/** Help is wanted at once: tailoring it may wait this long for Graph, then the general card is given. */
+const HELP_LOOKUP_MS = 3000;
 
 /** The viewer's newest request that can still be cancelled (pending and before its deadline). */
 async function openRequestNumber(deps: BotDependencies, requester: Person, now: Date): Promise<number | undefined> {
@@ -16,7 +20,7 @@ async function openRequestNumber(deps: BotDependencies, requester: Person, now: 
 export async function helpCardFor(deps: BotDependencies, requester: Person | undefined): Promise<AdaptiveCard> {
   if (!requester) return buildHelpCard();
   try {
-    const profile = await deps.services.directory.profile(requester);
+    const profile = await withinDeadline(Math.min(HELP_LOOKUP_MS, remainingMs()), () => deps.services.directory.profile(requester));
     if (deps.services.access.isApprover(profile)) return buildApproverHelpCard();
     const number = await openRequestNumber(deps, requester, new Date());
     return buildHelpCard(number === undefined ? {} : { openRequestNumber: number });

@@ -181,7 +181,7 @@ describe('a full disk', () => {
 
     disk.free();
     const approved = await harness.click(HANA, 'change.approve', { requestId });
-    expect(JSON.stringify(approved.body.value)).toMatch(/Approved by","value":"Hana Kim/);
+    expect(JSON.stringify(approved.body.value)).toMatch(/"text":"Approved by Hana Kim, {{DATE\(/);
     await waitForPriyaToHear(JANE_READY, before);
     expect(await statusOf(requestId)).toBe('succeeded');
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
@@ -219,7 +219,7 @@ describe('a full disk', () => {
 
     disk.free();
     const approved = await harness.click(HANA, 'change.approve', { requestId });
-    expect(JSON.stringify(approved.body.value)).toMatch(/Approved by","value":"Hana Kim/);
+    expect(JSON.stringify(approved.body.value)).toMatch(/"text":"Approved by Hana Kim, {{DATE\(/);
     await waitUntilDone(requestId);
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
     const late = await outcomeRecordOf(heldRead.clientRequestId);
@@ -232,7 +232,7 @@ describe('a full disk', () => {
     await harness.simulator.control('POST', 'faults', { method: 'POST', path: String.raw`/authentication/phoneMethods$`, action: 'hold' });
     const before = harness.connector.calls.length;
     const approved = await harness.click(HANA, 'change.approve', { requestId });
-    expect(JSON.stringify(approved.body.value)).toMatch(/Approved by","value":"Hana Kim/);
+    expect(JSON.stringify(approved.body.value)).toMatch(/"text":"Approved by Hana Kim, {{DATE\(/);
     await waitUntil('Graph to hold the write', heldAtGraph);
     disk.fill();
     await harness.simulator.control('POST', 'release');
@@ -391,7 +391,7 @@ describe('a database locked by someone else for longer than the busy timeout', (
 
     lock.release();
     const approved = await harness.click(HANA, 'change.approve', { requestId });
-    expect(JSON.stringify(approved.body.value)).toMatch(/Approved by","value":"Hana Kim/);
+    expect(JSON.stringify(approved.body.value)).toMatch(/"text":"Approved by Hana Kim, {{DATE\(/);
     await waitForPriyaToHear(JANE_READY, before);
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
