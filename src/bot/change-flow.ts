@@ -12,6 +12,7 @@ import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import type { BotDependencies } from './bot-dependencies';
+import { gatherRequestFacts } from './gather-request-facts';
 import { rememberCard } from './remember-card';
 
 export async function submitChange(
@@ -35,7 +36,8 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
-  const request = await deps.services.changes.request(input);
+  const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
+  const request = await deps.services.changes.request(facts ? { ...input, facts } : input);
   // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
   // id for it, and the card's id is what lets phonedesk update it later.
   await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);

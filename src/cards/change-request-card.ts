@@ -5,6 +5,7 @@ import { MAX_DECISION_NOTE } from '../changes/decision-note';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction } from './adaptive-card';
 import { STATUS_WORDS, changeSummary } from './change-summary';
+import { requestFactsElements } from './request-facts-view';
 
 export type ChangeCardView = 'approver' | 'requester' | 'everyone';
 
@@ -42,6 +43,7 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
         ...(pending ? [{ title: 'Decide by', value: when(request.expiresAt) }] : []),
       ],
     },
+    ...requestFactsElements(request.facts),
   ];
   if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, color: colour, separator: true });
   const data = { requestId: request.id };
