@@ -13,6 +13,7 @@ import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import type { TimeWords } from '../time/text-time';
 import type { BotDependencies } from './bot-dependencies';
+import { gatherRequestFacts } from './gather-request-facts';
 import { rememberCard } from './remember-card';
 
 export async function submitChange(
@@ -36,7 +37,8 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
-  const request = await deps.services.changes.request(input);
+  const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
+  const request = await deps.services.changes.request(facts ? { ...input, facts } : input);
   // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
   // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });

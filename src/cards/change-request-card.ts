@@ -6,6 +6,7 @@ import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction, type TextBlock } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { STATUS_WORDS, changeSummary } from './change-summary';
+import { requestFactsElements } from './request-facts-view';
 
 export type ChangeCardView = 'approver' | 'requester' | 'everyone';
 
@@ -48,6 +49,7 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
     },
     // Times only render in the viewer's zone inside a TextBlock's text, not in a FactSet.
     ...timeLines(request),
+    ...requestFactsElements(request.facts),
   ];
   if (pending && view === 'requester') body.push({ type: 'TextBlock', text: "I've asked for approval. I'll tell you here when it's done.", wrap: true });
   // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).

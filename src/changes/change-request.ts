@@ -2,6 +2,7 @@
 // pending → rejected | expired | cancelled. Every transition is stored with its actor and time.
 import type { Person } from '../audit/audit-context';
 import type { ChangeKind } from './change-kind';
+import type { RequestFacts } from './request-facts';
 
 export type ChangeStatus =
   | 'pending'
@@ -54,6 +55,8 @@ export interface ChangeRequest {
   reason: string;
   urgent: boolean;
   tenantWide: boolean;
+  /** What the approver needs to decide, as it stood when the request was made (absent on older requests). */
+  facts?: RequestFacts;
   createdAt: string;
   expiresAt: string;
   decidedBy?: Person;

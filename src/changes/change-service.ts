@@ -9,6 +9,7 @@ import type { ChangeKind } from './change-kind';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
 import type { ChangeStore } from './change-store';
 import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
+import type { RequestFacts } from './request-facts';
 
 export interface ChangeServiceSettings {
   approvalTtlMs: number;
@@ -24,6 +25,7 @@ export interface NewRequestInput {
   reason: string;
   urgent?: boolean;
   tenantWide: boolean;
+  facts?: RequestFacts;
 }
 
 export type Decision = 'approve' | 'reject';
@@ -80,6 +82,7 @@ export class ChangeService {
         reason: input.reason,
         urgent: input.urgent ?? false,
         tenantWide: input.tenantWide,
+        ...(input.facts && { facts: input.facts }),
         createdAt: created.toISOString(),
         expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
       },

@@ -54,6 +54,8 @@ export interface SignInSnapshot {
     userPrincipalName: string;
     accountEnabled: boolean;
     userType: 'Member' | 'Guest';
+    /** As the directory has it ("Sales Associate"), when set. */
+    jobTitle?: string;
     /** When sessions were last revoked (or the account created). */
     signInSessionsValidFromDateTime?: string;
     /** The user's manager, for the "direct reports" scope. */

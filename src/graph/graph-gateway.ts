@@ -305,6 +305,7 @@ export class GraphGateway {
         userPrincipalName: user.userPrincipalName ?? '',
         accountEnabled: user.accountEnabled !== false,
         userType: user.userType === 'Guest' ? 'Guest' : 'Member',
+        ...(user.jobTitle && { jobTitle: user.jobTitle }),
         ...(user.signInSessionsValidFromDateTime && { signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime }),
         ...(managerId && { managerId }),
       },

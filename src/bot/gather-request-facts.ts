@@ -1,0 +1,91 @@
+// The facts an approver needs, read when a request is made (see changes/request-facts.ts). Each fact that cannot
+// be read is left out, logged: a slow number index or a storage hiccup must not stop the request itself.
+import type { RequesterProfile } from '../access/requester-profile';
+import { changeSummary } from '../cards/change-summary';
+import type { ChangeRequest } from '../changes/change-request';
+import type { NewRequestInput } from '../changes/change-service';
+import type { Conflict, RequestFacts } from '../changes/request-facts';
+import { diagnose } from '../diagnosis/diagnose';
+import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import { fromGraph } from '../phone/phone-number';
+import type { BotDependencies } from './bot-dependencies';
+
+const RECENT_DAYS = 30;
+const MAX_RECENT = 5;
+const OPEN: ReadonlySet<ChangeRequest['status']> = new Set(['pending', 'approved', 'executing']);
+/** A lost-phone report that was not withdrawn or turned down still counts. */
+const NOT_A_REPORT: ReadonlySet<ChangeRequest['status']> = new Set(['cancelled', 'rejected']);
+
+const day = (iso: string): string => iso.slice(0, 10);
+
+/** One plain line: the most important finding of the diagnosis, without naming anyone else. */
+function signInNow(snapshot: SignInSnapshot, now: Date): string {
+  const diagnosis = diagnose(snapshot, { now, holder: 'hidden' });
+  return diagnosis.findings[0]?.summary ?? 'Nothing known about their sign-in.';
+}
+
+/** Stores by name: the profile's when read, else the stores the person's admin roles are scoped to. */
+function requesterStores(profile: RequesterProfile, snapshot: SignInSnapshot): string[] {
+  if (profile.stores) return profile.stores.map((store) => store.displayName);
+  const names = new Map(snapshot.administrativeUnits.map((unit) => [unit.id, unit.displayName]));
+  const ids = profile.roles.map((role) => /^\/administrativeUnits\/(.+)$/.exec(role.directoryScopeId)?.[1]).filter((id): id is string => Boolean(id));
+  return [...new Set(ids)].map((id) => names.get(id) ?? 'another store');
+}
+
+async function safely<T>(deps: BotDependencies, what: string, read: () => Promise<T>, otherwise: T): Promise<T> {
+  try {
+    return await read();
+  } catch (error) {
+    deps.logger.warn({ err: error }, `could not read ${what} for an approval card`);
+    return otherwise;
+  }
+}
+
+export async function gatherRequestFacts(deps: BotDependencies, input: NewRequestInput, snapshot: SignInSnapshot, profile: RequesterProfile): Promise<RequestFacts> {
+  const now = new Date();
+  const workerName = snapshot.user.displayName;
+  const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
+  // The number the change is about: the new one, else the worker's mobile now.
+  const number = fromGraph(input.phoneNumber ?? mobile?.phoneNumber ?? '');
+  const createdSince = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
+  const store = deps.services.changeStore;
+  const earlier = await safely(
+    deps,
+    'earlier changes',
+    async () => {
+      const forWorker = await store.list({ targetUserId: snapshot.user.id, createdSince, limit: 50 });
+      const forNumber = number ? await store.list({ phoneNumberE164: number.e164, createdSince, limit: 50 }) : [];
+      const byId = new Map([...forWorker, ...forNumber].map((request) => [request.id, request]));
+      return [...byId.values()].sort((a, b) => b.number - a.number);
+    },
+    [] as ChangeRequest[],
+  );
+  const sameNumber = (request: ChangeRequest): boolean => number !== undefined && request.phoneNumber !== undefined && fromGraph(request.phoneNumber)?.e164 === number.e164;
+
+  const conflicts: Conflict[] = [];
+  const lost = earlier.find((request) => request.kind === 'secure-lost-phone' && !NOT_A_REPORT.has(request.status));
+  if (lost) {
+    conflicts.push({
+      kind: 'number-reported-lost',
+      text: sameNumber(lost)
+        ? `This number was reported lost on ${day(lost.createdAt)} (request ${lost.number}).`
+        : `${lost.target.displayName}'s phone was reported lost on ${day(lost.createdAt)} (request ${lost.number}).`,
+    });
+  }
+  const holders = number ? await safely(deps, 'who holds the number', async () => (await deps.services.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders, []) : [];
+  const heldByCurrent = !input.phoneNumber && mobile?.smsSignInState === 'phoneNumberNotUnique';
+  if (holders.length > 0 || heldByCurrent) {
+    // Not named: the requester's copy shows the same facts, and that person may be outside their stores.
+    conflicts.push({ kind: 'number-held-elsewhere', text: 'Another account has this number too, and a number can sign in only one person.' });
+  }
+  const open = earlier.find((request) => request.target.userId === snapshot.user.id && OPEN.has(request.status));
+  if (open) conflicts.push({ kind: 'open-request', text: `Request ${open.number} for ${workerName} is still open: ${changeSummary(open)}.` });
+
+  return {
+    worker: { stores: snapshot.administrativeUnits.map((unit) => unit.displayName), ...(snapshot.user.jobTitle && { jobTitle: snapshot.user.jobTitle }), signInNow: maskPhoneNumbers(signInNow(snapshot, now)) },
+    requesterStores: requesterStores(profile, snapshot),
+    recent: earlier.slice(0, MAX_RECENT).map((request) => ({ number: request.number, summary: changeSummary(request), status: request.status, createdAt: request.createdAt })),
+    conflicts: conflicts.map((conflict) => ({ ...conflict, text: maskPhoneNumbers(conflict.text) })),
+  };
+}
