@@ -37,7 +37,7 @@ export async function submitChange(
   const request = await deps.services.changes.request(input);
   // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
   // id for it, and the card's id is what lets phonedesk update it later.
-  await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. I'll tell you here when it's done.`);
+  await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. ${lostPhoneNote(request)}I'll tell you here when it's done.`);
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
   if (reply?.id) {
     await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
@@ -59,6 +59,12 @@ export async function submitChange(
     );
   }
   return request;
+}
+
+/** A lost phone's number stays on the account: say so, so that nobody expects it to be gone. */
+function lostPhoneNote(request: ChangeRequest): string {
+  if (request.kind !== 'secure-lost-phone') return '';
+  return `Once it is approved, the number stays on ${request.target.displayName}'s account but can't be used to sign in; sign-in comes back with their new number. `;
 }
 
 /** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */

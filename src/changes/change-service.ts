@@ -11,6 +11,8 @@ import type { ChangeStore } from './change-store';
 
 export interface ChangeServiceSettings {
   approvalTtlMs: number;
+  /** A lost phone is urgent: its request expires sooner (never later than approvalTtlMs). */
+  lostPhoneTtlMs?: number;
 }
 
 export interface NewRequestInput {
@@ -67,6 +69,9 @@ export class ChangeService {
 
   async request(input: NewRequestInput): Promise<ChangeRequest> {
     const created = this.now();
+    // Urgent, so never longer than any other request.
+    const { approvalTtlMs, lostPhoneTtlMs = approvalTtlMs } = this.settings;
+    const ttlMs = input.kind === 'secure-lost-phone' ? Math.min(lostPhoneTtlMs, approvalTtlMs) : approvalTtlMs;
     return this.store.create(
       {
         kind: input.kind,
@@ -79,7 +84,7 @@ export class ChangeService {
         urgent: input.urgent ?? false,
         tenantWide: input.tenantWide,
         createdAt: created.toISOString(),
-        expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
+        expiresAt: new Date(created.getTime() + ttlMs).toISOString(),
       },
       (request) => ({
         phase: 'event',
