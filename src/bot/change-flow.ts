@@ -7,7 +7,7 @@ import { withAuditContext } from '../audit/audit-context';
 import { buildChangeRequestCard } from '../cards/change-request-card';
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
-import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
+import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import type { BotDependencies } from './bot-dependencies';
@@ -34,7 +34,22 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
-  const request = await deps.services.changes.request(input);
+  // The same change already open: refused before anyone is asked (and audited).
+  const unsafe = await deps.services.changes.check(input);
+  if (unsafe) {
+    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: unsafe });
+    await context.sendActivity(unsafe);
+    return undefined;
+  }
+  let request: ChangeRequest;
+  try {
+    request = await deps.services.changes.request(input);
+  } catch (error) {
+    // Something changed since the check (a second identical ask got in first); the service audited it.
+    if (!(error instanceof RequestRefused)) throw error;
+    await context.sendActivity(error.message);
+    return undefined;
+  }
   // Text and card go separately: some clients (the Agents Playground) split a combined activity and return no
   // id for it, and the card's id is what lets phonedesk update it later.
   await context.sendActivity(`I've asked for approval of request ${request.number}: ${changeSummary(request)}. ${lostPhoneNote(request)}I'll tell you here when it's done.`);

@@ -8,11 +8,17 @@ import type { AuditAppender } from './audit-appender';
 import type { ChangeKind } from './change-kind';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
 import type { ChangeStore } from './change-store';
+import { alreadyAsked, openDuplicate } from './open-duplicate';
 
 export interface ChangeServiceSettings {
   approvalTtlMs: number;
   /** A lost phone is urgent: its request expires sooner (never later than approvalTtlMs). */
   lostPhoneTtlMs?: number;
+}
+
+/** A request that must not be filed (a duplicate); the reason is in plain words. */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
 }
 
 export interface NewRequestInput {
@@ -67,7 +73,19 @@ export class ChangeService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Why this request must not be filed, or undefined: ask before `request`, which checks again. */
+  async check(input: NewRequestInput): Promise<string | undefined> {
+    const open = await openDuplicate(this.store, input);
+    return open ? alreadyAsked(open) : undefined;
+  }
+
+  /** Saves a new pending request; throws RequestRefused (audited) when `check` refuses it. */
   async request(input: NewRequestInput): Promise<ChangeRequest> {
+    const refusal = await this.check(input);
+    if (refusal) {
+      await this.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
+      throw new RequestRefused(refusal);
+    }
     const created = this.now();
     // Urgent, so never longer than any other request.
     const { approvalTtlMs, lostPhoneTtlMs = approvalTtlMs } = this.settings;
