@@ -58,6 +58,8 @@ export interface ChangeSettings {
   /** Entra groups whose members approve tenant-wide changes. */
   tenantAdminGroupIds: string[];
   approvalTtlMs: number;
+  /** Lost phone or SIM swap: urgent, so its request expires sooner. */
+  lostPhoneTtlMs: number;
   managerScope: ManagerScope;
   /** Region for numbers typed without a country code. */
   defaultRegion: CountryCode;
@@ -247,6 +249,7 @@ function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
     approverGroupIds: guidList(env, 'APPROVER_GROUP_IDS', simulator ? [DEMO_GROUPS.approvers] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve changes)'),
     tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', simulator ? [DEMO_GROUPS.tenantAdmins] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve tenant-wide changes)'),
     approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
+    lostPhoneTtlMs: duration(env, 'LOST_PHONE_TTL', 4 * 3_600_000),
     managerScope: oneOf(env, 'MANAGER_SCOPE', ['administrative-units', 'direct-reports', 'both'] as const, 'administrative-units'),
     defaultRegion: region as CountryCode,
     changeRequestsPerHour: count(env, 'RATE_LIMIT_CHANGES_PER_HOUR', 30),

@@ -66,7 +66,8 @@ export function createServices(config: Config, logger: Logger): Services {
   const numberIndex = new SqliteNumberIndex(db);
   const access = new AccessPolicy(config.changes);
   const directory = new RequesterDirectory(gateway);
-  const changes = new ChangeService(changeStore, audit, directory, access, { approvalTtlMs: config.changes.approvalTtlMs });
+  const ttls = { approvalTtlMs: config.changes.approvalTtlMs, lostPhoneTtlMs: config.changes.lostPhoneTtlMs };
+  const changes = new ChangeService(changeStore, audit, directory, access, ttls);
   const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger);
   const holders = new NumberHolderFinder(numberIndex, gateway);
   const checker = new WorkerChecker(gateway, numberIndex, holders);

@@ -7,7 +7,7 @@ import { withAuditContext } from '../audit/audit-context';
 import { buildChangeRequestCard } from '../cards/change-request-card';
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
-import type { Decision, DecisionResult, NewRequestInput } from '../changes/change-service';
+import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
@@ -37,8 +37,23 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
+  // The same change already open: refused before anyone is asked (and audited).
+  const unsafe = await deps.services.changes.check(input);
+  if (unsafe) {
+    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: unsafe });
+    await context.sendActivity(unsafe);
+    return undefined;
+  }
   const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
-  const request = await deps.services.changes.request(facts ? { ...input, facts } : input);
+  let request: ChangeRequest;
+  try {
+    request = await deps.services.changes.request(facts ? { ...input, facts } : input);
+  } catch (error) {
+    // Something changed since the check (a second identical ask got in first); the service audited it.
+    if (!(error instanceof RequestRefused)) throw error;
+    await context.sendActivity(error.message);
+    return undefined;
+  }
   // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
   // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
   const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
@@ -64,6 +79,7 @@ export async function submitChange(
   return request;
 }
 
+/** A lost phone's number stays on the account: say so, so that nobody expects it to be gone. */
 /** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */
 export async function runApproved(deps: BotDependencies, requestId: string): Promise<ChangeRequest> {
   const { request, ran } = await deps.services.executor.run(requestId);

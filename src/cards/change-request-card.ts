@@ -34,6 +34,12 @@ function timeLines(request: ChangeRequest): TextBlock[] {
   return lines;
 }
 
+/** A lost phone's number is not removed: say so, so nobody expects the number gone or usable. */
+function lostPhoneNote(request: ChangeRequest): string {
+  if (request.kind !== 'secure-lost-phone') return '';
+  return `Once it is approved, the number stays on ${request.target.displayName}'s account but can't be used to sign in; sign-in comes back with their new number. `;
+}
+
 export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardView, approverUserIds: readonly string[] = []): AdaptiveCard {
   const pending = request.status === 'pending';
   const body: CardElement[] = [
@@ -51,7 +57,7 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
     ...timeLines(request),
     ...requestFactsElements(request.facts),
   ];
-  if (pending && view === 'requester') body.push({ type: 'TextBlock', text: "I've asked for approval. I'll tell you here when it's done.", wrap: true });
+  if (pending && view === 'requester') body.push({ type: 'TextBlock', text: `I've asked for approval. ${lostPhoneNote(request)}I'll tell you here when it's done.`, wrap: true });
   // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).
   if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });
   const data = { requestId: request.id };

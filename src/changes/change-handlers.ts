@@ -202,7 +202,10 @@ const secureLostPhone: ChangeHandler = {
           : `${name(request)} can no longer sign in by text message, but signing them out everywhere failed: ${userMessageOf(signOutError)}.`,
       };
     }
-    return { status: 'succeeded', outcome: `${name(request)} can no longer sign in by text message and was signed out everywhere. Add their new number when they have one.` };
+    return {
+      status: 'succeeded',
+      outcome: `${name(request)} can no longer sign in by text message and was signed out everywhere. The number stays on their account but can't be used to sign in; add their new number when they have one.`,
+    };
   },
   reconcile(request, live) {
     const stopped = disableSms.reconcile(request, live) === 'applied';

@@ -10,9 +10,17 @@ import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarge
 import type { ChangeStore } from './change-store';
 import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
 import type { RequestFacts } from './request-facts';
+import { alreadyAsked, openDuplicate } from './open-duplicate';
 
 export interface ChangeServiceSettings {
   approvalTtlMs: number;
+  /** A lost phone is urgent: its request expires sooner (never later than approvalTtlMs). */
+  lostPhoneTtlMs?: number;
+}
+
+/** A request that must not be filed (a duplicate); the reason is in plain words. */
+export class RequestRefused extends Error {
+  override name = 'RequestRefused';
 }
 
 export interface NewRequestInput {
@@ -67,10 +75,25 @@ export class ChangeService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Why this request must not be filed, or undefined: ask before `request`, which checks again. */
+  async check(input: NewRequestInput): Promise<string | undefined> {
+    const open = await openDuplicate(this.store, input);
+    return open ? alreadyAsked(open) : undefined;
+  }
+
+  /** Saves a new pending request; throws RequestRefused (audited) when `check` refuses it. */
   async request(input: NewRequestInput): Promise<ChangeRequest> {
+    const refusal = await this.check(input);
+    if (refusal) {
+      await this.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
+      throw new RequestRefused(refusal);
+    }
     // The request names its requester as the directory does (read with the same batch as the worker, so cached).
     const requester = await this.directory.named(input.requester);
     const created = this.now();
+    // Urgent, so never longer than any other request.
+    const { approvalTtlMs, lostPhoneTtlMs = approvalTtlMs } = this.settings;
+    const ttlMs = input.kind === 'secure-lost-phone' ? Math.min(lostPhoneTtlMs, approvalTtlMs) : approvalTtlMs;
     return this.store.create(
       {
         kind: input.kind,
@@ -84,7 +107,7 @@ export class ChangeService {
         tenantWide: input.tenantWide,
         ...(input.facts && { facts: input.facts }),
         createdAt: created.toISOString(),
-        expiresAt: new Date(created.getTime() + this.settings.approvalTtlMs).toISOString(),
+        expiresAt: new Date(created.getTime() + ttlMs).toISOString(),
       },
       (request) => ({
         phase: 'event',

@@ -41,6 +41,7 @@ function describe(config: Config): Record<string, string> {
     APPROVER_GROUP_IDS: config.changes.approverGroupIds.join(', '),
     TENANT_ADMIN_GROUP_IDS: config.changes.tenantAdminGroupIds.join(', '),
     APPROVAL_TTL: `${Math.round(config.changes.approvalTtlMs / 60_000)} minutes`,
+    LOST_PHONE_TTL: `${Math.round(config.changes.lostPhoneTtlMs / 60_000)} minutes`,
     MANAGER_SCOPE: config.changes.managerScope,
     DEFAULT_REGION: config.changes.defaultRegion,
     DATA_DIR: config.dataDir,

@@ -41,7 +41,7 @@ export interface Pipeline {
 }
 
 /** The change pipeline over SQLite in `dataDir` and the simulator at `graphUrl`, with a clock tests can move. */
-export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 24 * 3600_000): Pipeline {
+export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 24 * 3600_000, lostPhoneTtlMs = 4 * 3600_000): Pipeline {
   const db = openDatabase(dataDir, MIGRATIONS);
   const store = new SqliteChangeStore(db);
   const { gateway, observer } = testGateway(graphUrl);
@@ -50,7 +50,7 @@ export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 
   const access = new AccessPolicy(DEMO_ACCESS);
   const directory = new RequesterDirectory(gateway);
   const audit = new MemoryAudit();
-  const service = new ChangeService(store, audit, directory, access, { approvalTtlMs }, now);
+  const service = new ChangeService(store, audit, directory, access, { approvalTtlMs, lostPhoneTtlMs }, now);
   const executor = new ChangeExecutor(store, gateway, directory, access, new SqliteNumberIndex(db), pino({ level: 'silent' }), now);
   return { db, store, service, executor, gateway, observer, audit, clock };
 }

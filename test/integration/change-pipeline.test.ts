@@ -102,7 +102,8 @@ describe('request → approval → execution', () => {
 
   it('expires due requests in a sweep', async () => {
     await fig6For();
-    await fig6For();
+    // A second, different request: the same one again would not be filed while the first is open.
+    await pipeline.service.request({ requester: PRIYA, kind: 'revoke-sessions', target: { userId: demoUser('bob.smith'), displayName: 'Bob Smith' }, reason: 'left', tenantWide: false });
     pipeline.clock.now = new Date(pipeline.clock.now.getTime() + 25 * 3600_000);
     expect(await pipeline.service.expireDue()).toBe(2);
   });

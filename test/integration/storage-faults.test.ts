@@ -42,6 +42,11 @@ afterAll(async () => {
 beforeEach(async () => {
   // The tenant as seeded, no faults, an empty request log.
   await harness.simulator.reset();
+  // No request an earlier test left waiting: phonedesk files one open request per change, and each test asks anew.
+  const store = harness.bot.services.changeStore;
+  for (const open of await store.list({ statuses: ['pending'] })) {
+    await store.transition(open.id, 'pending', { to: 'expired', actor: { aadObjectId: 'phonedesk', name: 'phonedesk' }, at: new Date(), outcome: 'Expired between tests.' });
+  }
 });
 
 afterEach(() => {

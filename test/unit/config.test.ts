@@ -77,6 +77,8 @@ describe('loadConfig', () => {
     [{ APPROVER_GROUP_IDS: 'helpdesk' }, 'APPROVER_GROUP_IDS', /GUIDs.*"helpdesk"/],
     [{ APPROVAL_TTL: '10 days' }, 'APPROVAL_TTL', /duration/],
     [{ APPROVAL_TTL: '10s' }, 'APPROVAL_TTL', /from 1m to 720h/],
+    [{ LOST_PHONE_TTL: 'soon' }, 'LOST_PHONE_TTL', /duration/],
+    [{ LOST_PHONE_TTL: '0m' }, 'LOST_PHONE_TTL', /from 1m to 720h/],
     [{ DEFAULT_REGION: 'UK' }, 'DEFAULT_REGION', /two-letter country code/],
     [{ MANAGER_SCOPE: 'everyone' }, 'MANAGER_SCOPE', /administrative-units, direct-reports, both/],
     [{ RATE_LIMIT_READS_PER_MINUTE: '0' }, 'RATE_LIMIT_READS_PER_MINUTE', /whole number from 1/],
@@ -96,13 +98,14 @@ describe('loadConfig', () => {
 
   it('reads the change settings, with the demo tenant\'s groups only in simulator mode', () => {
     const demo = loadConfig({});
-    expect(demo.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
+    expect(demo.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, lostPhoneTtlMs: 4 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
     expect(demo.changes.approverGroupIds).toHaveLength(1);
     const real = loadConfig({
       GRAPH_AUTH: 'managed-identity',
       APPROVER_GROUP_IDS: `${TENANT}, ${CLIENT}`,
       TENANT_ADMIN_GROUP_IDS: CLIENT,
       APPROVAL_TTL: '90m',
+      LOST_PHONE_TTL: '2h',
       DEFAULT_REGION: 'us',
       MANAGER_SCOPE: 'both',
     });
@@ -110,6 +113,7 @@ describe('loadConfig', () => {
       approverGroupIds: [TENANT, CLIENT],
       tenantAdminGroupIds: [CLIENT],
       approvalTtlMs: 90 * 60_000,
+      lostPhoneTtlMs: 2 * 3600_000,
       managerScope: 'both',
       defaultRegion: 'US',
       changeRequestsPerHour: 30,
