@@ -135,8 +135,10 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
   if (found.kind !== 'found') return { text: found.kind === 'none' ? found.message : 'Please try again.' };
   const check = await deps.services.checker.checkSnapshot(found.snapshot, { canSee: async () => false });
   const finding = check.diagnosis.findings.find((candidate) => candidate.id === findingId);
-  if (!finding?.proposal) return { text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.` };
-  const { proposal } = finding;
+  // A further offer is taken only from the finding as it stands now, never from the card.
+  const offer = text(data.offer);
+  const proposal = offer ? finding?.otherProposals?.find((other) => other.kind === offer) : finding?.proposal;
+  if (!finding || !proposal) return { text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.` };
   const needsNumber = (proposal.kind === 'add-number' || proposal.kind === 'replace-number') && !proposal.phoneNumber;
   if (needsNumber) {
     const dc = await dialogSetFor(deps, state).createContext(context);

@@ -8,6 +8,7 @@ import { buildChangeRequestCard } from '../cards/change-request-card';
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
+import { withReportedNumber } from '../changes/lost-numbers';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
@@ -19,9 +20,10 @@ import { rememberCard } from './remember-card';
 export async function submitChange(
   deps: BotDependencies,
   context: TurnContext,
-  input: NewRequestInput,
+  asked: NewRequestInput,
   snapshot: SignInSnapshot | undefined,
 ): Promise<ChangeRequest | undefined> {
+  const input = withReportedNumber(asked, snapshot);
   const refusal = snapshot ? guardChange(input.kind, snapshot) : undefined;
   if (refusal) {
     await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: await deps.services.directory.namedForRecord(input.requester), targetUserId: input.target.userId, detail: refusal });
@@ -37,8 +39,8 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
-  // The same change already open: refused before anyone is asked (and audited).
-  const unsafe = await deps.services.changes.check(input);
+  // A duplicate, a lost number, a number someone else holds: refused before anyone is asked (and audited).
+  const unsafe = await deps.services.changes.check(input, snapshot);
   if (unsafe) {
     await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: unsafe });
     await context.sendActivity(unsafe);
@@ -47,7 +49,7 @@ export async function submitChange(
   const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
   let request: ChangeRequest;
   try {
-    request = await deps.services.changes.request(facts ? { ...input, facts } : input);
+    request = await deps.services.changes.request(facts ? { ...input, facts } : input, snapshot);
   } catch (error) {
     // Something changed since the check (a second identical ask got in first); the service audited it.
     if (!(error instanceof RequestRefused)) throw error;

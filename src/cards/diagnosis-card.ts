@@ -36,7 +36,8 @@ const PROPOSAL_LABELS: Readonly<Record<ChangeKind, string>> = {
 };
 
 /** The button title for a proposed change. */
-export function proposalLabel(proposal: Pick<ProposedChange, 'kind' | 'useForSignIn'>): string {
+export function proposalLabel(proposal: Pick<ProposedChange, 'kind' | 'useForSignIn' | 'title'>): string {
+  if (proposal.title) return proposal.title;
   if (proposal.kind === 'set-use-for-sign-in' && proposal.useForSignIn === false) return 'Untick \'Use for sign-in\'';
   return PROPOSAL_LABELS[proposal.kind];
 }
@@ -55,9 +56,11 @@ function findingBlock(diagnosis: Diagnosis, finding: Finding, offerFixes: boolea
     { type: 'TextBlock', text: `What to do: ${finding.fix}`, wrap: true, isSubtle: true, spacing: 'Small' },
   ];
   if (offerFixes && finding.proposal) {
+    // Further offers name their kind; the click handler takes it only from the finding as diagnosed again.
+    const others = (finding.otherProposals ?? []).map((other) => executeAction(proposalLabel(other), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id, offer: other.kind }));
     items.push({
       type: 'ActionSet',
-      actions: [executeAction(proposalLabel(finding.proposal), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id })],
+      actions: [executeAction(proposalLabel(finding.proposal), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id }), ...others],
     });
   }
   return { type: 'Container', items, ...(!first && { separator: true }), spacing: 'Medium' };

@@ -8,6 +8,7 @@ import { withAuditContext, type Person } from '../audit/audit-context';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberIndex } from '../storage/number-index';
+import type { ChangeGuard } from './change-safety';
 import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type LiveState, type Reconciled } from './change-handlers';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
@@ -31,6 +32,7 @@ export class ChangeExecutor {
     private readonly index: NumberIndex,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    private readonly guard?: ChangeGuard,
   ) {}
 
   /** Results of runs that storage refused to save (full disk, locked database), by request id; see finishOrKeep. */
@@ -46,13 +48,13 @@ export class ChangeExecutor {
     return this.store.transition(request.id, 'executing', { to, actor: EXECUTOR, at: this.now(), outcome, ...(note && { note }) });
   }
 
-  /** Why this change must not go ahead now, re-checked against live state (scope, admin, guest). */
+  /** Why this change must not go ahead now, re-checked against live state (scope, admin, guest, lost or held number). */
   private async refusal(request: ChangeRequest, live: LiveState): Promise<string | undefined> {
     if (!live.snapshot) return undefined;
     const profile = await this.directory.profile(request.requester, { fresh: true });
     const scope = { userId: live.snapshot.user.id, administrativeUnitIds: live.snapshot.administrativeUnits.map((unit) => unit.id), managerId: live.snapshot.user.managerId };
     if (!this.access.canActOn(profile, scope)) return `${request.target.displayName} is no longer someone ${request.requester.name} can make changes for, so nothing was changed.`;
-    return guardChange(request.kind, live.snapshot);
+    return guardChange(request.kind, live.snapshot) ?? (await this.guard?.refusal(request, live.snapshot));
   }
 
   /** Runs an approved request; a request someone else is running (or ran) is returned as it stands. */

@@ -21,4 +21,6 @@ export interface ProposedChange {
   useForSignIn?: boolean;
   /** Tenant-wide changes need the tenant-admin approver group. */
   tenantWide: boolean;
+  /** The button's words when the kind's usual label does not fit ("Add their new number"). */
+  title?: string;
 }

@@ -4,9 +4,11 @@
 import type { Person } from '../audit/audit-context';
 import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
+import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import type { AuditAppender } from './audit-appender';
 import type { ChangeKind } from './change-kind';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
+import type { ChangeGuard } from './change-safety';
 import type { ChangeStore } from './change-store';
 import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
 import type { RequestFacts } from './request-facts';
@@ -18,7 +20,7 @@ export interface ChangeServiceSettings {
   lostPhoneTtlMs?: number;
 }
 
-/** A request that must not be filed (a duplicate); the reason is in plain words. */
+/** A request that must not be filed (a duplicate, a lost or held number); the reason is in plain words. */
 export class RequestRefused extends Error {
   override name = 'RequestRefused';
 }
@@ -73,17 +75,19 @@ export class ChangeService {
     private readonly access: AccessPolicy,
     private readonly settings: ChangeServiceSettings,
     private readonly now: () => Date = () => new Date(),
+    private readonly guard?: ChangeGuard,
   ) {}
 
   /** Why this request must not be filed, or undefined: ask before `request`, which checks again. */
-  async check(input: NewRequestInput): Promise<string | undefined> {
+  async check(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<string | undefined> {
     const open = await openDuplicate(this.store, input);
-    return open ? alreadyAsked(open) : undefined;
+    if (open) return alreadyAsked(open);
+    return input.tenantWide ? undefined : this.guard?.refusal(input, snapshot);
   }
 
   /** Saves a new pending request; throws RequestRefused (audited) when `check` refuses it. */
-  async request(input: NewRequestInput): Promise<ChangeRequest> {
-    const refusal = await this.check(input);
+  async request(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<ChangeRequest> {
+    const refusal = await this.check(input, snapshot);
     if (refusal) {
       await this.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
       throw new RequestRefused(refusal);

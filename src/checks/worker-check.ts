@@ -1,8 +1,10 @@
-// Status and diagnosis of one worker: one $batch snapshot, plus one read to confirm who holds a number in use.
+// Status and diagnosis of one worker: one $batch snapshot, plus one read to confirm who holds a number in use,
+// and the numbers phonedesk itself turned off as lost (from its change store, through a port).
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import type { DiagnosisContext } from '../diagnosis/diagnosis-context';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import type { GraphGateway } from '../graph/graph-gateway';
+import type { LostNumberSource } from '../changes/lost-numbers';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { fromGraph, type PhoneNumber } from '../phone/phone-number';
 import type { NumberIndex } from '../storage/number-index';
@@ -24,6 +26,7 @@ export class WorkerChecker {
     private readonly gateway: Pick<GraphGateway, 'signInSnapshot'>,
     private readonly index: NumberIndex,
     private readonly holders: NumberHolderFinder,
+    private readonly lost: LostNumberSource = { ofWorker: async () => [] },
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -34,7 +37,12 @@ export class WorkerChecker {
   /** The same, from a snapshot the caller already read (so "why can't Bob sign in?" costs no extra batch). */
   async checkSnapshot(snapshot: SignInSnapshot, options: WorkerCheckOptions): Promise<WorkerCheck> {
     await this.index.record(snapshot.user.id, snapshot.phoneMethods, this.now());
-    const context: DiagnosisContext = { now: this.now(), ...(options.mentionedNumber && { mentionedNumber: options.mentionedNumber }) };
+    const lostNumbers = await this.lost.ofWorker(snapshot.user.id);
+    const context: DiagnosisContext = {
+      now: this.now(),
+      ...(options.mentionedNumber && { mentionedNumber: options.mentionedNumber }),
+      ...(lostNumbers.length > 0 && { lostNumbers }),
+    };
     const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
     if (mobile?.smsSignInState === 'phoneNumberNotUnique') {
       const number = fromGraph(mobile.phoneNumber);

@@ -11,6 +11,7 @@ export type FindingId =
   | 'no-mobile-number'
   | 'number-on-wrong-phone-type'
   | 'number-not-enabled'
+  | 'lost-number'
   | 'number-in-use'
   | 'admin-with-sms-sign-in'
   | 'sessions-recently-revoked'
@@ -28,4 +29,6 @@ export interface Finding {
   fix: string;
   /** The change phonedesk can request to fix it, if any. */
   proposal?: ProposedChange;
+  /** Further changes offered for the same finding, each with its own button. */
+  otherProposals?: ProposedChange[];
 }

@@ -1,6 +1,7 @@
 import { fromGraph, maskPhoneNumber } from '../phone/phone-number';
 import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
+import { lostNumberFinding, lostReportOf } from './lost-number-findings';
 import { isAdmin } from './security-findings';
 import type { PhoneMethodSnapshot, SignInSnapshot } from './sign-in-snapshot';
 
@@ -41,6 +42,12 @@ export function numberFindings(snapshot: SignInSnapshot, context: DiagnosisConte
         proposal: { kind: 'add-number', tenantWide: false },
       });
     }
+    return findings;
+  }
+
+  const lost = mobile.smsSignInState !== 'ready' ? lostReportOf(mobile, context.lostNumbers) : undefined;
+  if (lost) {
+    findings.push(lostNumberFinding(name, mobile, lost));
     return findings;
   }
 

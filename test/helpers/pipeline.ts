@@ -4,7 +4,10 @@ import { RequesterDirectory } from '../../src/access/requester-directory';
 import type { Person } from '../../src/audit/audit-context';
 import type { AuditEntry } from '../../src/audit/audit-record';
 import { ChangeExecutor } from '../../src/changes/change-executor';
+import { ChangeSafety } from '../../src/changes/change-safety';
 import { ChangeService } from '../../src/changes/change-service';
+import { LostNumbers } from '../../src/changes/lost-numbers';
+import { NumberHolderFinder } from '../../src/number-index/number-holder-finder';
 import type { GraphGateway } from '../../src/graph/graph-gateway';
 import { DEMO_GROUPS, demoUserId } from '../../src/simulator/demo-tenant';
 import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
@@ -50,7 +53,9 @@ export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 
   const access = new AccessPolicy(DEMO_ACCESS);
   const directory = new RequesterDirectory(gateway);
   const audit = new MemoryAudit();
-  const service = new ChangeService(store, audit, directory, access, { approvalTtlMs, lostPhoneTtlMs }, now);
-  const executor = new ChangeExecutor(store, gateway, directory, access, new SqliteNumberIndex(db), pino({ level: 'silent' }), now);
+  const index = new SqliteNumberIndex(db);
+  const safety = new ChangeSafety(new LostNumbers(store), new NumberHolderFinder(index, gateway, now), gateway, directory, access);
+  const service = new ChangeService(store, audit, directory, access, { approvalTtlMs, lostPhoneTtlMs }, now, safety);
+  const executor = new ChangeExecutor(store, gateway, directory, access, index, pino({ level: 'silent' }), now, safety);
   return { db, store, service, executor, gateway, observer, audit, clock };
 }
