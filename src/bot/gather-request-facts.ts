@@ -25,11 +25,12 @@ function signInNow(snapshot: SignInSnapshot, now: Date): string {
   return diagnosis.findings[0]?.summary ?? 'Nothing known about their sign-in.';
 }
 
-/** Stores by name: the profile's when read, else the stores the person's admin roles are scoped to. */
+/** Stores by name: those the person belongs to, and those their admin roles are scoped to (a store manager). */
 function requesterStores(profile: RequesterProfile, snapshot: SignInSnapshot): string[] {
-  if (profile.stores) return profile.stores.map((store) => store.displayName);
   const names = new Map(snapshot.administrativeUnits.map((unit) => [unit.id, unit.displayName]));
-  const ids = profile.roles.map((role) => /^\/administrativeUnits\/(.+)$/.exec(role.directoryScopeId)?.[1]).filter((id): id is string => Boolean(id));
+  for (const store of profile.stores ?? []) names.set(store.id, store.displayName);
+  const scoped = profile.roles.map((role) => /^\/administrativeUnits\/(.+)$/.exec(role.directoryScopeId)?.[1]).filter((id): id is string => Boolean(id));
+  const ids = [...(profile.stores ?? []).map((store) => store.id), ...scoped];
   return [...new Set(ids)].map((id) => names.get(id) ?? 'another store');
 }
 

@@ -59,10 +59,11 @@ describe('the approver sees enough to decide', () => {
   });
 
   it('warns when another account already has the number', async () => {
-    // Sam Okafor (Leeds) signs in with +44 7700 900456; Priya may not see him, so he is not named.
-    const { card, number } = await ask('add +44 7700 900456 for Chloe Evans because new phone');
+    // Ali Khan's mobile is also Sam Okafor's (Leeds), who signs in with it; Priya may not see Sam, so he is not
+    // named. (Giving a worker a held number is refused before anyone is asked, so this is the remove case.)
+    const { card, number } = await ask("remove Ali Khan's number because it is not his");
     expect(card).toMatch(/^Check\nAnother account has this number too, and a number can sign in only one person\.$/m);
-    expect(card).not.toMatch(/Sam Okafor|Ali Khan/);
+    expect(card).not.toMatch(/Sam Okafor/);
     await harness.say(PRIYA, `cancel ${number}`);
   });
 

@@ -3,6 +3,7 @@
 import { NumberIndexSweep } from '../../src/number-index/number-index-sweep';
 import { BotHarness, HANA, PRIYA, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
+import { askedFor } from '../helpers/asked-card';
 
 const harness = new BotHarness();
 
@@ -67,7 +68,7 @@ describe('a lost phone', () => {
     const add = await harness.click(PRIYA, 'change.propose', { userId: demoUser('chloe.evans'), finding: 'lost-number' });
     expect(add.body.value).toBe("Let's set Chloe Evans's number.");
     const filed = await harness.say(PRIYA, '07700 900188');
-    expect(textOf(filed)).toMatch(/I've asked for approval of request \d+: Change Chloe Evans's mobile number to \+44 •••• ••0188/);
+    expect(textOf(filed)).toMatch(askedFor("Change Chloe Evans's mobile number to \\+44 •••• ••0188"));
   });
 
   it('refuses, in plain words, putting the lost number back on the account', async () => {

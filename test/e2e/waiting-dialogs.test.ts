@@ -4,6 +4,7 @@
 import type { CapturedCall } from '../helpers/capture-server';
 import { BotHarness, HANA, PRIYA, textOf } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
+import { askedFor, askedNumber } from '../helpers/asked-card';
 
 const harness = new BotHarness();
 const ANSWER = 'dialog.answer';
@@ -71,15 +72,17 @@ describe('a new question while phonedesk waits for a reason', () => {
     const asked = await harness.say(PRIYA, 'is Bob ready?');
     expect(textOf(await harness.say(PRIYA, 'keep', {}))).toMatch(/Why is this needed\?/);
     expect(answerButton(asked, 'keep')).toEqual({ answer: 'keep' });
-    expect(textOf(await harness.say(PRIYA, 'new phone'))).toMatch(/I've asked for approval of request \d+: Sign Daniel Wright out everywhere/);
+    expect(textOf(await harness.say(PRIYA, 'new phone'))).toMatch(askedFor("Sign Daniel Wright out everywhere"));
     expect((await requestsFor('daniel.wright')).map((request) => request.reason)).toEqual(['new phone']);
   });
 
   it.each(['new starter', 'new phone', 'lost it on the bus', 'she left', 'her old number was wrong'])('accepts the ordinary reason %j', async (reason) => {
     await harness.say(PRIYA, 'sign Isaac Walker out everywhere');
     const reply = textOf(await harness.say(PRIYA, reason));
-    expect(reply).toMatch(/I've asked for approval of request \d+: Sign Isaac Walker out everywhere/);
+    expect(reply).toMatch(askedFor("Sign Isaac Walker out everywhere"));
     expect((await requestsFor('isaac.walker')).map((request) => request.reason)).toContain(reason);
+    // The same change may be open only once: withdraw it for the next reason.
+    await harness.say(PRIYA, `cancel ${askedNumber(reply)}`);
   });
 });
 
@@ -102,7 +105,7 @@ describe('a lost phone for a name not typed exactly', () => {
     const no = answerButton(asked, 'no');
     expect(no).toEqual({ userId: demoUser('ali.khan'), answer: 'no' });
     expect(await clickAs(no!)).toMatch(/Who is it for\?/);
-    expect(textOf(await harness.say(PRIYA, 'Frank Green'))).toMatch(/I've asked for approval of request \d+: Lost phone/);
+    expect(textOf(await harness.say(PRIYA, 'Frank Green'))).toMatch(askedFor("Lost phone"));
     expect(await requestsFor('ali.khan')).toEqual([]);
     expect(await requestsFor('frank.green')).toHaveLength(1);
   });
@@ -114,7 +117,7 @@ describe('a lost phone for a name not typed exactly', () => {
     // A button edited to confirm someone else confirms nobody.
     await clickAs({ userId: demoUser('julia.young'), answer: 'yes' });
     expect(await requestsFor('julia.young')).toEqual([]);
-    expect(await clickAs(answerButton(asked, 'yes')!)).toMatch(/I've asked for approval of request \d+: Lost phone/);
+    expect(await clickAs(answerButton(asked, 'yes')!)).toMatch(askedFor("Lost phone"));
     expect((await requestsFor('chloe.evans')).map((request) => request.urgent)).toEqual([true]);
   });
 
@@ -125,10 +128,10 @@ describe('a lost phone for a name not typed exactly', () => {
     await harness.click({ ...HANA, conversationId: PRIYA.conversationId }, ANSWER, answerButton(asked, 'yes')!);
     expect(textOf(harness.postsTo(PRIYA, before))).toMatch(/Only the person who asked can answer this/);
     expect(await requestsFor('george.hall')).toEqual([]);
-    expect(textOf(await harness.say(PRIYA, 'yes'))).toMatch(/I've asked for approval of request \d+: Lost phone/);
+    expect(textOf(await harness.say(PRIYA, 'yes'))).toMatch(askedFor("Lost phone"));
   });
 
   it('does not ask when the name was typed exactly', async () => {
-    expect(textOf(await harness.say(PRIYA, 'Hannah Lewis lost her phone'))).toMatch(/I've asked for approval of request \d+: Lost phone/);
+    expect(textOf(await harness.say(PRIYA, 'Hannah Lewis lost her phone'))).toMatch(askedFor("Lost phone"));
   });
 });
