@@ -16,8 +16,8 @@ export interface AnswerPromptOptions {
   worker: WaitingFor;
   /** What is asked, e.g. "Why is this needed?"; for 'confirm', the question on the card. */
   prompt: string;
-  /** For 'confirm': the worker the question is about, and what tells them apart. */
-  confirm?: { userId: string; detail?: string };
+  /** For 'confirm': the worker the question is about. */
+  confirm?: { userId: string };
 }
 
 /** The waiting request was dropped; `answer` is the message to answer instead, when the requester asked for that. */

@@ -111,7 +111,7 @@ export class ChangeRequestDialog extends ComponentDialog {
       return step.beginDialog(CONFIRM_PROMPT, {
         ...this.waiting(values),
         prompt: `Do you mean ${values.displayName}${detail ? ` (${detail})` : ''}?`,
-        confirm: { userId: values.userId, ...(detail && { detail }) },
+        confirm: { userId: values.userId },
       } satisfies AnswerPromptOptions);
     }
     return step.next({ userId: values.userId } satisfies WorkerChoice);

@@ -67,6 +67,15 @@ describe('a new question while phonedesk waits for a reason', () => {
     expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toMatch(/Chloe Evans/);
   });
 
+  it('takes the answer from an Action.Submit (clients without Universal Actions)', async () => {
+    await harness.say(PRIYA, 'sign Julia Young out everywhere');
+    await harness.say(PRIYA, 'who has 07700 900456?');
+    const told = textOf(await harness.say(PRIYA, '', { value: { verb: ANSWER, answer: 'answer' } }));
+    expect(told).toMatch(/OK, I dropped the request for Julia Young/);
+    expect(told).toMatch(/held by/);
+    expect(await requestsFor('julia.young')).toEqual([]);
+  });
+
   it('keeps the request when asked, and then takes the reason', async () => {
     await harness.say(PRIYA, 'sign Daniel Wright out everywhere');
     const asked = await harness.say(PRIYA, 'is Bob ready?');
