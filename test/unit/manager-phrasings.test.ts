@@ -105,6 +105,7 @@ const PHRASINGS: ReadonlyArray<readonly [string, Intent]> = [
   ['jane doe cnat sign in', diagnose('jane doe')],
   ['why cant frank green sign in??', diagnose('frank green')],
   ['bob smith dosent get the code', diagnose('bob smith')],
+  ["Bob's texts got cut off, can't access teams", diagnose('Bob')],
 
   // who has a number
   ['whos got 07700 900301', whoHas('07700 900301')],

@@ -126,8 +126,9 @@ export const REMOVE = [
   /\b(?:remove|delete|disable|deactivate|unregister|deregister|erase|unlink|offboard)\b/,
   /\b(?:take|turn|switch)\s+(?:\S+\s+){0,3}?off\b/,
   /\bget\s+rid\s+of\b/,
-  // "kill Bob's login", "cut off Jane's access", "nuke their sign in": slang for taking the sign-in away.
-  /\b(?:kill|cut|nuke|pull)\s+(?:off\s+)?(?:\S+\s+){0,3}?(?:login|logins|log\s?in|access|sign\s?in|account)\b/,
+  // "kill Bob's login", "cut off Jane's access", "nuke their sign in": slang for taking the sign-in away. Not across
+  // a problem: "his texts got cut off, can't access teams".
+  /\b(?:kill|cut|nuke|pull)\s+(?:off\s+)?(?:(?!can'?t\b|cannot\b|not\b|no\b|won'?t\b|couldn'?t\b|doesn'?t\b|isn'?t\b)\S+\s+){0,3}?(?:login|logins|log\s?in|access|sign\s?in|account)\b/,
 ];
 
 /** The worker left: "Ali left", "Ali Khan has left the company", "leaver", "leaving". Not "left his phone". */
