@@ -20,7 +20,7 @@ it('forgets an approver whose chat answers 403 and a requester whose chat answer
   harness.connector.refusedConversations.set(VICTOR.conversationId, 400);
   const fix = findButton(await harness.say(PRIYA, "why can't Bob sign in?"), 'change.propose');
   const before = harness.connector.calls.length;
-  expect((await harness.click(PRIYA, 'change.propose', fix!)).body.value).toMatch(/Request \d+ sent for approval/);
+  expect((await harness.click(PRIYA, 'change.propose', fix!)).body.value).toMatch(/Request \d+: see its card below/);
   // Both were tried once; Hana has removed phonedesk, Victor's failure says nothing about him.
   expect(harness.postsTo(HANA, before).length).toBeGreaterThan(0);
   expect(harness.postsTo(VICTOR, before).length).toBeGreaterThan(0);
@@ -40,7 +40,7 @@ it('no longer sends new requests to a forgotten approver, until they write again
   harness.connector.refusedConversations.clear();
   const fix = findButton(await harness.say(MARCUS, "why can't Olivia sign in?"), 'change.propose');
   const before = harness.connector.calls.length;
-  expect((await harness.click(MARCUS, 'change.propose', fix!)).body.value).toMatch(/Request \d+ sent for approval/);
+  expect((await harness.click(MARCUS, 'change.propose', fix!)).body.value).toMatch(/Request \d+: see its card below/);
   expect(harness.postsTo(HANA, before)).toEqual([]);
   expect(textOf(harness.postsTo(VICTOR, before))).toMatch(/asks you to approve/);
 
