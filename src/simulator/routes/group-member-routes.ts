@@ -29,7 +29,7 @@ export function transitiveUserMembers(route: RouteContext, groupId: string): Use
 
 function transitiveMembers(route: RouteContext) {
   rejectUnsupportedOptions(route.request, ['$select', '$top', '$count', '$skiptoken']);
-  if (route.params.cast !== USER_CAST) throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${route.params.cast}'.`);
+  if (route.params.cast !== USER_CAST) throw new GraphHttpError(400, 'Request_UnsupportedQuery', `The cast '${route.params.cast}' is not supported here.`);
   const group = route.tenant.group(route.params.group);
   if (!group) throw notFound(route.params.group);
   const properties = selectedProperties(route.request, USER_TYPE);
