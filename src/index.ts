@@ -7,6 +7,7 @@ import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
 import { createServices, type Services } from './services';
+import { ApproverRoster } from './access/approver-roster';
 import { RateLimiter } from './access/rate-limiter';
 import { WorkerResolver } from './access/worker-resolver';
 import type { BotDependencies } from './bot/bot-dependencies';
@@ -23,7 +24,8 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
   const cards = new SqliteChangeRequestCards(services.db);
-  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes);
+  const roster = new ApproverRoster(services.gateway, config.changes);
+  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes, roster);
   const limits = {
     reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
     changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),

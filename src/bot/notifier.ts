@@ -3,6 +3,7 @@
 import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AccessPolicy } from '../access/access-policy';
+import type { ApproverRoster } from '../access/approver-roster';
 import type { RequesterDirectory } from '../access/requester-directory';
 import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-request-card';
 import { changeSummary } from '../cards/change-summary';
@@ -41,6 +42,8 @@ export class Notifier {
     private readonly access: AccessPolicy,
     private readonly logger: Logger,
     private readonly requests: { get(id: string): Promise<ChangeRequest | undefined> },
+    /** The approver groups' members; without it each reachable person's profile is read (bench/announce's "before"). */
+    private readonly roster?: ApproverRoster,
   ) {}
 
   /** Card writes of one request, one at a time: see refreshCards. */
@@ -81,6 +84,7 @@ export class Notifier {
 
   /** The approvers, and how many people could not be checked (Graph or the audit log failing). */
   private async checkApprovers(request: ChangeRequest): Promise<{ approvers: Approver[]; unchecked: number }> {
+    if (this.roster) return this.approversInRoster(this.roster, request);
     const approvers: Approver[] = [];
     let unchecked = 0;
     for (const { aadObjectId, reference } of await this.references.people()) {
@@ -95,6 +99,24 @@ export class Notifier {
       }
     }
     return { approvers, unchecked };
+  }
+
+  /** The approver groups' members (cached) that phonedesk can reach; if Graph fails, nobody could be checked. */
+  private async approversInRoster(roster: ApproverRoster, request: ChangeRequest): Promise<{ approvers: Approver[]; unchecked: number }> {
+    const people = await this.references.people();
+    let members: ReadonlySet<string>;
+    try {
+      const current = await roster.current();
+      members = request.tenantWide ? current.tenantAdmins : current.approvers;
+    } catch (error) {
+      this.logger.warn({ err: error }, 'could not read the approver groups');
+      return { approvers: [], unchecked: people.length };
+    }
+    const requester = request.requester.aadObjectId.toLowerCase();
+    const approvers = people
+      .filter(({ aadObjectId }) => aadObjectId !== requester && members.has(aadObjectId.toLowerCase()))
+      .map(({ aadObjectId, reference }) => ({ aadObjectId, teamsUserId: reference.user?.id, reference }));
+    return { approvers, unchecked: 0 };
   }
 
   private cardFor(request: ChangeRequest, view: ChangeCardView, approvers: readonly Approver[]) {

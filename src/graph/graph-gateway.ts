@@ -483,6 +483,13 @@ export class GraphGateway {
     return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
   }
 
+  /** One page of a group's users, direct or through nested groups (src/access/approver-roster.ts reads all pages). */
+  async groupUserIds(groupId: string, nextLink?: string, pageSize = 999): Promise<{ userIds: string[]; nextLink: string | undefined }> {
+    const path = nextLink ? relativeToVersion(nextLink) : `/groups/${pathSegment(groupId)}/transitiveMembers/microsoft.graph.user`;
+    const page = await this.call<Collection<DirectoryObject>>('groups.transitiveUsers', path, (request) => (nextLink ? request.get() : request.select('id').top(pageSize).get()));
+    return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
+  }
+
   /** Store units and manager of up to 10 users in one $batch, to check a requester's scope over them. */
   async scopesOf(userIds: readonly string[]): Promise<Map<string, { administrativeUnitIds: string[]; managerId: string | undefined }>> {
     const items = userIds.flatMap((userId, index) => [

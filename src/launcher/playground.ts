@@ -49,7 +49,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const child = new ManagedChild({
     name,
     command: process.execPath,
-    args: [playgroundCli(), 'start', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    args: ['--require', path.join(__dirname, 'loopback-only.js'), playgroundCli(), 'start', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
     // It writes devTools/ under its working directory.
     cwd: dir,
     env: {

@@ -1,6 +1,6 @@
 // Whether a TCP port can be listened on, checked before anything starts so that a taken port gets one plain line.
-// Without a host it checks all interfaces, as the Agents Playground binds them (it silently moves to a random
-// port when its own is taken, so the launcher must check first).
+// Without a host it checks all interfaces: a port held on any of them is taken for us too (the Agents Playground
+// silently moves to a random port when its own is taken, so the launcher must check first).
 import net from 'node:net';
 
 export function portIsFree(port: number, host?: string): Promise<boolean> {

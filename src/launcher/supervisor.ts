@@ -16,6 +16,22 @@ export class Supervisor {
   handleSignals(): void {
     process.on('SIGINT', () => void this.stop(0));
     process.on('SIGTERM', () => void this.stop(0));
+    this.stopWhenOrphaned();
+  }
+
+  /**
+   * npm (or a shell) that started the launcher may die without passing a signal on (SIGKILL, a shell that swallows
+   * SIGTERM); the launcher is then re-parented, and stops everything rather than run on unseen.
+   */
+  private stopWhenOrphaned(everyMs = 1000): void {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+      if (process.ppid === parent) return;
+      clearInterval(timer);
+      process.stderr.write('phonedesk: the process that started me has gone; stopping everything\n');
+      void this.stop(0);
+    }, everyMs);
+    timer.unref();
   }
 
   track(child: ManagedChild): void {

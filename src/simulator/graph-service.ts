@@ -5,6 +5,7 @@ import type { GraphRequest, GraphResponse } from './graph-request';
 import { GraphRouter } from './graph-router';
 import type { SimulatorState } from './simulator-state';
 import { directoryRoutes } from './routes/directory-routes';
+import { groupMemberRoutes } from './routes/group-member-routes';
 import { phoneMethodRoutes } from './routes/phone-method-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { reportRoutes } from './routes/report-routes';
@@ -40,7 +41,7 @@ const DEFAULT_CODES: Record<number, string> = {
   504: 'GatewayTimeout',
 };
 
-const router = new GraphRouter([...userRoutes, ...phoneMethodRoutes, ...policyRoutes, ...directoryRoutes, ...reportRoutes]);
+const router = new GraphRouter([...userRoutes, ...phoneMethodRoutes, ...policyRoutes, ...directoryRoutes, ...groupMemberRoutes, ...reportRoutes]);
 
 export class GraphService {
   constructor(private readonly state: SimulatorState) {}

@@ -5,6 +5,7 @@
 import { once } from 'node:events';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { ApproverRoster } from '../../src/access/approver-roster';
 import type { AuditRecord } from '../../src/audit/audit-record';
 import { run as phonedesk } from '../../src/cli/main';
 import type { LoggedRequest } from '../../src/simulator/request-log';
@@ -308,10 +309,10 @@ describe('a disk that fills the instant a request or an approval is saved', () =
   });
 
   it('tells the manager honestly when the approvers could not be checked, and the request waits for them', async () => {
-    const directory = harness.bot.services.directory;
-    const profile = directory.profile.bind(directory);
-    // Approvers' profiles must come from Graph now (not from the one-minute cache), which the full disk forbids.
-    const fresh = jest.spyOn(directory, 'profile').mockImplementation(async (person) => profile(person, { fresh: true }));
+    // The approver groups must come from Graph now (not from the five-minute cache), which the full disk forbids.
+    const fresh = jest.spyOn(ApproverRoster.prototype, 'current').mockImplementation(function (this: ApproverRoster) {
+      return this['read']();
+    });
     const spy = faultAfterNext('create', () => disk.fill());
     const before = harness.connector.calls.length;
     let requestId: string;
