@@ -46,6 +46,11 @@ export class RequesterDirectory {
     return (await this.profile(person, options)).person;
   }
 
+  /** The name from the last profile read (however old), without reading: for records made before the read. */
+  knownName(person: Person): Person {
+    return this.cache.get(person.aadObjectId)?.profile.person ?? { aadObjectId: person.aadObjectId, name: NAME_NOT_READ };
+  }
+
   /**
    * For records that must be written even when Graph cannot be read just then (a refused decision): the
    * directory's name, or NAME_NOT_READ with the id; never the name the client sent.

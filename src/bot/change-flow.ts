@@ -106,8 +106,8 @@ export async function decide(
   note?: string,
   timeWords?: TimeWords,
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
-  // The audit log names the clicker as the directory does, not as the client says (a cached read, if any).
-  const named = actor && (await deps.services.directory.namedForRecord(actor));
+  // The audit log names the clicker as the directory last did, not as the client says; the decision reads afresh.
+  const named = actor && deps.services.directory.knownName(actor);
   const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, named, decision, note, timeWords));
   if (!result.ok) return result;
   if (decision === 'reject') {

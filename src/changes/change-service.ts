@@ -4,6 +4,7 @@
 import type { Person } from '../audit/audit-context';
 import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
+import type { RequesterProfile } from '../access/requester-profile';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
 import type { AuditAppender } from './audit-appender';
 import type { ChangeKind } from './change-kind';
@@ -161,7 +162,16 @@ export class ChangeService {
   async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string, timeWords?: TimeWords): Promise<DecisionResult> {
     const nobody: Person = { aadObjectId: 'unknown', name: 'unknown' };
     if (!actor || !actor.aadObjectId) return this.refuse(nobody, undefined, requestId, 'phonedesk could not tell who you are, so it cannot accept a decision from you.');
-    actor = await this.directory.namedForRecord(actor);
+    // One fresh read names the clicker and says whether they may decide; refusals that need no role are still
+    // given (and recorded by the name last read) when Graph cannot be read just now.
+    let fresh: RequesterProfile | undefined;
+    let unread: unknown;
+    try {
+      fresh = await this.directory.profile(actor, { fresh: true });
+    } catch (error) {
+      unread = error;
+    }
+    actor = fresh?.person ?? this.directory.knownName(actor);
     const stored = await this.store.get(requestId);
     if (!stored) return this.refuse(actor, undefined, requestId, 'That request does not exist (any more).');
     const request = await this.expireIfDue(stored);
@@ -169,8 +179,8 @@ export class ChangeService {
     if (actor.aadObjectId === request.requester.aadObjectId) {
       return this.refuse(actor, request, requestId, 'You asked for this change, so someone else has to approve or reject it.');
     }
-    const profile = await this.directory.profile(actor, { fresh: true });
-    actor = profile.person;
+    if (!fresh) throw unread;
+    const profile = fresh;
     if (request.tenantWide ? !this.access.isTenantAdmin(profile) : !this.access.isApprover(profile)) {
       return this.refuse(
         actor,

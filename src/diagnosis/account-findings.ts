@@ -1,16 +1,11 @@
+import { ageInWords } from './age-in-words';
 import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
 import { QUALIFYING_LICENCES, hasQualifyingLicence } from './qualifying-licences';
 import type { SignInSnapshot } from './sign-in-snapshot';
 
 const RECENT_REVOKE_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
 
-/** "less than an hour ago", "1 hour ago", "5 hours ago" (for ages under a day). */
-function hoursAgo(ageMs: number): string {
-  const hours = Math.floor(ageMs / HOUR_MS);
-  return hours < 1 ? 'less than an hour ago' : `${hours} ${hours === 1 ? 'hour' : 'hours'} ago`;
-}
 
 export function accountFindings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[] {
   const { user } = snapshot;
@@ -47,7 +42,7 @@ export function accountFindings(snapshot: SignInSnapshot, context: DiagnosisCont
       id: 'sessions-recently-revoked',
       severity: 'info',
       // An age, not a clock time: the reader's zone is not known here, and this text also goes on cards.
-      summary: `${user.displayName} was signed out everywhere ${hoursAgo(age)}.`,
+      summary: `${user.displayName} was signed out everywhere ${ageInWords(user.signInSessionsValidFromDateTime!, context.now)}.`,
       fix: 'They need to sign in again on each device; it can take a few minutes to apply everywhere.',
     });
   }

@@ -47,7 +47,7 @@ export function numberFindings(snapshot: SignInSnapshot, context: DiagnosisConte
 
   const lost = mobile.smsSignInState !== 'ready' ? lostReportOf(mobile, context.lostNumbers) : undefined;
   if (lost) {
-    findings.push(lostNumberFinding(name, mobile, lost));
+    findings.push(lostNumberFinding(name, mobile, lost, context.now));
     return findings;
   }
 

@@ -30,11 +30,11 @@ async function say(page: Page, text: string): Promise<void> {
 }
 
 /** Opens a playground and waits for phonedesk's welcome card: the bot has then stored how to reach this person. */
-async function openPlayground(context: BrowserContext, url: string, who: string): Promise<Page> {
+async function openPlayground(context: BrowserContext, url: string, who: string, welcome: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
   await page.locator('[data-lexical-editor="true"][role="textbox"]').waitFor({ timeout: REPLY_MS });
-  await page.getByText('sign-in by phone for your workers').first().waitFor({ timeout: REPLY_MS });
+  await page.getByText(welcome).first().waitFor({ timeout: REPLY_MS });
   // The playground's own header names the signed-in user, read from the launcher's generated config.
   await page.getByText(who, { exact: true }).first().waitFor({ timeout: REPLY_MS });
   return page;
@@ -74,8 +74,9 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       viewport: { width: 1280, height: 900 },
     });
     // The approver first: phonedesk can only send approval cards to people whose chat it has seen open.
-    approver = await openPlayground(context, launcher.banner.approverUrl, 'Hana Kim');
-    manager = await openPlayground(context, launcher.banner.managerUrl, 'Priya Shah');
+    // Each is welcomed with the help for what they do: approvers decide, managers ask.
+    approver = await openPlayground(context, launcher.banner.approverUrl, 'Hana Kim', 'phonedesk for approvers');
+    manager = await openPlayground(context, launcher.banner.managerUrl, 'Priya Shah', 'sign-in by phone for your workers');
   }, 90_000);
 
   afterAll(async () => {
@@ -111,5 +112,44 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       await manager.getByText('is already used to sign in by another account').first().waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Replace the number' }).waitFor({ timeout: REPLY_MS });
     });
+  });
+
+  it('secures a lost phone, and then offers a new number, never turning the lost one back on', async () => {
+    await step('lost-phone-asked', async () => {
+      await say(manager, 'Chloe Evans lost her phone');
+      await manager.getByText(/the number stays on Chloe Evans's account but can't be used to sign in/).first().waitFor({ timeout: REPLY_MS });
+    });
+    await step('lost-phone-approved', async () => {
+      await approver.getByText(/Priya Shah asks you to approve request \d+: Lost phone/).first().waitFor({ timeout: REPLY_MS });
+      await approver.getByRole('button', { name: 'Approve', exact: true }).last().click();
+      await manager.getByText(/Chloe Evans can no longer sign in by text message and was signed out everywhere/).first().waitFor({ timeout: REPLY_MS });
+    });
+    await step('lost-phone-diagnosed', async () => {
+      const turnOnBefore = await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).count();
+      await say(manager, "why can't Chloe Evans sign in?");
+      await manager.getByText(/reported the phone lost/).first().waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Add their new number' }).waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Remove the lost number' }).waitFor({ timeout: REPLY_MS });
+      // Bob's earlier diagnosis still shows its button; Chloe's adds none.
+      expect(await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).count()).toBe(turnOnBefore);
+    });
+  });
+
+  it("tells the manager who rejected a request and why, and shows every time in the reader's own zone", async () => {
+    await step('reject-asked', async () => {
+      await say(manager, 'add +44 7700 900199 for Jane Doe because new starter');
+      await manager.getByText(/Add \+44 •••• ••0199 as Jane Doe's mobile number for sign-in/).first().waitFor({ timeout: REPLY_MS });
+    });
+    await step('reject-decided', async () => {
+      await approver.getByText(/Priya Shah asks you to approve request \d+: Add \+44 •••• ••0199/).first().waitFor({ timeout: REPLY_MS });
+      await approver.getByLabel(/Why, if you reject/).last().fill('wrong number, please check with Jane');
+      await approver.getByRole('button', { name: 'Reject', exact: true }).last().click();
+      await manager.getByText(/Hana Kim rejected request \d+ .*Their reason: "wrong number, please check with Jane"/).first().waitFor({ timeout: REPLY_MS });
+    });
+    for (const page of [manager, approver]) {
+      expect(await page.getByText(/UTC/).count()).toBe(0);
+      // The client renders the card's DATE/TIME functions; none is left as written.
+      expect(await page.getByText(/\{\{(DATE|TIME)\(/).count()).toBe(0);
+    }
   });
 });

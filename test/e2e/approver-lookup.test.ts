@@ -32,7 +32,7 @@ async function announce(requester: typeof PRIYA, question: string): Promise<{ lo
   const fix = findButton(await harness.say(requester, question), 'change.propose');
   await harness.simulator.control('DELETE', 'requests');
   const since = harness.connector.calls.length;
-  expect((await harness.click(requester, 'change.propose', fix!)).body.value).toMatch(/Request \d+ sent for approval/);
+  expect((await harness.click(requester, 'change.propose', fix!)).body.value).toMatch(/Request \d+: see its card below/);
   return { log: await graphLog(), since };
 }
 

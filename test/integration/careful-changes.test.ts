@@ -96,13 +96,12 @@ describe('a lost number is never turned back on', () => {
     const index = new SqliteNumberIndex(pipeline.db);
     const checker = new WorkerChecker(pipeline.gateway, index, new NumberHolderFinder(index, pipeline.gateway), new LostNumbers(pipeline.store));
     const { diagnosis } = await checker.check(demoUser(CHLOE.alias), { canSee: async () => false });
-    const turnedOffAt = (await pipeline.store.transitions(lost.id)).at(-1)!.at;
     expect(diagnosis.findings[0]?.id).toBe('lost-number');
     expect(diagnosis.findings.map((finding) => finding.id)).not.toContain('number-not-enabled');
     const offered = diagnosis.findings.flatMap((finding) => [finding.proposal, ...(finding.otherProposals ?? [])]).map((proposal) => proposal?.kind);
     expect(offered).not.toContain('enable-sms-sign-in');
     const [finding] = diagnosis.findings;
-    expect(finding!.summary).toContain(`was turned off for sign-in on ${turnedOffAt.slice(0, 10)} ${turnedOffAt.slice(11, 16)} UTC after Priya Shah reported the phone lost`);
+    expect(finding!.summary).toContain('was turned off for sign-in less than an hour ago after Priya Shah reported the phone lost');
     expect(finding!.fix).toMatch(/signs in again once their new number is added/);
     expect([finding!.proposal, ...(finding!.otherProposals ?? [])].map((proposal) => proposal?.kind)).toEqual(['replace-number', 'remove-number']);
     expect(finding!.proposal?.phoneNumber).toBeUndefined();

@@ -33,8 +33,9 @@ afterEach(() => {
   temp.cleanup();
 });
 
-function ask() {
-  return pipeline.service.request({ requester: PRIYA, kind: 'enable-sms-sign-in', target: { userId: demoUser('bob.smith'), displayName: 'Bob Smith' }, reason: 'FIG6', tenantWide: false });
+/** Two open requests must differ (one open request per worker and change): so the worker can be chosen. */
+function ask(alias = 'bob.smith', displayName = 'Bob Smith') {
+  return pipeline.service.request({ requester: PRIYA, kind: 'enable-sms-sign-in', target: { userId: demoUser(alias), displayName }, reason: 'FIG6', tenantWide: false });
 }
 
 const later = (ms: number): void => {
@@ -42,7 +43,7 @@ const later = (ms: number): void => {
 };
 
 it('gives each expired request to exactly one of two racing processes, once', async () => {
-  const [first, second] = [await ask(), await ask()];
+  const [first, second] = [await ask(), await ask('chloe.evans', 'Chloe Evans')];
   later(DAY + 60_000);
   expect(await pipeline.service.expireDue()).toBe(2);
   const [here, there] = await Promise.all([pipeline.service.claimExpiryNotices(), other.service.claimExpiryNotices()]);

@@ -1,3 +1,4 @@
+import { ageInWords } from '../../src/diagnosis/age-in-words';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { Diagnosis } from '../../src/diagnosis/diagnose';
 import type { FindingId } from '../../src/diagnosis/finding';
@@ -196,5 +197,16 @@ describe('diagnose', () => {
       expect(item.summary).not.toContain('\n');
       expect(item.summary.replace(/e\.g\.|\.\d/g, '').match(/\.(\s|$)/g) ?? []).toHaveLength(1);
     }
+  });
+});
+
+describe('ages in words', () => {
+  it('says how long ago in hours under a day and in days after, never a clock time', () => {
+    const now = new Date('2026-12-01T12:00:00Z');
+    expect(ageInWords('2026-12-01T11:30:00Z', now)).toBe('less than an hour ago');
+    expect(ageInWords('2026-12-01T11:00:00Z', now)).toBe('1 hour ago');
+    expect(ageInWords('2026-11-30T13:00:00Z', now)).toBe('23 hours ago');
+    expect(ageInWords('2026-11-30T12:00:00Z', now)).toBe('1 day ago');
+    expect(ageInWords('2026-11-21T12:00:00Z', now)).toBe('10 days ago');
   });
 });

@@ -19,9 +19,11 @@ describe('a lost number in the diagnosis', () => {
     expect(result.findings.map((finding) => finding.id)).toEqual(['lost-number']);
     const [lost] = result.findings;
     expect(lost!.summary).toBe(
-      "Jane Doe's number +44 •••• ••0123 was turned off for sign-in on 2026-11-26 09:20 UTC after Priya Shah reported the phone lost or its SIM swapped (request 7, 2026-11-26 09:14 UTC). It stays on the account but can't be used to sign in, and phonedesk will not turn it back on: whoever has that phone would get the codes.",
+      "Jane Doe's number +44 •••• ••0123 was turned off for sign-in 1 day ago after Priya Shah reported the phone lost or its SIM swapped (request 7, 1 day ago). It stays on the account but can't be used to sign in, and phonedesk will not turn it back on: whoever has that phone would get the codes.",
     );
     expect(JSON.stringify(result)).not.toContain('900123');
+    // Read in any zone, on cards and in chat: an age, never a clock time.
+    expect(JSON.stringify(result)).not.toMatch(/UTC|\d\d:\d\d/);
     const actions = (buildDiagnosisCard(result, { mode: 'diagnose', offerFixes: true }).body as unknown as Array<{ items?: Array<{ type: string; actions?: Array<{ title: string; verb: string; data: unknown }> }> }>)
       .flatMap((element) => element.items ?? [])
       .flatMap((item) => item.actions ?? []);
