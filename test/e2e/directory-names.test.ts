@@ -2,7 +2,7 @@
 // can put anything there: requests, decisions, cancellations, cards, outcome texts and the audit log use the
 // Entra display name read with the person's aadObjectId instead.
 import type { AuditRecord } from '../../src/audit/audit-record';
-import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, chatUser, findButton, textOf, waitUntil } from '../helpers/bot-harness';
+import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, chatUser, findButton, textOf, waitUntil, useBot } from '../helpers/bot-harness';
 
 const harness = new BotHarness();
 
@@ -26,14 +26,7 @@ async function ask(text: string): Promise<string> {
   return requestId;
 }
 
-beforeAll(async () => {
-  await harness.start();
-  for (const user of [PRIYA, HANA, VICTOR, MARCUS]) await harness.open(user);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA, VICTOR, MARCUS]);
 
 describe('a forged display name', () => {
   it('never names the requester or the approver: the directory name is on the cards, the outcome and the audit log', async () => {

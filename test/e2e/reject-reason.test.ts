@@ -1,19 +1,10 @@
 // Rejecting with a reason, on the card's reason box or typed ("reject 42 because …"): the requester is told
 // who rejected, why (numbers masked) and what they can do next. The reason is untrusted text.
-import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf, waitUntil } from '../helpers/bot-harness';
+import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf, waitUntil, useBot } from '../helpers/bot-harness';
 
 const harness = new BotHarness();
 
-beforeAll(async () => {
-  await harness.start();
-  await harness.open(PRIYA);
-  await harness.open(HANA);
-  await harness.open(VICTOR);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA, VICTOR]);
 
 /** Priya asks for a change; returns the request's id and the approval card Hana got. */
 async function ask(text: string): Promise<{ requestId: string; hanaCard: string }> {

@@ -1,21 +1,13 @@
 // While a person waits, Graph gets a bounded time: a Retry-After longer than the turn is not waited out. Teams
 // gives up on a card click after about 10–15 s, so the answer must come first, plainly.
 import type { LoggedRequest } from '../../src/simulator/request-log';
-import { BotHarness, HANA, PRIYA, findButton, textOf } from '../helpers/bot-harness';
+import { BotHarness, HANA, PRIYA, findButton, textOf, useBot } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
 const BUSY = /Microsoft 365 is busy/;
 
-beforeAll(async () => {
-  await harness.start();
-  await harness.open(PRIYA);
-  await harness.open(HANA);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA]);
 
 beforeEach(async () => {
   await harness.simulator.reset();

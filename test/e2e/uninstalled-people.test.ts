@@ -1,19 +1,12 @@
 // People who removed phonedesk: when Teams answers 403 or 404 to a proactive message in their 1:1 chat, phonedesk
 // stops trying to reach them there; any other failure keeps them. Talking to phonedesk again brings them back.
-import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, findButton, textOf, waitUntil } from '../helpers/bot-harness';
+import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, findButton, textOf, waitUntil, useBot } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
 const reachable = async (alias: string): Promise<boolean> => (await harness.bot.services.conversations.get(demoUser(alias))) !== undefined;
 
-beforeAll(async () => {
-  await harness.start();
-  for (const user of [PRIYA, HANA, VICTOR, MARCUS]) await harness.open(user);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA, VICTOR, MARCUS]);
 
 it('forgets an approver whose chat answers 403 and a requester whose chat answers 404, and keeps one whose chat failed otherwise', async () => {
   harness.connector.refusedConversations.set(HANA.conversationId, 403);

@@ -2,22 +2,13 @@
 // "Did you mean: status of …?" with buttons that run the status; anything else gets the nearest things phonedesk
 // can do, as buttons that do them or ask for what is missing.
 import type { LoggedRequest } from '../../src/simulator/request-log';
-import { BotHarness, HANA, MARCUS, PRIYA, findButton, textOf } from '../helpers/bot-harness';
+import { BotHarness, HANA, MARCUS, PRIYA, findButton, textOf, useBot } from '../helpers/bot-harness';
 import type { CapturedCall } from '../helpers/capture-server';
 import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
 
-beforeAll(async () => {
-  await harness.start();
-  await harness.open(PRIYA);
-  await harness.open(HANA);
-  await harness.open(MARCUS);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA, MARCUS]);
 
 /** Every button with this verb on the captured cards: its title and data. */
 function buttonsOf(calls: readonly CapturedCall[], verb: string): Array<{ title: string; data: Record<string, unknown> }> {

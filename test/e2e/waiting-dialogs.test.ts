@@ -2,7 +2,7 @@
 // or a number is not filed as the answer, and a lost phone for a name that was not typed exactly is confirmed
 // before anything is asked for (a wrong one signs an innocent worker out everywhere).
 import type { CapturedCall } from '../helpers/capture-server';
-import { BotHarness, HANA, PRIYA, textOf } from '../helpers/bot-harness';
+import { BotHarness, HANA, PRIYA, textOf, useBot } from '../helpers/bot-harness';
 import { demoUser } from '../helpers/simulator';
 import { askedFor, askedNumber } from '../helpers/asked-card';
 
@@ -33,15 +33,7 @@ async function clickAs(verbData: Record<string, unknown>): Promise<string> {
   return textOf(harness.postsTo(PRIYA, before));
 }
 
-beforeAll(async () => {
-  await harness.start();
-  await harness.open(PRIYA);
-  await harness.open(HANA);
-}, 30000);
-
-afterAll(async () => {
-  await harness.stop();
-});
+useBot(harness, [PRIYA, HANA]);
 
 describe('a new question while phonedesk waits for a reason', () => {
   it('is not filed as the reason: drop the request and answer the question', async () => {

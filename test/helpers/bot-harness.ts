@@ -135,3 +135,15 @@ export async function waitUntil<T>(what: string, check: () => T | undefined | Pr
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** The hooks of a whole-bot test file: start the harness, open these people's chats (as Teams does), stop. */
+export function useBot(harness: BotHarness, people: readonly ChatUser[]): BotHarness {
+  beforeAll(async () => {
+    await harness.start();
+    for (const person of people) await harness.open(person);
+  }, 30000);
+  afterAll(async () => {
+    await harness.stop();
+  });
+  return harness;
+}

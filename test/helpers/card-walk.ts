@@ -1,13 +1,6 @@
 // Reading built cards as a person would: every TextBlock and fact, wherever it is nested.
-import type { AdaptiveCard, CardElement, Fact, TextBlock } from '../../src/cards/adaptive-card';
-
-export function elementsOf(elements: readonly CardElement[]): CardElement[] {
-  return elements.flatMap((element): CardElement[] => {
-    if (element.type === 'Container') return [element, ...elementsOf(element.items)];
-    if (element.type === 'ColumnSet') return [element, ...element.columns.flatMap((column) => elementsOf(column.items))];
-    return [element];
-  });
-}
+import type { AdaptiveCard, Fact, TextBlock } from '../../src/cards/adaptive-card';
+import { elementsOf } from './card-validator';
 
 export function textBlocksOf(card: AdaptiveCard): TextBlock[] {
   return elementsOf(card.body).flatMap((element) => (element.type === 'TextBlock' ? [element] : []));
