@@ -18,7 +18,7 @@ export interface AuditContext {
   targetUserId?: string;
 }
 
-export const SYSTEM_ACTOR: Person = { aadObjectId: 'phonedesk', name: 'phonedesk (background)' };
+export const SYSTEM_ACTOR: Person = { aadObjectId: 'phonedesk', name: 'phonedesk' };
 
 const storage = new AsyncLocalStorage<AuditContext>();
 

@@ -4,7 +4,7 @@
 import type { Logger } from 'pino';
 import { guardChange, type AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
-import { withAuditContext, type Person } from '../audit/audit-context';
+import { SYSTEM_ACTOR, withAuditContext } from '../audit/audit-context';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberIndex } from '../storage/number-index';
@@ -13,7 +13,6 @@ import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
 
-export const EXECUTOR: Person = { aadObjectId: 'phonedesk', name: 'phonedesk' };
 
 type ExecutorGateway = HandlerGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy'>;
 
@@ -45,7 +44,7 @@ export class ChangeExecutor {
   }
 
   private async finish(request: ChangeRequest, to: ChangeStatus, outcome: string, note?: string): Promise<ChangeRequest> {
-    return this.store.transition(request.id, 'executing', { to, actor: EXECUTOR, at: this.now(), outcome, ...(note && { note }) });
+    return this.store.transition(request.id, 'executing', { to, actor: SYSTEM_ACTOR, at: this.now(), outcome, ...(note && { note }) });
   }
 
   /** Why this change must not go ahead now, re-checked against live state (scope, admin, guest, lost or held number). */
@@ -75,7 +74,7 @@ export class ChangeExecutor {
       // Approved in time but never run before the deadline (bot down): do not act on a stale approval.
       try {
         const outcome = 'Approved, but not carried out before the deadline; ask again if it is still needed.';
-        return { request: await this.store.transition(requestId, 'approved', { to: 'expired', actor: EXECUTOR, at: this.now(), outcome }), ran: true };
+        return { request: await this.store.transition(requestId, 'approved', { to: 'expired', actor: SYSTEM_ACTOR, at: this.now(), outcome }), ran: true };
       } catch (error) {
         if (error instanceof TransitionRefused) return asItStands();
         throw error;
@@ -83,7 +82,7 @@ export class ChangeExecutor {
     }
     let request: ChangeRequest;
     try {
-      request = await this.store.transition(requestId, 'approved', { to: 'executing', actor: EXECUTOR, at: this.now() });
+      request = await this.store.transition(requestId, 'approved', { to: 'executing', actor: SYSTEM_ACTOR, at: this.now() });
     } catch (error) {
       if (error instanceof TransitionRefused) return asItStands();
       throw error;
@@ -94,7 +93,7 @@ export class ChangeExecutor {
   /** Makes the Graph calls of a request this instance has claimed, and saves how it ended. */
   private async apply(request: ChangeRequest): Promise<ChangeRequest> {
     const startedAt = this.now();
-    const context = { actor: request.decidedBy ?? EXECUTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId };
+    const context = { actor: request.decidedBy ?? SYSTEM_ACTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId };
     return withAuditContext(context, async () => {
       let result: ApplyResult;
       let writing = false;
@@ -195,7 +194,7 @@ export class ChangeExecutor {
     let stillUnknown = 0;
     for (const request of await this.store.list({ statuses: ['executing'], limit: 1000 })) {
       try {
-        await withAuditContext({ actor: EXECUTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId }, async () => {
+        await withAuditContext({ actor: SYSTEM_ACTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId }, async () => {
           const transitions = await this.store.transitions(request.id);
           const started = transitions.filter((transition) => transition.to === 'executing').pop();
           const live = await this.live(request, new Date(started?.at ?? request.createdAt));

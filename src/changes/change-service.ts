@@ -1,7 +1,7 @@
 // Requests and decisions: a change is saved pending, decided exactly once by an approver who is not the
 // requester, and every decision and refusal is audited. Card payloads are never trusted: callers pass the
 // request id and the acting person only; everything else is reloaded here.
-import type { Person } from '../audit/audit-context';
+import { SYSTEM_ACTOR, type Person } from '../audit/audit-context';
 import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import type { RequesterProfile } from '../access/requester-profile';
@@ -144,7 +144,7 @@ export class ChangeService {
     try {
       return await this.store.transition(request.id, 'pending', {
         to: 'expired',
-        actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
+        actor: SYSTEM_ACTOR,
         at: this.now(),
         note: 'no decision before the approval deadline',
         outcome: 'It expired: no approver decided it in time, so nothing was changed. Ask again if it is still needed.',

@@ -199,13 +199,6 @@ export class GraphGateway {
     }
   }
 
-  /** A manager's direct reports (for the "direct reports" scope). */
-  async directReports(userId: string): Promise<User[]> {
-    const page = await this.call<Collection<User>>('users.directReports', `/users/${pathSegment(userId)}/directReports`, (request) =>
-      request.top(999).get(),
-    );
-    return page.value;
-  }
 
   // ---- $batch ----
 

@@ -3,9 +3,6 @@
 // Teams gave the bot in an earlier turn: `TurnContext.getConversationReference(context.activity)`.
 import type { ConversationReference } from 'botbuilder';
 
-/** What a proactive send needs from a reference; `save` and `saveChannel` refuse a reference without it. */
-export const REQUIRED_REFERENCE_FIELDS = ['channelId', 'serviceUrl', 'conversation.id'] as const;
-
 export interface ConversationReferences {
   /**
    * Remembers how to reach a person, keyed by their Entra (AAD) object id (`activity.from.aadObjectId`,
