@@ -4,6 +4,7 @@ import type { RequesterProfile } from '../access/requester-profile';
 import type { WorkerCandidate } from '../access/worker-resolver';
 import type { Person } from '../audit/audit-context';
 import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import { GraphFailure } from '../graph/graph-errors';
 import type { BotDependencies } from './bot-dependencies';
 
 export type WorkerFound =
@@ -23,7 +24,7 @@ export async function workerById(deps: BotDependencies, requester: Person, userI
   try {
     read = await services.gateway.snapshotForRequester(userId, requester.aadObjectId);
   } catch (error) {
-    if (error && typeof error === 'object' && 'kind' in error && error.kind === 'not-found') return { kind: 'none', message: notFound(typed) };
+    if (error instanceof GraphFailure && error.kind === 'not-found') return { kind: 'none', message: notFound(typed) };
     throw error;
   }
   const profile = services.directory.remember(requester, read.requester);

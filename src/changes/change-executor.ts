@@ -18,7 +18,7 @@ type ExecutorGateway = HandlerGateway & Pick<GraphGateway, 'signInSnapshot' | 's
 
 
 function plainError(error: unknown): string {
-  if (error && typeof error === 'object' && 'userMessage' in error) return String((error as { userMessage: unknown }).userMessage);
+  if (error instanceof GraphFailure) return error.userMessage;
   return 'Something went wrong while making the change. IT can find the details in the audit log.';
 }
 

@@ -14,25 +14,45 @@ export type GraphFailureKind =
   | 'rejected'
   | 'audit-unavailable';
 
+export interface GraphFailureDetails {
+  kind: GraphFailureKind;
+  /** One plain sentence for the person in the chat. */
+  userMessage: string;
+  /** Graph's own message, for logs and the audit log (never shown as is). */
+  graphMessage: string;
+  /** HTTP status; 0 when no answer came. */
+  status?: number;
+  graphCode?: string;
+  requestId?: string;
+  clientRequestId?: string;
+  /**
+   * Whether Graph may have made the change all the same: the last attempt, or an earlier one, got no answer or
+   * a 5xx. A plain refusal (4xx, or 429s only) means it did not.
+   */
+  mayHaveApplied?: boolean;
+}
+
 export class GraphFailure extends Error {
   override name = 'GraphFailure';
-  constructor(
-    readonly kind: GraphFailureKind,
-    /** One plain sentence for the person in the chat. */
-    readonly userMessage: string,
-    readonly status: number,
-    readonly graphCode: string | undefined,
-    readonly requestId: string | undefined,
-    readonly clientRequestId: string | undefined,
-    /** Graph's own message, for logs and the audit log (never shown as is). */
-    readonly graphMessage: string,
-    /**
-     * Whether Graph may have made the change all the same: the last attempt, or an earlier one, got no answer or
-     * a 5xx. A plain refusal (4xx, or 429s only) means it did not.
-     */
-    readonly mayHaveApplied = false,
-  ) {
-    super(`${kind}: ${graphMessage}`);
+  readonly kind: GraphFailureKind;
+  readonly userMessage: string;
+  readonly graphMessage: string;
+  readonly status: number;
+  readonly graphCode: string | undefined;
+  readonly requestId: string | undefined;
+  readonly clientRequestId: string | undefined;
+  readonly mayHaveApplied: boolean;
+
+  constructor(details: GraphFailureDetails) {
+    super(`${details.kind}: ${details.graphMessage}`);
+    this.kind = details.kind;
+    this.userMessage = details.userMessage;
+    this.graphMessage = details.graphMessage;
+    this.status = details.status ?? 0;
+    this.graphCode = details.graphCode;
+    this.requestId = details.requestId;
+    this.clientRequestId = details.clientRequestId;
+    this.mayHaveApplied = details.mayHaveApplied ?? false;
   }
 }
 
@@ -44,18 +64,24 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
   if (name === CALL_REFUSED_BY_OBSERVER) {
     // The observer's message already says it plainly: nothing was sent.
     const message = error instanceof Error ? error.message : String(error);
-    return new GraphFailure('audit-unavailable', message, 0, CALL_REFUSED_BY_OBSERVER, undefined, clientRequestId, message);
+    return new GraphFailure({ kind: 'audit-unavailable', userMessage: message, graphMessage: message, graphCode: CALL_REFUSED_BY_OBSERVER, clientRequestId });
   }
   if (!(error instanceof GraphError)) {
     const message = error instanceof Error ? error.message : String(error);
-    return new GraphFailure('unavailable', 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.', 0, undefined, undefined, clientRequestId, message, true);
+    return new GraphFailure({
+      kind: 'unavailable',
+      userMessage: 'Microsoft 365 did not answer in time. Nothing was changed; please try again in a minute.',
+      graphMessage: message,
+      clientRequestId,
+      mayHaveApplied: true,
+    });
   }
   const status = error.statusCode;
   const code = error.code ?? undefined;
   const message = error.message ?? '';
   const requestId = error.requestId ?? error.headers?.get('request-id') ?? undefined;
   const make = (kind: GraphFailureKind, userMessage: string) =>
-    new GraphFailure(kind, userMessage, status, code, requestId, clientRequestId, message, answerLost || kind === 'unavailable');
+    new GraphFailure({ kind, userMessage, graphMessage: message, status, graphCode: code, requestId, clientRequestId, mayHaveApplied: answerLost || kind === 'unavailable' });
 
   if (status === 409 && code === 'phoneNumberNotUnique') {
     return make('number-in-use', 'That number is already used to sign in by another account, so it cannot be used for this worker\'s sign-in.');

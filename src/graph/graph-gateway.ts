@@ -362,7 +362,7 @@ export class GraphGateway {
     const current = await this.smsPolicy({ fresh: true });
     const target = current.includeTargets.find((candidate) => candidate.id === targetId);
     if (!target) {
-      throw new GraphFailure('not-found', 'That group is no longer a target of the SMS sign-in policy.', 404, undefined, undefined, undefined, `no include target ${targetId}`);
+      throw new GraphFailure({ kind: 'not-found', userMessage: 'That group is no longer a target of the SMS sign-in policy.', graphMessage: `no include target ${targetId}`, status: 404 });
     }
     const includeTargets = current.includeTargets.map((candidate: SmsPolicyTarget) => ({
       id: candidate.id,
@@ -431,7 +431,7 @@ export class GraphGateway {
       numberInUse = true;
     }
     const method = await this.readBack(userId, phoneType);
-    if (!method) throw new GraphFailure('not-found', 'The phone number was removed while phonedesk was changing it.', 404, undefined, undefined, undefined, 'method gone after update');
+    if (!method) throw new GraphFailure({ kind: 'not-found', userMessage: 'The phone number was removed while phonedesk was changing it.', graphMessage: 'method gone after update', status: 404 });
     return { method, numberInUse: numberInUse || method.smsSignInState === 'phoneNumberNotUnique', recovered: false };
   }
 
