@@ -1,8 +1,5 @@
-// GraphGateway: the only code that talks to Microsoft Graph. Typed operations, one $batch per sign-in snapshot,
-// Graph errors turned into GraphFailure, every call seen by the observer (audit) before it is made.
-import { randomUUID } from 'node:crypto';
-import type { TokenCredential } from '@azure/identity';
-import { Client, GraphError, type GraphRequest } from '@microsoft/microsoft-graph-client';
+// GraphGateway: the only code that talks to Microsoft Graph. Typed operations over the transport (graph-transport.ts):
+// one $batch per sign-in snapshot, the SMS policy cache, phone-method writes that recover a lost answer by reading back.
 import type {
   DirectoryObject,
   LicenseDetails,
@@ -13,44 +10,23 @@ import type {
   UserRegistrationDetails,
 } from '@microsoft/microsoft-graph-types';
 import type { PhoneMethodSnapshot, PhoneType, SignInSnapshot, SmsPolicySnapshot, SmsPolicyTarget } from '../diagnosis/sign-in-snapshot';
-import { AuthMiddleware } from './auth-middleware';
 import { ROLE_TEMPLATES } from './directory-roles';
-import { FetchMiddleware } from './fetch-middleware';
-import { CallInfo, type GraphCallObserver } from './graph-call';
 import { GraphFailure, toGraphFailure } from './graph-errors';
-import { ObserverMiddleware } from './observer-middleware';
+import { GraphTransport, type GraphGatewayOptions } from './graph-transport';
+import { innerBody, relativeToVersion, type BatchItem, type BatchResponse, type Collection } from './graph-wire';
 import { odataString, pathSegment, queryValue } from './odata';
-import { RetryMiddleware, retryAfterMs, type RetrySettings } from './retry-middleware';
 import { requesterFrom, requesterItems, type RequesterData } from './requester-reads';
-import { remainingMs } from './turn-deadline';
+import { PHONE_METHOD_IDS, phoneSnapshot, policySnapshot } from './snapshot-mapping';
 
+export type { GraphGatewayOptions } from './graph-transport';
+export { PHONE_METHOD_IDS } from './snapshot-mapping';
 export type { RequesterData } from './requester-reads';
-
-export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
-  mobile: '3179e48a-750b-4051-897c-87b9720928f7',
-  alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
-  office: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
-};
 
 const SMS_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms';
 const SMS_CONFIGURATION_TYPE = '#microsoft.graph.smsAuthenticationMethodConfiguration';
 const USER_FIELDS = 'id,displayName,userPrincipalName,mail,employeeId,jobTitle,officeLocation,accountEnabled,userType';
-const MAX_BATCH = 20;
 /** Entra caps display names, mail and UPNs at 256 characters or less: longer text cannot match anyone. */
 const MAX_SEARCH_TEXT = 256;
-
-export interface GraphGatewayOptions {
-  /** Graph root without the version, e.g. https://graph.microsoft.com or http://127.0.0.1:5080. */
-  baseUrl: string;
-  credential: TokenCredential;
-  scope: string;
-  observer: GraphCallObserver;
-  timeoutMs?: number;
-  retry?: Partial<RetrySettings>;
-  /** How long the SMS policy is reused before it is read again. */
-  policyTtlMs?: number;
-  now?: () => number;
-}
 
 /** A write that Graph may half-apply: the number saved, but in use elsewhere for SMS sign-in (reference §2.2). */
 export interface PhoneWriteResult {
@@ -60,112 +36,23 @@ export interface PhoneWriteResult {
   recovered: boolean;
 }
 
-interface BatchItem {
-  id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-}
-
-interface BatchResponse {
-  id: string;
-  status: number;
-  headers?: Record<string, string>;
-  body?: unknown;
-}
-
 interface CachedPolicy {
   readonly policy: SmsPolicySnapshot;
   readonly readAt: number;
 }
 
-type Collection<T> = { value: T[]; '@odata.nextLink'?: string };
-
-/** An @odata.nextLink as a path after the version: the Graph client only follows absolute https links itself. */
-function relativeToVersion(link: string): string {
-  const url = new URL(link);
-  return `${url.pathname.replace(/^\/(v1\.0|beta)/, '')}${url.search}`;
-}
-
-function phoneSnapshot(method: PhoneAuthenticationMethod): PhoneMethodSnapshot {
-  return {
-    id: method.id ?? '',
-    phoneType: (method.phoneType ?? 'mobile') as PhoneType,
-    phoneNumber: method.phoneNumber ?? '',
-    smsSignInState: (method.smsSignInState ?? 'unknownFutureValue') as PhoneMethodSnapshot['smsSignInState'],
-  };
-}
-
-function policySnapshot(configuration: SmsAuthenticationMethodConfiguration, names: ReadonlyMap<string, string>): SmsPolicySnapshot {
-  // The docs show the object wrapped in "value" (reference §3); accept both shapes.
-  const raw = (configuration as { value?: SmsAuthenticationMethodConfiguration }).value ?? configuration;
-  const named = (id: string): { displayName?: string } => (names.has(id) ? { displayName: names.get(id) } : {});
-  return {
-    state: raw.state === 'enabled' ? 'enabled' : 'disabled',
-    includeTargets: (raw.includeTargets ?? []).map((target) => ({
-      id: target.id ?? '',
-      targetType: target.targetType === 'user' ? 'user' : 'group',
-      isUsableForSignIn: target.isUsableForSignIn !== false,
-      ...named(target.id ?? ''),
-    })),
-    excludeTargets: (raw.excludeTargets ?? []).map((target) => ({
-      id: target.id ?? '',
-      targetType: target.targetType === 'user' ? 'user' : 'group',
-      ...named(target.id ?? ''),
-    })),
-    telecomProviderSettings: (raw as { telecomProviderSettings?: SmsPolicySnapshot['telecomProviderSettings'] }).telecomProviderSettings ?? null,
-  };
-}
-
-/** The body of one inner $batch response, or its error as a GraphFailure. */
-function innerBody<T>(responses: ReadonlyMap<string, BatchResponse>, key: string): T {
-  const response = responses.get(key);
-  if (!response || response.status >= 400) {
-    const body = response?.body as { error?: { code?: string; message?: string } } | undefined;
-    const error = new GraphError(response?.status ?? 0, body?.error?.message ?? `no answer for ${key}`);
-    error.code = body?.error?.code ?? null;
-    error.requestId = response?.headers?.['request-id'] ?? null;
-    throw toGraphFailure(error);
-  }
-  return response.body as T;
-}
-
-export class GraphGateway {
-  private readonly client: Client;
+export class GraphGateway extends GraphTransport {
   private readonly policyTtlMs: number;
   private readonly now: () => number;
-  private readonly retry: RetrySettings;
   private cachedPolicy: CachedPolicy | undefined;
   private groupNames = new Map<string, string>();
 
   constructor(options: GraphGatewayOptions) {
-    this.retry = { maxRetries: 4, maxRetryAfterMs: 30_000, baseDelayMs: 500, ...options.retry };
-    const retry = new RetryMiddleware(this.retry);
-    const auth = new AuthMiddleware(options.credential, options.scope);
-    const observer = new ObserverMiddleware(options.observer);
-    const fetcher = new FetchMiddleware(options.timeoutMs ?? 10_000);
-    retry.setNext(auth);
-    auth.setNext(observer);
-    observer.setNext(fetcher);
-    this.client = Client.initWithMiddleware({ middleware: retry, baseUrl: options.baseUrl, defaultVersion: 'v1.0' });
+    super(options);
     this.policyTtlMs = options.policyTtlMs ?? 60_000;
     this.now = options.now ?? Date.now;
   }
 
-  /** One logical call: a fresh client-request-id and failures as GraphFailure. */
-  private async call<T>(
-    operation: string,
-    path: string,
-    send: (request: GraphRequest) => Promise<T>,
-    replayable = true,
-    batch?: CallInfo['batch'],
-  ): Promise<T> {
-    const info = new CallInfo(operation, randomUUID(), replayable, batch);
-    try {
-      return await send(this.client.api(path).middlewareOptions([info]));
-    } catch (error) {
-      throw toGraphFailure(error, info.clientRequestId, info.answerLost);
-    }
-  }
 
   // ---- users ----
 
@@ -200,44 +87,6 @@ export class GraphGateway {
   }
 
 
-  // ---- $batch ----
-
-  /**
-   * Sends up to 20 requests in one $batch. Inner 429/503/504 answers to reads are retried on their own,
-   * honouring their Retry-After, within the same bounds as single requests.
-   */
-  async batch(operation: string, items: BatchItem[]): Promise<Map<string, BatchResponse>> {
-    if (items.length > MAX_BATCH) throw new Error(`a $batch holds at most ${MAX_BATCH} requests`);
-    const results = new Map<string, BatchResponse>();
-    let pending = items;
-    for (let round = 0; pending.length > 0; round++) {
-      const body = { requests: pending.map((item) => ({ id: item.id, method: item.method, url: item.url })) };
-      const reply = await this.call<{ responses: BatchResponse[] }>(
-        operation,
-        '/$batch',
-        (request) => request.post(body),
-        pending.every((item) => item.method === 'GET'),
-        body.requests,
-      );
-      const retry: BatchItem[] = [];
-      let wait = 0;
-      for (const response of reply.responses) {
-        const item = pending.find((candidate) => candidate.id === response.id);
-        const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-        const again = item?.method === 'GET' && [429, 503, 504].includes(response.status) && round < this.retry.maxRetries;
-        const advised = retryAfterMs(headers['retry-after'] ?? null) ?? this.retry.baseDelayMs * 2 ** round;
-        if (item && again && advised <= this.retry.maxRetryAfterMs && advised < remainingMs()) {
-          retry.push(item);
-          wait = Math.max(wait, advised);
-        } else {
-          results.set(response.id, { ...response, headers });
-        }
-      }
-      pending = retry;
-      if (pending.length > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    }
-    return results;
-  }
 
   // ---- sign-in snapshot ----
 
