@@ -1,167 +1,35 @@
-// The simulated tenant's state and Graph's documented rules for phone methods and SMS sign-in.
-// HTTP concerns live in the route modules; this class only knows the directory.
-import { createHash, randomUUID } from 'node:crypto';
-import { ROLE_TEMPLATES } from '../graph/directory-roles';
-import { GraphHttpError, badRequest, notFound } from './graph-error';
+// The simulated tenant: its directory (tenant-directory.ts) with Graph's documented rules for the SMS policy, phone
+// methods and SMS sign-in, and its export as a seed. HTTP concerns live in the route modules.
+import { badRequest, notFound } from './graph-error';
 import { parseGraphPhoneNumber, type GraphPhoneNumber } from './graph-phone-format';
-import type {
-  DefaultMfaMethod,
-  PhoneType,
-  Seed,
-  SeedExcludeTarget,
-  SeedGroup,
-  SeedRoleAssignment,
-  SeedSmsIncludeTarget,
-  SeedSmsPolicy,
-  SeedTelecomProviderSettings,
-  SeedUser,
-  SmsSignInRegistration,
-} from './seed';
+import type { PhoneType, Seed, SeedSmsPolicy, SeedUser } from './seed';
+import { TenantDirectory } from './tenant-directory';
+import {
+  PHONE_TYPE_BY_METHOD_ID,
+  SeedError,
+  phoneNumberNotUnique,
+  type PhoneMethodRecord,
+  type PhoneWriteResult,
+  type SmsPolicyRecord,
+  type SmsSignInState,
+  type UserRecord,
+} from './tenant-records';
 
-/** Well-known phone method ids, fixed per type (reference §1). */
-export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
-  mobile: '3179e48a-750b-4051-897c-87b9720928f7',
-  alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
-  office: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
-};
+export * from './tenant-records';
 
-export const PHONE_TYPE_BY_METHOD_ID: Readonly<Record<string, PhoneType>> = Object.fromEntries(
-  Object.entries(PHONE_METHOD_IDS).map(([type, id]) => [id, type as PhoneType]),
-);
-
-export type SmsSignInState = 'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
-
-export interface PhoneMethodRecord {
-  phoneType: PhoneType;
-  number: GraphPhoneNumber;
-  /** Meaningful for mobile only. */
-  registration: SmsSignInRegistration;
-}
-
-export interface UserRecord {
-  id: string;
-  userPrincipalName: string;
-  displayName: string;
-  givenName: string | null;
-  surname: string | null;
-  mail: string | null;
-  employeeId: string | null;
-  jobTitle: string | null;
-  officeLocation: string | null;
-  accountEnabled: boolean;
-  userType: 'Member' | 'Guest';
-  licenses: string[];
-  manager: string | undefined;
-  phoneMethods: Map<PhoneType, PhoneMethodRecord>;
-  defaultMfaMethod: DefaultMfaMethod | undefined;
-  otherMethodsRegistered: string[];
-  signInSessionsValidFromDateTime: string;
-}
-
-export interface GroupRecord {
-  id: string;
-  displayName: string;
-  description: string | null;
-  members: Set<string>;
-}
-
-export interface AdministrativeUnitRecord {
-  id: string;
-  displayName: string;
-  description: string | null;
-  members: Set<string>;
-}
-
-export interface RoleAssignmentRecord {
-  id: string;
-  principalId: string;
-  roleDefinitionId: string;
-  directoryScopeId: string;
-}
-
-export interface SmsPolicyRecord {
-  state: 'enabled' | 'disabled';
-  includeTargets: SeedSmsIncludeTarget[];
-  excludeTargets: SeedExcludeTarget[];
-  telecomProviderSettings: SeedTelecomProviderSettings | null;
-}
-
-/** A seed that contradicts itself; the message names the offending entry. */
-export class SeedError extends Error {
-  override name = 'SeedError';
-}
-
-/** Outcome of a write that Graph can half-apply (409 phoneNumberNotUnique with the method saved). */
-export interface PhoneWriteResult {
-  method: PhoneMethodRecord;
-  notUnique: boolean;
-}
-
-const SEED_EPOCH = '2026-01-01T00:00:00Z';
-
-/** The number is saved for MFA but another account holds it for SMS sign-in (reference §2.2). */
-export function phoneNumberNotUnique(): GraphHttpError {
-  return new GraphHttpError(
-    409,
-    'phoneNumberNotUnique',
-    'The phone number is already used by another user for SMS sign-in. The phone method was saved, but it cannot be used for SMS sign-in.',
-  );
-}
-
-export class Tenant {
-  readonly id: string;
-  readonly displayName: string;
-  readonly domain: string;
-  private readonly users = new Map<string, UserRecord>();
-  private readonly usersByUpn = new Map<string, string>();
-  /** Lower-cased mail and employee id → user ids, for the equality filters phonedesk sends most. */
-  private readonly usersByMail = new Map<string, string[]>();
-  private readonly usersByEmployeeId = new Map<string, string[]>();
-  private readonly groups = new Map<string, GroupRecord>();
-  private readonly units = new Map<string, AdministrativeUnitRecord>();
-  private readonly assignments: RoleAssignmentRecord[] = [];
-  /** Direct memberships: member object id → group ids. */
-  private readonly memberOf = new Map<string, Set<string>>();
-  private readonly unitsOfMember = new Map<string, Set<string>>();
+export class Tenant extends TenantDirectory {
   /** E.164 → the user whose mobile is registered for SMS sign-in with it. */
   private readonly smsRegistry = new Map<string, string>();
   private policy: SmsPolicyRecord;
 
   constructor(seed: Seed) {
-    this.id = seed.tenant.id;
-    this.displayName = seed.tenant.displayName;
-    this.domain = seed.tenant.domain;
+    super(seed);
     this.policy = {
       state: seed.smsPolicy.state,
       includeTargets: seed.smsPolicy.includeTargets.map((target) => ({ ...target })),
       excludeTargets: seed.smsPolicy.excludeTargets.map((target) => ({ ...target })),
       telecomProviderSettings: seed.smsPolicy.telecomProviderSettings ?? null,
     };
-    for (const user of seed.users) this.loadUser(user);
-    for (const group of seed.groups) this.loadGroup(group);
-    for (const unit of seed.administrativeUnits) {
-      if (this.units.has(unit.id)) throw new SeedError(`administrative unit ${unit.id} appears twice`);
-      for (const member of unit.members) {
-        if (!this.users.has(member) && !seed.groups.some((group) => group.id === member)) {
-          throw new SeedError(`administrative unit "${unit.displayName}" lists unknown member ${member}`);
-        }
-        this.index(this.unitsOfMember, member, unit.id);
-      }
-      this.units.set(unit.id, { id: unit.id, displayName: unit.displayName, description: unit.description ?? null, members: new Set(unit.members) });
-    }
-    const scoped: SeedRoleAssignment[] = seed.administrativeUnits.flatMap((unit) =>
-      (unit.scopedRoleMembers ?? []).map((member) => ({
-        principalId: member.userId,
-        roleTemplateId: member.roleTemplateId,
-        directoryScopeId: `/administrativeUnits/${unit.id}`,
-      })),
-    );
-    for (const assignment of [...seed.roleAssignments, ...scoped]) this.loadAssignment(assignment);
-    for (const user of seed.users) {
-      if (user.manager !== undefined && !this.users.has(user.manager)) {
-        throw new SeedError(`user ${user.userPrincipalName} has unknown manager ${user.manager}`);
-      }
-    }
     try {
       this.validatePolicyTargets(this.policy);
     } catch (error) {
@@ -169,62 +37,6 @@ export class Tenant {
     }
     // Phone methods last: automatic registration depends on the policy and on group membership.
     for (const user of seed.users) this.loadPhoneMethods(user);
-  }
-
-  // ---- loading ----
-
-  private loadUser(seed: SeedUser): void {
-    if (this.users.has(seed.id)) throw new SeedError(`user id ${seed.id} appears twice`);
-    const upn = seed.userPrincipalName.toLowerCase();
-    if (this.usersByUpn.has(upn)) throw new SeedError(`userPrincipalName ${seed.userPrincipalName} appears twice`);
-    this.users.set(seed.id, {
-      id: seed.id,
-      userPrincipalName: seed.userPrincipalName,
-      displayName: seed.displayName,
-      givenName: seed.givenName ?? null,
-      surname: seed.surname ?? null,
-      mail: seed.mail ?? null,
-      employeeId: seed.employeeId ?? null,
-      jobTitle: seed.jobTitle ?? null,
-      officeLocation: seed.officeLocation ?? null,
-      accountEnabled: seed.accountEnabled,
-      userType: seed.userType,
-      licenses: [...seed.licenses],
-      manager: seed.manager,
-      phoneMethods: new Map(),
-      defaultMfaMethod: seed.defaultMfaMethod,
-      otherMethodsRegistered: [...(seed.otherMethodsRegistered ?? [])],
-      signInSessionsValidFromDateTime: seed.signInSessionsValidFromDateTime ?? SEED_EPOCH,
-    });
-    this.usersByUpn.set(upn, seed.id);
-    if (seed.mail) this.usersByMail.set(seed.mail.toLowerCase(), [...(this.usersByMail.get(seed.mail.toLowerCase()) ?? []), seed.id]);
-    if (seed.employeeId) {
-      const key = seed.employeeId.toLowerCase();
-      this.usersByEmployeeId.set(key, [...(this.usersByEmployeeId.get(key) ?? []), seed.id]);
-    }
-  }
-
-  private loadGroup(seed: SeedGroup): void {
-    if (this.groups.has(seed.id) || this.users.has(seed.id)) throw new SeedError(`group id ${seed.id} appears twice`);
-    this.groups.set(seed.id, { id: seed.id, displayName: seed.displayName, description: seed.description ?? null, members: new Set(seed.members) });
-    for (const member of seed.members) this.index(this.memberOf, member, seed.id);
-  }
-
-  private loadAssignment(seed: SeedRoleAssignment): void {
-    if (!ROLE_TEMPLATES[seed.roleTemplateId]) throw new SeedError(`role assignment uses unknown role template ${seed.roleTemplateId}`);
-    if (!this.users.has(seed.principalId) && !this.groups.has(seed.principalId)) {
-      throw new SeedError(`role assignment names unknown principal ${seed.principalId}`);
-    }
-    const unit = /^\/administrativeUnits\/(.+)$/.exec(seed.directoryScopeId);
-    if (seed.directoryScopeId !== '/' && !(unit && this.units.has(unit[1]))) {
-      throw new SeedError(`role assignment has unknown scope ${seed.directoryScopeId}`);
-    }
-    this.assignments.push({
-      id: seed.id ?? randomUUID(),
-      principalId: seed.principalId,
-      roleDefinitionId: seed.roleTemplateId,
-      directoryScopeId: seed.directoryScopeId,
-    });
   }
 
   private loadPhoneMethods(seed: SeedUser): void {
@@ -261,11 +73,6 @@ export class Tenant {
     }
   }
 
-  private index(map: Map<string, Set<string>>, key: string, value: string): void {
-    let set = map.get(key);
-    if (!set) map.set(key, (set = new Set()));
-    set.add(value);
-  }
 
   private validatePolicyTargets(policy: SmsPolicyRecord): void {
     for (const target of [...policy.includeTargets, ...policy.excludeTargets]) {
@@ -273,110 +80,6 @@ export class Tenant {
       const known = target.targetType === 'group' ? this.groups.has(target.id) : this.users.has(target.id);
       if (!known) throw badRequest(`The policy target ${target.targetType} '${target.id}' does not exist in the directory.`, 'badRequest');
     }
-  }
-
-  // ---- directory reads ----
-
-  get userCount(): number {
-    return this.users.size;
-  }
-
-  allUsers(): IterableIterator<UserRecord> {
-    return this.users.values();
-  }
-
-  /** By object id or userPrincipalName (case-insensitive), as /users/{id | userPrincipalName}. */
-  findUser(idOrUpn: string): UserRecord | undefined {
-    return this.users.get(idOrUpn) ?? this.users.get(this.usersByUpn.get(idOrUpn.toLowerCase()) ?? '');
-  }
-
-  /** Users whose indexed property equals the value (case-insensitive); undefined if the property has no index. */
-  usersWithIndexed(property: string, value: string): UserRecord[] | undefined {
-    const ids = (() => {
-      switch (property) {
-        case 'id':
-          return this.users.has(value) ? [value] : [];
-        case 'userPrincipalName': {
-          const id = this.usersByUpn.get(value.toLowerCase());
-          return id === undefined ? [] : [id];
-        }
-        case 'mail':
-          return this.usersByMail.get(value.toLowerCase()) ?? [];
-        case 'employeeId':
-          return this.usersByEmployeeId.get(value.toLowerCase()) ?? [];
-        default:
-          return undefined;
-      }
-    })();
-    return ids?.map((id) => this.users.get(id)!);
-  }
-
-  user(idOrUpn: string): UserRecord {
-    const user = this.findUser(idOrUpn);
-    if (!user) throw notFound(idOrUpn);
-    return user;
-  }
-
-  group(id: string): GroupRecord | undefined {
-    return this.groups.get(id);
-  }
-
-  allGroups(): IterableIterator<GroupRecord> {
-    return this.groups.values();
-  }
-
-  administrativeUnit(id: string): AdministrativeUnitRecord {
-    const unit = this.units.get(id);
-    if (!unit) throw notFound(id);
-    return unit;
-  }
-
-  allAdministrativeUnits(): IterableIterator<AdministrativeUnitRecord> {
-    return this.units.values();
-  }
-
-  directReports(userId: string): UserRecord[] {
-    return [...this.users.values()].filter((user) => user.manager === userId);
-  }
-
-  /** Groups the object belongs to, directly or through nested groups. */
-  transitiveGroups(objectId: string): GroupRecord[] {
-    const seen = new Set<string>();
-    const queue = [...(this.memberOf.get(objectId) ?? [])];
-    while (queue.length > 0) {
-      const id = queue.shift()!;
-      if (seen.has(id)) continue;
-      seen.add(id);
-      queue.push(...(this.memberOf.get(id) ?? []));
-    }
-    return [...seen].map((id) => this.groups.get(id)!);
-  }
-
-  /** Administrative units with the user as a direct member (unit membership is not inherited through groups). */
-  administrativeUnitsOf(userId: string): AdministrativeUnitRecord[] {
-    return [...(this.unitsOfMember.get(userId) ?? [])].map((id) => this.units.get(id)!);
-  }
-
-  /** A directoryRole object's id differs from its template id in Graph; derive a stable one per tenant. */
-  directoryRoleId(roleTemplateId: string): string {
-    const hex = createHash('sha256').update(`${this.id}:${roleTemplateId}`).digest('hex');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-  }
-
-  roleAssignments(): readonly RoleAssignmentRecord[] {
-    return this.assignments;
-  }
-
-  /**
-   * Tenant-wide roles held directly or through a role-assignable group. AU-scoped assignments are not
-   * directoryRole memberships (reference §9 item 6; see docs/simulator.md).
-   */
-  tenantWideRoleTemplates(userId: string): string[] {
-    const principals = new Set([userId, ...this.transitiveGroups(userId).map((group) => group.id)]);
-    const templates = this.assignments
-      .filter((assignment) => assignment.directoryScopeId === '/' && principals.has(assignment.principalId))
-      .map((assignment) => assignment.roleDefinitionId);
-    return [...new Set(templates)];
   }
 
   // ---- SMS policy ----
