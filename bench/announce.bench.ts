@@ -12,8 +12,6 @@ import { ApproverRoster } from '../src/access/approver-roster';
 import { RequesterDirectory } from '../src/access/requester-directory';
 import { Notifier } from '../src/bot/notifier';
 import type { ChangeRequest } from '../src/changes/change-request';
-import { GraphGateway } from '../src/graph/graph-gateway';
-import { SimulatorCredential } from '../src/graph/graph-credentials';
 import { createLogger } from '../src/log/logger';
 import { DEMO_GROUPS, demoSeed, demoUserId } from '../src/simulator/demo-tenant';
 import { generatedSeed } from '../src/simulator/generated-tenant';
@@ -21,6 +19,7 @@ import { MIGRATIONS } from '../src/storage/sqlite/migrations';
 import { SqliteChangeRequestCards } from '../src/storage/sqlite/sqlite-change-request-cards';
 import { SqliteConversationReferences } from '../src/storage/sqlite/sqlite-conversation-references';
 import { openDatabase } from '../src/storage/sqlite/sqlite-database';
+import { countingGateway } from './counting-gateway';
 import { startSimulatorProcess } from './simulator-process';
 import { printTable } from './table';
 
@@ -44,13 +43,8 @@ export async function run(): Promise<void> {
     for (const user of extra) await references.save(user.id, reach(user.id));
     for (const alias of ['hana.kim', 'victor.osei', 'tomasz.nowak']) await references.save(demoUserId(alias), reach(alias));
 
-    let calls = 0;
-    const gateway = new GraphGateway({
-      baseUrl: simulator.url,
-      credential: new SimulatorCredential(),
-      scope: 'https://graph.microsoft.com/.default',
-      observer: { beforeCall: () => void calls++, afterCall: () => undefined },
-    });
+    const counted = countingGateway(simulator.url);
+    const { gateway } = counted;
     const settings = { approverGroupIds: [DEMO_GROUPS.approvers], tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins], managerScope: 'administrative-units' as const };
     const request = { id: 'bench', requester: { aadObjectId: demoUserId('priya.shah'), name: 'Priya Shah' }, tenantWide: false } as ChangeRequest;
     const notifier = (roster?: ApproverRoster): Notifier =>
@@ -59,10 +53,10 @@ export async function run(): Promise<void> {
     const rows: Array<Record<string, string | number>> = [];
     const measure = async (method: string, subject: Notifier): Promise<void> => {
       for (const which of ['first', 'next']) {
-        calls = 0;
+        counted.reset();
         const started = performance.now();
         const approvers = await subject.approversFor(request);
-        rows.push({ method, announcement: which, 'Graph calls': calls, 'time ms': performance.now() - started, approvers: approvers.length });
+        rows.push({ method, announcement: which, 'Graph calls': counted.calls(), 'time ms': performance.now() - started, approvers: approvers.length });
       }
     };
     await measure('before: a profile read per reachable person', notifier());

@@ -1,8 +1,6 @@
 // "Who has this number?" on a 20,000-worker tenant: the number index (plus one confirming read) against
 // the full sweep that Graph's lack of a reverse lookup would otherwise need on every question.
 import { performance } from 'node:perf_hooks';
-import { GraphGateway } from '../src/graph/graph-gateway';
-import { SimulatorCredential } from '../src/graph/graph-credentials';
 import { NumberHolderFinder } from '../src/number-index/number-holder-finder';
 import { NumberIndexSweep } from '../src/number-index/number-index-sweep';
 import { MIGRATIONS } from '../src/storage/sqlite/migrations';
@@ -11,6 +9,7 @@ import { SqliteNumberIndex } from '../src/storage/sqlite/sqlite-number-index';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { countingGateway } from './counting-gateway';
 import { startSimulatorProcess } from './simulator-process';
 import { percentile, printTable } from './table';
 
@@ -22,24 +21,19 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'phonedesk-bench-'));
   const db = openDatabase(dir, MIGRATIONS);
   try {
-    let calls = 0;
-    const gateway = new GraphGateway({
-      baseUrl: simulator.url,
-      credential: new SimulatorCredential(),
-      scope: 'https://graph.microsoft.com/.default',
-      observer: { beforeCall: () => void calls++, afterCall: () => undefined },
-    });
+    const counted = countingGateway(simulator.url);
+    const { gateway } = counted;
     const index = new SqliteNumberIndex(db);
 
-    calls = 0;
+    counted.reset();
     let started = performance.now();
     const sweep = await new NumberIndexSweep(index, gateway).run();
     const sweepMs = performance.now() - started;
-    const sweepCalls = calls;
+    const sweepCalls = counted.calls();
 
     const finder = new NumberHolderFinder(index, gateway);
     const latencies: number[] = [];
-    calls = 0;
+    counted.reset();
     let found = 0;
     for (let i = 0; i < LOOKUPS; i++) {
       // Every worker whose index is not a multiple of 10 has +44 74xxxxxxxx (see generated-tenant.ts).
@@ -56,11 +50,11 @@ export async function run(): Promise<void> {
       {
         method: `index lookup + 1 confirming $batch (mean of ${LOOKUPS})`,
         'users read': 1,
-        'Graph calls': calls / LOOKUPS,
+        'Graph calls': counted.calls() / LOOKUPS,
         'time ms': latencies.reduce((sum, value) => sum + value, 0) / LOOKUPS,
         found: `${found}/${LOOKUPS}`,
       },
-      { method: 'index lookup p95', 'users read': 1, 'Graph calls': calls / LOOKUPS, 'time ms': percentile(latencies, 95), found: '-' },
+      { method: 'index lookup p95', 'users read': 1, 'Graph calls': counted.calls() / LOOKUPS, 'time ms': percentile(latencies, 95), found: '-' },
     ]);
   } finally {
     db.close();
