@@ -39,19 +39,12 @@ export async function submitChange(
     await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
     return undefined;
   }
-  // A duplicate, a lost number, a number someone else holds: refused before anyone is asked (and audited).
-  const unsafe = await deps.services.changes.check(input, snapshot);
-  if (unsafe) {
-    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: unsafe });
-    await context.sendActivity(unsafe);
-    return undefined;
-  }
   const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
   let request: ChangeRequest;
   try {
     request = await deps.services.changes.request(facts ? { ...input, facts } : input, snapshot);
   } catch (error) {
-    // Something changed since the check (a second identical ask got in first); the service audited it.
+    // A duplicate, a lost number, a number someone else holds: refused before anyone is asked; the service audited it.
     if (!(error instanceof RequestRefused)) throw error;
     await context.sendActivity(error.message);
     return undefined;

@@ -79,7 +79,7 @@ export class ChangeService {
     private readonly guard?: ChangeGuard,
   ) {}
 
-  /** Why this request must not be filed, or undefined: ask before `request`, which checks again. */
+  /** Why this request must not be filed, or undefined; `request` asks it itself. */
   async check(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<string | undefined> {
     const open = await openDuplicate(this.store, input);
     if (open) return alreadyAsked(open);
@@ -90,7 +90,8 @@ export class ChangeService {
   async request(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<ChangeRequest> {
     const refusal = await this.check(input, snapshot);
     if (refusal) {
-      await this.audit.append({ phase: 'event', operation: 'change.refused', actor: input.requester, targetUserId: input.target.userId, detail: refusal });
+      const actor = await this.directory.namedForRecord(input.requester);
+      await this.audit.append({ phase: 'event', operation: 'change.refused', actor, targetUserId: input.target.userId, detail: refusal });
       throw new RequestRefused(refusal);
     }
     // The request names its requester as the directory does (read with the same batch as the worker, so cached).
