@@ -1,6 +1,6 @@
 // Who may act on whom (store scope, as My Staff does) and who may approve. Pure rules over profiles.
 import type { ChangeKind } from '../changes/change-kind';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { RequesterProfile } from './requester-profile';
 
 /** Roles that let a manager act on the users of the administrative units they are scoped to. */

@@ -9,7 +9,7 @@ import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
 import { withReportedNumber } from '../changes/lost-numbers';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import type { TimeWords } from '../time/text-time';

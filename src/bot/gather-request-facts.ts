@@ -6,7 +6,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import type { NewRequestInput } from '../changes/change-service';
 import type { Conflict, RequestFacts } from '../changes/request-facts';
 import { diagnose } from '../diagnosis/diagnose';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
 import { fromGraph } from '../phone/phone-number';
 import type { BotDependencies } from './bot-dependencies';

@@ -3,7 +3,7 @@
 import type { RequesterProfile } from '../access/requester-profile';
 import type { WorkerCandidate } from '../access/worker-resolver';
 import type { Person } from '../audit/audit-context';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { GraphFailure } from '../graph/graph-errors';
 import type { BotDependencies } from './bot-dependencies';
 

@@ -2,7 +2,7 @@
 // group where "Use for sign-in" is unticked, and the retirement notice: Microsoft-provided SMS ends on
 // 2027-02-01, a customer-managed telecom provider keeps SMS for MFA only, and QR code + PIN is the successor
 // for frontline workers (../shared/reference/sms-retirement-and-qr.md §0, A2, A4, A5).
-import type { SmsPolicySnapshot, SmsPolicyTarget } from '../diagnosis/sign-in-snapshot';
+import type { SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
 

@@ -1,6 +1,6 @@
 // What each kind of change does in Graph, when it is already done, and how to tell afterwards whether it
 // took effect. New frontline sign-in methods (QR code + PIN) add handlers here; the pipeline stays as it is.
-import type { SignInSnapshot, SmsPolicySnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import { fromGraph, maskPhoneNumber } from '../phone/phone-number';

@@ -1,7 +1,7 @@
 // Which numbers phonedesk was told are lost or SIM-swapped, from its own change store: Graph only says a number
 // is turned off, not why, so phonedesk's memory is what keeps a lost number from being turned back on.
 import type { LostNumberReport } from '../diagnosis/diagnosis-context';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { fromGraph } from '../phone/phone-number';
 import type { ChangeRequest, ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';

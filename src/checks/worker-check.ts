@@ -2,7 +2,7 @@
 // and the numbers phonedesk itself turned off as lost (from its change store, through a port).
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import type { DiagnosisContext } from '../diagnosis/diagnosis-context';
-import type { SignInSnapshot } from '../diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { LostNumberSource } from '../changes/lost-numbers';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';

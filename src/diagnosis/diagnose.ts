@@ -5,7 +5,7 @@ import type { Finding, Severity } from './finding';
 import { masked, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
-import type { SignInSnapshot } from './sign-in-snapshot';
+import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 
 const ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 

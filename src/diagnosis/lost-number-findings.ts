@@ -4,7 +4,7 @@ import { fromGraph, maskPhoneNumber } from '../phone/phone-number';
 import { ageInWords } from './age-in-words';
 import type { LostNumberReport } from './diagnosis-context';
 import type { Finding } from './finding';
-import type { PhoneMethodSnapshot } from './sign-in-snapshot';
+import type { PhoneMethodSnapshot } from '../snapshot/sign-in-snapshot';
 
 const masked = (method: PhoneMethodSnapshot): string => {
   const number = fromGraph(method.phoneNumber);

@@ -3,7 +3,7 @@ import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
 import { lostNumberFinding, lostReportOf } from './lost-number-findings';
 import { isAdmin } from './security-findings';
-import type { PhoneMethodSnapshot, SignInSnapshot } from './sign-in-snapshot';
+import type { PhoneMethodSnapshot, SignInSnapshot } from '../snapshot/sign-in-snapshot';
 
 const TYPE_NAMES = { mobile: 'mobile number', alternateMobile: 'alternate mobile number', office: 'office phone' } as const;
 

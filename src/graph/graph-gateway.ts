@@ -9,7 +9,7 @@ import type {
   User,
   UserRegistrationDetails,
 } from '@microsoft/microsoft-graph-types';
-import type { PhoneMethodSnapshot, PhoneType, SignInSnapshot, SmsPolicySnapshot, SmsPolicyTarget } from '../diagnosis/sign-in-snapshot';
+import type { PhoneMethodSnapshot, PhoneType, SignInSnapshot, SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
 import { ROLE_TEMPLATES } from './directory-roles';
 import { GraphFailure, toGraphFailure } from './graph-errors';
 import { GraphTransport, type GraphGatewayOptions } from './graph-transport';

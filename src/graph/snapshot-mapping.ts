@@ -1,6 +1,6 @@
 // Graph's objects as phonedesk's snapshots: phone methods and the SMS policy, mapped the same way everywhere.
 import type { PhoneAuthenticationMethod, SmsAuthenticationMethodConfiguration } from '@microsoft/microsoft-graph-types';
-import type { PhoneMethodSnapshot, PhoneType, SmsPolicySnapshot } from '../diagnosis/sign-in-snapshot';
+import type { PhoneMethodSnapshot, PhoneType, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
 
 /** Graph's fixed ids of the three phone methods. */
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {

@@ -2,7 +2,7 @@
 import type { GraphGateway } from '../graph/graph-gateway';
 import { fromGraph } from '../phone/phone-number';
 import type { NumberIndex } from '../storage/number-index';
-import type { PhoneType, SmsSignInState } from '../diagnosis/sign-in-snapshot';
+import type { PhoneType, SmsSignInState } from '../snapshot/sign-in-snapshot';
 
 export interface NumberHolder {
   userId: string;

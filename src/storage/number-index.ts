@@ -1,6 +1,6 @@
 // Port: which user holds which phone number. Graph has no reverse lookup, so phonedesk keeps its own index,
 // fed by every read and write it makes and by a background sweep.
-import type { PhoneMethodSnapshot, PhoneType, SmsSignInState } from '../diagnosis/sign-in-snapshot';
+import type { PhoneMethodSnapshot, PhoneType, SmsSignInState } from '../snapshot/sign-in-snapshot';
 
 export interface NumberIndexEntry {
   e164: string;

@@ -1,4 +1,4 @@
-import type { SignInSnapshot } from '../../src/diagnosis/sign-in-snapshot';
+import type { SignInSnapshot } from '../../src/snapshot/sign-in-snapshot';
 
 export const FRONTLINE = 'group-frontline';
 export const MFA_ONLY = 'group-mfa-only';

@@ -13,7 +13,7 @@ import type { ChangeKind } from '../../src/changes/change-kind';
 import type { ChangeRequest, ChangeStatus } from '../../src/changes/change-request';
 import { diagnose, type Diagnosis } from '../../src/diagnosis/diagnose';
 import type { Finding } from '../../src/diagnosis/finding';
-import type { SignInSnapshot, SmsPolicySnapshot } from '../../src/diagnosis/sign-in-snapshot';
+import type { SignInSnapshot, SmsPolicySnapshot } from '../../src/snapshot/sign-in-snapshot';
 import { buttons, cardProblems, elementsOf, executes, textOf, type Json } from '../helpers/card-validator';
 import { EXCLUDED, MFA_ONLY, readyWorker } from '../helpers/snapshots';
 

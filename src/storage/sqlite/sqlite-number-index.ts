@@ -1,5 +1,5 @@
 import { fromGraph } from '../../phone/phone-number';
-import type { PhoneMethodSnapshot } from '../../diagnosis/sign-in-snapshot';
+import type { PhoneMethodSnapshot } from '../../snapshot/sign-in-snapshot';
 import type { NumberIndex, NumberIndexEntry, SweepState } from '../number-index';
 import type { SqliteDatabase } from './sqlite-database';
 

@@ -1,4 +1,4 @@
-// Everything the diagnosis needs about one worker, read in one go by the Graph gateway.
+// Everything phonedesk reads about one worker (and the SMS policy), in one go by the Graph gateway; pure types.
 
 export type PhoneType = 'mobile' | 'alternateMobile' | 'office';
 
