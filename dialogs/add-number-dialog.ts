@@ -6,6 +6,10 @@ export const ADD_NUMBER_DIALOG = 'addNumber';
 
 export class AddNumberDialog extends ChangeRequestDialog {
   constructor(deps: BotDependencies) {
-    super(ADD_NUMBER_DIALOG, deps, { kind: 'add-number', needsNumber: true, urgent: false });
+    super(ADD_NUMBER_DIALOG, deps, {
+      needsNumber: true,
+      change: (phoneNumber, worker) => ({ kind: worker.hasMobile ? 'replace-number' : 'add-number', phoneNumber }),
+      urgent: false,
+    });
   }
 }

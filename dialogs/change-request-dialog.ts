@@ -5,7 +5,7 @@ import { CardFactory } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
-import type { ChangeKind } from '../src/changes/change-kind';
+import type { ChangeDetails } from '../src/methods/registry';
 import type { BotDependencies } from '../src/bot/bot-dependencies';
 import { submitChange } from '../src/bot/change-flow';
 import { lookUpWorker, workerById } from '../src/bot/worker-lookup';
@@ -31,16 +31,18 @@ interface Values {
   reason?: string;
 }
 
-export interface ChangeDialogSettings {
-  /** The change to ask for; 'add-number' becomes 'replace-number' when the worker already has a mobile. */
-  kind: ChangeKind;
-  needsNumber: boolean;
+/** The change the conversation asks for: a fixed one, or one made from the number it asks for. */
+export type DialogChange =
+  | { needsNumber: false; change: ChangeDetails }
+  | { needsNumber: true; change: (graphNumber: string, worker: { hasMobile: boolean }) => ChangeDetails };
+
+export type ChangeDialogSettings = DialogChange & {
   urgent: boolean;
   /** Reason used when the requester gave none (a leaver, a lost phone); otherwise the dialog asks. */
   defaultReason?: (options: ChangeDialogOptions) => string | undefined;
   /** Ask "Do you mean …?" when the worker was not named exactly (a wrong lost phone signs an innocent out). */
   confirmGuess?: boolean;
-}
+};
 
 const WORKER_PROMPT = 'workerNamePrompt';
 const NUMBER_PROMPT = 'numberPrompt';
@@ -194,7 +196,10 @@ export class ChangeRequestDialog extends ComponentDialog {
     const values = this.values(step);
     if (isDropped(step.result)) return this.drop(step, step.result);
     const reason = String(step.result ?? values.reason ?? '').trim().slice(0, 500) || 'no reason given';
-    const kind = this.settings.kind === 'add-number' && values.hasMobile ? 'replace-number' : this.settings.kind;
+    const { settings } = this;
+    const graphNumber = values.graphNumber;
+    const change = !settings.needsNumber ? settings.change : graphNumber ? settings.change(graphNumber, { hasMobile: values.hasMobile === true }) : undefined;
+    if (!change) return step.endDialog();
     const found = await workerById(this.deps, values.requester, values.userId!, values.displayName ?? '');
     if (found.kind !== 'found') {
       await step.context.sendActivity(found.kind === 'none' ? found.message : 'Please try again.');
@@ -204,10 +209,9 @@ export class ChangeRequestDialog extends ComponentDialog {
       this.deps,
       step.context,
       {
+        ...change,
         requester: values.requester,
-        kind,
         target: { userId: found.snapshot.user.id, displayName: found.snapshot.user.displayName },
-        ...(values.graphNumber && { phoneNumber: values.graphNumber }),
         reason,
         urgent: this.settings.urgent,
         tenantWide: false,

@@ -11,8 +11,8 @@ export interface RemoveNumberOptions extends ChangeDialogOptions {
 export class RemoveNumberDialog extends ChangeRequestDialog {
   constructor(deps: BotDependencies) {
     super(REMOVE_NUMBER_DIALOG, deps, {
-      kind: 'remove-number',
       needsNumber: false,
+      change: { kind: 'remove-number' },
       urgent: false,
       defaultReason: (options) => ((options as RemoveNumberOptions).leaver ? 'left the company' : undefined),
     });

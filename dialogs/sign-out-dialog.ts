@@ -6,6 +6,6 @@ export const SIGN_OUT_DIALOG = 'signOut';
 
 export class SignOutDialog extends ChangeRequestDialog {
   constructor(deps: BotDependencies) {
-    super(SIGN_OUT_DIALOG, deps, { kind: 'revoke-sessions', needsNumber: false, urgent: false });
+    super(SIGN_OUT_DIALOG, deps, { needsNumber: false, change: { kind: 'revoke-sessions' }, urgent: false });
   }
 }

@@ -1,6 +1,4 @@
 // Who may act on whom (store scope, as My Staff does) and who may approve. Pure rules over profiles.
-import type { ChangeKind } from '../changes/change-kind';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { RequesterProfile } from './requester-profile';
 
 /** Roles that let a manager act on the users of the administrative units they are scoped to. */
@@ -57,18 +55,4 @@ export class AccessPolicy {
   mayRequest(profile: RequesterProfile): boolean {
     return this.isApprover(profile) || this.managedUnits(profile).length > 0 || this.settings.managerScope !== 'administrative-units';
   }
-}
-
-const ENABLES_SMS: ReadonlySet<ChangeKind> = new Set(['add-number', 'replace-number', 'enable-sms-sign-in']);
-
-/** A reason in plain words why the change must not be made for this worker, or undefined. */
-export function guardChange(kind: ChangeKind, snapshot: SignInSnapshot): string | undefined {
-  const name = snapshot.user.displayName;
-  if (ENABLES_SMS.has(kind) && snapshot.roles.length > 0) {
-    return `${name} holds an admin role, and phonedesk never sets up sign-in by text message for admins: it is too easy to take over with a SIM swap.`;
-  }
-  if (ENABLES_SMS.has(kind) && snapshot.user.userType === 'Guest') {
-    return `${name} has a guest account, and guest accounts can't sign in by text message.`;
-  }
-  return undefined;
 }

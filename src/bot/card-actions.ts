@@ -6,6 +6,7 @@ import { buildChangeRequestCard, REJECT_REASON_INPUT, VERBS } from '../cards/cha
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import type { FindingId } from '../diagnosis/finding';
+import { proposedChange, specOf } from '../methods/registry';
 import { textTimeWords } from '../time/text-time';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
@@ -139,22 +140,21 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
   const offer = text(data.offer);
   const proposal = offer ? finding?.otherProposals?.find((other) => other.kind === offer) : finding?.proposal;
   if (!finding || !proposal) return { text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.` };
-  const needsNumber = (proposal.kind === 'add-number' || proposal.kind === 'replace-number') && !proposal.phoneNumber;
-  if (needsNumber) {
+  const change = proposedChange(proposal);
+  if (!change && specOf(proposal).newNumber) {
     const dc = await dialogSetFor(deps, state).createContext(context);
     await dc.cancelAllDialogs();
     await dc.beginDialog(ADD_NUMBER_DIALOG, { requester, workerId: userId, reason: finding.summary.slice(0, 200) });
     return { text: `Let's set ${found.snapshot.user.displayName}'s number.` };
   }
-  if (proposal.tenantWide) return { text: 'Ask "is SMS sign-in set up?" to see the tenant-wide fixes.' };
+  if (proposal.tenantWide || !change) return { text: 'Ask "is SMS sign-in set up?" to see the tenant-wide fixes.' };
   const request = await submitChange(
     deps,
     context,
     {
+      ...change,
       requester,
-      kind: proposal.kind,
       target: { userId: found.snapshot.user.id, displayName: found.snapshot.user.displayName },
-      ...(proposal.phoneNumber && { phoneNumber: proposal.phoneNumber }),
       reason: `Fix: ${finding.summary}`.slice(0, 500),
       urgent: false,
       tenantWide: false,

@@ -1,7 +1,6 @@
 // From a requested change to its result in chat: save it, show the requester its card, ask the approvers;
 // after a decision, run it in the background and update every card when it ends.
 import { CardFactory, TurnContext } from 'botbuilder';
-import { guardChange } from '../access/access-policy';
 import type { Person } from '../audit/audit-context';
 import { withAuditContext } from '../audit/audit-context';
 import { buildChangeRequestCard } from '../cards/change-request-card';
@@ -9,6 +8,7 @@ import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
 import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
 import { withReportedNumber } from '../changes/lost-numbers';
+import { specOf } from '../methods/registry';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
 import { maskPhoneNumbers } from '../log/mask-phone-numbers';
@@ -24,7 +24,7 @@ export async function submitChange(
   snapshot: SignInSnapshot | undefined,
 ): Promise<ChangeRequest | undefined> {
   const input = withReportedNumber(asked, snapshot);
-  const refusal = snapshot ? guardChange(input.kind, snapshot) : undefined;
+  const refusal = snapshot ? specOf(input).refusalFor?.(snapshot) : undefined;
   if (refusal) {
     await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: await deps.services.directory.namedForRecord(input.requester), targetUserId: input.target.userId, detail: refusal });
     await context.sendActivity(refusal);

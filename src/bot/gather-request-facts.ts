@@ -2,6 +2,7 @@
 // be read is left out, logged: a slow number index or a storage hiccup must not stop the request itself.
 import type { RequesterProfile } from '../access/requester-profile';
 import { changeSummary } from '../cards/change-summary';
+import { numberNamed, specOf } from '../methods/registry';
 import type { ChangeRequest } from '../changes/change-request';
 import type { NewRequestInput } from '../changes/change-service';
 import type { Conflict, RequestFacts } from '../changes/request-facts';
@@ -48,7 +49,8 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
   const workerName = snapshot.user.displayName;
   const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
   // The number the change is about: the new one, else the worker's mobile now.
-  const number = fromGraph(input.phoneNumber ?? mobile?.phoneNumber ?? '');
+  const asked = numberNamed(input);
+  const number = fromGraph(asked ?? mobile?.phoneNumber ?? '');
   const createdSince = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   const store = deps.services.changeStore;
   const earlier = await safely(
@@ -62,10 +64,13 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
     },
     [] as ChangeRequest[],
   );
-  const sameNumber = (request: ChangeRequest): boolean => number !== undefined && request.phoneNumber !== undefined && fromGraph(request.phoneNumber)?.e164 === number.e164;
+  const sameNumber = (request: ChangeRequest): boolean => {
+    const named = numberNamed(request);
+    return number !== undefined && named !== undefined && fromGraph(named)?.e164 === number.e164;
+  };
 
   const conflicts: Conflict[] = [];
-  const lost = earlier.find((request) => request.kind === 'secure-lost-phone' && !NOT_A_REPORT.has(request.status));
+  const lost = earlier.find((request) => specOf(request).reportsLostNumber === true && !NOT_A_REPORT.has(request.status));
   if (lost) {
     conflicts.push({
       kind: 'number-reported-lost',
@@ -75,7 +80,7 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
     });
   }
   const holders = number ? await safely(deps, 'who holds the number', async () => (await deps.services.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders, []) : [];
-  const heldByCurrent = !input.phoneNumber && mobile?.smsSignInState === 'phoneNumberNotUnique';
+  const heldByCurrent = !asked && mobile?.smsSignInState === 'phoneNumberNotUnique';
   if (holders.length > 0 || heldByCurrent) {
     // Not named: the requester's copy shows the same facts, and that person may be outside their stores.
     conflicts.push({ kind: 'number-held-elsewhere', text: 'Another account has this number too, and a number can sign in only one person.' });

@@ -1,7 +1,7 @@
 // The answer to "status of Jane" and "why can't Bob sign in?": the diagnosis findings in plain words, most
 // important first, with a button per fixable finding. Buttons carry ids only: the click handler re-runs the
 // diagnosis and builds the change from what it finds then, so no phone number ever travels in card data.
-import type { ChangeKind, ProposedChange } from '../changes/change-kind';
+import { specOf, type ProposedChange } from '../methods/registry';
 import type { Diagnosis } from '../diagnosis/diagnose';
 import type { Finding, Severity } from '../diagnosis/finding';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
@@ -24,22 +24,9 @@ const SEVERITY_LABEL: Readonly<Record<Severity, { text: string; color: NonNullab
   ok: { text: 'Ready', color: 'Good' },
 };
 
-const PROPOSAL_LABELS: Readonly<Record<ChangeKind, string>> = {
-  'enable-sms-sign-in': 'Turn on SMS sign-in',
-  'add-number': 'Add a number',
-  'replace-number': 'Replace the number',
-  'disable-sms-sign-in': 'Turn off SMS sign-in',
-  'set-use-for-sign-in': 'Tick \'Use for sign-in\'',
-  'remove-number': 'Remove the number',
-  'revoke-sessions': 'Sign them out everywhere',
-  'secure-lost-phone': 'Secure the lost phone',
-};
-
 /** The button title for a proposed change. */
-export function proposalLabel(proposal: Pick<ProposedChange, 'kind' | 'useForSignIn' | 'title'>): string {
-  if (proposal.title) return proposal.title;
-  if (proposal.kind === 'set-use-for-sign-in' && proposal.useForSignIn === false) return 'Untick \'Use for sign-in\'';
-  return PROPOSAL_LABELS[proposal.kind];
+export function proposalLabel(proposal: ProposedChange): string {
+  return proposal.title ?? specOf(proposal).label(proposal);
 }
 
 /** "Jane" from "Jane Doe"; the whole name when it is one word. */

@@ -2,20 +2,19 @@
 // the worker against live Graph state, make the Graph calls under an audit context, record the outcome.
 // On start, requests left executing by a crash are reconciled from Graph instead of being sent again.
 import type { Logger } from 'pino';
-import { guardChange, type AccessPolicy } from '../access/access-policy';
+import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import { SYSTEM_ACTOR, withAuditContext } from '../audit/audit-context';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberIndex } from '../storage/number-index';
 import type { ChangeGuard } from './change-safety';
-import { CHANGE_HANDLERS, type ApplyResult, type Gateway as HandlerGateway, type LiveState, type Reconciled } from './change-handlers';
+import type { ApplyResult, LiveState, Reconciled } from '../methods/method-contract';
+import { specOf, type MethodsGateway } from '../methods/registry';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
 
-
-type ExecutorGateway = HandlerGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy'>;
-
+type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy' | 'listPhoneMethods'>;
 
 function plainError(error: unknown): string {
   if (error instanceof GraphFailure) return error.userMessage;
@@ -38,8 +37,7 @@ export class ChangeExecutor {
   private readonly unsaved = new Map<string, { request: ChangeRequest; result: ApplyResult; endedAt: Date }>();
 
   private async live(request: ChangeRequest, startedAt: Date): Promise<LiveState> {
-    const handler = CHANGE_HANDLERS[request.kind];
-    if (handler.scope === 'tenant') return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
+    if (specOf(request).reads === 'sms-policy') return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
     return { snapshot: await this.gateway.signInSnapshot(request.target.userId), executionStartedAt: startedAt };
   }
 
@@ -53,7 +51,7 @@ export class ChangeExecutor {
     const profile = await this.directory.profile(request.requester, { fresh: true });
     const scope = { userId: live.snapshot.user.id, administrativeUnitIds: live.snapshot.administrativeUnits.map((unit) => unit.id), managerId: live.snapshot.user.managerId };
     if (!this.access.canActOn(profile, scope)) return `${request.target.displayName} is no longer someone ${request.requester.name} can make changes for, so nothing was changed.`;
-    return guardChange(request.kind, live.snapshot) ?? (await this.guard?.refusal(request, live.snapshot));
+    return specOf(request).refusalFor?.(live.snapshot) ?? (await this.guard?.refusal(request, live.snapshot));
   }
 
   /** Runs an approved request; a request someone else is running (or ran) is returned as it stands. */
@@ -100,15 +98,15 @@ export class ChangeExecutor {
       try {
         const live = await this.live(request, startedAt);
         const refusal = await this.refusal(request, live);
-        const handler = CHANGE_HANDLERS[request.kind];
-        const plan = refusal ? { action: 'refuse' as const, outcome: refusal } : handler.plan(request, live);
+        const spec = specOf(request);
+        const plan = refusal ? { action: 'refuse' as const, outcome: refusal } : spec.handler.plan(request, live);
         if (plan.action === 'refuse') result = { status: 'failed', outcome: plan.outcome };
         else if (plan.action === 'already-done') result = { status: 'succeeded', outcome: plan.outcome };
         else {
           writing = true;
-          result = await handler.apply(request, this.gateway, live);
+          result = await spec.handler.apply(request, this.gateway, live);
         }
-        if (handler.scope === 'user' && plan.action === 'apply') await this.refreshIndex(request.target.userId);
+        if (spec.changesPhoneMethods && plan.action === 'apply') await this.refreshIndex(request.target.userId);
       } catch (error) {
         this.logger.warn({ err: error, requestId: request.id, kind: request.kind }, 'change failed');
         result = writing ? await this.afterFailedWrite(request, error, startedAt) : { status: 'failed', outcome: plainError(error) };
@@ -158,17 +156,17 @@ export class ChangeExecutor {
     const failed: ApplyResult = { status: 'failed', outcome: plainError(error) };
     // A plain refusal (4xx, or only 429s) means Graph did not make it; no answer or a 5xx, on any attempt, may not.
     if (!(error instanceof GraphFailure) || !error.mayHaveApplied) return failed;
-    const handler = CHANGE_HANDLERS[request.kind];
+    const spec = specOf(request);
     let verdict: Reconciled;
     try {
-      verdict = handler.reconcile(request, await this.live(request, startedAt));
+      verdict = spec.handler.reconcile(request, await this.live(request, startedAt));
     } catch (readError) {
       this.logger.warn({ err: readError, requestId: request.id }, 'could not check whether a failed change was made');
-      const ask = handler.scope === 'tenant' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
+      const ask = spec.reads === 'sms-policy' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
       return { status: 'failed', outcome: `Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made. Ask ${ask} before asking for it again.` };
     }
     if (verdict === 'not-applied') return failed;
-    if (handler.scope === 'user') await this.refreshIndex(request.target.userId);
+    if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
     if (verdict === 'applied') return { status: 'succeeded', outcome: "The change was made: Microsoft 365's answer got lost, so phonedesk checked." };
     return {
       status: 'partially-succeeded',
@@ -198,13 +196,14 @@ export class ChangeExecutor {
           const transitions = await this.store.transitions(request.id);
           const started = transitions.filter((transition) => transition.to === 'executing').pop();
           const live = await this.live(request, new Date(started?.at ?? request.createdAt));
-          const verdict = CHANGE_HANDLERS[request.kind].reconcile(request, live);
+          const spec = specOf(request);
+          const verdict = spec.handler.reconcile(request, live);
           const note = 'reconciled after a restart from the state in Microsoft 365';
           let final: ChangeRequest;
           if (verdict === 'applied') final = await this.finish(request, 'succeeded', `The change was made (confirmed after phonedesk restarted).`, note);
           else if (verdict === 'partly-applied') final = await this.finish(request, 'partially-succeeded', `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`, note);
           else final = await this.finish(request, 'failed', 'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.', note);
-          if (CHANGE_HANDLERS[request.kind].scope === 'user') await this.refreshIndex(request.target.userId);
+          if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
           await onFinished(final);
         });
         reconciled++;

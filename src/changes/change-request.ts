@@ -1,8 +1,17 @@
 // A change request and its lifecycle: pending → approved → executing → succeeded | failed | partially-succeeded;
 // pending → rejected | expired | cancelled. Every transition is stored with its actor and time.
 import type { Person } from '../audit/audit-context';
-import type { ChangeKind } from './change-kind';
+import type { ChangeTarget } from '../methods/method-contract';
+import type { ChangeDetails } from '../methods/registry';
 import type { RequestFacts } from './request-facts';
+
+export type { ChangeTarget } from '../methods/method-contract';
+
+/**
+ * The shape of a stored request body. 1: release 0.1.0 (no version field; the same flat payload fields). 2: the
+ * payload typed per kind (ChangeDetails) and this field. Readers upgrade older bodies (request-schema.ts).
+ */
+export const REQUEST_SCHEMA_VERSION = 2;
 
 export type ChangeStatus =
   | 'pending'
@@ -33,25 +42,15 @@ export function canTransition(from: ChangeStatus, to: ChangeStatus): boolean {
   return ALLOWED[from].includes(to);
 }
 
-export interface ChangeTarget {
-  /** Entra object id of the worker, or "tenant" for tenant-wide changes. */
-  userId: string;
-  displayName: string;
-}
-
-export interface ChangeRequest {
+/** What every request has, whatever its kind. */
+export interface RequestRecord {
+  schemaVersion: typeof REQUEST_SCHEMA_VERSION;
   id: string;
   /** Short number people can type in text channels: "approve 42". */
   number: number;
-  kind: ChangeKind;
   status: ChangeStatus;
   requester: Person;
   target: ChangeTarget;
-  /** Graph form "+44 7700900123" for number changes. */
-  phoneNumber?: string;
-  /** For set-use-for-sign-in. */
-  policyTargetId?: string;
-  useForSignIn?: boolean;
   reason: string;
   urgent: boolean;
   tenantWide: boolean;
@@ -69,6 +68,9 @@ export interface ChangeRequest {
   /** Increases with every transition; conditional updates compare it. */
   version: number;
 }
+
+/** A request: the common record and the typed payload of its kind. */
+export type ChangeRequest = RequestRecord & ChangeDetails;
 
 export interface ChangeTransition {
   requestId: string;

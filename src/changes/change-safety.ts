@@ -7,25 +7,21 @@ import type { LostNumberReport } from '../diagnosis/diagnosis-context';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
+import { specOf, type ChangeDetails } from '../methods/registry';
 import { fromGraph, maskPhoneNumber, type PhoneNumber } from '../phone/phone-number';
-import type { ChangeKind } from './change-kind';
 import type { ChangeTarget } from './change-request';
 import type { LostNumbers } from './lost-numbers';
 
 /** The parts of a request (new or stored) the checks look at. */
-export interface GuardedChange {
-  kind: ChangeKind;
+export type GuardedChange = ChangeDetails & {
   requester: Person;
   target: ChangeTarget;
-  phoneNumber?: string;
-}
+};
 
 /** Port for the change pipeline: why a change must not be made, in plain words, or undefined. */
 export interface ChangeGuard {
   refusal(change: GuardedChange, snapshot: SignInSnapshot | undefined): Promise<string | undefined>;
 }
-
-const NEW_NUMBER: ReadonlySet<ChangeKind> = new Set(['add-number', 'replace-number']);
 
 const day = (iso: string): string => iso.slice(0, 10);
 
@@ -39,22 +35,17 @@ export class ChangeSafety implements ChangeGuard {
   ) {}
 
   async refusal(change: GuardedChange, snapshot: SignInSnapshot | undefined): Promise<string | undefined> {
-    // Turning on SMS sign-in concerns the mobile the worker has now: read it if the caller has not.
-    const live = snapshot ?? (change.kind === 'enable-sms-sign-in' ? await this.gateway.signInSnapshot(change.target.userId) : undefined);
-    const number = this.numberTurnedOn(change, live);
+    const spec = specOf(change);
+    const added = spec.newNumber?.(change);
+    // A change that turns on a number the worker has concerns the number they have now: read it if the caller has not.
+    const live = spec.numberTurnedOn && !snapshot ? await this.gateway.signInSnapshot(change.target.userId) : snapshot;
+    const graphNumber = added ?? (live && spec.numberTurnedOn?.(change, live));
+    const number = graphNumber ? fromGraph(graphNumber) : undefined;
     if (!number) return undefined;
     const report = await this.lost.reportOf(number.e164);
     if (report) return lostRefusal(change.target.displayName, number, report);
-    if (NEW_NUMBER.has(change.kind)) return this.heldRefusal(change, number);
+    if (added) return this.heldRefusal(change, number);
     return undefined;
-  }
-
-  /** The number the change would make usable for sign-in: the new one, or the mobile that is turned on. */
-  private numberTurnedOn(change: GuardedChange, snapshot: SignInSnapshot | undefined): PhoneNumber | undefined {
-    if (NEW_NUMBER.has(change.kind)) return change.phoneNumber ? fromGraph(change.phoneNumber) : undefined;
-    if (change.kind !== 'enable-sms-sign-in') return undefined;
-    const mobile = snapshot?.phoneMethods.find((method) => method.phoneType === 'mobile');
-    return mobile ? fromGraph(mobile.phoneNumber) : undefined;
   }
 
   /** Another account has the number as a mobile (a SIM): it would sign in only one of them, if either. */

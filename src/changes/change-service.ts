@@ -7,7 +7,7 @@ import type { RequesterDirectory } from '../access/requester-directory';
 import type { RequesterProfile } from '../access/requester-profile';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { AuditAppender } from './audit-appender';
-import type { ChangeKind } from './change-kind';
+import { specOf, type ChangeDetails } from '../methods/registry';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
 import type { ChangeGuard } from './change-safety';
 import type { ChangeStore } from './change-store';
@@ -26,18 +26,14 @@ export class RequestRefused extends Error {
   override name = 'RequestRefused';
 }
 
-export interface NewRequestInput {
+export type NewRequestInput = ChangeDetails & {
   requester: Person;
-  kind: ChangeKind;
   target: ChangeTarget;
-  phoneNumber?: string;
-  policyTargetId?: string;
-  useForSignIn?: boolean;
   reason: string;
   urgent?: boolean;
   tenantWide: boolean;
   facts?: RequestFacts;
-}
+};
 
 export type Decision = 'approve' | 'reject';
 
@@ -99,19 +95,14 @@ export class ChangeService {
     const created = this.now();
     // Urgent, so never longer than any other request.
     const { approvalTtlMs, lostPhoneTtlMs = approvalTtlMs } = this.settings;
-    const ttlMs = input.kind === 'secure-lost-phone' ? Math.min(lostPhoneTtlMs, approvalTtlMs) : approvalTtlMs;
+    const ttlMs = specOf(input).urgent ? Math.min(lostPhoneTtlMs, approvalTtlMs) : approvalTtlMs;
+    const { urgent, facts, ...asked } = input;
     return this.store.create(
       {
-        kind: input.kind,
+        ...asked,
         requester,
-        target: input.target,
-        ...(input.phoneNumber !== undefined && { phoneNumber: input.phoneNumber }),
-        ...(input.policyTargetId !== undefined && { policyTargetId: input.policyTargetId }),
-        ...(input.useForSignIn !== undefined && { useForSignIn: input.useForSignIn }),
-        reason: input.reason,
-        urgent: input.urgent ?? false,
-        tenantWide: input.tenantWide,
-        ...(input.facts && { facts: input.facts }),
+        urgent: urgent ?? false,
+        ...(facts && { facts }),
         createdAt: created.toISOString(),
         expiresAt: new Date(created.getTime() + ttlMs).toISOString(),
       },

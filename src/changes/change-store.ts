@@ -1,10 +1,11 @@
 // Port: where change requests and their transitions live.
 import type { Person } from '../audit/audit-context';
 import type { AuditEntry } from '../audit/audit-record';
-import type { ChangeKind } from './change-kind';
-import type { ChangeRequest, ChangeStatus, ChangeTransition } from './change-request';
+import type { ChangeDetails, ChangeKind } from '../methods/registry';
+import type { ChangeRequest, ChangeStatus, ChangeTransition, RequestRecord } from './change-request';
 
-export type NewChangeRequest = Omit<ChangeRequest, 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome'>;
+/** A request as filed, before the store numbers it. */
+export type NewChangeRequest = Omit<RequestRecord, 'schemaVersion' | 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome' | 'expiryToldAt'> & ChangeDetails;
 
 export interface TransitionChange {
   to: ChangeStatus;

@@ -2,6 +2,7 @@
 // is turned off, not why, so phonedesk's memory is what keeps a lost number from being turned back on.
 import type { LostNumberReport } from '../diagnosis/diagnosis-context';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import { kindsWhere, numberNamed, specOf, type ChangeDetails } from '../methods/registry';
 import { fromGraph } from '../phone/phone-number';
 import type { ChangeRequest, ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
@@ -16,31 +17,34 @@ export interface LostNumberSource {
 }
 
 /** A lost-phone request records the mobile number it turns off, so that the store can answer for it later. */
-export function withReportedNumber<T extends { kind: string; phoneNumber?: string }>(input: T, snapshot: SignInSnapshot | undefined): T {
-  if (input.kind !== 'secure-lost-phone' || input.phoneNumber !== undefined || !snapshot) return input;
+export function withReportedNumber<T extends ChangeDetails>(input: T, snapshot: SignInSnapshot | undefined): T {
+  if (!specOf(input).reportsLostNumber || numberNamed(input) !== undefined || !snapshot) return input;
   const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
   return mobile ? { ...input, phoneNumber: mobile.phoneNumber } : input;
 }
+
+const LOST_PHONE_KINDS = kindsWhere((spec) => spec.reportsLostNumber === true);
 
 export class LostNumbers implements LostNumberSource {
   constructor(private readonly store: Pick<ChangeStore, 'list' | 'transitions'>) {}
 
   /** Newest report of this number (any worker), if phonedesk was ever told it is lost. */
   async reportOf(e164: string): Promise<LostNumberReport | undefined> {
-    const [newest] = await this.store.list({ kinds: ['secure-lost-phone'], phoneNumberE164: e164, statuses: REPORTED, limit: 1 });
+    const [newest] = await this.store.list({ kinds: LOST_PHONE_KINDS, phoneNumberE164: e164, statuses: REPORTED, limit: 1 });
     return newest && this.report(newest);
   }
 
   async ofWorker(userId: string): Promise<LostNumberReport[]> {
     // Old lost-phone requests stored no number; they load but name nothing.
-    const requests = (await this.store.list({ kinds: ['secure-lost-phone'], targetUserId: userId, statuses: REPORTED, limit: 20 })).filter((request) => request.phoneNumber);
+    const requests = (await this.store.list({ kinds: LOST_PHONE_KINDS, targetUserId: userId, statuses: REPORTED, limit: 20 })).filter((request) => numberNamed(request));
     return Promise.all(requests.map((request) => this.report(request)));
   }
 
   private async report(request: ChangeRequest): Promise<LostNumberReport> {
     const ended = TURNED_OFF.has(request.status) ? (await this.store.transitions(request.id)).find((transition) => transition.to === request.status) : undefined;
+    const number = numberNamed(request) ?? '';
     return {
-      e164: fromGraph(request.phoneNumber ?? '')?.e164 ?? request.phoneNumber ?? '',
+      e164: fromGraph(number)?.e164 ?? number,
       requestNumber: request.number,
       reportedBy: request.requester.name,
       reportedAt: request.createdAt,

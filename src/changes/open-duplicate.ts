@@ -1,27 +1,22 @@
 // One open request per worker and change: a second identical ask is not filed, the person is pointed at the first.
-import type { ChangeKind } from './change-kind';
+import { specOf, type ChangeDetails } from '../methods/registry';
 import type { ChangeRequest, ChangeStatus, ChangeTarget } from './change-request';
 import type { ChangeStore } from './change-store';
 import { fromGraph } from '../phone/phone-number';
 
 const OPEN: ChangeStatus[] = ['pending', 'approved', 'executing'];
-/** Kinds whose number is part of what is asked (for the others it is only recorded, as a lost phone's). */
-const BY_NUMBER: ReadonlySet<ChangeKind> = new Set(['add-number', 'replace-number']);
 
-export interface DuplicateCandidate {
-  kind: ChangeKind;
-  target: ChangeTarget;
-  phoneNumber?: string;
-  policyTargetId?: string;
-  useForSignIn?: boolean;
-}
+export type DuplicateCandidate = ChangeDetails & { target: ChangeTarget };
 
 /** The open request that already asks for the same change, if any. */
 export async function openDuplicate(store: Pick<ChangeStore, 'list'>, candidate: DuplicateCandidate): Promise<ChangeRequest | undefined> {
-  const e164 = BY_NUMBER.has(candidate.kind) && candidate.phoneNumber ? fromGraph(candidate.phoneNumber)?.e164 : undefined;
-  if (BY_NUMBER.has(candidate.kind) && !e164) return undefined;
+  const spec = specOf(candidate);
+  // A number that is part of what is asked is part of the match (a lost phone's number is only recorded).
+  const asked = spec.newNumber?.(candidate);
+  const e164 = asked ? fromGraph(asked)?.e164 : undefined;
+  if (spec.newNumber && !e164) return undefined;
   const open = await store.list({ targetUserId: candidate.target.userId, kinds: [candidate.kind], statuses: OPEN, ...(e164 && { phoneNumberE164: e164 }), limit: 20 });
-  return open.find((request) => candidate.kind !== 'set-use-for-sign-in' || (request.policyTargetId === candidate.policyTargetId && request.useForSignIn === candidate.useForSignIn));
+  return open.find((request) => !spec.sameAsk || spec.sameAsk(candidate, request));
 }
 
 const STANDING: Readonly<Record<string, string>> = {

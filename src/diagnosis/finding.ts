@@ -1,4 +1,4 @@
-import type { ProposedChange } from '../changes/change-kind';
+import type { ProposedChange } from '../methods/registry';
 
 export type FindingId =
   | 'sms-policy-disabled'

@@ -65,7 +65,7 @@ export function numberFindings(snapshot: SignInSnapshot, context: DiagnosisConte
         fix: admin
           ? `${name} holds an admin role, so phonedesk will not turn on SMS sign-in for them; they should use a stronger sign-in method.`
           : `Turn on SMS sign-in for ${masked(mobile)}. phonedesk can request it for approval now.`,
-        ...(!admin && { proposal: { kind: 'enable-sms-sign-in', phoneNumber: mobile.phoneNumber, tenantWide: false } }),
+        ...(!admin && { proposal: { kind: 'enable-sms-sign-in', tenantWide: false } }),
       });
       break;
     }

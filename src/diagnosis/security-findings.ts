@@ -17,7 +17,7 @@ export function securityFindings(snapshot: SignInSnapshot): Finding[] {
       severity: 'warning',
       summary: `${snapshot.user.displayName} holds an admin role (${roles}) and can sign in by text message, which someone who takes over their phone number (SIM swap) could use.`,
       fix: 'Turn off SMS sign-in for them; admins should use a passkey or the Authenticator app.',
-      proposal: { kind: 'disable-sms-sign-in', phoneNumber: mobile.phoneNumber, tenantWide: false },
+      proposal: { kind: 'disable-sms-sign-in', tenantWide: false },
     },
   ];
 }

@@ -1,6 +1,6 @@
 // What a careful helpdesk never does, enforced by the change pipeline itself (not only by cards and dialogs):
 // a lost number turned back on, a number another account holds given to a worker, the same change asked twice.
-import type { ChangeKind } from '../../src/changes/change-kind';
+import type { ChangeKind } from '../../src/methods/registry';
 import type { ChangeRequest } from '../../src/changes/change-request';
 import { RequestRefused, type NewRequestInput } from '../../src/changes/change-service';
 import { LostNumbers } from '../../src/changes/lost-numbers';
@@ -33,7 +33,7 @@ afterEach(() => {
 const CHLOE = { alias: 'chloe.evans', name: 'Chloe Evans', number: '+44 7700900101' };
 
 function ask(kind: ChangeKind, alias: string, name: string, phoneNumber?: string, requester = PRIYA): NewRequestInput {
-  return { requester, kind, target: { userId: demoUser(alias), displayName: name }, ...(phoneNumber && { phoneNumber }), reason: 'test', tenantWide: false };
+  return { requester, kind, target: { userId: demoUser(alias), displayName: name }, ...(phoneNumber && { phoneNumber }), reason: 'test', tenantWide: false } as NewRequestInput;
 }
 
 async function approveAndRun(request: ChangeRequest): Promise<ChangeRequest> {
@@ -104,7 +104,7 @@ describe('a lost number is never turned back on', () => {
     expect(finding!.summary).toContain('was turned off for sign-in less than an hour ago after Priya Shah reported the phone lost');
     expect(finding!.fix).toMatch(/signs in again once their new number is added/);
     expect([finding!.proposal, ...(finding!.otherProposals ?? [])].map((proposal) => proposal?.kind)).toEqual(['replace-number', 'remove-number']);
-    expect(finding!.proposal?.phoneNumber).toBeUndefined();
+    expect(finding!.proposal).not.toHaveProperty('phoneNumber');
   });
 
   it('records the number a lost-phone request turns off, and still loads old requests that stored none', async () => {

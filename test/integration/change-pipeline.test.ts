@@ -1,3 +1,4 @@
+import type { NewRequestInput } from '../../src/changes/change-service';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import type { Seed } from '../../src/simulator/seed';
 import type { ChangeRequest } from '../../src/changes/change-request';
@@ -196,7 +197,7 @@ describe('preconditions re-checked at execution', () => {
       ...(phoneNumber && { phoneNumber }),
       reason: 'test',
       tenantWide: false,
-    });
+    } as NewRequestInput);
     await pipeline.service.decide(request.id, HANA, 'approve');
     return request;
   }

@@ -22,7 +22,7 @@ function input(fields: Partial<NewChangeRequest> & Pick<NewChangeRequest, 'kind'
     createdAt: '2026-11-20T10:00:00.000Z',
     expiresAt: '2026-11-21T10:00:00.000Z',
     ...fields,
-  };
+  } as NewChangeRequest;
 }
 
 beforeEach(async () => {

@@ -10,7 +10,7 @@ import { buildHelpCard } from '../../src/cards/help-card';
 import { buildPendingCard } from '../../src/cards/pending-card';
 import { buildTenantCheckCard } from '../../src/cards/tenant-check-card';
 import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/worker-instructions';
-import type { ChangeRequest, ChangeStatus } from '../../src/changes/change-request';
+import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { SignInSnapshot } from '../../src/snapshot/sign-in-snapshot';
 import { factsOf, textBlocksOf, wordsOf } from '../helpers/card-walk';
@@ -21,7 +21,9 @@ const STATUSES: ChangeStatus[] = ['pending', 'approved', 'executing', 'succeeded
 const MANAGER = { aadObjectId: 'aad-manager', name: 'Morgan Manager' };
 
 function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
+  // A fake of any kind: the overrides may change the kind without its payload, which the cards must bear.
   return {
+    schemaVersion: REQUEST_SCHEMA_VERSION,
     id: 'request-1',
     number: 41,
     kind: 'add-number',
@@ -36,7 +38,7 @@ function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
     expiresAt: '2026-11-28T09:00:00.000Z',
     version: 1,
     ...overrides,
-  };
+  } as ChangeRequest;
 }
 
 function decided(status: ChangeStatus): ChangeRequest {

@@ -31,7 +31,8 @@ describe('diagnose', () => {
     const fig6 = finding(result, 'number-not-enabled');
     expect(fig6.severity).toBe('blocker');
     expect(fig6.summary).toMatch(/attached but not turned on for sign-in.*FIG6/);
-    expect(fig6.proposal).toEqual({ kind: 'enable-sms-sign-in', phoneNumber: '+44 7700900123', tenantWide: false });
+    // Turning SMS sign-in on needs no number: the change acts on the mobile the worker has.
+    expect(fig6.proposal).toEqual({ kind: 'enable-sms-sign-in', tenantWide: false });
   });
 
   it('explains notEnabled (turned off by an admin) as FIG6 too, with the same offer', () => {
@@ -163,7 +164,7 @@ describe('diagnose', () => {
     const warning = finding(result, 'admin-with-sms-sign-in');
     expect(warning.severity).toBe('warning');
     expect(warning.summary).toMatch(/Helpdesk Administrator.*SIM swap/);
-    expect(warning.proposal).toEqual({ kind: 'disable-sms-sign-in', phoneNumber: '+44 7700900123', tenantWide: false });
+    expect(warning.proposal).toEqual({ kind: 'disable-sms-sign-in', tenantWide: false });
     expect(ids(result)).toEqual(['admin-with-sms-sign-in', 'ready']);
   });
 

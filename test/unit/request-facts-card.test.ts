@@ -2,7 +2,7 @@
 // the same facts in every view, numbers masked, conflicts labelled; older requests without facts still render.
 import { REJECT_REASON_INPUT, buildChangeRequestCard } from '../../src/cards/change-request-card';
 import type { CardElement } from '../../src/cards/adaptive-card';
-import type { ChangeRequest } from '../../src/changes/change-request';
+import { REQUEST_SCHEMA_VERSION, type ChangeRequest } from '../../src/changes/change-request';
 import type { RequestFacts } from '../../src/changes/request-facts';
 import { cardProblems, elementsOf, textOf } from '../helpers/card-validator';
 
@@ -18,7 +18,9 @@ const FACTS: RequestFacts = {
 };
 
 function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
+  // A fake of any kind: the overrides may change the kind without its payload, which the cards must bear.
   return {
+    schemaVersion: REQUEST_SCHEMA_VERSION,
     id: 'request-1',
     number: 8,
     kind: 'add-number',
@@ -33,7 +35,7 @@ function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
     expiresAt: '2026-11-28T09:00:00.000Z',
     version: 1,
     ...overrides,
-  };
+  } as ChangeRequest;
 }
 
 describe("the approver's view of a request", () => {

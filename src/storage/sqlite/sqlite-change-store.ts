@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
-import { TransitionRefused, canTransition } from '../../changes/change-request';
+import { REQUEST_SCHEMA_VERSION, TransitionRefused, canTransition } from '../../changes/change-request';
+import { upgradeStoredRequest } from '../../changes/request-schema';
 import type { ChangeListFilter, ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import type { SqliteDatabase } from './sqlite-database';
@@ -40,13 +41,13 @@ export class SqliteChangeStore implements ChangeStore {
   }
 
   private parse(row: RequestRow): ChangeRequest {
-    return { ...(JSON.parse(row.body) as ChangeRequest), status: row.status, version: row.version };
+    return { ...upgradeStoredRequest(JSON.parse(row.body)), status: row.status, version: row.version };
   }
 
   async create(input: NewChangeRequest, event?: (created: ChangeRequest) => AuditEntry): Promise<ChangeRequest> {
     const insert = this.db.transaction((): ChangeRequest => {
       const { next } = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM change_requests').get() as { next: number };
-      const request: ChangeRequest = { ...input, id: randomUUID(), number: next, status: 'pending', version: 1 };
+      const request: ChangeRequest = { ...input, schemaVersion: REQUEST_SCHEMA_VERSION, id: randomUUID(), number: next, status: 'pending', version: 1 };
       this.db
         .prepare(
           'INSERT INTO change_requests (id, number, kind, status, requester_id, target_user_id, created_at, expires_at, version, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',

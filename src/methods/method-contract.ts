@@ -1,0 +1,72 @@
+// What a sign-in method module gives the method-neutral pipeline: for each change kind it owns, a typed payload,
+// the live state it reads, how to plan, apply and reconcile it, and its words. changes/, cards/ and bot/ reach a
+// kind only through the registry (registry.ts), never by naming it.
+import type { SignInSnapshot, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
+
+export interface ChangeTarget {
+  /** Entra object id of the worker, or "tenant" for tenant-wide changes. */
+  userId: string;
+  displayName: string;
+}
+
+/** A change as a handler sees it: its typed payload and whom it is for. */
+export type TargetedChange<C> = C & { target: ChangeTarget };
+
+/** Live state re-read just before executing (and when reconciling after a crash). */
+export interface LiveState {
+  snapshot?: SignInSnapshot;
+  policy?: SmsPolicySnapshot;
+  /** When the execution started, for checks like "sessions revoked since". */
+  executionStartedAt?: Date;
+}
+
+/** Which live state a change is checked against: the worker's snapshot, or the tenant's SMS policy. */
+export type LiveRead = 'worker' | 'sms-policy';
+
+export type Plan = { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
+
+export interface ApplyResult {
+  status: 'succeeded' | 'partially-succeeded' | 'failed';
+  outcome: string;
+}
+
+export type Reconciled = 'applied' | 'partly-applied' | 'not-applied';
+
+/** What a kind does in Graph (through the gateway slice G it uses), when it is already done, and whether it took. */
+export interface ChangeHandler<C, G> {
+  plan(change: TargetedChange<C>, live: LiveState): Plan;
+  apply(change: TargetedChange<C>, gateway: G, live: LiveState): Promise<ApplyResult>;
+  reconcile(change: TargetedChange<C>, live: LiveState): Reconciled;
+}
+
+export interface ChangeKindSpec<C extends { kind: string }, G> {
+  kind: C['kind'];
+  reads: LiveRead;
+  /** The payload fields a request of this kind cannot do without (a proposal lacking one asks for it first). */
+  requires?: ReadonlyArray<Exclude<keyof C, 'kind'>>;
+  /** Whether it changes the worker's phone methods, so phonedesk's number index is refreshed after it. */
+  changesPhoneMethods: boolean;
+  /** Urgent by nature (a lost phone): its request expires sooner. */
+  urgent?: boolean;
+  /** Why this worker must never get this change (it turns on a weak sign-in for an admin or a guest), or undefined. */
+  refusalFor?(snapshot: SignInSnapshot): string | undefined;
+  /** The number, in Graph form, the change adds for sign-in: part of what is asked (duplicates, held and lost checks). */
+  newNumber?(change: C): string | undefined;
+  /** The number, in Graph form, the change turns on for sign-in from what the worker has now. */
+  numberTurnedOn?(change: C, snapshot: SignInSnapshot): string | undefined;
+  /** For a tenant-wide kind: whether two asks for it are the same ask (the same target, the same way). */
+  sameAsk?(a: C, b: C): boolean;
+  /** Reports the number a lost phone had, so it is never turned back on. */
+  reportsLostNumber?: boolean;
+  /** One line for cards and notices: "Turn on sign-in by text message for Bob Smith". Numbers masked. */
+  summary(change: TargetedChange<C>): string;
+  /** The button that proposes it (a proposal may not know every field yet). */
+  label(proposal: Partial<C>): string;
+  handler: ChangeHandler<C, G>;
+}
+
+/** A sign-in method (or the account itself): the change kinds it owns. */
+export interface MethodModule<C extends { kind: string }, G> {
+  id: string;
+  kinds: { readonly [K in C['kind']]: ChangeKindSpec<Extract<C, { kind: K }>, G> };
+}

@@ -1,0 +1,40 @@
+// The changes the SMS sign-in method makes, each with the payload it needs and nothing else. Numbers are in Graph
+// form ("+44 7700900123").
+
+export interface AddNumber {
+  kind: 'add-number';
+  phoneNumber: string;
+}
+
+export interface ReplaceNumber {
+  kind: 'replace-number';
+  phoneNumber: string;
+}
+
+export interface RemoveNumber {
+  kind: 'remove-number';
+}
+
+export interface EnableSmsSignIn {
+  kind: 'enable-sms-sign-in';
+}
+
+export interface DisableSmsSignIn {
+  kind: 'disable-sms-sign-in';
+}
+
+/** Lost phone or SIM swap. The number it turns off is recorded when known (requests before 0.1.0 lack it). */
+export interface SecureLostPhone {
+  kind: 'secure-lost-phone';
+  phoneNumber?: string;
+}
+
+/** Ticks or unticks "Use for sign-in" for one include target of the SMS policy (tenant-wide). */
+export interface SetUseForSignIn {
+  kind: 'set-use-for-sign-in';
+  /** A group id, or "all_users". */
+  policyTargetId: string;
+  useForSignIn: boolean;
+}
+
+export type SmsChange = AddNumber | ReplaceNumber | RemoveNumber | EnableSmsSignIn | DisableSmsSignIn | SecureLostPhone | SetUseForSignIn;

@@ -1,0 +1,98 @@
+// SMS sign-in, the first frontline method: a worker signs in with their mobile number and a texted code. Microsoft
+// retires it on 2027-02-01 (docs/architecture.md, "Sign-in methods").
+import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { MethodModule } from '../method-contract';
+import type { SmsChange } from './sms-changes';
+import { disableSms, enableSms, removeMobile, secureLostPhone, setMobile, useForSignIn, type SmsGateway } from './sms-handlers';
+
+const masked = (graphNumber: string | undefined): string => {
+  const number = graphNumber ? fromGraph(graphNumber) : undefined;
+  return number ? maskPhoneNumber(number) : 'a number';
+};
+
+const mobileNumber = (snapshot: SignInSnapshot): string | undefined => snapshot.phoneMethods.find((method) => method.phoneType === 'mobile')?.phoneNumber;
+
+/** SMS sign-in is single-factor and open to SIM swaps: never for an admin, and Entra refuses it for guests. */
+function refusalFor(snapshot: SignInSnapshot): string | undefined {
+  const name = snapshot.user.displayName;
+  if (snapshot.roles.length > 0) {
+    return `${name} holds an admin role, and phonedesk never sets up sign-in by text message for admins: it is too easy to take over with a SIM swap.`;
+  }
+  if (snapshot.user.userType === 'Guest') return `${name} has a guest account, and guest accounts can't sign in by text message.`;
+  return undefined;
+}
+
+export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
+  id: 'sms-sign-in',
+  kinds: {
+    'add-number': {
+      kind: 'add-number',
+      reads: 'worker',
+      requires: ['phoneNumber'],
+      changesPhoneMethods: true,
+      refusalFor,
+      newNumber: (change) => change.phoneNumber,
+      summary: (change) => `Add ${masked(change.phoneNumber)} as ${change.target.displayName}'s mobile number for sign-in`,
+      label: () => 'Add a number',
+      handler: setMobile,
+    },
+    'replace-number': {
+      kind: 'replace-number',
+      reads: 'worker',
+      requires: ['phoneNumber'],
+      changesPhoneMethods: true,
+      refusalFor,
+      newNumber: (change) => change.phoneNumber,
+      summary: (change) => `Change ${change.target.displayName}'s mobile number to ${masked(change.phoneNumber)}`,
+      label: () => 'Replace the number',
+      handler: setMobile,
+    },
+    'remove-number': {
+      kind: 'remove-number',
+      reads: 'worker',
+      changesPhoneMethods: true,
+      summary: (change) => `Remove ${change.target.displayName}'s mobile number`,
+      label: () => 'Remove the number',
+      handler: removeMobile,
+    },
+    'enable-sms-sign-in': {
+      kind: 'enable-sms-sign-in',
+      reads: 'worker',
+      changesPhoneMethods: true,
+      refusalFor,
+      numberTurnedOn: (_change, snapshot) => mobileNumber(snapshot),
+      summary: (change) => `Turn on sign-in by text message for ${change.target.displayName}`,
+      label: () => 'Turn on SMS sign-in',
+      handler: enableSms,
+    },
+    'disable-sms-sign-in': {
+      kind: 'disable-sms-sign-in',
+      reads: 'worker',
+      changesPhoneMethods: true,
+      summary: (change) => `Turn off sign-in by text message for ${change.target.displayName}`,
+      label: () => 'Turn off SMS sign-in',
+      handler: disableSms,
+    },
+    'secure-lost-phone': {
+      kind: 'secure-lost-phone',
+      reads: 'worker',
+      changesPhoneMethods: true,
+      urgent: true,
+      reportsLostNumber: true,
+      summary: (change) => `Lost phone: turn off sign-in by text message for ${change.target.displayName} and sign them out everywhere`,
+      label: () => 'Secure the lost phone',
+      handler: secureLostPhone,
+    },
+    'set-use-for-sign-in': {
+      kind: 'set-use-for-sign-in',
+      reads: 'sms-policy',
+      requires: ['policyTargetId', 'useForSignIn'],
+      changesPhoneMethods: false,
+      sameAsk: (a, b) => a.policyTargetId === b.policyTargetId && a.useForSignIn === b.useForSignIn,
+      summary: (change) => `${change.useForSignIn ? 'Tick' : 'Untick'} "Use for sign-in" for ${change.target.displayName} in the SMS policy (whole organisation)`,
+      label: (proposal) => (proposal.useForSignIn === false ? "Untick 'Use for sign-in'" : "Tick 'Use for sign-in'"),
+      handler: useForSignIn,
+    },
+  },
+};
