@@ -3,7 +3,7 @@
 // diagnosis and builds the change from what it finds then, so no phone number ever travels in card data.
 import { specOf, type ProposedChange } from '../methods/registry';
 import type { Diagnosis } from '../diagnosis/diagnose';
-import type { Finding, Severity } from '../diagnosis/finding';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../methods/finding';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 
 export const PROPOSE_VERB = 'change.propose';
@@ -14,8 +14,6 @@ export interface DiagnosisCardOptions {
   /** Whether the person asking may request changes for this worker. */
   offerFixes: boolean;
 }
-
-const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 const SEVERITY_LABEL: Readonly<Record<Severity, { text: string; color: NonNullable<TextBlock['color']> }>> = {
   blocker: { text: 'Stops sign-in', color: 'Attention' },

@@ -3,7 +3,7 @@
 import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import type { Person } from '../audit/audit-context';
-import type { LostNumberReport } from '../diagnosis/diagnosis-context';
+import type { LostNumberReport } from '../methods/diagnosis-context';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';

@@ -1,7 +1,7 @@
 // Status and diagnosis of one worker: one $batch snapshot, plus one read to confirm who holds a number in use,
 // and the numbers phonedesk itself turned off as lost (from its change store, through a port).
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
-import type { DiagnosisContext } from '../diagnosis/diagnosis-context';
+import type { DiagnosisContext } from '../methods/diagnosis-context';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { LostNumberSource } from '../changes/lost-numbers';

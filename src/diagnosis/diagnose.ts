@@ -1,36 +1,24 @@
-// From a sign-in snapshot to findings in plain words, most important first. Pure: no I/O.
-import { accountFindings } from './account-findings';
-import type { DiagnosisContext } from './diagnosis-context';
-import type { Finding, Severity } from './finding';
-import { masked, numberFindings } from './number-findings';
-import { policyFindings } from './policy-findings';
-import { securityFindings } from './security-findings';
+// From a sign-in snapshot to findings in plain words, most important first: what each sign-in method module finds,
+// and whether the worker can sign in now. Pure: no I/O.
+import type { DiagnosisContext } from '../methods/diagnosis-context';
+import { SEVERITY_ORDER, type Finding } from '../methods/finding';
+import { SIGN_IN_MODULES } from '../methods/registry';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
-
-const ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 export interface Diagnosis {
   userId: string;
   displayName: string;
-  /** True when the worker can sign in with their phone number now. */
+  /** True when the worker can sign in with some method now. */
   ready: boolean;
   findings: Finding[];
 }
 
 export function diagnose(snapshot: SignInSnapshot, context: DiagnosisContext): Diagnosis {
-  const findings = [...accountFindings(snapshot, context), ...policyFindings(snapshot), ...numberFindings(snapshot, context), ...securityFindings(snapshot)];
-  const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
+  const findings = SIGN_IN_MODULES.flatMap((module) => module.findings(snapshot, context));
   const blocked = findings.some((finding) => finding.severity === 'blocker');
-  // Graph's own verdict wins: if it says ready and nothing blocks, the worker can sign in.
-  const ready = !blocked && mobile?.smsSignInState === 'ready';
-  if (ready && mobile) {
-    findings.push({
-      id: 'ready',
-      severity: 'ok',
-      summary: `${snapshot.user.displayName} can sign in with their phone number ${masked(mobile)}.`,
-      fix: 'They type their mobile number, with the country code, as the username and enter the 6-digit code from the text message.',
-    });
-  }
-  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
-  return { userId: snapshot.user.id, displayName: snapshot.user.displayName, ready, findings };
+  // Graph's own verdict wins: if a method says ready and nothing blocks, the worker can sign in.
+  const way = blocked ? undefined : SIGN_IN_MODULES.map((module) => module.readyWay(snapshot)).find((found) => found !== undefined);
+  if (way) findings.push({ id: 'ready', severity: 'ok', ...way });
+  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return { userId: snapshot.user.id, displayName: snapshot.user.displayName, ready: way !== undefined, findings };
 }

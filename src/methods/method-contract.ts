@@ -2,6 +2,8 @@
 // the live state it reads, how to plan, apply and reconcile it, and its words. changes/, cards/ and bot/ reach a
 // kind only through the registry (registry.ts), never by naming it.
 import type { SignInSnapshot, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
+import type { DiagnosisContext } from './diagnosis-context';
+import type { Finding } from './finding';
 
 export interface ChangeTarget {
   /** Entra object id of the worker, or "tenant" for tenant-wide changes. */
@@ -65,8 +67,18 @@ export interface ChangeKindSpec<C extends { kind: string }, G> {
   handler: ChangeHandler<C, G>;
 }
 
-/** A sign-in method (or the account itself): the change kinds it owns. */
+/** How a worker can sign in with a method now, by Graph's own verdict: the "ready" finding's words. */
+export interface ReadyWay {
+  summary: string;
+  fix: string;
+}
+
+/** A sign-in method (or the account itself): what it finds about a worker, and the change kinds it owns. */
 export interface MethodModule<C extends { kind: string }, G> {
   id: string;
+  /** What this method has to say about the worker's sign-in (pure: from the snapshot and the context). */
+  findings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[];
+  /** Whether the worker can sign in with this method now, and how; undefined when they cannot (or it is not a method). */
+  readyWay(snapshot: SignInSnapshot): ReadyWay | undefined;
   kinds: { readonly [K in C['kind']]: ChangeKindSpec<Extract<C, { kind: K }>, G> };
 }

@@ -1,7 +1,7 @@
 // The sign-in methods phonedesk knows, and the one place that maps a change kind to the module that owns it.
 // Adding a method: its folder, a line in MODULES and in ChangeDetails, and docs (docs/architecture.md).
 import { ACCOUNT, type AccountChange, type AccountGateway } from './account/account-changes';
-import type { ChangeKindSpec } from './method-contract';
+import type { ChangeKindSpec, MethodModule } from './method-contract';
 import type { SmsChange } from './sms-sign-in/sms-changes';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
@@ -25,8 +25,13 @@ export type ProposedChange = Partly<ChangeDetails> & {
   title?: string;
 };
 
-/** Every module phonedesk runs; each is checked against the contract where it is defined. */
-const MODULES: ReadonlyArray<{ id: string; kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
+/** What the diagnosis asks of every module, whatever its kinds. */
+export type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay'>;
+
+/** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
+const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
+
+export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
 
 // Each entry is registered under its own kind, so reading it back as a spec for ChangeDetails is sound.
 const SPECS: ReadonlyMap<string, ChangeKindSpec<ChangeDetails, MethodsGateway>> = new Map(

@@ -12,7 +12,7 @@ import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/
 import type { ChangeKind } from '../../src/methods/registry';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose, type Diagnosis } from '../../src/diagnosis/diagnose';
-import type { Finding } from '../../src/diagnosis/finding';
+import type { Finding } from '../../src/methods/finding';
 import type { SignInSnapshot, SmsPolicySnapshot } from '../../src/snapshot/sign-in-snapshot';
 import { buttons, cardProblems, elementsOf, executes, textOf, type Json } from '../helpers/card-validator';
 import { EXCLUDED, MFA_ONLY, readyWorker } from '../helpers/snapshots';

@@ -1,7 +1,7 @@
 // A number phonedesk turned off as lost gets its own finding: why it is off, and never "turn it back on".
 import { buildDiagnosisCard, PROPOSE_VERB } from '../../src/cards/diagnosis-card';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import type { LostNumberReport } from '../../src/diagnosis/diagnosis-context';
+import type { LostNumberReport } from '../../src/methods/diagnosis-context';
 import { readyWorker } from '../helpers/snapshots';
 
 const NOW = new Date('2026-11-27T12:00:00Z');

@@ -1,6 +1,7 @@
 // Changes to the account itself, whatever method the worker signs in with.
 import type { GraphGateway } from '../../graph/graph-gateway';
 import type { LiveState, MethodModule } from '../method-contract';
+import { accountFindings } from './account-findings';
 
 export interface RevokeSessions {
   kind: 'revoke-sessions';
@@ -18,6 +19,9 @@ export function sessionsRevokedSince(live: LiveState): boolean {
 
 export const ACCOUNT: MethodModule<AccountChange, AccountGateway> = {
   id: 'account',
+  findings: accountFindings,
+  // The account is not a way to sign in: whether the worker can sign in is for the methods to say.
+  readyWay: () => undefined,
   kinds: {
     'revoke-sessions': {
       kind: 'revoke-sessions',

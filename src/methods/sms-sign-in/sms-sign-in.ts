@@ -3,6 +3,9 @@
 import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
 import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 import type { MethodModule } from '../method-contract';
+import { masked as maskedMethod, numberFindings } from './number-findings';
+import { policyFindings } from './policy-findings';
+import { securityFindings } from './security-findings';
 import type { SmsChange } from './sms-changes';
 import { disableSms, enableSms, removeMobile, secureLostPhone, setMobile, useForSignIn, type SmsGateway } from './sms-handlers';
 
@@ -25,6 +28,15 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
 
 export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
   id: 'sms-sign-in',
+  findings: (snapshot, context) => [...policyFindings(snapshot), ...numberFindings(snapshot, context), ...securityFindings(snapshot)],
+  readyWay(snapshot) {
+    const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
+    if (mobile?.smsSignInState !== 'ready') return undefined;
+    return {
+      summary: `${snapshot.user.displayName} can sign in with their phone number ${maskedMethod(mobile)}.`,
+      fix: 'They type their mobile number, with the country code, as the username and enter the 6-digit code from the text message.',
+    };
+  },
   kinds: {
     'add-number': {
       kind: 'add-number',

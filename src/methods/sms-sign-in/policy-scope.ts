@@ -1,5 +1,5 @@
 // How the SMS policy applies to one user: targeted for sign-in, for MFA only, excluded, or not at all.
-import type { SignInSnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot, SmsPolicyTarget } from '../../snapshot/sign-in-snapshot';
 
 export interface PolicyScope {
   enabled: boolean;

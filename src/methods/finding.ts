@@ -1,4 +1,4 @@
-import type { ProposedChange } from '../methods/registry';
+import type { ProposedChange } from './registry';
 
 export type FindingId =
   | 'sms-policy-disabled'
@@ -19,6 +19,9 @@ export type FindingId =
 
 /** blocker: sign-in by phone cannot work; warning: it works but should not stay so; info: worth knowing; ok: ready. */
 export type Severity = 'blocker' | 'warning' | 'info' | 'ok';
+
+/** Most important first: the one order for findings, in the diagnosis and on every card. */
+export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 export interface Finding {
   id: FindingId;

@@ -1,9 +1,9 @@
-import { fromGraph, maskPhoneNumber } from '../phone/phone-number';
-import type { DiagnosisContext } from './diagnosis-context';
-import type { Finding } from './finding';
+import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import type { DiagnosisContext } from '../diagnosis-context';
+import type { Finding } from '../finding';
 import { lostNumberFinding, lostReportOf } from './lost-number-findings';
 import { isAdmin } from './security-findings';
-import type { PhoneMethodSnapshot, SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { PhoneMethodSnapshot, SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 
 const TYPE_NAMES = { mobile: 'mobile number', alternateMobile: 'alternate mobile number', office: 'office phone' } as const;
 
