@@ -7,6 +7,7 @@ import { ConfigError, loadConfig, type Config } from '../config';
 import { SqliteAuditLog } from '../storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE, openDatabase } from '../storage/sqlite/sqlite-database';
 import { MIGRATIONS } from '../storage/sqlite/migrations';
+import { parseOptions, UsageError } from './command-options';
 
 const USAGE = `usage: phonedesk <command>
 
@@ -47,24 +48,6 @@ function describe(config: Config): Record<string, string> {
     DATA_DIR: config.dataDir,
     LOG_LEVEL: config.logLevel,
   };
-}
-
-/** A mistake in the command line: one plain line, exit code 2. */
-class UsageError extends Error {}
-
-/** `--name value` or `--name=value` options, each at most once, only the allowed ones. */
-function parseOptions(args: readonly string[], allowed: readonly string[]): Map<string, string> {
-  const options = new Map<string, string>();
-  for (let index = 0; index < args.length; index++) {
-    const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[index]);
-    if (!match || !allowed.includes(match[1])) throw new UsageError(`unknown option "${args[index]}"`);
-    const name = match[1];
-    const value = match[2] ?? args[++index];
-    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
-    if (options.has(name)) throw new UsageError(`--${name} is given twice`);
-    options.set(name, value);
-  }
-  return options;
 }
 
 /** A date (UTC midnight) or a date and time with its zone: a time without a zone would depend on this machine. */

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // `npm run sim -- [--port 5080] [--seed FILE] [--token T] [--generate N] [--throttle]`
+import { optionTokens, UsageError } from './command-options';
 import { demoSeed } from './demo-tenant';
 import { generatedSeed } from './generated-tenant';
 import { readSeedFile } from './load-seed';
@@ -23,48 +24,44 @@ interface Options {
   throttle: boolean;
 }
 
-class UsageError extends Error {}
+const OPTIONS = {
+  port: { type: 'string' },
+  seed: { type: 'string' },
+  generate: { type: 'string' },
+  token: { type: 'string' },
+  throttle: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 export function parseArguments(args: readonly string[]): Options {
   let port = 5080;
   let seed: Seed | undefined;
   let token: string | undefined;
   let throttle = false;
-  for (let i = 0; i < args.length; i++) {
-    const flag = args[i];
-    const value = (): string => {
-      const next = args[++i];
-      if (next === undefined) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--port': {
-        const raw = value();
-        if (!/^\d+$/.test(raw) || Number(raw) > 65535) throw new UsageError(`--port must be a port number (got "${raw}")`);
-        port = Number(raw);
+  // In the order given: a later --seed or --generate replaces an earlier one, and each value is checked as it comes.
+  // (Only the switches have no value.)
+  for (const { name, value = '' } of optionTokens(args, OPTIONS)) {
+    switch (name) {
+      case 'port':
+        if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number (got "${value}")`);
+        port = Number(value);
         break;
-      }
-      case '--seed':
-        seed = readSeedFile(value());
+      case 'seed':
+        seed = readSeedFile(value);
         break;
-      case '--generate': {
-        const raw = value();
-        if (!/^\d+$/.test(raw) || Number(raw) < 1 || Number(raw) > 1_000_000) throw new UsageError(`--generate must be a worker count from 1 to 1000000`);
-        seed = generatedSeed(Number(raw));
+      case 'generate':
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000) throw new UsageError(`--generate must be a worker count from 1 to 1000000`);
+        seed = generatedSeed(Number(value));
         break;
-      }
-      case '--token':
-        token = value();
+      case 'token':
+        token = value;
         if (token.trim() === '') throw new UsageError('--token must not be empty');
         break;
-      case '--throttle':
+      case 'throttle':
         throttle = true;
         break;
-      case '--help':
-      case '-h':
+      case 'help':
         throw new UsageError('');
-      default:
-        throw new UsageError(`unknown option ${flag}`);
     }
   }
   return { port, seed: seed ?? demoSeed(), token, throttle };

@@ -32,6 +32,33 @@ describe('phonedesk command-line tool', () => {
     expect(err.text()).toMatch(/unknown command "frobnicate"/);
   });
 
+  // Refused while reading the options, before any database is opened.
+  it.each([
+    [['audit', 'verify', '--data-dir'], '--data-dir needs a value'],
+    [['audit', 'verify', '--data-dir='], '--data-dir needs a value'],
+    [['audit', 'export', '--format', ''], '--format needs a value'],
+    [['audit', 'export', '--format', 'csv', '--format', 'jsonl'], '--format is given twice'],
+    [['audit', 'export', '--format=csv', '--since=2025-01-31', '--since', '2025-02-01'], '--since is given twice'],
+    [['audit', 'verify', '--data-dir', 'a', '--data-dir=b'], '--data-dir is given twice'],
+    [['audit', 'verify', '--verbose'], 'unknown option "--verbose"'],
+    [['audit', 'verify', '--verbose=yes'], 'unknown option "--verbose=yes"'],
+    [['audit', 'verify', '-v'], 'unknown option "-v"'],
+    [['audit', 'export', '--since', '2025-01-31', '--format', 'csv', 'now'], 'unknown option "now"'],
+    [['audit', 'verify', '--format', 'csv'], 'unknown option "--format"'],
+  ])('refuses %j with exit 2 and the line "%s"', async (args, line) => {
+    const out = sink();
+    const err = sink();
+    expect(await run(args, out.stream, err.stream)).toBe(2);
+    expect(err.text()).toBe(`phonedesk: ${line}\n`);
+    expect(out.text()).toBe('');
+  });
+
+  it('does not take the option after one that needs a value as its value', async () => {
+    const err = sink();
+    expect(await run(['audit', 'export', '--format', '--since', '2025-01-31'], sink().stream, err.stream)).toBe(2);
+    expect(err.text()).toBe('phonedesk: --format needs a value\n');
+  });
+
   it('config check shows the settings but never the secret values', () => {
     process.env.GRAPH_AUTH = 'client-secret';
     process.env.AZURE_TENANT_ID = '11111111-2222-3333-4444-555555555555';
