@@ -1,5 +1,5 @@
 // A StatePropertyAccessor over teams-ai's conversation state. teams-ai's own TurnStateProperty stores the
-// TurnContext itself when the property is empty (see reference §2), so phonedesk uses this instead.
+// TurnContext itself when the property is empty (its get takes no context argument), so phonedesk uses this instead.
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { AppTurnState } from './app-turn-state';

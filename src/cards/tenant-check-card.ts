@@ -1,7 +1,7 @@
 // "Is SMS sign-in set up?": the organisation's SMS policy in plain words. Tenant admins also get a button per
 // group where "Use for sign-in" is unticked, and the retirement notice: Microsoft-provided SMS ends on
 // 2027-02-01, a customer-managed telecom provider keeps SMS for MFA only, and QR code + PIN is the successor
-// for frontline workers (../shared/reference/sms-retirement-and-qr.md §0, A2, A4, A5).
+// for frontline workers (docs/graph-facts.md §14).
 import type { SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
@@ -37,7 +37,7 @@ export function daysUntilRetirement(today: Date): number {
   return Math.round((RETIREMENT_UTC - day) / DAY_MS);
 }
 
-/** What telecomProviderSettings say, in words (reference A5: no value suggests no provider). */
+/** What telecomProviderSettings say, in words (docs/graph-facts.md §3.4: no value suggests no provider). */
 export function describeTelecomProvider(settings: SmsPolicySnapshot['telecomProviderSettings']): string {
   if (!settings || (!settings.url && !settings.appId)) {
     return 'No customer-managed telecom provider is configured.';

@@ -1,4 +1,4 @@
-// Built-in Entra role templates the simulator knows (reference §4.2, permissions-reference.md).
+// Built-in Entra role templates the simulator knows (docs/graph-facts.md §5.2).
 export const ROLE_TEMPLATES: Readonly<Record<string, { displayName: string; description: string }>> = {
   'c4e39bd9-1100-46d3-8c65-fb160da0071f': {
     displayName: 'Authentication Administrator',

@@ -28,7 +28,7 @@ const USER_FIELDS = 'id,displayName,userPrincipalName,mail,employeeId,jobTitle,o
 /** Entra caps display names, mail and UPNs at 256 characters or less: longer text cannot match anyone. */
 const MAX_SEARCH_TEXT = 256;
 
-/** A write that Graph may half-apply: the number saved, but in use elsewhere for SMS sign-in (reference §2.2). */
+/** A write Graph may half-apply: the number saved, but held elsewhere for SMS sign-in (docs/graph-facts.md §2.4). */
 export interface PhoneWriteResult {
   method: PhoneMethodSnapshot;
   numberInUse: boolean;
@@ -206,7 +206,7 @@ export class GraphGateway extends GraphTransport {
     return policy;
   }
 
-  /** Ticks or unticks "Use for sign-in" for one include target (tenant-wide; reference §3). */
+  /** Ticks or unticks "Use for sign-in" for one include target (tenant-wide; docs/graph-facts.md §3.1). */
   async setUseForSignIn(targetId: string, useForSignIn: boolean): Promise<SmsPolicySnapshot> {
     const current = await this.smsPolicy({ fresh: true });
     const target = current.includeTargets.find((candidate) => candidate.id === targetId);
@@ -308,14 +308,14 @@ export class GraphGateway extends GraphTransport {
     );
   }
 
-  /** Signs the user out everywhere (reference §4.1); any 2xx is success. */
+  /** Signs the user out everywhere (docs/graph-facts.md §4); any 2xx is success. */
   async revokeSignInSessions(userId: string): Promise<void> {
     await this.call('users.revokeSignInSessions', `/users/${pathSegment(userId)}/revokeSignInSessions`, (request) => request.post({}));
   }
 
   // ---- who holds a number ----
 
-  /** One page of users with a mobile phone registered (reference §4.7), for the number index sweep. */
+  /** One page of users with a mobile phone registered (docs/graph-facts.md §8), for the number index sweep. */
   async mobileRegistrations(nextLink?: string, pageSize = 999): Promise<{ userIds: string[]; nextLink: string | undefined }> {
     const page = nextLink
       ? await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', relativeToVersion(nextLink), (request) => request.get())

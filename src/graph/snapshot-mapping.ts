@@ -19,7 +19,7 @@ export function phoneSnapshot(method: PhoneAuthenticationMethod): PhoneMethodSna
 }
 
 export function policySnapshot(configuration: SmsAuthenticationMethodConfiguration, names: ReadonlyMap<string, string>): SmsPolicySnapshot {
-  // The docs show the object wrapped in "value" (reference §3); accept both shapes.
+  // The docs show the object wrapped in "value" (docs/graph-facts.md §3.1); accept both shapes.
   const raw = (configuration as { value?: SmsAuthenticationMethodConfiguration }).value ?? configuration;
   const named = (id: string): { displayName?: string } => (names.has(id) ? { displayName: names.get(id) } : {});
   return {

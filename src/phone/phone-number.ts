@@ -5,7 +5,7 @@ import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode
 export interface PhoneNumber {
   /** "+447700900123": the form compared for uniqueness and stored in the number index. */
   e164: string;
-  /** "+44 7700900123": Graph's "+{country code} {number}" (reference §1). */
+  /** "+44 7700900123": Graph's "+{country code} {number}" (docs/graph-facts.md §1.2). */
   graph: string;
   countryCode: string;
   /** National significant number, without a trunk prefix: "7700900123". */

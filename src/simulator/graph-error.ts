@@ -46,8 +46,8 @@ export const badRequest = (message: string, code = 'Request_BadRequest'): GraphH
 export const unsupportedQuery = (message: string): GraphHttpError => new GraphHttpError(400, 'Request_UnsupportedQuery', message);
 
 /**
- * The code of a throttled (429) answer: §4.6 lists `activityLimitReached` as Graph's throttling code. Clients must
- * detect throttling by the 429 status, not by this code (see docs/simulator.md).
+ * The code of a throttled (429) answer: Graph's error page lists `activityLimitReached` for throttling. Clients must
+ * detect throttling by the 429 status, not by this code (docs/graph-facts.md §11, docs/simulator.md).
  */
 export const THROTTLED_CODE = 'activityLimitReached';
 

@@ -1,6 +1,6 @@
 // Graph's documented phone number format: "+{country code} {subscriber number}x{extension}" (extension optional).
 // Unspaced E.164 ("+447700900123") is accepted and stored in the spaced form: Graph's behaviour there is unverified
-// (reference §1, §9 item 2); third-party evidence says Graph accepts and normalises it. See docs/simulator.md.
+// (docs/graph-facts.md §1.2); third-party evidence says Graph accepts and normalises it. See docs/simulator.md.
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 
 export interface GraphPhoneNumber {

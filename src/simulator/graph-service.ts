@@ -99,7 +99,7 @@ export class GraphService {
     }
     const decision = this.state.throttle.decide(request);
     if (!decision.allowed) throw throttled({ ...decision.headers, 'retry-after': String(decision.retryAfterSeconds) });
-    // The request was costed whether the route answers or refuses it: its errors carry the same headers (§4.5).
+    // Costed whether the route answers or refuses it, so errors carry the same headers (docs/graph-facts.md §10).
     const response = await router.dispatch(this.state.tenant, request, () => new Date()).catch((error: unknown) => {
       throw error instanceof GraphHttpError ? error.withHeaders(decision.headers) : error;
     });
@@ -116,7 +116,7 @@ export class GraphService {
     };
   }
 
-  // ---- $batch (reference §4.4) ----
+  // ---- $batch (docs/graph-facts.md §9) ----
 
   private parseBatch(body: unknown): BatchRequestItem[] {
     const requests = (body as { requests?: unknown } | null)?.requests;

@@ -211,7 +211,7 @@ export class TenantDirectory {
 
   /**
    * Tenant-wide roles held directly or through a role-assignable group. AU-scoped assignments are not
-   * directoryRole memberships (reference §9 item 6; see docs/simulator.md).
+   * directoryRole memberships (docs/graph-facts.md §5.1; see docs/simulator.md).
    */
   tenantWideRoleTemplates(userId: string): string[] {
     const principals = new Set([userId, ...this.transitiveGroups(userId).map((group) => group.id)]);

@@ -3,7 +3,7 @@ import { GraphHttpError } from './graph-error';
 import type { GraphPhoneNumber } from './graph-phone-format';
 import type { DefaultMfaMethod, PhoneType, SeedExcludeTarget, SeedSmsIncludeTarget, SeedTelecomProviderSettings, SmsSignInRegistration } from './seed';
 
-/** Well-known phone method ids, fixed per type (reference §1). */
+/** Well-known phone method ids, fixed per type (docs/graph-facts.md §1.1). */
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',
   alternateMobile: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
@@ -84,7 +84,7 @@ export interface PhoneWriteResult {
 
 export const SEED_EPOCH = '2026-01-01T00:00:00Z';
 
-/** The number is saved for MFA but another account holds it for SMS sign-in (reference §2.2). */
+/** The number is saved for MFA but another account holds it for SMS sign-in (docs/graph-facts.md §2.4). */
 export function phoneNumberNotUnique(): GraphHttpError {
   return new GraphHttpError(
     409,

@@ -115,7 +115,7 @@ export class Tenant extends TenantDirectory {
   }
 
   smsSignInState(user: UserRecord, method: PhoneMethodRecord): SmsSignInState {
-    // Only the primary mobile can be a sign-in name; B2B guests are not supported (reference §1, §6).
+    // Only the primary mobile can be a sign-in name; B2B guests are not supported (docs/graph-facts.md §1.3, §13.2).
     if (method.phoneType !== 'mobile' || user.userType === 'Guest') return 'notSupported';
     if (!this.smsSignInAllowed(user)) return 'notAllowedByPolicy';
     switch (method.registration) {
@@ -263,7 +263,7 @@ export class Tenant extends TenantDirectory {
     method.registration = 'disabled';
   }
 
-  /** Moves signInSessionsValidFromDateTime; external users' sessions are not revoked (reference §4.1). */
+  /** Moves signInSessionsValidFromDateTime; external users' sessions are not revoked (docs/graph-facts.md §4). */
   revokeSignInSessions(user: UserRecord, now: Date): void {
     if (user.userType === 'Guest') return;
     user.signInSessionsValidFromDateTime = now.toISOString().replace(/\.\d{3}Z$/, 'Z');

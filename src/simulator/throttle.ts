@@ -1,4 +1,4 @@
-// Graph's identity-and-access throttling as token buckets of resource units (reference §4.5).
+// Graph's identity-and-access throttling as token buckets of resource units (docs/graph-facts.md §10).
 import { isWrite, type GraphRequest } from './graph-request';
 
 export type TenantSize = 'S' | 'M' | 'L';
@@ -38,7 +38,7 @@ class TokenBucket {
 
   /**
    * Milliseconds until the bucket holds enough for `cost`, 0 if it does now. A request dearer than the whole
-   * bucket needs a full one (it could never have more), so waiting Retry-After always lets it run (§4.5).
+   * bucket needs a full one (it never holds more), so waiting Retry-After always lets it run (docs/graph-facts.md §10).
    */
   waitFor(cost: number, now: number): number {
     this.refill(now);
@@ -126,8 +126,8 @@ export class Throttle {
     this.units.take(cost);
     if (write) this.writes.take(1);
     const used = Math.max(this.units.usedFraction(), write ? this.writes.usedFraction() : 0);
-    // Graph adds this header from 80% of the limit on (reference §4.5); its throttling page gives values of 0.8 to
-    // 1.8, so an overdrawn bucket reports at most 1.8.
+    // Graph adds this header from 80% of the limit on, with values of 0.8 to 1.8 (docs/graph-facts.md §10), so an
+    // overdrawn bucket reports at most 1.8.
     if (used >= 0.8) headers['x-ms-throttle-limit-percentage'] = Math.min(used, 1.8).toFixed(2);
     return { allowed: true, cost, headers };
   }

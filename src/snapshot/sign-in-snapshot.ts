@@ -2,7 +2,7 @@
 
 export type PhoneType = 'mobile' | 'alternateMobile' | 'office';
 
-/** Graph's authenticationMethodSignInState (reference §1). */
+/** Graph's authenticationMethodSignInState (docs/graph-facts.md §1.3). */
 export type SmsSignInState =
   | 'notSupported'
   | 'notAllowedByPolicy'

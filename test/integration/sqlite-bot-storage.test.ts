@@ -536,7 +536,7 @@ describe('teams-ai Application state on SqliteBotStorage', () => {
   function dialogBot(storage: Storage, { applyWorkaround }: { applyWorkaround: boolean }): TestAdapter {
     const app = new Application<BotState>({ storage, startTypingTimer: false });
     app.activity(ActivityTypes.Message, async (context, state) => {
-      // The TurnStateProperty pitfall (reference/teams-ecosystem.md §2): without this line the TurnContext
+      // The TurnStateProperty pitfall (see src/bot/dialog-state-accessor.ts): without this line the TurnContext
       // itself becomes the dialog state.
       if (applyWorkaround) state.conversation.dialogState ??= { dialogStack: [] };
       const dialogs = new DialogSet(new TurnStateProperty<DialogState>(state, 'conversation', 'dialogState'));

@@ -23,8 +23,8 @@ function refusal(text: string, capabilities: FilterCapabilities = USERS): GraphH
 const record = (values: Record<string, unknown>) => (property: string): unknown => values[property];
 
 describe('parseFilter: the supported forms', () => {
-  // §4.3: "$filter=userPrincipalName eq '…'"
-  it('parses property eq string (§4.3 userPrincipalName eq)', () => {
+  // docs/graph-facts.md §7: "$filter=userPrincipalName eq '…'"
+  it('parses property eq string (docs/graph-facts.md §7 userPrincipalName eq)', () => {
     expect(parseFilter("userPrincipalName eq 'a@b.example'", USERS)).toEqual({ kind: 'eq', property: 'userPrincipalName', value: 'a@b.example' });
   });
 
@@ -35,8 +35,8 @@ describe('parseFilter: the supported forms', () => {
     expect(parseFilter('employeeId eq -12.5', USERS)).toEqual({ kind: 'eq', property: 'employeeId', value: -12.5 });
   });
 
-  // §4.3: "startswith(displayName,'a')"
-  it('parses startswith(property, string) (§4.3)', () => {
+  // docs/graph-facts.md §7: "startswith(displayName,'a')"
+  it('parses startswith(property, string) (docs/graph-facts.md §7)', () => {
     expect(parseFilter("startswith(displayName,'Bo')", USERS)).toEqual({ kind: 'startswith', property: 'displayName', value: 'Bo' });
     expect(parseFilter("startswith( displayName , 'Bo' )", USERS)).toEqual({ kind: 'startswith', property: 'displayName', value: 'Bo' });
   });
@@ -45,8 +45,8 @@ describe('parseFilter: the supported forms', () => {
     expect(parseFilter("id in ('a', 'b','c')", USERS)).toEqual({ kind: 'in', property: 'id', values: ['a', 'b', 'c'] });
   });
 
-  // §4.7: "$filter=methodsRegistered/any(t: t eq 'mobilePhone')"
-  it("parses methodsRegistered/any(t: t eq 'mobilePhone') (§4.7)", () => {
+  // docs/graph-facts.md §8: "$filter=methodsRegistered/any(t: t eq 'mobilePhone')"
+  it("parses methodsRegistered/any(t: t eq 'mobilePhone') (docs/graph-facts.md §8)", () => {
     expect(parseFilter("methodsRegistered/any(t: t eq 'mobilePhone')", USERS)).toEqual({
       kind: 'any-eq',
       property: 'methodsRegistered',
@@ -66,19 +66,19 @@ describe('parseFilter: the supported forms', () => {
   });
 });
 
-describe('parseFilter: OData string escaping (§4.3 "double an embedded quote")', () => {
-  // §4.3: "$filter=subject eq 'let''s meet for lunch?'"
-  it("reads '' inside a string as one quote (§4.3)", () => {
+describe('parseFilter: OData string escaping (docs/graph-facts.md §7 "double an embedded quote")', () => {
+  // docs/graph-facts.md §7: "$filter=subject eq 'let''s meet for lunch?'"
+  it("reads '' inside a string as one quote (docs/graph-facts.md §7)", () => {
     expect(parseFilter("displayName eq 'O''Brien'", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "O'Brien" });
     expect(parseFilter("displayName eq 'let''s meet for lunch?'", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "let's meet for lunch?" });
   });
 
-  it("reads a literal of only an escaped quote ('''') as one quote (§4.3)", () => {
+  it("reads a literal of only an escaped quote ('''') as one quote (docs/graph-facts.md §7)", () => {
     expect(parseFilter("displayName eq ''''", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "'" });
     expect(parseFilter("displayName eq ''", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: '' });
   });
 
-  it("keeps an escaped injection attempt inside the literal: ''' or 1 eq 1' is data (§4.3)", () => {
+  it("keeps an escaped injection attempt inside the literal: ''' or 1 eq 1' is data (docs/graph-facts.md §7)", () => {
     const node = parseFilter("displayName eq ''' or 1 eq 1'", USERS);
     expect(node).toEqual({ kind: 'eq', property: 'displayName', value: "' or 1 eq 1" });
   });
@@ -103,7 +103,7 @@ describe('parseFilter: OData string escaping (§4.3 "double an embedded quote")'
 });
 
 describe('parseFilter: refusals', () => {
-  // §4.3: endswith is an advanced query.
+  // docs/graph-facts.md §7: endswith is an advanced query.
   it.each([
     ["endswith(mail,'@contoso.example')", 'Request_UnsupportedQuery'],
     ["contains(displayName,'a')", 'Request_UnsupportedQuery'],
@@ -115,7 +115,7 @@ describe('parseFilter: refusals', () => {
     ["mail in ('a')", 'Request_UnsupportedQuery'],
     ["methodsRegistered/any(t: t ne 'sms')", 'Request_UnsupportedQuery'],
     ["otherList/any(t: t eq 'sms')", 'Request_UnsupportedQuery'],
-  ])('refuses %s with 400 %s (§4.3 supported forms only)', (text, code) => {
+  ])('refuses %s with 400 %s (docs/graph-facts.md §7 supported forms only)', (text, code) => {
     const error = refusal(text);
     expect(error.status).toBe(400);
     expect(error.code).toBe(code);
@@ -181,8 +181,8 @@ describe('matches', () => {
   });
   const evaluate = (text: string): boolean => matches(parseFilter(text, USERS), bob);
 
-  // §4.3 lookups by UPN must find a user whatever the case the manager typed.
-  it('compares strings case-insensitively for eq, in and startswith (§4.3)', () => {
+  // docs/graph-facts.md §7 lookups by UPN must find a user whatever the case the manager typed.
+  it('compares strings case-insensitively for eq, in and startswith (docs/graph-facts.md §7)', () => {
     expect(evaluate("userPrincipalName eq 'bob.obrien@contoso.EXAMPLE'")).toBe(true);
     expect(evaluate("userPrincipalName in ('x', 'BOB.OBRIEN@CONTOSO.EXAMPLE')")).toBe(true);
     expect(evaluate("startswith(displayName,'bob o''b')")).toBe(true);
@@ -211,8 +211,8 @@ describe('matches', () => {
     expect(evaluate("id eq 'nope' or accountEnabled eq true")).toBe(true);
   });
 
-  // §4.7 methodsRegistered/any(t: t eq 'mobilePhone')
-  it('evaluates any-eq over an array property (§4.7)', () => {
+  // docs/graph-facts.md §8 methodsRegistered/any(t: t eq 'mobilePhone')
+  it('evaluates any-eq over an array property (docs/graph-facts.md §8)', () => {
     expect(evaluate("methodsRegistered/any(t: t eq 'mobilePhone')")).toBe(true);
     expect(evaluate("methodsRegistered/any(t: t eq 'MOBILEPHONE')")).toBe(true);
     expect(evaluate("methodsRegistered/any(t: t eq 'fido2')")).toBe(false);

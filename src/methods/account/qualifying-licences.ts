@@ -1,5 +1,5 @@
-// Licences that include SMS sign-in (reference §6): "Each user that's enabled in the SMS authentication method
-// policy must be licensed, even if they don't use it."
+// Licences that include SMS sign-in: "Each user that's enabled in the SMS authentication method policy must be
+// licensed, even if they don't use it." (docs/graph-facts.md §13.1)
 export const QUALIFYING_LICENCES: Readonly<Record<string, string>> = {
   M365_F1: 'Microsoft 365 F1',
   M365_F1_COMM: 'Microsoft 365 F1',

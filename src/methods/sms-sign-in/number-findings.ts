@@ -12,7 +12,7 @@ export function masked(method: Pick<PhoneMethodSnapshot, 'phoneNumber'>): string
   return number ? maskPhoneNumber(number) : 'a number in an unexpected format';
 }
 
-/** Findings about the worker's phone methods and their smsSignInState (reference §1, §2, §5). */
+/** Findings about the worker's phone methods and their smsSignInState (docs/graph-facts.md §1.3, §2, §12). */
 export function numberFindings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[] {
   const name = snapshot.user.displayName;
   const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');

@@ -2,7 +2,7 @@ import type { Finding } from '../finding';
 import { describeTarget, policyScope } from './policy-scope';
 import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 
-/** Why the authentication methods policy does or does not let this user sign in by SMS (reference §3). */
+/** Why the authentication methods policy does or does not let this user sign in by SMS (docs/graph-facts.md §3.3). */
 export function policyFindings(snapshot: SignInSnapshot): Finding[] {
   const name = snapshot.user.displayName;
   const scope = policyScope(snapshot);

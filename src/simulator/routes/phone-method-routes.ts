@@ -13,7 +13,7 @@ function context(context: RouteContext, suffix = ''): string {
   return `${context.request.serviceRoot}/$metadata#users('${context.params.user}')/authentication/phoneMethods${suffix}`;
 }
 
-/** The list endpoint supports no query options (reference §2). */
+/** The list endpoint supports no query options (docs/graph-facts.md §2.1). */
 function listPhoneMethods(route: RouteContext) {
   if ([...route.request.query.keys()].some((key) => key.startsWith('$'))) {
     throw badRequest('This endpoint does not support query options.', 'badRequest');
@@ -48,7 +48,7 @@ function createPhoneMethod(route: RouteContext) {
   if (body.phoneType === undefined) throw badRequest('The phoneType property is required.', 'badRequest');
   const user = route.tenant.user(route.params.user);
   const result = route.tenant.addPhoneMethod(user, body.phoneType as PhoneType, body.phoneNumber);
-  // Graph saves the number for MFA and then fails the SMS sign-in registration (reference §2.2).
+  // Graph saves the number for MFA and then fails the SMS sign-in registration (docs/graph-facts.md §2.4).
   if (result.notUnique) throw phoneNumberNotUnique();
   const resource = phoneMethodResource(route.tenant, user, result.method);
   return json(201, { '@odata.context': context(route, '/$entity'), ...resource }, {

@@ -6,7 +6,7 @@ import type { SeedExcludeTarget, SeedSmsIncludeTarget, SeedSmsPolicy } from '../
 const SMS_TYPE = '#microsoft.graph.smsAuthenticationMethodConfiguration';
 const PATH = 'policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms';
 
-/** The configuration at the top level: the docs' {"value": …} wrapper looks like a doc quirk (reference §3). */
+/** The configuration at the top level, not in the docs' {"value": …} wrapper (docs/graph-facts.md §3.1). */
 function getSmsPolicy(route: RouteContext) {
   const policy = route.tenant.smsPolicy();
   return json(200, {
@@ -54,7 +54,7 @@ function excludeTargets(value: unknown): SeedExcludeTarget[] {
 
 /**
  * Documented updatable properties are state and excludeTargets; includeTargets is accepted too, as common
- * practice does (unverified, reference §3; see docs/simulator.md).
+ * practice does (unverified, docs/graph-facts.md §3.1; see docs/simulator.md).
  */
 function patchSmsPolicy(route: RouteContext) {
   const body = objectBody(route.request);

@@ -1,4 +1,4 @@
-// Contract tests for bearer-token checks and Graph's error envelope over real HTTP (reference §4.6).
+// Contract tests for bearer-token checks and Graph's error envelope over real HTTP (docs/graph-facts.md §11).
 import { SimulatorHarness, demoUser, type GraphReply } from '../../helpers/simulator';
 
 interface ErrorEnvelope {
@@ -36,7 +36,7 @@ async function raw(target: SimulatorHarness, method: string, path: string, heade
   return { status: response.status, headers: response.headers, body: parsed };
 }
 
-/** Checks §4.6's envelope and that innerError repeats the response's ids; returns the error. */
+/** Checks docs/graph-facts.md §11's envelope and that innerError repeats the response's ids; returns the error. */
 function expectEnvelope(reply: GraphReply<unknown>, status: number): ErrorEnvelope['error'] {
   expect(reply.status).toBe(status);
   expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
@@ -54,16 +54,16 @@ function expectEnvelope(reply: GraphReply<unknown>, status: number): ErrorEnvelo
   return body.error;
 }
 
-describe('bearer token (§4.6)', () => {
-  // §4.6 envelope; Graph answers a missing token with 401 InvalidAuthenticationToken.
-  it('answers a request without Authorization with 401 InvalidAuthenticationToken in the envelope (§4.6)', async () => {
+describe('bearer token (docs/graph-facts.md §11)', () => {
+  // docs/graph-facts.md §11 envelope; Graph answers a missing token with 401 InvalidAuthenticationToken.
+  it('answers a request without Authorization with 401 InvalidAuthenticationToken in the envelope (docs/graph-facts.md §11)', async () => {
     const reply = await raw(harness, 'GET', `/v1.0/users/${demoUser('bob.smith')}`);
     const error = expectEnvelope(reply, 401);
     expect(error.code).toBe('InvalidAuthenticationToken');
   });
 
   it.each([['Basic dXNlcjpwYXNz'], ['Bearer'], ['Bearer '], ['bearer-token'], ['']])(
-    'answers Authorization %j with 401 InvalidAuthenticationToken (§4.6)',
+    'answers Authorization %j with 401 InvalidAuthenticationToken (docs/graph-facts.md §11)',
     async (authorization) => {
       const reply = await raw(harness, 'GET', '/v1.0/users', { authorization });
       expect(expectEnvelope(reply, 401).code).toBe('InvalidAuthenticationToken');
@@ -75,7 +75,7 @@ describe('bearer token (§4.6)', () => {
     expect(reply.status).toBe(200);
   });
 
-  it("refuses tokens other than the configured one with 401 and accepts the configured one (§4.6)", async () => {
+  it("refuses tokens other than the configured one with 401 and accepts the configured one (docs/graph-facts.md §11)", async () => {
     const wrong = await locked.graph('GET', '/users?$top=1', undefined, { authorization: 'Bearer test-token' });
     expect(expectEnvelope(wrong, 401).code).toBe('InvalidAuthenticationToken');
     const almost = await locked.graph('GET', '/users?$top=1', undefined, { authorization: 'Bearer T2' });
@@ -84,7 +84,7 @@ describe('bearer token (§4.6)', () => {
     expect(right.status).toBe(200);
   });
 
-  it('checks the token on writes and $batch too, applying nothing (§4.6)', async () => {
+  it('checks the token on writes and $batch too, applying nothing (docs/graph-facts.md §11)', async () => {
     const before = await locked.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`, undefined, { authorization: 'Bearer T' });
     const write = await locked.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`, undefined, { authorization: 'Bearer nope' });
     expect(write.status).toBe(401);
@@ -97,9 +97,9 @@ describe('bearer token (§4.6)', () => {
   });
 });
 
-describe('request-id and client-request-id (§4.6)', () => {
-  // §4.6: innerError carries request-id and client-request-id; Graph sends request-id on every response.
-  it('sends a distinct request-id GUID on every response, success or failure (§4.6)', async () => {
+describe('request-id and client-request-id (docs/graph-facts.md §11)', () => {
+  // docs/graph-facts.md §11: innerError carries request-id and client-request-id; every response has a request-id.
+  it('sends a distinct request-id GUID on every response, success or failure (docs/graph-facts.md §11)', async () => {
     const replies = await Promise.all([
       harness.graph('GET', '/users?$top=1'),
       harness.graph('GET', `/users/${UNKNOWN_ID}`),
@@ -116,15 +116,15 @@ describe('request-id and client-request-id (§4.6)', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  // §4.6: "client-request-id" is echoed in the envelope's innerError.
-  it('echoes a client-request-id in the header and in error.innerError (§4.6)', async () => {
+  // docs/graph-facts.md §11: "client-request-id" is echoed in the envelope's innerError.
+  it('echoes a client-request-id in the header and in error.innerError (docs/graph-facts.md §11)', async () => {
     const reply = await harness.graph('GET', `/users/${UNKNOWN_ID}`, undefined, { 'client-request-id': 'my-correlation-id-42' });
     expect(reply.headers.get('client-request-id')).toBe('my-correlation-id-42');
     const error = expectEnvelope(reply, 404);
     expect(error.innerError['client-request-id']).toBe('my-correlation-id-42');
   });
 
-  it('echoes client-request-id on success and on a 401 (§4.6)', async () => {
+  it('echoes client-request-id on success and on a 401 (docs/graph-facts.md §11)', async () => {
     const ok = await harness.graph('GET', '/users?$top=1', undefined, { 'client-request-id': 'cri-ok' });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('client-request-id')).toBe('cri-ok');
@@ -132,16 +132,16 @@ describe('request-id and client-request-id (§4.6)', () => {
     expect(expectEnvelope(denied, 401)['innerError']['client-request-id']).toBe('cri-401');
   });
 
-  it('makes up a client-request-id when none is sent, and uses it in innerError (§4.6)', async () => {
+  it('makes up a client-request-id when none is sent, and uses it in innerError (docs/graph-facts.md §11)', async () => {
     const reply = await harness.graph('GET', `/users/${UNKNOWN_ID}`);
     expect(reply.headers.get('client-request-id')).toMatch(GUID);
     expectEnvelope(reply, 404);
   });
 });
 
-describe('error envelope for bad requests (§4.6)', () => {
-  // §4.6: {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}
-  it('answers 404 for an unknown user in the exact envelope shape (§4.6)', async () => {
+describe('error envelope for bad requests (docs/graph-facts.md §11)', () => {
+  // docs/graph-facts.md §11: {"error":{"code","message","innerError":{"date","request-id","client-request-id"}}}
+  it('answers 404 for an unknown user in the exact envelope shape (docs/graph-facts.md §11)', async () => {
     const reply = await harness.graph('GET', `/users/${UNKNOWN_ID}`);
     const error = expectEnvelope(reply, 404);
     expect(error.code).toBe('Request_ResourceNotFound');
@@ -150,7 +150,7 @@ describe('error envelope for bad requests (§4.6)', () => {
   });
 
   it.each([['/userz'], ['/users/x/bogus'], [`/users/${'x'}/authentication/bogusMethods`], ['/'], ['/me/unknownThing']])(
-    'answers an unknown path %s with 400 (§4.6)',
+    'answers an unknown path %s with 400 (docs/graph-facts.md §11)',
     async (path) => {
       const error = expectEnvelope(await harness.graph('GET', path), 400);
       expect(error.code).toMatch(/BadRequest/);
@@ -163,19 +163,19 @@ describe('error envelope for bad requests (§4.6)', () => {
     ['PUT', `/users/${demoUser('bob.smith')}/authentication/phoneMethods`],
     ['GET', `/users/${demoUser('bob.smith')}/revokeSignInSessions`],
     ['POST', '/users/$count'],
-  ])('answers %s %s with 405 (§4.6)', async (method, path) => {
+  ])('answers %s %s with 405 (docs/graph-facts.md §11)', async (method, path) => {
     expectEnvelope(await harness.graph(method, path), 405);
   });
 
   it.each([['/beta/users'], ['/beta/users/x/authentication/signInPreferences'], ['/v2.0/users'], ['/users']])(
-    'answers %s (not /v1.0) with 400 (§4.6)',
+    'answers %s (not /v1.0) with 400 (docs/graph-facts.md §11)',
     async (path) => {
       const reply = await raw(harness, 'GET', path, { authorization: 'Bearer x' });
       expectEnvelope(reply, 400);
     },
   );
 
-  it('answers a body that is not JSON with 400 and does not apply it (§4.6)', async () => {
+  it('answers a body that is not JSON with 400 and does not apply it (docs/graph-facts.md §11)', async () => {
     const reply = await raw(
       harness,
       'POST',
@@ -189,12 +189,12 @@ describe('error envelope for bad requests (§4.6)', () => {
     expect(after.body.value).toEqual([]);
   });
 
-  it('answers a JSON body that is not an object with 400 (§4.6)', async () => {
+  it('answers a JSON body that is not an object with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, ['+44 7700900123']);
     expectEnvelope(reply, 400);
   });
 
-  it('answers a badly percent-encoded path with 400 (§4.6)', async () => {
+  it('answers a badly percent-encoded path with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await raw(harness, 'GET', '/v1.0/users/%E0%A4%A', { authorization: 'Bearer x' });
     expectEnvelope(reply, 400);
   });

@@ -1,4 +1,4 @@
-// Contract tests for POST /v1.0/$batch over real HTTP (reference §4.4, §4.5, §4.6).
+// Contract tests for POST /v1.0/$batch over real HTTP (docs/graph-facts.md §9, §10, §11).
 import { SimulatorHarness, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
@@ -54,9 +54,9 @@ async function loggedRequests(): Promise<LoggedRequest[]> {
 
 const getBob = (id: string): BatchRequest => ({ id, method: 'GET', url: `/users/${demoUser('bob.smith')}` });
 
-describe('$batch responses (§4.4)', () => {
-  // §4.4: "check each responses[].status"; "Responses can come back in any order".
-  it('answers 200 with one response per inner request, each with its own status (§4.4)', async () => {
+describe('$batch responses (docs/graph-facts.md §9)', () => {
+  // docs/graph-facts.md §9: "check each responses[].status"; "Responses can come back in any order".
+  it('answers 200 with one response per inner request, each with its own status (docs/graph-facts.md §9)', async () => {
     const reply = await batch([
       getBob('1'),
       { id: '2', method: 'GET', url: `/users/${UNKNOWN_ID}` },
@@ -73,8 +73,8 @@ describe('$batch responses (§4.4)', () => {
     expect((response(reply, '4').body?.value as Json[])[0].id).toBe(MOBILE);
   });
 
-  // §4.4: "A 200 batch status does not mean the inner requests succeeded".
-  it('keeps an inner 404 inside the batch: outer 200, inner 404 Request_ResourceNotFound (§4.4, §4.6)', async () => {
+  // docs/graph-facts.md §9: "A 200 batch status does not mean the inner requests succeeded".
+  it('keeps an inner 404 inside the batch: outer 200, inner 404 Request_ResourceNotFound (docs/graph-facts.md §9, §11)', async () => {
     const reply = await batch([{ id: 'missing', method: 'GET', url: `/users/${UNKNOWN_ID}` }]);
     expect(reply.status).toBe(200);
     const inner = response(reply, 'missing');
@@ -91,7 +91,7 @@ describe('$batch responses (§4.4)', () => {
     expect(headers['request-id']).not.toBe(reply.headers.get('request-id'));
   });
 
-  it('runs inner writes: a POST with a body and Content-Type creates the phone (§4.4)', async () => {
+  it('runs inner writes: a POST with a body and Content-Type creates the phone (docs/graph-facts.md §9)', async () => {
     const reply = await batch([
       {
         id: 'add',
@@ -107,8 +107,8 @@ describe('$batch responses (§4.4)', () => {
     expect(after.body.value.map((method) => method.phoneNumber)).toEqual(['+44 7700900123']);
   });
 
-  // §4.4: "When a body is present, headers must include Content-Type".
-  it('fails an inner request with a body but no Content-Type with an inner 400, not applying it (§4.4)', async () => {
+  // docs/graph-facts.md §9: "When a body is present, headers must include Content-Type".
+  it('fails an inner request with a body but no Content-Type with an inner 400, not applying it (docs/graph-facts.md §9)', async () => {
     const reply = await batch([
       { id: 'add', method: 'POST', url: `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, body: { phoneNumber: '+44 7700900123', phoneType: 'mobile' } },
     ]);
@@ -118,7 +118,7 @@ describe('$batch responses (§4.4)', () => {
     expect(after.body.value).toEqual([]);
   });
 
-  it('echoes an inner client-request-id in the inner response headers (§4.6)', async () => {
+  it('echoes an inner client-request-id in the inner response headers (docs/graph-facts.md §11)', async () => {
     const reply = await batch([{ ...getBob('x'), headers: { 'client-request-id': 'inner-cri-1' } }], { 'client-request-id': 'outer-cri-1' });
     expect(reply.headers.get('client-request-id')).toBe('outer-cri-1');
     expect(response(reply, 'x').headers?.['client-request-id']).toBe('inner-cri-1');
@@ -139,16 +139,16 @@ describe('$batch responses (§4.4)', () => {
   });
 });
 
-describe('$batch limits and validation (§4.4)', () => {
-  // §4.4: "Limit: at most 20 requests per batch".
-  it('answers 20 requests (§4.4 "at most 20")', async () => {
+describe('$batch limits and validation (docs/graph-facts.md §9)', () => {
+  // docs/graph-facts.md §9: "Limit: at most 20 requests per batch".
+  it('answers 20 requests (docs/graph-facts.md §9 "at most 20")', async () => {
     const reply = await batch(Array.from({ length: 20 }, (_value, index) => getBob(String(index + 1))));
     expect(reply.status).toBe(200);
     expect(reply.body.responses).toHaveLength(20);
     expect(reply.body.responses.every((item) => item.status === 200)).toBe(true);
   });
 
-  it('answers 21 requests with 400 and runs none of them (§4.4 "at most 20")', async () => {
+  it('answers 21 requests with 400 and runs none of them (docs/graph-facts.md §9 "at most 20")', async () => {
     await harness.control('DELETE', 'requests');
     const reply = await batch(Array.from({ length: 21 }, (_value, index) => getBob(String(index + 1))));
     expect(reply.status).toBe(400);
@@ -156,8 +156,8 @@ describe('$batch limits and validation (§4.4)', () => {
     expect((await loggedRequests()).filter((entry) => entry.batchId !== undefined)).toEqual([]);
   });
 
-  // §4.4: "id values must be unique, otherwise the whole batch fails with 400".
-  it('fails the whole batch with 400 for duplicate ids, applying no inner write (§4.4)', async () => {
+  // docs/graph-facts.md §9: "id values must be unique, otherwise the whole batch fails with 400".
+  it('fails the whole batch with 400 for duplicate ids, applying no inner write (docs/graph-facts.md §9)', async () => {
     const before = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`);
     const reply = await batch([
       { id: '1', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions` },
@@ -176,7 +176,7 @@ describe('$batch limits and validation (§4.4)', () => {
     ['a request without a url', { requests: [{ id: '1', method: 'GET' }] }],
     ['dependsOn naming an unknown request', { requests: [{ ...getBob('1'), dependsOn: ['9'] }] }],
     ['a dependsOn cycle', { requests: [{ ...getBob('1'), dependsOn: ['2'] }, { ...getBob('2'), dependsOn: ['1'] }] }],
-  ])('refuses %s with 400 (§4.4)', async (_name, body) => {
+  ])('refuses %s with 400 (docs/graph-facts.md §9)', async (_name, body) => {
     const reply = await harness.graph('POST', '/$batch', body);
     expect(reply.status).toBe(400);
     expect((reply.body as { error?: { code?: unknown } }).error?.code).toEqual(expect.any(String));
@@ -188,9 +188,9 @@ describe('$batch limits and validation (§4.4)', () => {
   });
 });
 
-describe('$batch dependsOn (§4.4)', () => {
-  // §4.4: "With dependsOn, a failed dependency yields 424".
-  it('answers 424 for a request that depends on a failed one, and for its dependants (§4.4)', async () => {
+describe('$batch dependsOn (docs/graph-facts.md §9)', () => {
+  // docs/graph-facts.md §9: "With dependsOn, a failed dependency yields 424".
+  it('answers 424 for a request that depends on a failed one, and for its dependants (docs/graph-facts.md §9)', async () => {
     const reply = await batch([
       { id: '1', method: 'GET', url: `/users/${UNKNOWN_ID}` },
       { ...getBob('2'), dependsOn: ['1'] },
@@ -204,7 +204,7 @@ describe('$batch dependsOn (§4.4)', () => {
     expect(response(reply, '4').status).toBe(200);
   });
 
-  it('does not apply a write whose dependency failed (§4.4)', async () => {
+  it('does not apply a write whose dependency failed (docs/graph-facts.md §9)', async () => {
     const before = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`);
     const reply = await batch([
       { id: 'check', method: 'GET', url: `/users/${UNKNOWN_ID}` },
@@ -215,7 +215,7 @@ describe('$batch dependsOn (§4.4)', () => {
     expect(after.body.signInSessionsValidFromDateTime).toBe(before.body.signInSessionsValidFromDateTime);
   });
 
-  it('runs a request whose dependencies succeeded, after them (§4.4)', async () => {
+  it('runs a request whose dependencies succeeded, after them (docs/graph-facts.md §9)', async () => {
     await harness.control('DELETE', 'requests');
     const reply = await batch([
       { id: 'revoke', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions`, dependsOn: ['read'] },
@@ -228,9 +228,9 @@ describe('$batch dependsOn (§4.4)', () => {
   });
 });
 
-describe('$batch throttling (§4.4, §4.5)', () => {
-  // §4.4: "Each inner request is throttled individually and can return 429. Honour the inner Retry-After".
-  it('throttles inner requests one by one: some inner 429 with retry-after, outer 200 (§4.4, §4.5)', async () => {
+describe('$batch throttling (docs/graph-facts.md §9, §10)', () => {
+  // docs/graph-facts.md §9: "Each inner request is throttled individually and can return 429"; honour its Retry-After.
+  it('throttles inner requests one by one: some inner 429 with retry-after, outer 200 (docs/graph-facts.md §9, §10)', async () => {
     expect((await harness.control('PUT', 'throttle', { enabled: true, resourceUnitsPer10s: 3 })).status).toBe(204);
     const reply = await batch(Array.from({ length: 5 }, (_value, index) => ({ id: String(index + 1), method: 'GET', url: '/users' })));
     expect(reply.status).toBe(200);
@@ -247,8 +247,8 @@ describe('$batch throttling (§4.4, §4.5)', () => {
     }
   });
 
-  // §4.6: `activityLimitReached` is the throttled code, inside a batch as outside it.
-  it('answers an inner 429 with error.code activityLimitReached, as a plain request (§4.4, §4.6)', async () => {
+  // docs/graph-facts.md §11: `activityLimitReached` is the throttled code, inside a batch as outside it.
+  it('answers an inner 429 with error.code activityLimitReached, as a plain request (docs/graph-facts.md §9, §11)', async () => {
     expect((await harness.control('PUT', 'throttle', { enabled: true, resourceUnitsPer10s: 2 })).status).toBe(204);
     const reply = await batch([getBob('1'), getBob('2')]);
     expect(response(reply, '1').status).toBe(200);
@@ -257,8 +257,8 @@ describe('$batch throttling (§4.4, §4.5)', () => {
     expect(throttled.body?.error?.code).toBe('activityLimitReached');
   });
 
-  // §4.5: x-ms-resource-unit is a response header of each evaluated request, failed or not.
-  it('gives an inner error answer its x-ms-resource-unit (§4.4, §4.5)', async () => {
+  // docs/graph-facts.md §10: x-ms-resource-unit is a response header of each evaluated request, failed or not.
+  it('gives an inner error answer its x-ms-resource-unit (docs/graph-facts.md §9, §10)', async () => {
     const reply = await batch([{ id: '1', method: 'GET', url: `/users/${UNKNOWN_ID}?$select=id` }]);
     const notFound = response(reply, '1');
     expect(notFound.status).toBe(404);

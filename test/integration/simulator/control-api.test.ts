@@ -257,8 +257,8 @@ describe('POST /_sim/faults (status)', () => {
     expect(error.message).toBe('Slow down.');
   });
 
-  // §4.6: an injected 429 without a code gets the throttled code the simulator's own throttling uses.
-  it('gives an injected 429 without a code the throttled code activityLimitReached (§4.6)', async () => {
+  // docs/graph-facts.md §11: an injected 429 without a code gets the code the simulator's own throttling uses.
+  it('gives an injected 429 without a code the throttled code activityLimitReached (docs/graph-facts.md §11)', async () => {
     await addFault({ path: '^/users\\?', status: 429, retryAfter: 1 });
     const reply = await harness.graph('GET', '/users?$top=1');
     expect(reply.status).toBe(429);
@@ -302,7 +302,7 @@ describe("POST /_sim/faults (action: 'drop')", () => {
 
   describe("with hold 'after', when the applied request answers an error", () => {
     // Sam Okafor holds +44 7700900456 for SMS sign-in: a create of it for Jane saves the method and answers 409
-    // phoneNumberNotUnique (the half-success, graph-sms-signin.md §2.2). The answer is what gets lost.
+    // phoneNumberNotUnique (the half-success, docs/graph-facts.md §2.4). The answer is what gets lost.
     const janePhones = `/users/${demoUser('jane.doe')}/authentication/phoneMethods`;
     const samsNumber = { phoneNumber: '+44 7700900456', phoneType: 'mobile' };
 

@@ -39,7 +39,7 @@ interface ScopedRoleMember {
   roleMemberInfo: { id: string; displayName: string | null };
 }
 
-/** Role template ids (reference §4.2). */
+/** Role template ids (docs/graph-facts.md §5.2). */
 const AUTHENTICATION_ADMINISTRATOR = 'c4e39bd9-1100-46d3-8c65-fb160da0071f';
 const GLOBAL_ADMINISTRATOR = '62e90394-69f5-4237-9190-012177145e10';
 const SMS_TYPE = '#microsoft.graph.smsAuthenticationMethodConfiguration';
@@ -47,7 +47,7 @@ const POLICY = '/policies/authenticationMethodsPolicy/authenticationMethodConfig
 
 /**
  * The mobile's smsSignInState for every demo person with a mobile, with the words of their scenario that justify it
- * (§1 smsSignInState values, §3 policy, §5 FIG6, §6 B2B).
+ * (docs/graph-facts.md §1.3 smsSignInState values, §3.3 policy, §12 FIG6, §13.2 B2B).
  */
 const MOBILE_STATES: Record<string, { state: SmsSignInState; scenario: RegExp }> = {
   // "ready" people.
@@ -67,15 +67,15 @@ const MOBILE_STATES: Record<string, { state: SmsSignInState; scenario: RegExp }>
   'gabe.ortiz': { state: 'ready', scenario: /^ready/ },
   'holly.reed': { state: 'ready', scenario: /^ready/ },
   'kyle.adams': { state: 'ready', scenario: /^ready/ },
-  // FIG6: attached, never enabled for sign-in (§5).
+  // FIG6: attached, never enabled for sign-in (docs/graph-facts.md §12).
   'bob.smith': { state: 'notConfigured', scenario: /^FIG6/ },
   'olivia.harris': { state: 'notConfigured', scenario: /^FIG6/ },
   'wendy.price': { state: 'notConfigured', scenario: /^FIG6/ },
   'dana.lee': { state: 'notConfigured', scenario: /^FIG6/ },
-  // Another account holds the number (§2.2).
+  // Another account holds the number (docs/graph-facts.md §2.4).
   'ali.khan': { state: 'phoneNumberNotUnique', scenario: /^number in use/ },
   'tom.baker': { state: 'phoneNumberNotUnique', scenario: /^number in use/ },
-  // Outside the policy (§3).
+  // Outside the policy (docs/graph-facts.md §3.3).
   'hannah.lewis': { state: 'notAllowedByPolicy', scenario: /excluded from the SMS policy/ },
   'fiona.chen': { state: 'notAllowedByPolicy', scenario: /excluded from the SMS policy/ },
   'george.hall': { state: 'notAllowedByPolicy', scenario: /not in the SMS policy targets/ },
@@ -85,13 +85,13 @@ const MOBILE_STATES: Record<string, { state: SmsSignInState; scenario: RegExp }>
   'marcus.lee': { state: 'notAllowedByPolicy', scenario: /store manager/ },
   'ewan.jones': { state: 'notAllowedByPolicy', scenario: /store manager/ },
   'ava.martinez': { state: 'notAllowedByPolicy', scenario: /store manager/ },
-  // B2B guest (§6 "isn't supported for B2B accounts").
+  // B2B guest (docs/graph-facts.md §13.2 "isn't supported for B2B accounts").
   'lena.fischer': { state: 'notSupported', scenario: /^guest/ },
-  // SMS sign-in turned off by an admin (§2 disableSmsSignIn).
+  // SMS sign-in turned off by an admin (docs/graph-facts.md §2.5 disableSmsSignIn).
   'nina.patel': { state: 'notEnabled', scenario: /SMS sign-in turned off/ },
   'lucy.hughes': { state: 'notEnabled', scenario: /SMS sign-in turned off/ },
   // Frontline workers whose scenario is about something other than the sign-in state. smsSignInState describes the
-  // method and the policy; the reference ties it neither to licences (§6 only says policy users must be licensed)
+  // method and the policy; no page ties it to licences (docs/graph-facts.md §13.1: policy users must be licensed)
   // nor to accountEnabled, so the simulator shows them ready and phonedesk must diagnose those cases itself.
   'frank.green': { state: 'ready', scenario: /mobile holds an old number/ },
   'isaac.walker': { state: 'ready', scenario: /^no licence/ },
@@ -147,7 +147,7 @@ async function groupByName(displayName: string): Promise<DirectoryObject> {
 useSimulator(harness, { resetBeforeEach: true });
 
 describe('demo people and their smsSignInState', () => {
-  it('states an expectation for every demo person with a mobile, and only for them (§1 smsSignInState)', async () => {
+  it('states an expectation for every demo person with a mobile, and only for them (docs/graph-facts.md §1.3 smsSignInState)', async () => {
     const withMobile: string[] = [];
     for (const { alias } of DEMO_SCENARIOS) {
       if ((await phoneMethods(alias)).some((method) => method.phoneType === 'mobile')) withMobile.push(alias);
@@ -162,13 +162,13 @@ describe('demo people and their smsSignInState', () => {
   });
 
   it.each(Object.entries(MOBILE_STATES).map(([alias, { state }]) => [alias, state]))(
-    '%s: mobile smsSignInState is %s (§1 smsSignInState values, §3 policy, §5 FIG6, §6 B2B)',
+    '%s: mobile smsSignInState is %s (docs/graph-facts.md §1.3 smsSignInState values, §3.3 policy, §12 FIG6, §13.2 B2B)',
     async (alias, state) => {
       expect(await mobileState(alias)).toBe(state);
     },
   );
 
-  it('gives the conflicting pair the same number, with the holder named in the scenario ready (§2.2 "number in use")', async () => {
+  it('gives the conflicting pair the same number, with the holder named in the scenario ready (docs/graph-facts.md §2.4 "number in use")', async () => {
     for (const alias of Object.keys(MOBILE_STATES).filter((name) => MOBILE_STATES[name].state === 'phoneNumberNotUnique')) {
       // e.g. "number in use: Sam Okafor in Leeds holds …" or "number in use by Zara Ahmed in the same store".
       const holderName = /number in use(?::| by) ([A-Z][a-z]+ [A-Z][a-z]+)/.exec(scenarioOf(alias))?.[1];
@@ -188,7 +188,7 @@ describe('demo people and their smsSignInState', () => {
     for (const person of phoneless) expect(await phoneMethods(person.alias)).toEqual([]);
   });
 
-  it('shows notSupported on every office-only and alternateMobile phone (§1 "only primary mobile is supported")', async () => {
+  it('shows notSupported on every office-only and alternateMobile phone (docs/graph-facts.md §1.3 "only primary mobile is supported")', async () => {
     const officeOnly = DEMO_SCENARIOS.filter((person) => /number only on the office phone/.test(person.scenario));
     expect(officeOnly.length).toBeGreaterThanOrEqual(2);
     for (const person of officeOnly) {
@@ -203,7 +203,7 @@ describe('demo people and their smsSignInState', () => {
     expect((await phoneMethods('vikram.singh')).find((method) => method.id === ALTERNATE_MOBILE)?.smsSignInState).toBe('notSupported');
   });
 
-  it('turns every ready worker notAllowedByPolicy when "Use for sign-in" is unticked on their target, and back (§3 isUsableForSignIn)', async () => {
+  it('turns every ready worker notAllowedByPolicy when "Use for sign-in" is unticked on their target, and back (docs/graph-facts.md §3.3 isUsableForSignIn)', async () => {
     const ready = Object.keys(MOBILE_STATES).filter((alias) => MOBILE_STATES[alias].state === 'ready');
     const policy = await harness.graph<{ includeTargets: Array<{ id: string; targetType: string; isUsableForSignIn: boolean }> }>('GET', POLICY);
     expect(policy.status).toBe(200);
@@ -222,7 +222,7 @@ describe('demo people and their smsSignInState', () => {
 });
 
 describe('demo structure', () => {
-  it('has at least 3 administrative units, each with a store manager holding an AU-scoped Authentication Administrator role (§4.2 AU-scoped roles, §7 My Staff)', async () => {
+  it('has at least 3 administrative units, each with a store manager holding an AU-scoped Authentication Administrator role (docs/graph-facts.md §5.3 AU-scoped roles, §6 My Staff)', async () => {
     const units = await all<DirectoryObject>('/directory/administrativeUnits');
     expect(units.length).toBeGreaterThanOrEqual(3);
     for (const unit of units) {
@@ -264,7 +264,7 @@ describe('demo structure', () => {
     expect(workers.size).toBeGreaterThanOrEqual(40);
   });
 
-  it('has an approvers group with the helpdesk approvers in it, one of them a tenant-wide Authentication Administrator (§4.2)', async () => {
+  it('has an approvers group with the helpdesk approvers in it, one of them a tenant-wide Authentication Administrator (docs/graph-facts.md §5.1)', async () => {
     const approvers = await groupByName('phonedesk approvers');
     const approverAliases = DEMO_SCENARIOS.filter((person) => /approver/.test(person.scenario)).map((person) => person.alias);
     expect(approverAliases).toEqual(expect.arrayContaining(['hana.kim', 'victor.osei']));
@@ -277,7 +277,7 @@ describe('demo structure', () => {
     );
   });
 
-  it('has a tenant admin holding Global Administrator tenant-wide, visible in roleAssignments and as a directoryRole (§4.2)', async () => {
+  it('has a tenant admin holding Global Administrator tenant-wide, visible in roleAssignments and as a directoryRole (docs/graph-facts.md §5.1)', async () => {
     const admin = DEMO_SCENARIOS.find((person) => /^tenant admin/.test(person.scenario));
     expect(admin?.alias).toBe('tomasz.nowak');
     const id = demoUser('tomasz.nowak');

@@ -1,5 +1,5 @@
 // Contract tests for directory reads over real HTTP: users, manager and reports, memberships, licences,
-// role assignments, administrative units and the registration report (reference §4.2, §4.3, §4.7).
+// role assignments, administrative units and the registration report (docs/graph-facts.md §5.1, §7, §8).
 import { DEMO_GROUPS, DEMO_STORES, demoSeed } from '../../../src/simulator/demo-tenant';
 import { SimulatorHarness, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -38,9 +38,9 @@ function expectNotFound(reply: GraphReply<unknown>): void {
   expect(body.error.innerError['request-id']).toBe(reply.headers.get('request-id'));
 }
 
-describe('GET /users/{id | userPrincipalName} (§4.3)', () => {
-  // §4.3: "By UPN or id: GET /users/{id|userPrincipalName}".
-  it('returns one user by object id with @odata.context users/$entity and the default properties (§4.3)', async () => {
+describe('GET /users/{id | userPrincipalName} (docs/graph-facts.md §7)', () => {
+  // docs/graph-facts.md §7: "By UPN or id: GET /users/{id|userPrincipalName}".
+  it('returns one user by object id with @odata.context users/$entity and the default properties (docs/graph-facts.md §7)', async () => {
     const reply = await get(`/users/${demoUser('bob.smith')}`);
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.context']).toBe(`${harness.url}/v1.0/$metadata#users/$entity`);
@@ -50,7 +50,7 @@ describe('GET /users/{id | userPrincipalName} (§4.3)', () => {
     expect(reply.body).not.toHaveProperty('accountEnabled');
   });
 
-  it('returns the same user by userPrincipalName, in any case (§4.3)', async () => {
+  it('returns the same user by userPrincipalName, in any case (docs/graph-facts.md §7)', async () => {
     for (const upn of ['bob.smith@contosoretail.onmicrosoft.com', 'Bob.Smith@ContosoRetail.OnMicrosoft.COM']) {
       const reply = await get(`/users/${encodeURIComponent(upn)}`);
       expect(reply.status).toBe(200);
@@ -58,21 +58,21 @@ describe('GET /users/{id | userPrincipalName} (§4.3)', () => {
     }
   });
 
-  // §4.3: "a B2B #EXT# UPN must encode # as %23".
-  it('finds a guest by its #EXT# UPN when # is sent as %23 (§4.3)', async () => {
+  // docs/graph-facts.md §7: "a B2B #EXT# UPN must encode # as %23".
+  it('finds a guest by its #EXT# UPN when # is sent as %23 (docs/graph-facts.md §7)', async () => {
     const reply = await get('/users/lena.fischer_agency.example%23EXT%23@contosoretail.onmicrosoft.com');
     expect(reply.status).toBe(200);
     expect(reply.body.id).toBe(demoUser('lena.fischer'));
   });
 
-  it('honours $select on a single user (§4.3)', async () => {
+  it('honours $select on a single user (docs/graph-facts.md §7)', async () => {
     const reply = await get(`/users/${demoUser('oliver.brown')}?$select=displayName,accountEnabled`);
     expect(reply.status).toBe(200);
     const { ['@odata.context']: _context, ...rest } = reply.body;
     expect(rest).toEqual({ displayName: 'Oliver Brown', accountEnabled: false });
   });
 
-  it('answers 404 Request_ResourceNotFound for an unknown id or UPN (§4.6)', async () => {
+  it('answers 404 Request_ResourceNotFound for an unknown id or UPN (docs/graph-facts.md §11)', async () => {
     expectNotFound(await get(`/users/${UNKNOWN_ID}`));
     expectNotFound(await get('/users/nobody%40contosoretail.onmicrosoft.com'));
   });
@@ -87,7 +87,7 @@ describe('manager and directReports', () => {
     expect(reply.body.displayName).toBe('Priya Shah');
   });
 
-  it('answers 404 Request_ResourceNotFound for a user without a manager (§4.6)', async () => {
+  it('answers 404 Request_ResourceNotFound for a user without a manager (docs/graph-facts.md §11)', async () => {
     expectNotFound(await get(`/users/${demoUser('priya.shah')}/manager`));
     expectNotFound(await get(`/users/${UNKNOWN_ID}/manager`));
   });
@@ -101,7 +101,7 @@ describe('manager and directReports', () => {
     for (const item of reply.body.value) expect(item['@odata.type']).toBe('#microsoft.graph.user');
   });
 
-  it("matches the manager's store administrative unit membership (§4.2 AU scoping)", async () => {
+  it("matches the manager's store administrative unit membership (docs/graph-facts.md §5.3 AU scoping)", async () => {
     for (const store of Object.keys(DEMO_STORES) as Array<keyof typeof DEMO_STORES>) {
       const reports = await get<Collection>(`/users/${demoUser(DEMO_STORES[store].manager)}/directReports`);
       const members = await get<Collection>(`/directory/administrativeUnits/${DEMO_STORES[store].id}/members`);
@@ -135,9 +135,9 @@ describe('manager and directReports', () => {
   });
 });
 
-describe('transitiveMemberOf (§4.2)', () => {
-  // §4.2: the endpoint returns "groups, directory roles, and administrative units".
-  it('returns groups, administrative units and directory roles with their @odata.type (§4.2)', async () => {
+describe('transitiveMemberOf (docs/graph-facts.md §5.1)', () => {
+  // docs/graph-facts.md §5.1: the endpoint returns "groups, directory roles, and administrative units".
+  it('returns groups, administrative units and directory roles with their @odata.type (docs/graph-facts.md §5.1)', async () => {
     const reply = await get<Collection>(`/users/${demoUser('rachel.green')}/transitiveMemberOf`);
     expect(reply.status).toBe(200);
     const byType = (type: string): Json[] => reply.body.value.filter((item) => item['@odata.type'] === type);
@@ -152,8 +152,8 @@ describe('transitiveMemberOf (§4.2)', () => {
     expect(reply.body.value).toHaveLength(3);
   });
 
-  // §4.2: "GET /users/{id}/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId".
-  it('casts to microsoft.graph.directoryRole with $select=displayName,roleTemplateId (§4.2)', async () => {
+  // docs/graph-facts.md §5.1: "transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId".
+  it('casts to microsoft.graph.directoryRole with $select=displayName,roleTemplateId (docs/graph-facts.md §5.1)', async () => {
     const reply = await get<Collection>(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId`);
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.context']).toBe(`${harness.url}/v1.0/$metadata#directoryRoles`);
@@ -164,8 +164,8 @@ describe('transitiveMemberOf (§4.2)', () => {
     expect(Object.keys(role).filter((key) => !key.startsWith('@odata.')).sort()).toEqual(['displayName', 'roleTemplateId']);
   });
 
-  // §4.2: "Target user's AU membership: the /microsoft.graph.administrativeUnit cast".
-  it('casts to microsoft.graph.administrativeUnit and returns only units (§4.2)', async () => {
+  // docs/graph-facts.md §5.1: a user's administrative units come from the /microsoft.graph.administrativeUnit cast.
+  it('casts to microsoft.graph.administrativeUnit and returns only units (docs/graph-facts.md §5.1)', async () => {
     const reply = await get<Collection>(`/users/${demoUser('bob.smith')}/transitiveMemberOf/microsoft.graph.administrativeUnit`);
     expect(reply.status).toBe(200);
     expect(ids(reply.body.value)).toEqual([DEMO_STORES.manchester.id]);
@@ -173,28 +173,28 @@ describe('transitiveMemberOf (§4.2)', () => {
     expect(reply.body.value[0].displayName).toBe('Manchester Piccadilly');
   });
 
-  // §4.2: "the docs example shows the microsoft.graph.group cast".
-  it('casts to microsoft.graph.group, following nested membership (§4.2)', async () => {
+  // docs/graph-facts.md §5.1: the microsoft.graph.group cast is the docs example.
+  it('casts to microsoft.graph.group, following nested membership (docs/graph-facts.md §5.1)', async () => {
     const reply = await get<Collection>(`/users/${demoUser('tomasz.nowak')}/transitiveMemberOf/microsoft.graph.group`);
     expect(reply.status).toBe(200);
     expect(ids(reply.body.value)).toEqual([DEMO_GROUPS.approvers, DEMO_GROUPS.tenantAdmins].sort());
     for (const item of reply.body.value) expect(item['@odata.type']).toBe('#microsoft.graph.group');
   });
 
-  // §4.2 and §9 item 6: AU-scoped roles are read from roleAssignments; the simulator keeps them out of directoryRole.
-  it('does not list an AU-scoped role as a directoryRole membership (§4.2, §9 item 6)', async () => {
+  // docs/graph-facts.md §5.1: AU-scoped roles come from roleAssignments; the simulator lists none as directoryRole.
+  it('does not list an AU-scoped role as a directoryRole membership (docs/graph-facts.md §5.1)', async () => {
     const reply = await get<Collection>(`/users/${demoUser('priya.shah')}/transitiveMemberOf/microsoft.graph.directoryRole`);
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
   });
 
-  it('refuses an unknown cast with 400 (§4.6)', async () => {
+  it('refuses an unknown cast with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await get(`/users/${demoUser('bob.smith')}/transitiveMemberOf/microsoft.graph.device`);
     expect(reply.status).toBe(400);
     expect((reply.body as unknown as ErrorEnvelope).error.code).toMatch(/BadRequest/);
   });
 
-  it('answers 404 for an unknown user (§4.6)', async () => {
+  it('answers 404 for an unknown user (docs/graph-facts.md §11)', async () => {
     expectNotFound(await get(`/users/${UNKNOWN_ID}/transitiveMemberOf`));
   });
 });
@@ -218,20 +218,20 @@ describe('licenseDetails', () => {
   });
 });
 
-describe('roleManagement/directory/roleAssignments (§4.2)', () => {
+describe('roleManagement/directory/roleAssignments (docs/graph-facts.md §5.1)', () => {
   const assignmentsOf = (principalId: string): Promise<GraphReply<Collection>> =>
     get<Collection>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`);
 
-  // §4.2: "directoryScopeId is / for tenant-wide".
-  it("gives a tenant-wide assignment directoryScopeId '/' (§4.2)", async () => {
+  // docs/graph-facts.md §5.1: "directoryScopeId is / for tenant-wide".
+  it("gives a tenant-wide assignment directoryScopeId '/' (docs/graph-facts.md §5.1)", async () => {
     const reply = await assignmentsOf(demoUser('hana.kim'));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(1);
     expect(reply.body.value[0]).toMatchObject({ principalId: demoUser('hana.kim'), roleDefinitionId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: '/' });
   });
 
-  // §4.2: "or /administrativeUnits/{auId} for AU scope".
-  it("gives an AU-scoped assignment directoryScopeId '/administrativeUnits/{id}' (§4.2)", async () => {
+  // docs/graph-facts.md §5.1: "or /administrativeUnits/{auId} for AU scope".
+  it("gives an AU-scoped assignment directoryScopeId '/administrativeUnits/{id}' (docs/graph-facts.md §5.1)", async () => {
     const reply = await assignmentsOf(demoUser('priya.shah'));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(1);
@@ -243,14 +243,14 @@ describe('roleManagement/directory/roleAssignments (§4.2)', () => {
     expect(typeof reply.body.value[0].id).toBe('string');
   });
 
-  it('returns nothing for a principal without roles (§4.2)', async () => {
+  it('returns nothing for a principal without roles (docs/graph-facts.md §5.1)', async () => {
     const reply = await assignmentsOf(demoUser('bob.smith'));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
   });
 
-  // §4.2: directoryScopeId "supports $filter eq,in".
-  it('filters by directoryScopeId with eq and in (§4.2)', async () => {
+  // docs/graph-facts.md §5.1: directoryScopeId "supports $filter eq,in".
+  it('filters by directoryScopeId with eq and in (docs/graph-facts.md §5.1)', async () => {
     const tenantWide = await get<Collection>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("directoryScopeId eq '/'")}`);
     expect(tenantWide.body.value.map((item) => item.principalId).sort()).toEqual(
       ['hana.kim', 'victor.osei', 'tomasz.nowak', 'rachel.green'].map((alias) => demoUser(alias)).sort(),
@@ -267,14 +267,14 @@ describe('roleManagement/directory/roleAssignments (§4.2)', () => {
     expect(reply.body.value.filter((item) => item.roleDefinitionId === GLOBAL_ADMINISTRATOR)).toHaveLength(1);
   });
 
-  it('refuses a filter on an unsupported property with 400 (§4.6)', async () => {
+  it('refuses a filter on an unsupported property with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await get(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("appScopeId eq '/'")}`);
     expect(reply.status).toBe(400);
     expect(['Request_UnsupportedQuery', 'Request_BadRequest']).toContain((reply.body as unknown as ErrorEnvelope).error.code);
   });
 });
 
-describe('directory/administrativeUnits (§4.2)', () => {
+describe('directory/administrativeUnits (docs/graph-facts.md §5.1)', () => {
   it('lists the store units', async () => {
     const reply = await get<Collection>('/directory/administrativeUnits');
     expect(reply.status).toBe(200);
@@ -288,7 +288,7 @@ describe('directory/administrativeUnits (§4.2)', () => {
     expect(ids(reply.body.value)).toEqual([DEMO_STORES.leeds.id]);
   });
 
-  it('returns one unit by id and 404 for an unknown one (§4.6)', async () => {
+  it('returns one unit by id and 404 for an unknown one (docs/graph-facts.md §11)', async () => {
     const reply = await get(`/directory/administrativeUnits/${DEMO_STORES.bristol.id}`);
     expect(reply.status).toBe(200);
     expect(reply.body.displayName).toBe('Bristol Cabot Circus');
@@ -303,8 +303,8 @@ describe('directory/administrativeUnits (§4.2)', () => {
     expect(ids(reply.body.value)).not.toContain(demoUser('priya.shah'));
   });
 
-  // §4.2: "GET /directory/administrativeUnits/{id}/scopedRoleMembers".
-  it("lists a unit's scoped role members: the store manager as Authentication Administrator (§4.2)", async () => {
+  // docs/graph-facts.md §5.1: "GET /directory/administrativeUnits/{id}/scopedRoleMembers".
+  it("lists a unit's scoped role members: the store manager as Authentication Administrator (docs/graph-facts.md §5.1)", async () => {
     const reply = await get<Collection>(`/directory/administrativeUnits/${DEMO_STORES.manchester.id}/scopedRoleMembers`);
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(1);
@@ -316,13 +316,13 @@ describe('directory/administrativeUnits (§4.2)', () => {
     expect(member.roleId).toBe(hanaRoles.body.value[0].id);
   });
 
-  it('answers 404 for the members of an unknown unit (§4.6)', async () => {
+  it('answers 404 for the members of an unknown unit (docs/graph-facts.md §11)', async () => {
     expectNotFound(await get(`/directory/administrativeUnits/${UNKNOWN_ID}/members`));
     expectNotFound(await get(`/directory/administrativeUnits/${UNKNOWN_ID}/scopedRoleMembers`));
   });
 });
 
-describe('reports/authenticationMethods/userRegistrationDetails (§4.7)', () => {
+describe('reports/authenticationMethods/userRegistrationDetails (docs/graph-facts.md §8)', () => {
   const REPORT = '/reports/authenticationMethods/userRegistrationDetails';
   const withMobile = SEED.users.filter((user) => user.phoneMethods?.some((method) => method.phoneType === 'mobile')).map((user) => user.id).sort();
 
@@ -330,8 +330,8 @@ describe('reports/authenticationMethods/userRegistrationDetails (§4.7)', () => 
     await harness.reset();
   });
 
-  // §4.7: "The list version supports $filter=methodsRegistered/any(t: t eq 'mobilePhone')".
-  it("lists exactly the users with a mobile phone for methodsRegistered/any(t: t eq 'mobilePhone') (§4.7)", async () => {
+  // docs/graph-facts.md §8: "The list version supports $filter=methodsRegistered/any(t: t eq 'mobilePhone')".
+  it("lists exactly the users with a mobile phone for methodsRegistered/any(t: t eq 'mobilePhone') (docs/graph-facts.md §8)", async () => {
     const reply = await get<Collection>(`${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'mobilePhone')")}`);
     expect(reply.status).toBe(200);
     expect(ids(reply.body.value)).toEqual(withMobile);
@@ -339,13 +339,13 @@ describe('reports/authenticationMethods/userRegistrationDetails (§4.7)', () => 
     for (const item of reply.body.value) expect(item.methodsRegistered).toContain('mobilePhone');
   });
 
-  it("lists office-only users for methodsRegistered/any(t: t eq 'officePhone') (§4.7)", async () => {
+  it("lists office-only users for methodsRegistered/any(t: t eq 'officePhone') (docs/graph-facts.md §8)", async () => {
     const reply = await get<Collection>(`${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'officePhone')")}`);
     expect(ids(reply.body.value)).toEqual([demoUser('emma.roberts'), demoUser('zoe.morgan')].sort());
   });
 
-  // §4.7: "GET /reports/authenticationMethods/userRegistrationDetails/{userId}".
-  it('returns one user by id with methodsRegistered (§4.7)', async () => {
+  // docs/graph-facts.md §8: "GET /reports/authenticationMethods/userRegistrationDetails/{userId}".
+  it('returns one user by id with methodsRegistered (docs/graph-facts.md §8)', async () => {
     const reply = await get(`${REPORT}/${demoUser('frank.green')}`);
     expect(reply.status).toBe(200);
     expect(reply.body.id).toBe(demoUser('frank.green'));
@@ -353,11 +353,11 @@ describe('reports/authenticationMethods/userRegistrationDetails (§4.7)', () => 
     expect([...(reply.body.methodsRegistered as string[])].sort()).toEqual(['alternateMobilePhone', 'mobilePhone']);
   });
 
-  it('answers 404 for an unknown user (§4.6)', async () => {
+  it('answers 404 for an unknown user (docs/graph-facts.md §11)', async () => {
     expectNotFound(await get(`${REPORT}/${UNKNOWN_ID}`));
   });
 
-  it('reflects a phone added through Graph (§4.7 report over per-user calls)', async () => {
+  it('reflects a phone added through Graph (docs/graph-facts.md §8 report over per-user calls)', async () => {
     const filter = `${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'mobilePhone')")}`;
     expect(ids((await get<Collection>(filter)).body.value)).not.toContain(demoUser('jane.doe'));
     const created = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
@@ -366,7 +366,7 @@ describe('reports/authenticationMethods/userRegistrationDetails (§4.7)', () => 
     expect(ids((await get<Collection>(filter)).body.value)).toContain(demoUser('jane.doe'));
   });
 
-  it('refuses an unsupported lambda with 400 (§4.6)', async () => {
+  it('refuses an unsupported lambda with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await get(`${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t ne 'mobilePhone')")}`);
     expect(reply.status).toBe(400);
   });

@@ -1,4 +1,4 @@
-// Contract tests for OData on GET /users over real HTTP (reference §4.3, §4.6).
+// Contract tests for OData on GET /users over real HTTP (docs/graph-facts.md §7, §11).
 import { demoSeed } from '../../../src/simulator/demo-tenant';
 import type { Seed, SeedUser } from '../../../src/simulator/seed';
 import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
@@ -100,8 +100,8 @@ async function allPages(first: string, headers: Record<string, string> = {}): Pr
 }
 
 describe('GET /users: collection shape', () => {
-  // §4.3 (user-list.md): a collection answer has @odata.context and value.
-  it('answers with @odata.context pointing at $metadata#users and a value array (§4.3)', async () => {
+  // docs/graph-facts.md §7 (list users): a collection answer has @odata.context and value.
+  it('answers with @odata.context pointing at $metadata#users and a value array (docs/graph-facts.md §7)', async () => {
     const reply = await users('/users');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
@@ -111,8 +111,8 @@ describe('GET /users: collection shape', () => {
     expect(reply.body['@odata.nextLink']).toBeUndefined();
   });
 
-  // §4.3 user-list: without $select Graph returns the default property set, which has no accountEnabled.
-  it('returns the default property set without $select: no accountEnabled, no employeeId (§4.3)', async () => {
+  // docs/graph-facts.md §7: without $select Graph returns the default property set, which has no accountEnabled.
+  it('returns the default property set without $select: no accountEnabled, no employeeId (docs/graph-facts.md §7)', async () => {
     const reply = await users('/users');
     for (const user of reply.body.value) {
       expect(Object.keys(user).sort()).toEqual(DEFAULT_PROPERTIES);
@@ -121,8 +121,8 @@ describe('GET /users: collection shape', () => {
     }
   });
 
-  // §4.3: $select picks properties.
-  it('returns only the $select properties (§4.3)', async () => {
+  // docs/graph-facts.md §7: $select picks properties.
+  it('returns only the $select properties (docs/graph-facts.md §7)', async () => {
     const reply = await users('/users?$select=id,accountEnabled,employeeId');
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(SEED.users.length);
@@ -131,22 +131,22 @@ describe('GET /users: collection shape', () => {
     expect(oliver).toEqual({ id: demoUser('oliver.brown'), accountEnabled: false, employeeId: 'L2003' });
   });
 
-  // §4.6: an unknown property in $select is a 400 in the error envelope.
-  it('refuses $select of an unknown property with 400 (§4.6)', async () => {
+  // docs/graph-facts.md §11: an unknown property in $select is a 400 in the error envelope.
+  it('refuses $select of an unknown property with 400 (docs/graph-facts.md §11)', async () => {
     const reply = await users('/users?$select=id,favouriteColour');
     const body = expectGraphError(reply, 400, ['Request_BadRequest', 'BadRequest']);
     expect(body.error.message).toMatch(/favouriteColour/);
   });
 
-  it('refuses query options the endpoint does not support ($orderby, $search) with 400 (§4.3 advanced queries)', async () => {
+  it('refuses query options the endpoint does not support ($orderby, $search) with 400 (docs/graph-facts.md §7 advanced queries)', async () => {
     expectGraphError(await users('/users?$orderby=displayName'), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
     expectGraphError(await users('/users?$search=%22displayName:Bob%22'), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
   });
 });
 
 describe('GET /users: paging with $top and @odata.nextLink', () => {
-  // §4.3: every user exactly once when following @odata.nextLink.
-  it.each([1, 7, 20, 51])('with $top=%i follows nextLink to the end and gets every user exactly once (§4.3)', async (top) => {
+  // docs/graph-facts.md §7: every user exactly once when following @odata.nextLink.
+  it.each([1, 7, 20, 51])('with $top=%i follows nextLink to the end and gets every user exactly once (docs/graph-facts.md §7)', async (top) => {
     const pages = await allPages(`/users?$top=${top}`);
     const ids = pages.flatMap((page) => page.value.map((user) => String(user.id)));
     expect(new Set(ids).size).toBe(ids.length);
@@ -159,7 +159,7 @@ describe('GET /users: paging with $top and @odata.nextLink', () => {
     expect(pages[pages.length - 1]['@odata.nextLink']).toBeUndefined();
   });
 
-  it('keeps $select and $filter on every page of a nextLink (§4.3)', async () => {
+  it('keeps $select and $filter on every page of a nextLink (docs/graph-facts.md §7)', async () => {
     const filter = "startswith(displayName,'a') or startswith(displayName,'b')";
     const pages = await allPages(`${filterPath(filter)}&$select=id,displayName&$top=2`);
     const expected = SEED.users.filter((user) => /^[ab]/i.test(user.displayName)).map((user) => user.id).sort();
@@ -169,51 +169,51 @@ describe('GET /users: paging with $top and @odata.nextLink', () => {
     expect(seen.map((user) => String(user.id)).sort()).toEqual(expected);
   });
 
-  it.each(['0', '-1', 'ten', '1000'])('refuses $top=%s with 400 (§4.6)', async (top) => {
+  it.each(['0', '-1', 'ten', '1000'])('refuses $top=%s with 400 (docs/graph-facts.md §11)', async (top) => {
     expectGraphError(await users(`/users?$top=${top}`), 400, ['Request_BadRequest', 'BadRequest']);
   });
 
-  it('refuses a forged $skiptoken with 400 (§4.6)', async () => {
+  it('refuses a forged $skiptoken with 400 (docs/graph-facts.md §11)', async () => {
     expectGraphError(await users('/users?$top=5&$skiptoken=not-a-token'), 400, ['Request_BadRequest', 'BadRequest']);
   });
 });
 
-describe('GET /users: $count (§4.3 advanced queries need ConsistencyLevel: eventual)', () => {
-  // §4.3: "Advanced queries need header ConsistencyLevel: eventual and $count=true".
-  it('adds @odata.count with $count=true and ConsistencyLevel: eventual (§4.3)', async () => {
+describe('GET /users: $count (docs/graph-facts.md §7 advanced queries need ConsistencyLevel: eventual)', () => {
+  // docs/graph-facts.md §7: "Advanced queries need the header ConsistencyLevel: eventual and $count=true".
+  it('adds @odata.count with $count=true and ConsistencyLevel: eventual (docs/graph-facts.md §7)', async () => {
     const reply = await users('/users?$count=true&$top=5', { ConsistencyLevel: 'eventual' });
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.count']).toBe(SEED.users.length);
     expect(reply.body.value).toHaveLength(5);
   });
 
-  it('counts the filtered set, not the page (§4.3)', async () => {
+  it('counts the filtered set, not the page (docs/graph-facts.md §7)', async () => {
     const reply = await users(`${filterPath("startswith(displayName,'J')")}&$count=true&$top=1`, { ConsistencyLevel: 'eventual' });
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.count']).toBe(SEED.users.filter((user) => user.displayName.startsWith('J')).length);
     expect(reply.body['@odata.count']).toBeGreaterThan(1);
   });
 
-  // §4.3: $count=true without the header is refused.
-  it('refuses $count=true without ConsistencyLevel: eventual with 400 (§4.3)', async () => {
+  // docs/graph-facts.md §7: $count=true without the header is refused.
+  it('refuses $count=true without ConsistencyLevel: eventual with 400 (docs/graph-facts.md §7)', async () => {
     const body = expectGraphError(await users('/users?$count=true'), 400, ['Request_BadRequest', 'BadRequest']);
     expect(body.error.message).toMatch(/ConsistencyLevel/i);
   });
 
-  it('does not add @odata.count without $count=true (§4.3)', async () => {
+  it('does not add @odata.count without $count=true (docs/graph-facts.md §7)', async () => {
     const reply = await users('/users', { ConsistencyLevel: 'eventual' });
     expect(reply.body).not.toHaveProperty('@odata.count');
   });
 
-  // §4.3: /users/$count is an advanced query too.
-  it('answers GET /users/$count with ConsistencyLevel: eventual as a plain number (§4.3)', async () => {
+  // docs/graph-facts.md §7: /users/$count is an advanced query too.
+  it('answers GET /users/$count with ConsistencyLevel: eventual as a plain number (docs/graph-facts.md §7)', async () => {
     const reply = await harness.graph<string>('GET', '/users/$count', undefined, { ConsistencyLevel: 'eventual' });
     expect(reply.status).toBe(200);
     expect(reply.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(reply.body).toBe(String(SEED.users.length));
   });
 
-  it('answers GET /users/$count with a $filter as the filtered number (§4.3)', async () => {
+  it('answers GET /users/$count with a $filter as the filtered number (docs/graph-facts.md §7)', async () => {
     const reply = await harness.graph<string>('GET', `/users/$count?$filter=${encodeURIComponent('accountEnabled eq false')}`, undefined, {
       ConsistencyLevel: 'eventual',
     });
@@ -221,78 +221,78 @@ describe('GET /users: $count (§4.3 advanced queries need ConsistencyLevel: even
     expect(reply.body).toBe(String(SEED.users.filter((user) => !user.accountEnabled).length));
   });
 
-  it('refuses GET /users/$count without ConsistencyLevel: eventual with 400 (§4.3)', async () => {
+  it('refuses GET /users/$count without ConsistencyLevel: eventual with 400 (docs/graph-facts.md §7)', async () => {
     expectGraphError(await harness.graph('GET', '/users/$count'), 400, ['Request_BadRequest', 'BadRequest']);
   });
 });
 
-describe('GET /users: $filter forms (§4.3)', () => {
-  // §4.3: "$filter=userPrincipalName eq '…'"
-  it("finds one user by userPrincipalName eq (§4.3)", async () => {
+describe('GET /users: $filter forms (docs/graph-facts.md §7)', () => {
+  // docs/graph-facts.md §7: "$filter=userPrincipalName eq '…'"
+  it("finds one user by userPrincipalName eq (docs/graph-facts.md §7)", async () => {
     expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft.com'")).toEqual([demoUser('bob.smith')]);
   });
 
-  // §4.3: "mail eq '…'"
-  it('finds one user by mail eq (§4.3)', async () => {
+  // docs/graph-facts.md §7: "mail eq '…'"
+  it('finds one user by mail eq (docs/graph-facts.md §7)', async () => {
     expect(await filterIds("mail eq 'chloe.evans@contoso-retail.example'")).toEqual([demoUser('chloe.evans')]);
   });
 
-  it('finds one user by employeeId eq (§4.3)', async () => {
+  it('finds one user by employeeId eq (docs/graph-facts.md §7)', async () => {
     expect(await filterIds("employeeId eq 'M2002'")).toEqual([demoUser('bob.smith')]);
   });
 
-  // §4.3: "startswith(displayName,'a')"
-  it("finds users by startswith(displayName,'…') (§4.3)", async () => {
+  // docs/graph-facts.md §7: "startswith(displayName,'a')"
+  it("finds users by startswith(displayName,'…') (docs/graph-facts.md §7)", async () => {
     const expected = SEED.users.filter((user) => user.displayName.toLowerCase().startsWith('ja')).map((user) => user.id).sort();
     expect(expected.length).toBeGreaterThan(1);
     expect(await filterIds("startswith(displayName,'Ja')")).toEqual(expected);
   });
 
-  it('finds the listed users by id in (…) (§4.3)', async () => {
+  it('finds the listed users by id in (…) (docs/graph-facts.md §7)', async () => {
     const wanted = [demoUser('bob.smith'), demoUser('ali.khan'), demoUser('zara.ahmed')];
     expect(await filterIds(`id in ('${wanted.join("','")}', '00000000-0000-4000-8000-000000000000')`)).toEqual([...wanted].sort());
   });
 
-  it('combines clauses with and/or (§4.3)', async () => {
+  it('combines clauses with and/or (docs/graph-facts.md §7)', async () => {
     expect(await filterIds("employeeId eq 'M2002' or employeeId eq 'M2003'")).toEqual([demoUser('bob.smith'), demoUser('ali.khan')].sort());
     expect(await filterIds("employeeId eq 'M2002' and accountEnabled eq false")).toEqual([]);
   });
 
-  // §4.3: managers type names in any case; Graph compares these strings case-insensitively.
-  it('compares strings case-insensitively (§4.3)', async () => {
+  // docs/graph-facts.md §7: managers type names in any case; Graph compares these strings case-insensitively.
+  it('compares strings case-insensitively (docs/graph-facts.md §7)', async () => {
     expect(await filterIds("userPrincipalName eq 'BOB.SMITH@ContosoRetail.OnMicrosoft.com'")).toEqual([demoUser('bob.smith')]);
     expect(await filterIds("mail eq 'CHLOE.EVANS@CONTOSO-RETAIL.EXAMPLE'")).toEqual([demoUser('chloe.evans')]);
     expect(await filterIds("startswith(displayName,'bob sm')")).toEqual([demoUser('bob.smith')]);
     expect(await filterIds("employeeId eq 'm2002'")).toEqual([demoUser('bob.smith')]);
   });
 
-  it('matches whole values with eq, not prefixes (§4.3)', async () => {
+  it('matches whole values with eq, not prefixes (docs/graph-facts.md §7)', async () => {
     expect(await filterIds("displayName eq 'Bob'")).toEqual([]);
     expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft'")).toEqual([]);
   });
 
-  it('finds nobody for an unknown value, with 200 and an empty value (§4.3)', async () => {
+  it('finds nobody for an unknown value, with 200 and an empty value (docs/graph-facts.md §7)', async () => {
     const reply = await users(filterPath("userPrincipalName eq 'nobody@contosoretail.onmicrosoft.com'"));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
   });
 
-  // §4.3: "double an embedded quote, as in $filter=subject eq 'let''s meet for lunch?'"
-  it("reads a doubled quote as one quote: displayName eq 'Siobhan O''Brien' (§4.3)", async () => {
+  // docs/graph-facts.md §7: "double an embedded quote, as in $filter=subject eq 'let''s meet for lunch?'"
+  it("reads a doubled quote as one quote: displayName eq 'Siobhan O''Brien' (docs/graph-facts.md §7)", async () => {
     expect(await filterIds("displayName eq 'Siobhan O''Brien'")).toEqual([OBRIEN.id]);
     expect(await filterIds("surname eq 'o''brien'")).toEqual([OBRIEN.id]);
     expect(await filterIds("startswith(displayName,'Siobhan O''')")).toEqual([OBRIEN.id]);
     expect(await filterIds("mail eq 'siobhan.o''brien@contoso-retail.example'")).toEqual([OBRIEN.id]);
   });
 
-  // §4.3 escaping: an unescaped quote ends the literal early, leaving a malformed filter.
-  it("refuses an unescaped quote (displayName eq 'Siobhan O'Brien') with 400 (§4.3, §4.6)", async () => {
+  // docs/graph-facts.md §7 escaping: an unescaped quote ends the literal early, leaving a malformed filter.
+  it("refuses an unescaped quote (displayName eq 'Siobhan O'Brien') with 400 (docs/graph-facts.md §7, §11)", async () => {
     expectGraphError(await users(filterPath("displayName eq 'Siobhan O'Brien'")), 400, ['Request_BadRequest', 'BadRequest']);
   });
 });
 
-describe('GET /users: unsupported and malformed filters (§4.3, §4.6)', () => {
-  // §4.3: endswith is an advanced query; the simulator does not offer advanced queries on /users.
+describe('GET /users: unsupported and malformed filters (docs/graph-facts.md §7, §11)', () => {
+  // docs/graph-facts.md §7: endswith is an advanced query; the simulator does not offer advanced queries on /users.
   it.each([
     ["endswith(mail,'@contoso-retail.example')"],
     ["displayName ne 'Bob Smith'"],
@@ -301,7 +301,7 @@ describe('GET /users: unsupported and malformed filters (§4.3, §4.6)', () => {
     ["contains(displayName,'Bob')"],
     ["not(accountEnabled eq true)"],
     ["jobTitle in ('Cashier')"],
-  ])('refuses %s with 400 Request_UnsupportedQuery or Request_BadRequest (§4.3)', async (filter) => {
+  ])('refuses %s with 400 Request_UnsupportedQuery or Request_BadRequest (docs/graph-facts.md §7)', async (filter) => {
     expectGraphError(await users(filterPath(filter)), 400, ['Request_UnsupportedQuery', 'Request_BadRequest']);
   });
 
@@ -314,12 +314,12 @@ describe('GET /users: unsupported and malformed filters (§4.3, §4.6)', () => {
     ["displayName eq 'Bob Smith' and"],
     ['displayName eq "Bob Smith"'],
     [''],
-  ])('refuses the malformed filter %j with 400 (§4.6)', async (filter) => {
+  ])('refuses the malformed filter %j with 400 (docs/graph-facts.md §11)', async (filter) => {
     expectGraphError(await users(filterPath(filter)), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
   });
 });
 
-describe('GET /users: hostile input in a quoted literal is data (§4.3 escaping)', () => {
+describe('GET /users: hostile input in a quoted literal is data (docs/graph-facts.md §7 escaping)', () => {
   /** 200 with no match or a 400 in the envelope: never a user it should not match, never a 5xx. */
   async function expectNoMatch(path: string): Promise<void> {
     const reply = await users(path);
@@ -343,14 +343,14 @@ describe('GET /users: hostile input in a quoted literal is data (§4.3 escaping)
     ['\\\' or 1 eq 1 --'],
     ['*'],
     ['%'],
-  ])('matches nobody for the escaped literal %j (§4.3)', async (value) => {
+  ])('matches nobody for the escaped literal %j (docs/graph-facts.md §7)', async (value) => {
     const reply = await users(filterPath(`userPrincipalName eq '${escape(value)}'`));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
     await expectNoMatch(filterPath(`startswith(displayName,'${escape(value)}')`));
   });
 
-  it('matches nobody for a 10 KB literal (§4.3)', async () => {
+  it('matches nobody for a 10 KB literal (docs/graph-facts.md §7)', async () => {
     const long = 'a'.repeat(10 * 1024);
     const reply = await users(filterPath(`displayName eq '${long}'`));
     expect(reply.status).toBe(200);
@@ -359,19 +359,19 @@ describe('GET /users: hostile input in a quoted literal is data (§4.3 escaping)
   });
 
   // An unescaped "' or 1 eq 1" yields a literal-vs-literal tautology, which is not a supported clause.
-  it("refuses the tautology an unescaped ' or 1 eq 1 produces with 400 instead of matching everyone (§4.3)", async () => {
+  it("refuses the tautology an unescaped ' or 1 eq 1 produces with 400 instead of matching everyone (docs/graph-facts.md §7)", async () => {
     for (const value of ["' or 1 eq 1", "' or true", "' or 'a' eq 'a", "x' or 1 eq 1 or mail eq '"]) {
       expectGraphError(await users(filterPath(`userPrincipalName eq '${value}'`)), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
     }
   });
 
-  it('refuses %27 sent as a raw URL escape (it decodes to a quote) rather than matching everyone (§4.3)', async () => {
+  it('refuses %27 sent as a raw URL escape (it decodes to a quote) rather than matching everyone (docs/graph-facts.md §7)', async () => {
     // The query string as a careless client would send it: %27 is a quote once decoded.
     await expectNoMatch("/users?$filter=displayName%20eq%20'x%27%20or%201%20eq%201%20or%20displayName%20eq%20%27y'");
     await expectNoMatch("/users?$filter=displayName%20eq%20'x%27%20or%20startswith(displayName,%27'");
   });
 
-  it('refuses a filter with deeply nested parentheses with 400, not a crash (§4.6)', async () => {
+  it('refuses a filter with deeply nested parentheses with 400, not a crash (docs/graph-facts.md §11)', async () => {
     const depth = 3000;
     const reply = await users(filterPath(`${'('.repeat(depth)}displayName eq 'Bob Smith'${')'.repeat(depth)}`));
     expectGraphError(reply, 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);

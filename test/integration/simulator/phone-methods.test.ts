@@ -1,5 +1,5 @@
 // Contract tests for /users/{u}/authentication/phoneMethods over real HTTP, against the Contoso Retail demo tenant.
-// Every rule names the section of /work/shared/reference/graph-sms-signin.md it checks.
+// Every rule names the section of docs/graph-facts.md it checks.
 import { randomUUID } from 'node:crypto';
 import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -25,7 +25,7 @@ const harness = new SimulatorHarness();
 const methodsPath = (alias: string): string => `/users/${demoUser(alias)}/authentication/phoneMethods`;
 const methodPath = (alias: string, id: string): string => `${methodsPath(alias)}/${id}`;
 
-/** Graph's error envelope (§4.6): code, message, innerError with the request-id of the response header. */
+/** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
 function expectGraphError(reply: GraphReply<unknown>, status: number, code: string, clientRequestId?: string): GraphError['error'] {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
@@ -56,7 +56,7 @@ async function getMethod(alias: string, id: string): Promise<GraphReply<PhoneMet
 useSimulator(harness, { resetBeforeEach: true });
 
 describe('phone number format', () => {
-  it('accepts the documented "+{cc} {number}" form and returns it as sent (§1 phoneNumber format)', async () => {
+  it('accepts the documented "+{cc} {number}" form and returns it as sent (docs/graph-facts.md §1.2 phoneNumber format)', async () => {
     const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
     expect(reply.status).toBe(201);
     expect(reply.body.phoneNumber).toBe('+44 7700900123');
@@ -67,7 +67,7 @@ describe('phone number format', () => {
   it.each([
     ['+447700900124', '+44 7700900124'],
     ['+14255550177', '+1 4255550177'],
-  ])('accepts unspaced E.164 %s and returns it spaced as %s (§1 "Phone-number format in practice", §9 item 2: simulator choice)', async (input, spaced) => {
+  ])('accepts unspaced E.164 %s and returns it spaced as %s (docs/graph-facts.md §1.2 "Phone-number format in practice": simulator choice)', async (input, spaced) => {
     const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: input, phoneType: 'mobile' });
     expect(reply.status).toBe(201);
     expect(reply.body.phoneNumber).toBe(spaced);
@@ -81,38 +81,38 @@ describe('phone number format', () => {
     ['letters', '+44 77OO9OO123'],
     ['national format', '07700 900123'],
     ['empty', ''],
-  ])('rejects %s (%p) on create with 400 in the error envelope and saves nothing (§1 "Numbers are rejected … if they don\'t match", §2.2)', async (_label, phoneNumber) => {
+  ])('rejects %s (%p) on create with 400 in the error envelope and saves nothing (docs/graph-facts.md §1.2 "Numbers are rejected … if they don\'t match", §2.6)', async (_label, phoneNumber) => {
     const clientRequestId = randomUUID();
     const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber, phoneType: 'mobile' }, { 'client-request-id': clientRequestId });
     expectGraphError(reply, 400, 'badRequest', clientRequestId);
     expect(await list('jane.doe')).toEqual([]);
   });
 
-  it('rejects a badly formatted number on update and keeps the old one (§1 "rejected when creating or updating")', async () => {
+  it('rejects a badly formatted number on update and keeps the old one (docs/graph-facts.md §1.2 "rejected when creating or updating")', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '07700 900999' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getMethod('chloe.evans', MOBILE)).body.phoneNumber).toBe('+44 7700900101');
   });
 
-  it('accepts an extension on an office phone and returns it (§1 "+1 5555551234x123"; extensions are for office phones)', async () => {
+  it('accepts an extension on an office phone and returns it (docs/graph-facts.md §1.2 "+1 5555551234x123"; extensions are for office phones)', async () => {
     const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 1614960999x123', phoneType: 'office' });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ id: OFFICE, phoneType: 'office', phoneNumber: '+44 1614960999x123' });
   });
 
-  it('refuses an extension on a mobile phone (§1 "Phone extensions are supported only for office phones")', async () => {
+  it('refuses an extension on a mobile phone (docs/graph-facts.md §1.2 "Phone extensions are supported only for office phones")', async () => {
     const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123x12', phoneType: 'mobile' });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
-  it('refuses an extension on an alternateMobile phone (§1 "Phone extensions are supported only for office phones")', async () => {
+  it('refuses an extension on an alternateMobile phone (docs/graph-facts.md §1.2 "Phone extensions are supported only for office phones")', async () => {
     const reply = await harness.graph('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900998x7', phoneType: 'alternateMobile' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await list('chloe.evans')).map((method) => method.phoneType)).toEqual(['mobile']);
   });
 
-  it('refuses an extension added to a mobile by update (§1 extensions only on office)', async () => {
+  it('refuses an extension added to a mobile by update (docs/graph-facts.md §1.2 extensions only on office)', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900101x5' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getMethod('chloe.evans', MOBILE)).body.phoneNumber).toBe('+44 7700900101');
@@ -120,7 +120,7 @@ describe('phone number format', () => {
 });
 
 describe('create', () => {
-  it('answers 201 with the object, the fixed mobile id, smsSignInState and a Location header (§2 Create, §1 well-known ids)', async () => {
+  it('answers 201 with the object, the fixed mobile id, smsSignInState and a Location header (docs/graph-facts.md §2.2 Create, §1.1 well-known ids)', async () => {
     const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900123', phoneType: 'mobile' });
@@ -128,7 +128,7 @@ describe('create', () => {
     expect(reply.headers.get('location')).toBe(`${harness.url}/v1.0/users/${demoUser('jane.doe')}/authentication/phoneMethods/${MOBILE}`);
   });
 
-  it('gives each phone type its fixed id (§1 "Well-known method ids")', async () => {
+  it('gives each phone type its fixed id (docs/graph-facts.md §1.1 "Well-known method ids")', async () => {
     const mobile = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
     const alternate = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
     const office = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 1614960998', phoneType: 'office' });
@@ -140,13 +140,13 @@ describe('create', () => {
     expect(office.headers.get('location')).toMatch(new RegExp(`/phoneMethods/${OFFICE}$`));
   });
 
-  it('refuses a body that sets smsSignInState (§2 Create "must not include smsSignInState"; §1 read-only)', async () => {
+  it('refuses a body that sets smsSignInState (docs/graph-facts.md §2.2 Create "must not include smsSignInState"; §1.3 read-only)', async () => {
     const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile', smsSignInState: 'ready' });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
-  it('refuses a second mobile and keeps the first (§2 "one phone per type", §1 "at most one phone of each type")', async () => {
+  it('refuses a second mobile and keeps the first (docs/graph-facts.md §2.2 "one phone per type", §1.1 "at most one phone of each type")', async () => {
     const reply = await harness.graph('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900999', phoneType: 'mobile' });
     expectGraphError(reply, 400, 'badRequest');
     const methods = await list('chloe.evans');
@@ -154,25 +154,25 @@ describe('create', () => {
     expect(methods[0]).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900101' });
   });
 
-  it('refuses a second office phone (§2 "one phone per type")', async () => {
+  it('refuses a second office phone (docs/graph-facts.md §2.2 "one phone per type")', async () => {
     const reply = await harness.graph('POST', methodsPath('emma.roberts'), { phoneNumber: '+44 1614960777', phoneType: 'office' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getMethod('emma.roberts', OFFICE)).body.phoneNumber).toBe('+44 1614960123');
   });
 
-  it('refuses an alternateMobile for a user without a mobile (§1 "A mobile phone must exist before an alternateMobile can be added")', async () => {
+  it('refuses an alternateMobile for a user without a mobile (docs/graph-facts.md §1.1 "A mobile phone must exist before an alternateMobile can be added")', async () => {
     const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
-  it('accepts an alternateMobile once a mobile exists (§1 mobile before alternateMobile)', async () => {
+  it('accepts an alternateMobile once a mobile exists (docs/graph-facts.md §1.1 mobile before alternateMobile)', async () => {
     const reply = await harness.graph<PhoneMethod>('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ id: ALTERNATE_MOBILE, phoneType: 'alternateMobile', phoneNumber: '+44 7700900125' });
   });
 
-  it('refuses an unknown phoneType (§1 authenticationPhoneType is mobile, alternateMobile or office)', async () => {
+  it('refuses an unknown phoneType (docs/graph-facts.md §1.1 authenticationPhoneType is mobile, alternateMobile or office)', async () => {
     const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'landline' });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
@@ -180,7 +180,7 @@ describe('create', () => {
 });
 
 describe('update', () => {
-  it('answers 204 with no body and stores the new number (§2 Update "Do not expect a body")', async () => {
+  it('answers 204 with no body and stores the new number (docs/graph-facts.md §2.2 Update "Do not expect a body")', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900555', phoneType: 'mobile' });
     expect(reply.status).toBe(204);
     expect(reply.body).toBe('');
@@ -188,27 +188,27 @@ describe('update', () => {
     expect(stored.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900555', phoneType: 'mobile' });
   });
 
-  it('refuses to change phoneType and leaves the method as it was (§2 "The type can\'t be changed")', async () => {
+  it('refuses to change phoneType and leaves the method as it was (docs/graph-facts.md §2.2 "The type can\'t be changed")', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900555', phoneType: 'alternateMobile' });
     expectGraphError(reply, 400, 'badRequest');
     const methods = await list('chloe.evans');
     expect(methods).toEqual([expect.objectContaining({ id: MOBILE, phoneType: 'mobile', phoneNumber: '+44 7700900101' })]);
   });
 
-  it('refuses smsSignInState in an update body (§1 smsSignInState is read-only)', async () => {
+  it('refuses smsSignInState in an update body (docs/graph-facts.md §1.3 smsSignInState is read-only)', async () => {
     const reply = await harness.graph('PATCH', methodPath('bob.smith', MOBILE), { smsSignInState: 'ready' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getMethod('bob.smith', MOBILE)).body.smsSignInState).toBe('notConfigured');
   });
 
-  it('answers 404 when updating a method the user does not have (§2 Update)', async () => {
+  it('answers 404 when updating a method the user does not have (docs/graph-facts.md §2.2 Update)', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', OFFICE), { phoneNumber: '+44 1614960555' });
     expectGraphError(reply, 404, 'Request_ResourceNotFound');
   });
 });
 
 describe('list and get', () => {
-  it('lists with @odata.context and value, each method with id, phoneNumber, phoneType and smsSignInState (§2 List, §1 example list response)', async () => {
+  it('lists with @odata.context and value, each method with id, phoneNumber, phoneType and smsSignInState (docs/graph-facts.md §2.1 List, §1.3 example list response)', async () => {
     const reply = await harness.graph<PhoneMethodList>('GET', methodsPath('vikram.singh'));
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.context']).toMatch(/\/\$metadata#users\('.+'\)\/authentication\/phoneMethods$/);
@@ -221,7 +221,7 @@ describe('list and get', () => {
     expect(reply.body.value).toHaveLength(2);
   });
 
-  it('lists at most 3 methods, one per type (§2 List "up to 3 items")', async () => {
+  it('lists at most 3 methods, one per type (docs/graph-facts.md §2.1 List "up to 3 items")', async () => {
     for (const [phoneType, phoneNumber] of [
       ['mobile', '+44 7700900123'],
       ['alternateMobile', '+44 7700900125'],
@@ -236,19 +236,19 @@ describe('list and get', () => {
     expect(methods.map((method) => method.id).sort()).toEqual([MOBILE, ALTERNATE_MOBILE, OFFICE].sort());
   });
 
-  it('lists an empty value for a user with no phone (§2 List)', async () => {
+  it('lists an empty value for a user with no phone (docs/graph-facts.md §2.1 List)', async () => {
     const reply = await harness.graph<PhoneMethodList>('GET', methodsPath('peter.clark'));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
   });
 
-  it('gets one method by its fixed id (§2 Get)', async () => {
+  it('gets one method by its fixed id (docs/graph-facts.md §2.1 Get)', async () => {
     const reply = await getMethod('chloe.evans', MOBILE);
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900101', phoneType: 'mobile', smsSignInState: 'ready' });
   });
 
-  it('addresses the user by userPrincipalName as well as by id (§2 "{u} is a user id or UPN")', async () => {
+  it('addresses the user by userPrincipalName as well as by id (docs/graph-facts.md §2.1 "{u} is a user id or UPN")', async () => {
     const reply = await harness.graph<PhoneMethod>('GET', `/users/chloe.evans@contosoretail.onmicrosoft.com/authentication/phoneMethods/${MOBILE}`);
     expect(reply.status).toBe(200);
     expect(reply.body.phoneNumber).toBe('+44 7700900101');
@@ -256,7 +256,7 @@ describe('list and get', () => {
 });
 
 describe('delete', () => {
-  it('answers 204 and the method is gone (§2 Delete)', async () => {
+  it('answers 204 and the method is gone (docs/graph-facts.md §2.2 Delete)', async () => {
     const reply = await harness.graph('DELETE', methodPath('chloe.evans', MOBILE));
     expect(reply.status).toBe(204);
     expect(reply.body).toBe('');
@@ -267,7 +267,7 @@ describe('delete', () => {
   it.each([
     ['daniel.wright', 'sms'],
     ['liam.scott', 'voiceMobile'],
-  ])('refuses to delete %s\'s mobile, his default MFA method (%s), with the documented message (§2 "can\'t be deleted", §2.2)', async (alias) => {
+  ])('refuses to delete %s\'s mobile, his default MFA method (%s), with the documented message (docs/graph-facts.md §2.2 "can\'t be deleted", §2.2)', async (alias) => {
     const reply = await harness.graph('DELETE', methodPath(alias, MOBILE));
     const error = expectGraphError(reply, 400, 'badRequest');
     expect(error.message).toContain("matches the user's current default authentication method");
@@ -275,7 +275,7 @@ describe('delete', () => {
     expect((await getMethod(alias, MOBILE)).status).toBe(200);
   });
 
-  it('refuses to delete the mobile while an alternateMobile exists, then allows it once the alternate is gone (§2 Delete "can\'t have alternateMobile without mobile")', async () => {
+  it('refuses to delete the mobile while an alternateMobile exists, then allows it once the alternate is gone (docs/graph-facts.md §2.2 Delete "can\'t have alternateMobile without mobile")', async () => {
     const refused = await harness.graph('DELETE', methodPath('vikram.singh', MOBILE));
     expectGraphError(refused, 400, 'badRequest');
     expect(await list('vikram.singh')).toHaveLength(2);
@@ -284,7 +284,7 @@ describe('delete', () => {
     expect(await list('vikram.singh')).toEqual([]);
   });
 
-  it('answers 404 when deleting a method the user does not have (§2 Delete)', async () => {
+  it('answers 404 when deleting a method the user does not have (docs/graph-facts.md §2.2 Delete)', async () => {
     expectGraphError(await harness.graph('DELETE', methodPath('jane.doe', MOBILE)), 404, 'Request_ResourceNotFound');
   });
 });
@@ -299,24 +299,24 @@ describe('not found', () => {
     ['PATCH', `/users/${unknownUser}/authentication/phoneMethods/${MOBILE}`, { phoneNumber: '+44 7700900123' }],
     ['DELETE', `/users/${unknownUser}/authentication/phoneMethods/${MOBILE}`, undefined],
     ['GET', '/users/nobody@contosoretail.onmicrosoft.com/authentication/phoneMethods', undefined],
-  ])('%s %s for an unknown user answers 404 Request_ResourceNotFound (§2, §4.6)', async (method, path, body) => {
+  ])('%s %s for an unknown user answers 404 Request_ResourceNotFound (docs/graph-facts.md §2, §11)', async (method, path, body) => {
     const clientRequestId = randomUUID();
     const reply = await harness.graph(method, path, body, { 'client-request-id': clientRequestId });
     expectGraphError(reply, 404, 'Request_ResourceNotFound', clientRequestId);
   });
 
-  it('answers 404 for a method id that is not one of the well-known ids (§1 "Fixed per type", §2 Get)', async () => {
+  it('answers 404 for a method id that is not one of the well-known ids (docs/graph-facts.md §1.1 "Fixed per type", §2.1 Get)', async () => {
     expectGraphError(await getMethod('chloe.evans', randomUUID()), 404, 'Request_ResourceNotFound');
   });
 
-  it('answers 404 for a well-known id the user has no method for (§2 Get)', async () => {
+  it('answers 404 for a well-known id the user has no method for (docs/graph-facts.md §2.1 Get)', async () => {
     expectGraphError(await getMethod('chloe.evans', OFFICE), 404, 'Request_ResourceNotFound');
     expectGraphError(await getMethod('emma.roberts', MOBILE), 404, 'Request_ResourceNotFound');
   });
 });
 
 describe('error envelope', () => {
-  it('puts code, message and innerError with the response request-id and the sent client-request-id on every error kind (§4.6, §2.2)', async () => {
+  it('puts code, message and innerError with the response request-id and the sent client-request-id on every error kind (docs/graph-facts.md §11, §2.6)', async () => {
     const cases: Array<[string, string, unknown, number, string]> = [
       ['POST', methodsPath('jane.doe'), { phoneNumber: 'nope', phoneType: 'mobile' }, 400, 'badRequest'],
       ['GET', methodPath('jane.doe', MOBILE), undefined, 404, 'Request_ResourceNotFound'],
@@ -335,7 +335,7 @@ describe('error envelope', () => {
     expect(requestIds.size).toBe(cases.length);
   });
 
-  it('makes up a client-request-id when the caller sends none and still echoes it in header and body (§4.6)', async () => {
+  it('makes up a client-request-id when the caller sends none and still echoes it in header and body (docs/graph-facts.md §11)', async () => {
     const reply = await getMethod('jane.doe', MOBILE);
     const error = expectGraphError(reply, 404, 'Request_ResourceNotFound');
     expect(error.innerError['client-request-id']).toMatch(/^[0-9a-f-]{36}$/);

@@ -1,4 +1,4 @@
-// Contract tests for POST /users/{u}/revokeSignInSessions over real HTTP (reference §4.1).
+// Contract tests for POST /users/{u}/revokeSignInSessions over real HTTP (docs/graph-facts.md §4).
 import { randomUUID } from 'node:crypto';
 import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -13,7 +13,7 @@ interface RevokeResult {
 
 const harness = new SimulatorHarness();
 
-/** Graph's error envelope (§4.6): code, message, innerError with the request-id of the response header. */
+/** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
 function expectGraphError(reply: GraphReply<unknown>, status: number, code: string, clientRequestId?: string): void {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
@@ -39,14 +39,14 @@ function revoke(alias: string): Promise<GraphReply<RevokeResult>> {
 useSimulator(harness, { resetBeforeEach: true });
 
 describe('revokeSignInSessions', () => {
-  it('answers 200 with {"value": true} and an Edm.Boolean @odata.context (§4.1 Response)', async () => {
+  it('answers 200 with {"value": true} and an Edm.Boolean @odata.context (docs/graph-facts.md §4 Response)', async () => {
     const reply = await revoke('chloe.evans');
     expect(reply.status).toBe(200);
     expect(reply.body.value).toBe(true);
     expect(reply.body['@odata.context']).toMatch(/\$metadata#Edm\.Boolean$/);
   });
 
-  it('moves signInSessionsValidFromDateTime to the time of the call (§4.1 "resets signInSessionsValidFromDateTime")', async () => {
+  it('moves signInSessionsValidFromDateTime to the time of the call (docs/graph-facts.md §4 "resets signInSessionsValidFromDateTime")', async () => {
     const before = await validFrom('chloe.evans');
     // The property has whole-second precision.
     const calledAt = Math.floor(Date.now() / 1000) * 1000;
@@ -58,13 +58,13 @@ describe('revokeSignInSessions', () => {
     expect(Date.parse(after)).toBeLessThanOrEqual(Date.now());
   });
 
-  it('leaves other users\' sessions alone (§4.1)', async () => {
+  it('leaves other users\' sessions alone (docs/graph-facts.md §4)', async () => {
     const other = await validFrom('jane.doe');
     expect((await revoke('chloe.evans')).status).toBe(200);
     expect(await validFrom('jane.doe')).toBe(other);
   });
 
-  it('works with the userPrincipalName as the user key (§4.1 "POST /users/{u}/revokeSignInSessions")', async () => {
+  it('works with the userPrincipalName as the user key (docs/graph-facts.md §4 "POST /users/{u}/revokeSignInSessions")', async () => {
     const before = await validFrom('bob.smith');
     const reply = await harness.graph<RevokeResult>('POST', '/users/bob.smith@contosoretail.onmicrosoft.com/revokeSignInSessions');
     expect(reply.status).toBe(200);
@@ -72,7 +72,7 @@ describe('revokeSignInSessions', () => {
     expect(await validFrom('bob.smith')).not.toBe(before);
   });
 
-  it('does not move a guest\'s signInSessionsValidFromDateTime, yet answers 200 (§4.1 "doesn\'t revoke sign-in sessions for external users"; simulator choice)', async () => {
+  it('does not move a guest\'s signInSessionsValidFromDateTime, yet answers 200 (docs/graph-facts.md §4 "doesn\'t revoke sign-in sessions for external users"; simulator choice)', async () => {
     const before = await validFrom('lena.fischer');
     const reply = await revoke('lena.fischer');
     expect(reply.status).toBe(200);
@@ -80,7 +80,7 @@ describe('revokeSignInSessions', () => {
     expect(await validFrom('lena.fischer')).toBe(before);
   });
 
-  it('answers 404 Request_ResourceNotFound in the error envelope for an unknown user (§4.6)', async () => {
+  it('answers 404 Request_ResourceNotFound in the error envelope for an unknown user (docs/graph-facts.md §11)', async () => {
     const clientRequestId = randomUUID();
     const reply = await harness.graph('POST', `/users/${randomUUID()}/revokeSignInSessions`, undefined, { 'client-request-id': clientRequestId });
     expectGraphError(reply, 404, 'Request_ResourceNotFound', clientRequestId);

@@ -1,5 +1,5 @@
 // Contract tests for $select on every resource the simulator serves besides GET /users (odata-queries.test.ts):
-// an unknown property is a 400, as Graph answers and as the simulator answers for users (reference §4.3, §4.6).
+// an unknown property is a 400, as Graph answers and as the simulator answers for users (docs/graph-facts.md §7, §11).
 import { DEMO_GROUPS, DEMO_STORES } from '../../../src/simulator/demo-tenant';
 import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -46,8 +46,8 @@ const itemsOf = (body: Json): Json[] => (Array.isArray(body.value) ? (body.value
 
 const ownKeys = (item: Json): string[] => Object.keys(item).filter((key) => !key.startsWith('@odata.'));
 
-describe('$select of an unknown property (§4.6)', () => {
-  // §4.6: a 400 Request_BadRequest in the envelope, "Could not find a property named …", never a null.
+describe('$select of an unknown property (docs/graph-facts.md §11)', () => {
+  // docs/graph-facts.md §11: 400 Request_BadRequest in the envelope, "Could not find a property named …", not a null.
   it.each(RESOURCES)('GET %s?$select=id,favouriteColour is 400 naming the property and %s', async (path, type) => {
     const reply = await get(withQuery(path, '$select=id,favouriteColour'));
     expect(reply.status).toBe(400);
@@ -58,7 +58,7 @@ describe('$select of an unknown property (§4.6)', () => {
   });
 });
 
-describe('$select of the properties the simulator returns (§4.3)', () => {
+describe('$select of the properties the simulator returns (docs/graph-facts.md §7)', () => {
   // Keeps each resource's known-property list in step with what its answer carries.
   it.each(RESOURCES)('GET %s selects every property of its default answer', async (path) => {
     const plain = await get(path);

@@ -1,4 +1,4 @@
-// Contract tests for the SMS authentication method configuration over real HTTP (reference §3).
+// Contract tests for the SMS authentication method configuration over real HTTP (docs/graph-facts.md §3).
 import { randomUUID } from 'node:crypto';
 import { MOBILE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -27,10 +27,10 @@ const POLICY = '/policies/authenticationMethodsPolicy/authenticationMethodConfig
 
 const harness = new SimulatorHarness();
 
-/** A missing target is a bad request; the reference names no exact code for it (§4.6 lists both). */
+/** A missing target is a bad request; Graph documents no exact code for it (docs/graph-facts.md §11 lists both). */
 const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
 
-/** Graph's error envelope (§4.6): code, message, innerError with the request-id of the response header. */
+/** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
 function expectGraphError(reply: GraphReply<unknown>, status: number, code: string | RegExp, clientRequestId?: string): GraphError['error'] {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
@@ -66,7 +66,7 @@ async function mobileState(alias: string): Promise<string> {
 useSimulator(harness, { resetBeforeEach: true });
 
 describe('GET the SMS policy', () => {
-  it('returns the configuration at the top level with @odata.type, id "Sms" and state (§3 smsAuthenticationMethodConfiguration; no "value" wrapper)', async () => {
+  it('returns the configuration at the top level with @odata.type, id "Sms" and state (docs/graph-facts.md §3.2 smsAuthenticationMethodConfiguration; §3.1 no "value" wrapper)', async () => {
     const reply = await harness.graph<SmsPolicy>('GET', POLICY);
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.type']).toBe(SMS_TYPE);
@@ -76,7 +76,7 @@ describe('GET the SMS policy', () => {
     expect(reply.body['@odata.context']).toMatch(/\/\$metadata#/);
   });
 
-  it('lists includeTargets with targetType, id, isRegistrationRequired and isUsableForSignIn (§3 smsAuthenticationMethodTarget)', async () => {
+  it('lists includeTargets with targetType, id, isRegistrationRequired and isUsableForSignIn (docs/graph-facts.md §3.2 smsAuthenticationMethodTarget)', async () => {
     const policy = await getPolicy();
     const frontline = await groupId('Frontline workers');
     const mfaOnly = await groupId('SMS for MFA only');
@@ -89,14 +89,14 @@ describe('GET the SMS policy', () => {
     );
   });
 
-  it('lists excludeTargets as groups (§3 excludeTargets is an excludeTarget[])', async () => {
+  it('lists excludeTargets as groups (docs/graph-facts.md §3.2 excludeTargets is an excludeTarget[])', async () => {
     const policy = await getPolicy();
     expect(policy.excludeTargets).toEqual([{ id: await groupId('SMS sign-in exclusions'), targetType: 'group' }]);
   });
 });
 
 describe('PATCH the SMS policy', () => {
-  it('refuses a body without @odata.type with 400 and changes nothing (§3 "The body must include @odata.type")', async () => {
+  it('refuses a body without @odata.type with 400 and changes nothing (docs/graph-facts.md §3.1 "The body must include @odata.type")', async () => {
     const before = await getPolicy();
     const clientRequestId = randomUUID();
     const reply = await harness.graph('PATCH', POLICY, { state: 'disabled' }, { 'client-request-id': clientRequestId });
@@ -104,25 +104,25 @@ describe('PATCH the SMS policy', () => {
     expect(await getPolicy()).toEqual(before);
   });
 
-  it('refuses a body with the wrong @odata.type with 400 (§3 "The body must include @odata.type")', async () => {
+  it('refuses a body with the wrong @odata.type with 400 (docs/graph-facts.md §3.1 "The body must include @odata.type")', async () => {
     const reply = await harness.graph('PATCH', POLICY, { '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration', state: 'disabled' });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getPolicy()).state).toBe('enabled');
   });
 
-  it('refuses an unknown property with 400 and changes nothing (§3 documented updatable properties)', async () => {
+  it('refuses an unknown property with 400 and changes nothing (docs/graph-facts.md §3.1 documented updatable properties)', async () => {
     const before = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, state: 'disabled', allowSmsEverywhere: true });
     expectGraphError(reply, 400, 'badRequest');
     expect(await getPolicy()).toEqual(before);
   });
 
-  it('refuses an invalid state with 400 (§3 state is enabled or disabled)', async () => {
+  it('refuses an invalid state with 400 (docs/graph-facts.md §3.2 state is enabled or disabled)', async () => {
     expectGraphError(await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, state: 'on' }), 400, 'badRequest');
     expect((await getPolicy()).state).toBe('enabled');
   });
 
-  it('refuses an include target group that does not exist with 400 and changes nothing, not even the state sent with it (§3 includeTargets)', async () => {
+  it('refuses an include target group that does not exist with 400 and changes nothing, not even the state sent with it (docs/graph-facts.md §3.2 includeTargets)', async () => {
     const before = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, {
       '@odata.type': SMS_TYPE,
@@ -134,14 +134,14 @@ describe('PATCH the SMS policy', () => {
     expect(await mobileState('chloe.evans')).toBe('ready');
   });
 
-  it('refuses an exclude target group that does not exist with 400 and changes nothing (§3 excludeTargets)', async () => {
+  it('refuses an exclude target group that does not exist with 400 and changes nothing (docs/graph-facts.md §3.2 excludeTargets)', async () => {
     const before = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, excludeTargets: [{ id: randomUUID(), targetType: 'group' }] });
     expectGraphError(reply, 400, BAD_REQUEST_CODE);
     expect(await getPolicy()).toEqual(before);
   });
 
-  it('unticks "Use for sign-in" on a target: 204 with no body, and GET shows it (§3 isUsableForSignIn "Use for sign-in")', async () => {
+  it('unticks "Use for sign-in" on a target: 204 with no body, and GET shows it (docs/graph-facts.md §3.2 isUsableForSignIn "Use for sign-in")', async () => {
     const frontline = await groupId('Frontline workers');
     const { includeTargets, excludeTargets } = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, {
@@ -158,7 +158,7 @@ describe('PATCH the SMS policy', () => {
     expect(after.excludeTargets).toEqual(excludeTargets);
   });
 
-  it('disables the policy: 204 and GET shows state disabled with targets kept (§3 Update "Returns 204", state)', async () => {
+  it('disables the policy: 204 and GET shows state disabled with targets kept (docs/graph-facts.md §3.1 Update "Returns 204", state)', async () => {
     const before = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, state: 'disabled' });
     expect(reply.status).toBe(204);
@@ -168,7 +168,7 @@ describe('PATCH the SMS policy', () => {
     expect(after.excludeTargets).toEqual(before.excludeTargets);
   });
 
-  it('replaces excludeTargets: 204 and GET shows the new list (§3 excludeTargets is updatable)', async () => {
+  it('replaces excludeTargets: 204 and GET shows the new list (docs/graph-facts.md §3.1 excludeTargets is updatable)', async () => {
     const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, excludeTargets: [] });
     expect(reply.status).toBe(204);
     expect((await getPolicy()).excludeTargets).toEqual([]);
@@ -176,7 +176,7 @@ describe('PATCH the SMS policy', () => {
     expect(await mobileState('hannah.lewis')).toBe('ready');
   });
 
-  it('answers 400 for a body that is not a JSON object (§4.6 envelope)', async () => {
+  it('answers 400 for a body that is not a JSON object (docs/graph-facts.md §11 envelope)', async () => {
     const reply = await harness.graph('PATCH', POLICY, ['state', 'disabled']);
     expectGraphError(reply, 400, 'BadRequest');
     expect((await getPolicy()).state).toBe('enabled');

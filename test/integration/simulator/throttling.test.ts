@@ -1,4 +1,4 @@
-// Contract tests for Graph's identity-and-access throttling as the simulator models it (reference §4.5).
+// Contract tests for Graph's identity-and-access throttling as the simulator models it (docs/graph-facts.md §10).
 // Limits are tiny and time runs fast, so no test waits long.
 import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
@@ -20,7 +20,7 @@ async function throttle(settings: Record<string, unknown>): Promise<void> {
 const get = (path: string, headers?: Record<string, string>): Promise<GraphReply> => harness.graph('GET', path, undefined, headers);
 const revoke = (alias: string): Promise<GraphReply> => harness.graph('POST', `/users/${demoUser(alias)}/revokeSignInSessions`);
 
-/** §4.5's 429: Retry-After in whole seconds (at least 1), the scope and information headers, the envelope. */
+/** A 429 (docs/graph-facts.md §10): whole-second Retry-After (at least 1), scope and information headers, envelope. */
 function expectThrottled(reply: GraphReply): void {
   expect(reply.status).toBe(429);
   const retryAfter = reply.headers.get('retry-after');
@@ -37,7 +37,7 @@ function expectThrottled(reply: GraphReply): void {
 }
 
 describe('throttling off (default)', () => {
-  it('never answers 429 by default, even for many requests in a burst (§4.5 limits apply only when enabled)', async () => {
+  it('never answers 429 by default, even for many requests in a burst (docs/graph-facts.md §10 limits apply only when enabled)', async () => {
     const replies = await Promise.all(Array.from({ length: 150 }, () => get('/users')));
     expect(replies.map((reply) => reply.status).filter((status) => status !== 200)).toEqual([]);
     const writes = await Promise.all(Array.from({ length: 20 }, () => revoke('bob.smith')));
@@ -47,9 +47,9 @@ describe('throttling off (default)', () => {
   });
 });
 
-describe('resource units (§4.5)', () => {
-  // §4.5: "On 429: wait for Retry-After seconds"; "on 429, x-ms-throttle-scope and x-ms-throttle-information".
-  it('answers 429 with Retry-After, x-ms-throttle-scope and x-ms-throttle-information once the units run out (§4.5)', async () => {
+describe('resource units (docs/graph-facts.md §10)', () => {
+  // docs/graph-facts.md §10: "on 429, x-ms-throttle-scope and x-ms-throttle-information", and Retry-After.
+  it('answers 429 with Retry-After, x-ms-throttle-scope and x-ms-throttle-information once the units run out (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 3 });
     const first = await get('/users');
     expect(first.status).toBe(200);
@@ -59,9 +59,9 @@ describe('resource units (§4.5)', () => {
     expect(second.headers.get('x-ms-throttle-scope')).toMatch(/Read/);
   });
 
-  // §4.6 lists `activityLimitReached` as the throttled code; docs/simulator.md records why it is used over the
+  // docs/graph-facts.md §11 lists `activityLimitReached` for throttling; docs/simulator.md says why it wins over the
   // generic "TooManyRequests" sample in Graph's throttling guidance.
-  it('answers a throttled request with error.code activityLimitReached (§4.6)', async () => {
+  it('answers a throttled request with error.code activityLimitReached (docs/graph-facts.md §11)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 2 });
     expect((await get('/users')).status).toBe(200);
     const throttled = await get('/users');
@@ -69,13 +69,13 @@ describe('resource units (§4.5)', () => {
     expect((throttled.body as unknown as ErrorEnvelope).error.code).toBe('activityLimitReached');
   });
 
-  it('refuses the next request while throttled, not just one (§4.5)', async () => {
+  it('refuses the next request while throttled, not just one (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 2 });
     expect((await get('/users')).status).toBe(200);
     for (let i = 0; i < 3; i++) expectThrottled(await get('/users'));
   });
 
-  // §4.5: "GET users costs 2; $select costs −1, $expand +1, $top below 20 −1"; "x-ms-resource-unit".
+  // docs/graph-facts.md §10: "GET users costs 2; $select costs −1, $expand +1, $top below 20 −1"; "x-ms-resource-unit".
   it.each([
     ['/users', '2'],
     ['/users?$select=id,displayName', '1'],
@@ -85,20 +85,20 @@ describe('resource units (§4.5)', () => {
     ['/users?$top=5&$select=id', '1'],
     [`/users/${demoUser('bob.smith')}/authentication/phoneMethods`, '1'],
     ['/directory/administrativeUnits', '1'],
-  ])('reports x-ms-resource-unit for GET %s as %s (§4.5 request costs)', async (path, cost) => {
+  ])('reports x-ms-resource-unit for GET %s as %s (docs/graph-facts.md §10 request costs)', async (path, cost) => {
     const reply = await get(path);
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-ms-resource-unit')).toBe(cost);
   });
 
-  it('reports x-ms-resource-unit 1 for a write (§4.5 "base cost 1")', async () => {
+  it('reports x-ms-resource-unit 1 for a write (docs/graph-facts.md §10 "base cost 1")', async () => {
     const reply = await revoke('bob.smith');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-ms-resource-unit')).toBe('1');
   });
 
-  // §4.5: the bucket is of resource units, so cheaper requests fit more often.
-  it('takes each request cost from the bucket: 4 units allow two GET /users but four with $select (§4.5)', async () => {
+  // docs/graph-facts.md §10: the bucket is of resource units, so cheaper requests fit more often.
+  it('takes each request cost from the bucket: 4 units allow two GET /users but four with $select (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 4 });
     expect((await get('/users')).status).toBe(200);
     expect((await get('/users')).status).toBe(200);
@@ -109,8 +109,8 @@ describe('resource units (§4.5)', () => {
     expectThrottled(await get('/users?$select=id'));
   });
 
-  // §4.5: "x-ms-throttle-limit-percentage (returned from 0.8 of the limit)".
-  it('adds x-ms-throttle-limit-percentage near the limit and not before (§4.5)', async () => {
+  // docs/graph-facts.md §10: "x-ms-throttle-limit-percentage (returned from 0.8 of the limit)".
+  it('adds x-ms-throttle-limit-percentage near the limit and not before (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 10 });
     const percentages: Array<string | null> = [];
     for (let i = 0; i < 9; i++) {
@@ -126,7 +126,7 @@ describe('resource units (§4.5)', () => {
     expect(Number(last)).toBeLessThanOrEqual(1);
   });
 
-  it('does not add x-ms-throttle-limit-percentage far from the limit (§4.5)', async () => {
+  it('does not add x-ms-throttle-limit-percentage far from the limit (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true });
     const reply = await get('/users');
     expect(reply.status).toBe(200);
@@ -134,9 +134,9 @@ describe('resource units (§4.5)', () => {
   });
 });
 
-describe('writes (§4.5 "3,000 per 2 min 30 s")', () => {
-  // §4.5: "POST, PATCH and DELETE each cost 1 write" against the write limit.
-  it('limits writes by the write bucket while reads still pass (§4.5)', async () => {
+describe('writes (docs/graph-facts.md §10 "3,000 per 2 min 30 s")', () => {
+  // docs/graph-facts.md §10: "POST, PATCH and DELETE each cost 1 write" against the write limit.
+  it('limits writes by the write bucket while reads still pass (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 2 });
     expect((await revoke('bob.smith')).status).toBe(200);
     expect((await revoke('chloe.evans')).status).toBe(200);
@@ -148,7 +148,7 @@ describe('writes (§4.5 "3,000 per 2 min 30 s")', () => {
     expect((await get('/users')).status).toBe(200);
   });
 
-  it('does not apply a throttled write (§4.5)', async () => {
+  it('does not apply a throttled write (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 1 });
     expect((await revoke('bob.smith')).status).toBe(200);
     const before = await get(`/users/${demoUser('jane.doe')}?$select=signInSessionsValidFromDateTime`);
@@ -157,7 +157,7 @@ describe('writes (§4.5 "3,000 per 2 min 30 s")', () => {
     expect(after.body.signInSessionsValidFromDateTime).toBe(before.body.signInSessionsValidFromDateTime);
   });
 
-  it('refills the write bucket with time, fast with a large timeScale (§4.5)', async () => {
+  it('refills the write bucket with time, fast with a large timeScale (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 100_000, writesPer150s: 1, timeScale: 1000 });
     // 150 s / 1000 = 150 ms for a full refill of one write.
     const burst = await Promise.all([revoke('bob.smith'), revoke('chloe.evans'), revoke('jane.doe')]);
@@ -167,9 +167,9 @@ describe('writes (§4.5 "3,000 per 2 min 30 s")', () => {
   });
 });
 
-describe('refill and Retry-After (§4.5)', () => {
-  // §4.5: "wait for Retry-After seconds and retry" — with timeScale the wait is short.
-  it('lets a retry succeed after a short wait when time runs fast (§4.5)', async () => {
+describe('refill and Retry-After (docs/graph-facts.md §10)', () => {
+  // docs/graph-facts.md §10: "wait for Retry-After seconds and retry" — with timeScale the wait is short.
+  it('lets a retry succeed after a short wait when time runs fast (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 2, timeScale: 100 });
     // A 10 s window lasts 100 ms: a burst overruns it, a retry after 150 ms fits.
     const burst = await Promise.all(Array.from({ length: 5 }, () => get('/users')));
@@ -181,7 +181,7 @@ describe('refill and Retry-After (§4.5)', () => {
     expect(retry.status).toBe(200);
   });
 
-  it('keeps a slow bucket empty: without timeScale the retry too soon is still throttled (§4.5)', async () => {
+  it('keeps a slow bucket empty: without timeScale the retry too soon is still throttled (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 2 });
     expect((await get('/users')).status).toBe(200);
     await sleep(150);
@@ -219,18 +219,18 @@ describe('refill and Retry-After (§4.5)', () => {
   });
 });
 
-describe('a request dearer than the whole bucket (§4.5)', () => {
+describe('a request dearer than the whole bucket (docs/graph-facts.md §10)', () => {
   // Real buckets (≥ 3,500 units) dwarf any request cost (≤ 5), so only test-sized limits meet this. A request
-  // costing more than the bucket holds runs once the bucket is full (docs/simulator.md), so that §4.5's
+  // costing more than the bucket holds runs once the bucket is full (docs/simulator.md), so docs/graph-facts.md §10's
   // "wait for Retry-After seconds and retry" always ends in an answer.
-  it('runs GET /users (2 units) against a full 1-unit bucket instead of refusing it for ever (§4.5)', async () => {
+  it('runs GET /users (2 units) against a full 1-unit bucket instead of refusing it for ever (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 1 });
     const reply = await get('/users');
     expect(reply.status).toBe(200);
     expect(reply.headers.get('x-ms-resource-unit')).toBe('2');
   });
 
-  it('then gives a Retry-After that is the time until the bucket is full again (§4.5)', async () => {
+  it('then gives a Retry-After that is the time until the bucket is full again (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 1 });
     expect((await get('/users')).status).toBe(200);
     const throttled = await get('/users');
@@ -239,7 +239,7 @@ describe('a request dearer than the whole bucket (§4.5)', () => {
     expect(Number(throttled.headers.get('retry-after'))).toBe(20);
   });
 
-  it('lets the retry succeed after exactly the Retry-After it was given (§4.5)', async () => {
+  it('lets the retry succeed after exactly the Retry-After it was given (docs/graph-facts.md §10)', async () => {
     // timeScale 20: the 1-unit bucket refills in 0.5 s, so the wait for a full bucket again is 1 s.
     await throttle({ enabled: true, resourceUnitsPer10s: 1, timeScale: 20 });
     expect((await get('/users')).status).toBe(200);
@@ -252,10 +252,10 @@ describe('a request dearer than the whole bucket (§4.5)', () => {
   });
 });
 
-describe('x-ms-resource-unit on error answers (§4.5 response headers)', () => {
+describe('x-ms-resource-unit on error answers (docs/graph-facts.md §10 response headers)', () => {
   const UNKNOWN_ID = '00000000-0000-4000-8000-00000000dead';
 
-  // §4.5 names x-ms-resource-unit as a response header, not a success header: a refused request was still
+  // docs/graph-facts.md §10 calls x-ms-resource-unit a response header, not a success one: a refused request was still
   // evaluated and costed, so routes' errors carry it as successes do.
   it.each([
     ['GET', `/users/${UNKNOWN_ID}`, 404, '2'],
@@ -268,7 +268,7 @@ describe('x-ms-resource-unit on error answers (§4.5 response headers)', () => {
     expect(reply.headers.get('x-ms-resource-unit')).toBe(cost);
   });
 
-  it('carries it on a 409 phoneNumberNotUnique, whose write was applied (§2.2, §4.5)', async () => {
+  it('carries it on a 409 phoneNumberNotUnique, whose write was applied (docs/graph-facts.md §2.4, §10)', async () => {
     const reply = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
       phoneNumber: '+44 7700900456',
       phoneType: 'mobile',
@@ -277,7 +277,7 @@ describe('x-ms-resource-unit on error answers (§4.5 response headers)', () => {
     expect(reply.headers.get('x-ms-resource-unit')).toBe('1');
   });
 
-  it('carries x-ms-throttle-limit-percentage on an error answer near the limit (§4.5)', async () => {
+  it('carries x-ms-throttle-limit-percentage on an error answer near the limit (docs/graph-facts.md §10)', async () => {
     await throttle({ enabled: true, resourceUnitsPer10s: 10 });
     for (let i = 0; i < 8; i++) expect((await get('/users?$select=id')).status).toBe(200);
     const reply = await get(`/users/${UNKNOWN_ID}?$select=id`);
