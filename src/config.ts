@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { DEMO_GROUPS } from './simulator/demo-tenant';
+import { MANAGER_SCOPES, type ManagerScope } from './access/access-policy';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
@@ -49,8 +50,6 @@ export interface SimulatorSettings {
   /** Port of the simulated tenant that `npm run serve` / `npm start` run beside the bot. */
   port: number;
 }
-
-export type ManagerScope = 'administrative-units' | 'direct-reports' | 'both';
 
 export interface ChangeSettings {
   /** Entra groups whose members approve changes (helpdesk). */
@@ -250,7 +249,7 @@ function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
     tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', simulator ? [DEMO_GROUPS.tenantAdmins] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve tenant-wide changes)'),
     approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
     lostPhoneTtlMs: duration(env, 'LOST_PHONE_TTL', 4 * 3_600_000),
-    managerScope: oneOf(env, 'MANAGER_SCOPE', ['administrative-units', 'direct-reports', 'both'] as const, 'administrative-units'),
+    managerScope: oneOf(env, 'MANAGER_SCOPE', MANAGER_SCOPES, 'administrative-units'),
     defaultRegion: region as CountryCode,
     changeRequestsPerHour: count(env, 'RATE_LIMIT_CHANGES_PER_HOUR', 30),
     readsPerMinute: count(env, 'RATE_LIMIT_READS_PER_MINUTE', 60),

@@ -3,7 +3,7 @@
 // diagnosis and builds the change from what it finds then, so no phone number ever travels in card data.
 import type { ChangeKind, ProposedChange } from '../changes/change-kind';
 import type { Diagnosis } from '../diagnosis/diagnose';
-import type { Finding, Severity } from '../diagnosis/finding';
+import { bySeverity, type Finding, type Severity } from '../diagnosis/finding';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 
 export const PROPOSE_VERB = 'change.propose';
@@ -14,8 +14,6 @@ export interface DiagnosisCardOptions {
   /** Whether the person asking may request changes for this worker. */
   offerFixes: boolean;
 }
-
-const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 const SEVERITY_LABEL: Readonly<Record<Severity, { text: string; color: NonNullable<TextBlock['color']> }>> = {
   blocker: { text: 'Stops sign-in', color: 'Attention' },
@@ -70,7 +68,7 @@ export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardO
   const name = diagnosis.displayName;
   const title = diagnosis.ready ? `${name} can sign in with their phone` : `${name} can't sign in with their phone yet`;
   // Blockers first, whatever order the findings arrive in (the sort is stable within a severity).
-  const findings = [...diagnosis.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findings = [...diagnosis.findings].sort(bySeverity);
   const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;
   const body: CardElement[] = [
     // A sentence in the default colour (green or yellow text is hard to read on white); the words say it.

@@ -1,13 +1,11 @@
 // From a sign-in snapshot to findings in plain words, most important first. Pure: no I/O.
 import { accountFindings } from './account-findings';
 import type { DiagnosisContext } from './diagnosis-context';
-import type { Finding, Severity } from './finding';
+import { bySeverity, type Finding } from './finding';
 import { masked, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
 import type { SignInSnapshot } from './sign-in-snapshot';
-
-const ORDER: Record<Severity, number> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 export interface Diagnosis {
   userId: string;
@@ -31,6 +29,6 @@ export function diagnose(snapshot: SignInSnapshot, context: DiagnosisContext): D
       fix: 'They type their mobile number, with the country code, as the username and enter the 6-digit code from the text message.',
     });
   }
-  findings.sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  findings.sort(bySeverity);
   return { userId: snapshot.user.id, displayName: snapshot.user.displayName, ready, findings };
 }
