@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { demoUserId } from '../src/simulator/demo-tenant';
+import { DEMO_GROUPS, demoUserId } from '../src/simulator/demo-tenant';
 import { startSimulatorProcess } from './simulator-process';
 import { percentile, printTable } from './table';
 
@@ -17,7 +17,8 @@ const QUESTIONS = ['status of Chloe Evans', "why can't Bob Smith sign in?", 'sta
 
 function startBot(graphUrl: string, dataDir: string): Promise<{ url: string; pid: number; stop: () => void }> {
   const entry = path.join(__dirname, '..', 'src', 'index.js');
-  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, GRAPH_BASE_URL: graphUrl, LOG_LEVEL: 'warn', RATE_LIMIT_READS_PER_MINUTE: '100000' };
+  const groups = { APPROVER_GROUP_IDS: DEMO_GROUPS.approvers, TENANT_ADMIN_GROUP_IDS: DEMO_GROUPS.tenantAdmins };
+  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, GRAPH_BASE_URL: graphUrl, LOG_LEVEL: 'warn', RATE_LIMIT_READS_PER_MINUTE: '100000', ...groups };
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     let output = '';

@@ -3,7 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
-import { DEMO_GROUPS } from './simulator/demo-tenant';
+import { MANAGER_SCOPES, type ManagerScope } from './access/access-policy';
 
 export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 export type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
@@ -49,8 +49,6 @@ export interface SimulatorSettings {
   /** Port of the simulated tenant that `npm run serve` / `npm start` run beside the bot. */
   port: number;
 }
-
-export type ManagerScope = 'administrative-units' | 'direct-reports' | 'both';
 
 export interface ChangeSettings {
   /** Entra groups whose members approve changes (helpdesk). */
@@ -209,12 +207,9 @@ function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
   }
 }
 
-function guidList(env: Env, name: string, fallback: string[] | undefined, why: string): string[] {
+function guidList(env: Env, name: string, why: string): string[] {
   const value = text(env, name);
-  if (value === undefined) {
-    if (fallback) return fallback;
-    throw new ConfigError(name, `is required ${why}`);
-  }
+  if (value === undefined) throw new ConfigError(name, `is required ${why}`);
   const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
   const bad = ids.find((id) => !GUID.test(id));
   if (ids.length === 0 || bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of Entra group object ids (GUIDs)${bad ? ` (got "${bad}")` : ''}`);
@@ -240,17 +235,16 @@ function count(env: Env, name: string, fallback: number): number {
   return Number(value);
 }
 
-function readChanges(env: Env, graph: GraphSettings): ChangeSettings {
-  // The demo tenant's groups are the defaults only against the simulator; a real tenant must name its own.
-  const simulator = graph.auth === 'simulator';
+function readChanges(env: Env): ChangeSettings {
+  // Required in every mode: the bot knows no tenant's groups (the launcher passes the demo tenant's when it runs it).
   const region = (text(env, 'DEFAULT_REGION') ?? 'GB').toUpperCase();
   if (!(getCountries() as string[]).includes(region)) throw new ConfigError('DEFAULT_REGION', `must be a two-letter country code such as GB or US (got "${region}")`);
   return {
-    approverGroupIds: guidList(env, 'APPROVER_GROUP_IDS', simulator ? [DEMO_GROUPS.approvers] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve changes)'),
-    tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', simulator ? [DEMO_GROUPS.tenantAdmins] : undefined, 'when GRAPH_AUTH is not simulator (the Entra groups whose members approve tenant-wide changes)'),
+    approverGroupIds: guidList(env, 'APPROVER_GROUP_IDS', '(the Entra groups whose members approve changes)'),
+    tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', '(the Entra groups whose members approve tenant-wide changes)'),
     approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
     lostPhoneTtlMs: duration(env, 'LOST_PHONE_TTL', 4 * 3_600_000),
-    managerScope: oneOf(env, 'MANAGER_SCOPE', ['administrative-units', 'direct-reports', 'both'] as const, 'administrative-units'),
+    managerScope: oneOf(env, 'MANAGER_SCOPE', MANAGER_SCOPES, 'administrative-units'),
     defaultRegion: region as CountryCode,
     changeRequestsPerHour: count(env, 'RATE_LIMIT_CHANGES_PER_HOUR', 30),
     readsPerMinute: count(env, 'RATE_LIMIT_READS_PER_MINUTE', 60),
@@ -267,10 +261,24 @@ export function loadPlaygroundSettings(env: Env = process.env): PlaygroundSettin
   return { managerPort: port(env, 'PLAYGROUND_MANAGER_PORT', 56150), approverPort: port(env, 'PLAYGROUND_APPROVER_PORT', 56151) };
 }
 
+function readSimulator(env: Env): SimulatorSettings {
+  return { port: port(env, 'SIM_PORT', 5080) };
+}
+
+/** The Graph settings alone: the launcher reads them to know whether it runs the simulated tenant itself. */
+export function loadGraphSettings(env: Env = process.env): GraphSettings {
+  return readGraph(env, readSimulator(env));
+}
+
+/** DATA_DIR alone, for the tools that read the data directory and need no other setting (audit verify, export). */
+export function loadDataDir(env: Env = process.env): string {
+  return path.resolve(text(env, 'DATA_DIR') ?? './data');
+}
+
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);
-  const simulator: SimulatorSettings = { port: port(env, 'SIM_PORT', 5080) };
+  const simulator = readSimulator(env);
   const graph = readGraph(env, simulator);
   return {
     host: text(env, 'HOST') ?? (bot.appId === '' ? '127.0.0.1' : '0.0.0.0'),
@@ -278,8 +286,8 @@ export function loadConfig(env: Env = process.env): Config {
     bot,
     graph,
     simulator,
-    changes: readChanges(env, graph),
-    dataDir: path.resolve(text(env, 'DATA_DIR') ?? './data'),
+    changes: readChanges(env),
+    dataDir: loadDataDir(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

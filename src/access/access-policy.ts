@@ -7,7 +7,9 @@ export const STORE_MANAGER_ROLES: ReadonlySet<string> = new Set([
   '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
 ]);
 
-export type ManagerScope = 'administrative-units' | 'direct-reports' | 'both';
+/** Whom a store manager may act on (MANAGER_SCOPE): their administrative units' users, their direct reports, or both. */
+export const MANAGER_SCOPES = ['administrative-units', 'direct-reports', 'both'] as const;
+export type ManagerScope = (typeof MANAGER_SCOPES)[number];
 
 export interface AccessSettings {
   approverGroupIds: readonly string[];

@@ -3,7 +3,7 @@
 // diagnosis and builds the change from what it finds then, so no phone number ever travels in card data.
 import { specOf, type ProposedChange } from '../methods/registry';
 import type { Diagnosis } from '../diagnosis/diagnose';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../methods/finding';
+import { bySeverity, type Finding, type Severity } from '../methods/finding';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 
 export const PROPOSE_VERB = 'change.propose';
@@ -55,7 +55,7 @@ export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardO
   const name = diagnosis.displayName;
   const title = diagnosis.ready ? `${name} can sign in with their phone` : `${name} can't sign in with their phone yet`;
   // Blockers first, whatever order the findings arrive in (the sort is stable within a severity).
-  const findings = [...diagnosis.findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  const findings = [...diagnosis.findings].sort(bySeverity);
   const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;
   const body: CardElement[] = [
     // A sentence in the default colour (green or yellow text is hard to read on white); the words say it.

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../audit/audit-export';
-import { ConfigError, loadConfig, type Config } from '../config';
+import { ConfigError, loadConfig, loadDataDir, type Config } from '../config';
 import { SqliteAuditLog } from '../storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE, openDatabase } from '../storage/sqlite/sqlite-database';
 import { MIGRATIONS } from '../storage/sqlite/migrations';
@@ -62,7 +62,7 @@ function parseSince(text: string): Date {
 
 /** The audit log in the data directory; refuses to create an empty one where there was none. */
 function openAuditLog(options: Map<string, string>): { log: SqliteAuditLog; close: () => void } {
-  const dataDir = path.resolve(options.get('data-dir') ?? loadConfig().dataDir);
+  const dataDir = path.resolve(options.get('data-dir') ?? loadDataDir());
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
     throw new UsageError(`there is no phonedesk database in ${dataDir} (give --data-dir or set DATA_DIR)`);
   }

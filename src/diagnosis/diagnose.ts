@@ -1,7 +1,7 @@
 // From a sign-in snapshot to findings in plain words, most important first: what each sign-in method module finds,
 // and whether the worker can sign in now. Pure: no I/O.
 import type { DiagnosisContext } from '../methods/diagnosis-context';
-import { SEVERITY_ORDER, type Finding } from '../methods/finding';
+import { bySeverity, type Finding } from '../methods/finding';
 import { SIGN_IN_MODULES } from '../methods/registry';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 
@@ -19,6 +19,6 @@ export function diagnose(snapshot: SignInSnapshot, context: DiagnosisContext): D
   // Graph's own verdict wins: if a method says ready and nothing blocks, the worker can sign in.
   const way = blocked ? undefined : SIGN_IN_MODULES.map((module) => module.readyWay(snapshot)).find((found) => found !== undefined);
   if (way) findings.push({ id: 'ready', severity: 'ok', ...way });
-  findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  findings.sort(bySeverity);
   return { userId: snapshot.user.id, displayName: snapshot.user.displayName, ready: way !== undefined, findings };
 }

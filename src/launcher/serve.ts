@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run serve`: the simulated tenant and the bot, headless (no chat UI). Ctrl-C stops both.
 import path from 'node:path';
-import { loadConfig, type Config } from '../config';
-import { settingsOrExit } from '../settings-or-exit';
+import type { Config } from '../config';
+import { launcherSettings, runsSimulatedTenant } from './launcher-settings';
 import { ManagedChild } from './managed-child';
 import { Supervisor } from './supervisor';
 
@@ -15,8 +15,9 @@ export interface Services {
 }
 
 /**
- * Starts the simulator (in simulator mode without GRAPH_BASE_URL) and then the bot pointed at it. `track` sees each
- * child before it starts, so that a launcher stopped during start-up can stop it too.
+ * Starts the simulator (in simulator mode without GRAPH_BASE_URL) and then the bot pointed at it. `env` is the one
+ * `config` was read from (see launcherSettings). `track` sees each child before it starts, so that a launcher stopped
+ * during start-up can stop it too.
  */
 export async function startServices(config: Config, env: NodeJS.ProcessEnv, track: (child: ManagedChild) => void = () => undefined): Promise<Services> {
   const children: ManagedChild[] = [];
@@ -28,7 +29,7 @@ export async function startServices(config: Config, env: NodeJS.ProcessEnv, trac
   try {
     let simulatorUrl: string | undefined;
     const botEnv: NodeJS.ProcessEnv = { ...env };
-    if (config.graph.auth === 'simulator' && !config.graph.baseUrlIsExplicit) {
+    if (runsSimulatedTenant(config.graph)) {
       const simulator = add(
         new ManagedChild({
           name: 'simulated tenant',
@@ -59,12 +60,12 @@ export async function startServices(config: Config, env: NodeJS.ProcessEnv, trac
 }
 
 async function main(): Promise<void> {
-  const config = settingsOrExit(() => loadConfig());
+  const { env, config } = launcherSettings();
   const supervisor = new Supervisor();
   supervisor.handleSignals();
   let services: Services;
   try {
-    services = await startServices(config, process.env, (child) => supervisor.track(child));
+    services = await startServices(config, env, (child) => supervisor.track(child));
   } catch (error) {
     if (supervisor.isStopping) return;
     process.stderr.write(`phonedesk: ${(error as Error).message}\n`);

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the whole product on a laptop: the simulated tenant, the bot, and two Agents Playgrounds, one signed
 // in as a store manager and one as a helpdesk approver. Ctrl-C stops every process.
-import { loadConfig, loadPlaygroundSettings } from '../config';
+import { loadPlaygroundSettings } from '../config';
 import { banner } from './banner';
+import { launcherSettings, runsSimulatedTenant } from './launcher-settings';
 import { settingsOrExit } from '../settings-or-exit';
 import { playgroundName, startPlayground } from './playground';
 import { APPROVER, MANAGER } from './playground-config';
@@ -11,7 +12,7 @@ import { startServices } from './serve';
 import { Supervisor } from './supervisor';
 
 async function main(): Promise<void> {
-  const config = settingsOrExit(() => loadConfig());
+  const { env, config } = launcherSettings();
   const ports = settingsOrExit(() => loadPlaygroundSettings());
   const wanted = [
     { role: APPROVER, port: ports.approverPort },
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   ];
   // Before starting anything, so that a taken port is one plain line naming the setting to change.
   const needed = [
-    ...(config.graph.auth === 'simulator' && !config.graph.baseUrlIsExplicit
+    ...(runsSimulatedTenant(config.graph)
       ? [{ port: config.simulator.port, host: '127.0.0.1', what: 'the simulated tenant', variable: 'SIM_PORT' }]
       : []),
     { port: config.port, host: config.host, what: 'the bot', variable: 'PORT' },
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   supervisor.handleSignals();
   const track = supervisor.track.bind(supervisor);
   try {
-    const services = await startServices(config, process.env, track);
+    const services = await startServices(config, env, track);
     const botEndpoint = `${services.botUrl}/api/messages`;
     const [approver, manager] = await Promise.all(
       wanted.map(({ role, port }) => startPlayground({ role, port, botEndpoint, dataDir: config.dataDir, env: process.env, track })),

@@ -20,8 +20,11 @@ export type FindingId =
 /** blocker: sign-in by phone cannot work; warning: it works but should not stay so; info: worth knowing; ok: ready. */
 export type Severity = 'blocker' | 'warning' | 'info' | 'ok';
 
-/** Most important first: the one order for findings, in the diagnosis and on every card. */
+/** Most important first: the one order every list of findings is shown in. */
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
+
+/** For Array.prototype.sort (stable): blockers first, findings of one severity keep their order. */
+export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 
 export interface Finding {
   id: FindingId;

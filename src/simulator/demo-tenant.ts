@@ -1,7 +1,7 @@
 // "Contoso Retail": the demo tenant npm start runs against. Four stores, a manager each, a helpdesk, and workers
 // covering every case phonedesk must explain. Numbers are from Ofcom's and NANP's ranges reserved for fiction.
 import { createHash } from 'node:crypto';
-import { AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR } from '../graph/directory-roles';
+import { AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR } from './role-templates';
 import type { DefaultMfaMethod, Seed, SeedPhoneMethod, SeedUser, SmsSignInRegistration } from './seed';
 
 const HELPDESK_ADMINISTRATOR = '729827e3-9c14-49f7-bb1b-9608f156bbb8';

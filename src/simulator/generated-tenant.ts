@@ -1,6 +1,6 @@
 // A large generated tenant for benchmarks: N workers over N/250 stores, deterministic for a given size.
 import { createHash } from 'node:crypto';
-import { AUTHENTICATION_ADMINISTRATOR } from '../graph/directory-roles';
+import { AUTHENTICATION_ADMINISTRATOR } from './role-templates';
 import type { Seed, SeedUser } from './seed';
 
 function id(name: string): string {

@@ -1,5 +1,5 @@
 // How the simulator's records look as Graph JSON resources.
-import { ROLE_TEMPLATES } from '../graph/directory-roles';
+import { ROLE_TEMPLATES } from './role-templates';
 import type { EntityType } from './odata-query';
 import { SKUS } from './skus';
 import { PHONE_METHOD_IDS, type AdministrativeUnitRecord, type GroupRecord, type PhoneMethodRecord, type Tenant, type UserRecord } from './tenant';

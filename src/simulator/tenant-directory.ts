@@ -1,7 +1,7 @@
 // The simulated tenant's directory: users, groups, administrative units and role assignments, loaded from a seed
 // (each reference checked) and read the ways Graph's routes need. Tenant adds the SMS policy and phone methods.
 import { createHash, randomUUID } from 'node:crypto';
-import { ROLE_TEMPLATES } from '../graph/directory-roles';
+import { ROLE_TEMPLATES } from './role-templates';
 import { notFound } from './graph-error';
 import type { Seed, SeedGroup, SeedRoleAssignment, SeedUser } from './seed';
 import { SEED_EPOCH, SeedError, type AdministrativeUnitRecord, type GroupRecord, type RoleAssignmentRecord, type UserRecord } from './tenant-records';

@@ -3,6 +3,7 @@ import type { LoggedRequest } from '../../src/simulator/request-log';
 import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
 import { SqliteChangeStore } from '../../src/storage/sqlite/sqlite-change-store';
 import { openDatabase } from '../../src/storage/sqlite/sqlite-database';
+import { DEMO_GROUP_SETTINGS } from '../helpers/config';
 import { HANA, PRIYA, testPipeline } from '../helpers/pipeline';
 import { runNode, startNode } from '../helpers/processes';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
@@ -49,7 +50,7 @@ it('a bot killed (SIGKILL) while Graph holds its write ends the request right af
 
     // Graph applies the write but holds its answer: the bot dies not knowing whether it happened.
     await harness.control('POST', 'faults', { method: 'POST', path: ENABLE.source, action: 'hold', hold: 'after', holdMs: 60000 });
-    const env = { PORT: '0', DATA_DIR: temp.dir, GRAPH_BASE_URL: harness.url, LOG_LEVEL: 'info' };
+    const env = { PORT: '0', DATA_DIR: temp.dir, GRAPH_BASE_URL: harness.url, LOG_LEVEL: 'info', ...DEMO_GROUP_SETTINGS };
     const first = await startNode('dist/src/index.js', env, /phonedesk listening on/);
     await waitFor('the held write', async () => {
       const faults = await harness.control<{ held: number }>('GET', 'faults');

@@ -225,6 +225,20 @@ describe('Graph errors as domain errors', () => {
     expect(failure.userMessage).not.toContain('\n');
   });
 
+  it('goes by Graph\'s documented code, not its wording: a 400 phoneNumberNotUnique with an unusual message is a number in use', async () => {
+    await harness.control('POST', 'faults', { path: '/enableSmsSignIn$', status: 400, code: 'phoneNumberNotUnique', message: 'Registration could not be completed.' });
+    const failure = await failureOf(gateway.enableSmsSignIn(demoUser('bob.smith')));
+    expect(failure).toMatchObject({ kind: 'number-in-use', status: 400, graphCode: 'phoneNumberNotUnique' });
+    expect(failure.userMessage).toMatch(/already used to sign in/);
+  });
+
+  it('never reads a request-level 400 as a bad number, whatever its message says', async () => {
+    await harness.control('POST', 'faults', { path: '/phoneMethods$', status: 400, code: 'BadRequest', message: 'Invalid batch payload format.' });
+    const failure = await failureOf(gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123'));
+    expect(failure).toMatchObject({ kind: 'rejected', status: 400, graphCode: 'BadRequest' });
+    expect(failure.userMessage).not.toMatch(/phone number/);
+  });
+
   it('names the missing permission when Graph says which', async () => {
     await harness.control('POST', 'faults', {
       path: '/phoneMethods',

@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { DEMO_GROUP_SETTINGS } from '../helpers/config';
 import { runNode, startNode } from '../helpers/processes';
 
 const ENTRY = 'dist/src/index.js';
@@ -27,10 +28,18 @@ describe('start-up and shutdown of the bot process', () => {
     );
   });
 
+  it('needs the approver groups against the simulated tenant too: the bot knows no tenant\'s groups', async () => {
+    const result = await runNode(ENTRY, [], { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test' });
+    expect(result.code).toBe(2);
+    expect(result.stderr.trim()).toBe(
+      'phonedesk: configuration error: APPROVER_GROUP_IDS is required (the Entra groups whose members approve changes)',
+    );
+  });
+
   it('shuts down cleanly on SIGTERM with exit code 0', async () => {
     const { child, match } = await startNode(
       ENTRY,
-      { PORT: '0', LOG_LEVEL: 'info', DATA_DIR: '/tmp/phonedesk-startup-test' },
+      { PORT: '0', LOG_LEVEL: 'info', DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS },
       /listening on (http:\/\/127\.0\.0\.1:\d+)\/api\/messages/,
     );
     const health = await fetch(`${match[1]}/healthz`);
@@ -41,9 +50,9 @@ describe('start-up and shutdown of the bot process', () => {
   });
 
   it('says plainly when the port is taken', async () => {
-    const first = await startNode(ENTRY, { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test' }, /127\.0\.0\.1:(\d+)\/api\/messages/);
+    const first = await startNode(ENTRY, { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS }, /127\.0\.0\.1:(\d+)\/api\/messages/);
     try {
-      const second = await runNode(ENTRY, [], { PORT: first.match[1], DATA_DIR: '/tmp/phonedesk-startup-test' });
+      const second = await runNode(ENTRY, [], { PORT: first.match[1], DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(new RegExp(`port ${first.match[1]} .*not available`));
     } finally {

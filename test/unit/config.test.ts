@@ -3,10 +3,12 @@ import { ConfigError, loadConfig } from '../../src/config';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
+/** The approver groups, which every mode needs (an empty value counts as not set). */
+const GROUPS = { APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: CLIENT };
 
 function errorOf(env: Record<string, string>): ConfigError {
   try {
-    loadConfig(env);
+    loadConfig({ ...GROUPS, ...env });
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -15,8 +17,8 @@ function errorOf(env: Record<string, string>): ConfigError {
 }
 
 describe('loadConfig', () => {
-  it('runs locally with nothing set: anonymous bot on loopback port 3978, simulator Graph, ./data', () => {
-    const config = loadConfig({});
+  it('runs locally with only the approver groups set: anonymous bot on loopback port 3978, simulator Graph, ./data', () => {
+    const config = loadConfig(GROUPS);
     expect(config.port).toBe(3978);
     expect(config.host).toBe('127.0.0.1');
     expect(config.bot.appId).toBe('');
@@ -38,15 +40,15 @@ describe('loadConfig', () => {
   });
 
   it('points simulator mode at the simulator port unless GRAPH_BASE_URL says otherwise', () => {
-    expect(loadConfig({ SIM_PORT: '6000' }).graph.baseUrl).toBe('http://127.0.0.1:6000');
-    expect(loadConfig({ SIM_PORT: '6000', GRAPH_BASE_URL: 'http://127.0.0.1:7000' }).graph).toMatchObject({
+    expect(loadConfig({ SIM_PORT: '6000', ...GROUPS }).graph.baseUrl).toBe('http://127.0.0.1:6000');
+    expect(loadConfig({ SIM_PORT: '6000', GRAPH_BASE_URL: 'http://127.0.0.1:7000', ...GROUPS }).graph).toMatchObject({
       baseUrl: 'http://127.0.0.1:7000',
       baseUrlIsExplicit: true,
     });
   });
 
   it('binds every interface when the bot has an app id, since Azure Bot Service must reach it', () => {
-    const config = loadConfig({ BOT_ID: CLIENT, BOT_PASSWORD: 'x' });
+    const config = loadConfig({ BOT_ID: CLIENT, BOT_PASSWORD: 'x', ...GROUPS });
     expect(config.host).toBe('0.0.0.0');
     expect(config.bot.appType).toBe('MultiTenant');
   });
@@ -72,8 +74,8 @@ describe('loadConfig', () => {
     [{ GRAPH_BASE_URL: 'graph.microsoft.com' }, 'GRAPH_BASE_URL', /http\(s\) URL/],
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }, 'GRAPH_BASE_URL', /API version/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
-    [{ GRAPH_AUTH: 'managed-identity' }, 'APPROVER_GROUP_IDS', /required when GRAPH_AUTH is not simulator/],
-    [{ GRAPH_AUTH: 'managed-identity', APPROVER_GROUP_IDS: TENANT }, 'TENANT_ADMIN_GROUP_IDS', /tenant-wide changes/],
+    [{ GRAPH_AUTH: 'managed-identity', APPROVER_GROUP_IDS: '' }, 'APPROVER_GROUP_IDS', /^APPROVER_GROUP_IDS is required \(the Entra groups whose members approve changes\)$/],
+    [{ GRAPH_AUTH: 'managed-identity', TENANT_ADMIN_GROUP_IDS: '' }, 'TENANT_ADMIN_GROUP_IDS', /tenant-wide changes/],
     [{ APPROVER_GROUP_IDS: 'helpdesk' }, 'APPROVER_GROUP_IDS', /GUIDs.*"helpdesk"/],
     [{ APPROVAL_TTL: '10 days' }, 'APPROVAL_TTL', /duration/],
     [{ APPROVAL_TTL: '10s' }, 'APPROVAL_TTL', /from 1m to 720h/],
@@ -96,10 +98,19 @@ describe('loadConfig', () => {
     expect(config.graph).toMatchObject({ auth: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 'hunter2' });
   });
 
-  it('reads the change settings, with the demo tenant\'s groups only in simulator mode', () => {
-    const demo = loadConfig({});
-    expect(demo.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, lostPhoneTtlMs: 4 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
-    expect(demo.changes.approverGroupIds).toHaveLength(1);
+  it('needs the approver groups against the simulator too, with the same line as for a real tenant', () => {
+    for (const variable of ['APPROVER_GROUP_IDS', 'TENANT_ADMIN_GROUP_IDS']) {
+      const simulator = errorOf({ [variable]: '' });
+      const real = errorOf({ GRAPH_AUTH: 'managed-identity', [variable]: '' });
+      expect(simulator.variable).toBe(variable);
+      expect(simulator.message).toBe(real.message);
+    }
+  });
+
+  it('reads the change settings', () => {
+    const defaults = loadConfig(GROUPS);
+    expect(defaults.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, lostPhoneTtlMs: 4 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
+    expect(defaults.changes).toMatchObject({ approverGroupIds: [TENANT], tenantAdminGroupIds: [CLIENT] });
     const real = loadConfig({
       GRAPH_AUTH: 'managed-identity',
       APPROVER_GROUP_IDS: `${TENANT}, ${CLIENT}`,

@@ -11,7 +11,7 @@ const GROUPS = { APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT };
 
 describe('Graph credentials by GRAPH_AUTH', () => {
   it('uses a simulator token against the simulator', async () => {
-    const credential = createGraphCredential(loadConfig({}).graph);
+    const credential = createGraphCredential(loadConfig(GROUPS).graph);
     expect(credential).toBeInstanceOf(SimulatorCredential);
     expect((await credential.getToken('https://graph.microsoft.com/.default'))?.token).toBe('phonedesk-simulator');
   });

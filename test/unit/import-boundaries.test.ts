@@ -1,0 +1,44 @@
+// The house rule, checked: production code never imports the simulator (only the launcher, which runs it, may),
+// and the simulator imports no production code, so that each can change without the other.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../helpers/processes';
+
+const SIMULATOR = path.join(ROOT, 'src', 'simulator');
+const LAUNCHER = path.join(ROOT, 'src', 'launcher');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith('.ts') ? [full] : [];
+  });
+}
+
+/** The files a module imports by relative path (static, dynamic and require), resolved. */
+function relativeImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => match[1]);
+  return specifiers.map((specifier) => path.resolve(path.dirname(file), specifier));
+}
+
+const inside = (file: string, dir: string): boolean => file === dir || file.startsWith(dir + path.sep);
+
+describe('import boundaries', () => {
+  it('production code (src/ and dialogs/, but the launcher) never imports src/simulator', () => {
+    const production = [...sourceFiles(path.join(ROOT, 'src')), ...sourceFiles(path.join(ROOT, 'dialogs'))].filter(
+      (file) => !inside(file, SIMULATOR) && !inside(file, LAUNCHER),
+    );
+    expect(production.length).toBeGreaterThan(50);
+    const offending = production.flatMap((file) =>
+      relativeImports(file).filter((target) => inside(target, SIMULATOR)).map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+    );
+    expect(offending).toEqual([]);
+  });
+
+  it('src/simulator imports nothing outside src/simulator', () => {
+    const offending = sourceFiles(SIMULATOR).flatMap((file) =>
+      relativeImports(file).filter((target) => !inside(target, SIMULATOR)).map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+    );
+    expect(offending).toEqual([]);
+  });
+});
