@@ -1,6 +1,4 @@
 // The refusal that keeps "no Graph call without an audit record first": thrown before the request is sent.
-import { GraphFailure } from '../graph/graph-errors';
-
 export const AUDIT_UNAVAILABLE_MESSAGE = 'The audit log could not be written, so nothing was sent to Microsoft 365.';
 
 export class AuditUnavailableError extends Error {
@@ -11,10 +9,4 @@ export class AuditUnavailableError extends Error {
   constructor(cause: unknown) {
     super(AUDIT_UNAVAILABLE_MESSAGE, { cause });
   }
-}
-
-/** Whether `error` is (or, after the gateway wrapped it, came from) an AuditUnavailableError. */
-export function isAuditUnavailable(error: unknown): boolean {
-  if (error instanceof AuditUnavailableError) return true;
-  return error instanceof GraphFailure && error.graphCode === 'AuditUnavailableError';
 }

@@ -13,8 +13,7 @@ export interface TenantCheckInput {
   today: Date;
 }
 
-/** Microsoft-provided SMS and voice retire for all users except Global Administrators and external users. */
-export const SMS_RETIREMENT_DATE = '2027-02-01';
+/** 2027-02-01: Microsoft-provided SMS and voice retire for all users except Global Administrators and external users. */
 const RETIREMENT_UTC = Date.UTC(2027, 1, 1);
 const DAY_MS = 24 * 60 * 60 * 1000;
 

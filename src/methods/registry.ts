@@ -38,8 +38,6 @@ const SPECS: ReadonlyMap<string, ChangeKindSpec<ChangeDetails, MethodsGateway>> 
   MODULES.flatMap((module) => (Object.values(module.kinds) as Array<ChangeKindSpec<ChangeDetails, MethodsGateway>>).map((spec) => [spec.kind, spec] as const)),
 );
 
-export const CHANGE_KINDS: readonly ChangeKind[] = [...SPECS.keys()] as ChangeKind[];
-
 /**
  * The spec of a change's kind, typed for that change. TypeScript cannot correlate a union payload with the spec
  * table entry of its own kind, so the lookup is typed here once: every entry was registered under its own kind.
