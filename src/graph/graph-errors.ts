@@ -58,16 +58,16 @@ export class GraphFailure extends Error {
 
 const PERMISSION = /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
 
-/** The number is held by another account for SMS sign-in (reference §2.2: 409 on create and update). */
+/** The number is held by another account for SMS sign-in (docs/graph-facts.md §2.4: 409 on create and update). */
 const PHONE_NUMBER_NOT_UNIQUE = 'phoneNumberNotUnique';
 
-/** The code of every phone-method refusal Graph documents (reference §2.2); it does not say which refusal it is. */
+/** The code of every phone-method refusal Graph documents (docs/graph-facts.md §2.6); it does not say which refusal it is. */
 const PHONE_METHOD_REFUSED = 'badRequest';
 
 /**
  * Which phone-method refusal a 400 `badRequest` is, from Graph's message: the only place that tells them apart,
- * since the code is the same for all (reference §2.2 quotes the default-method messages; for a bad format or a
- * second phone of one type it documents no code or text, §9 item 1). Undefined when the message says neither.
+ * since the code is the same for all (docs/graph-facts.md §2.6 quotes the default-method messages; for a bad format or
+ * a second phone of one type it documents no code or text, docs/graph-facts.md §16). Undefined when the message says neither.
  */
 function phoneMethodRefusal(message: string): 'default-method' | 'method-exists' | 'invalid-number' | undefined {
   if (/default authentication method|default method/i.test(message)) return 'default-method';
@@ -108,14 +108,14 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
   const make = (kind: GraphFailureKind, userMessage: string) =>
     new GraphFailure({ kind, userMessage, graphMessage: message, status, graphCode: code, requestId, clientRequestId, mayHaveApplied: answerLost || kind === 'unavailable' });
 
-  // Graph's documented code first ("code against error codes … not message", reference §4.6). The code alone: the
-  // status is 409 on create and update, and undocumented for enableSmsSignIn on a held number (§9 item 1).
+  // Graph's documented code first ("code against error codes … not message", docs/graph-facts.md §11). The code alone: the
+  // status is 409 on create and update, and undocumented for enableSmsSignIn on a held number (docs/graph-facts.md §16).
   if (code === PHONE_NUMBER_NOT_UNIQUE && status >= 400 && status < 500) return make('number-in-use', USER_MESSAGES['number-in-use']);
   // Throttling by its status, as Graph's guidance says: its code varies (activityLimitReached, TooManyRequests).
   if (status === 429) return make('throttled', 'Microsoft 365 is busy right now and asked phonedesk to slow down. Please try again in a minute.');
   if (status === 404) return make('not-found', 'Microsoft 365 could not find that person or phone number any more. They may have been changed or removed.');
   if (status === 401 || status === 403) {
-    // The message only names the permission; a 403 can also be a licence or Conditional Access (reference §4.6).
+    // The message only names the permission; a 403 can also be a licence or Conditional Access (docs/graph-facts.md §11).
     const permission = PERMISSION.exec(message)?.[1];
     return make(
       'forbidden',
@@ -126,7 +126,7 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
   }
   if (status >= 500 || status <= 0) return make('unavailable', 'Microsoft 365 is not responding properly right now. Nothing was changed; please try again in a few minutes.');
   // A 400 with another code (BadRequest, Request_BadRequest, Request_UnsupportedQuery: how phonedesk asked, not
-  // the number) is a plain refusal whatever its message says. Some answers carry no code at all (reference §4.6).
+  // the number) is a plain refusal whatever its message says. Some answers carry no code at all (docs/graph-facts.md §11).
   if (status === 400 && (code === PHONE_METHOD_REFUSED || code === undefined || code === '')) {
     const refusal = phoneMethodRefusal(message);
     if (refusal) return make(refusal, USER_MESSAGES[refusal]);

@@ -1,5 +1,5 @@
-// The built-in Entra role templates the simulated tenant knows: ids and display names as entra-docs
-// permissions-reference.md lists them (reference §4.2), with the descriptions a directoryRole carries.
+// The built-in Entra role templates the simulated tenant knows: ids and display names as Microsoft documents them
+// (docs/graph-facts.md §5.2), with the descriptions a directoryRole carries.
 export const ROLE_TEMPLATES: Readonly<Record<string, { displayName: string; description: string }>> = {
   'c4e39bd9-1100-46d3-8c65-fb160da0071f': {
     displayName: 'Authentication Administrator',

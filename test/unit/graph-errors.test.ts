@@ -1,5 +1,5 @@
 // How a Graph error answer becomes what the person in the chat is told: by Graph's documented error.code where it
-// has a distinctive one, by the message only where the code is the same for several refusals (reference §2.2).
+// has a distinctive one, by the message only where the code is the same for several refusals (docs/graph-facts.md §2.6).
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { toGraphFailure } from '../../src/graph/graph-errors';
 
@@ -15,7 +15,7 @@ describe('Graph error answers as failures', () => {
   it.each([
     [409, 'The phone number is already used by another user for SMS sign-in.'],
     [409, ''],
-    // enableSmsSignIn on a held number: the status is not documented (reference §9 item 1), the code is.
+    // enableSmsSignIn on a held number: the status is not documented (docs/graph-facts.md §16), the code is.
     [400, 'Something unexpected happened while registering this method.'],
     [400, 'Invalid phone number format.'],
   ])('a %d phoneNumberNotUnique says the number is in use whatever the message (%j)', (status, message) => {
@@ -26,7 +26,7 @@ describe('Graph error answers as failures', () => {
   });
 
   it.each([
-    // Both wordings quoted in reference §2.2 (microsoft-graph-docs-contrib #1888 and #2913).
+    // Both wordings quoted in docs/graph-facts.md §2.6 (microsoft-graph-docs-contrib #1888 and #2913).
     ["The requested authentication method id of [3179e48a-750b-4051-897c-87b9720928f7] matches the user's current default authentication method, and cannot be deleted until the default authentication method is changed", 'default-method'],
     ['Cannot delete default method with other methods configured. Please change default method before deletion.', 'default-method'],
     ["A phone method of type 'mobile' already exists for this user.", 'method-exists'],
