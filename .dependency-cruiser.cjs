@@ -22,9 +22,10 @@ const LAYERS = [
   { name: 'cli-launcher', paths: ['^src/cli/', '^src/launcher/'] },
 ];
 
-// src/config.ts only reads settings: anything may import it, and it imports only these (and node builtins, npm).
+// src/config.ts only reads settings: anything may import it, and it imports only these (and node builtins, npm):
+// pure helpers, and the access rules whose settings (manager scope) it checks.
 const CONFIG = '^src/config\\.ts$';
-const CONFIG_MAY_IMPORT = ['^src/time/', '^src/phone/'];
+const CONFIG_MAY_IMPORT = ['^src/time/', '^src/phone/', '^src/access/access-policy\\.ts$'];
 
 const SIMULATOR = '^src/simulator/';
 const STARTS_THE_SIMULATOR = '^src/launcher/';

@@ -11,7 +11,7 @@ import { withReportedNumber } from '../changes/lost-numbers';
 import { specOf } from '../methods/registry';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { withoutDeadline } from '../graph/turn-deadline';
-import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import type { TimeWords } from '../time/text-time';
 import type { BotDependencies } from './bot-dependencies';
 import { gatherRequestFacts } from './gather-request-facts';

@@ -8,7 +8,7 @@ import type { NewRequestInput } from '../changes/change-service';
 import type { Conflict, RequestFacts } from '../changes/request-facts';
 import { diagnose } from '../diagnosis/diagnose';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
-import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import { fromGraph } from '../phone/phone-number';
 import type { BotDependencies } from './bot-dependencies';
 

@@ -2,7 +2,7 @@
 // cancel; once decided, everyone sees the same card without buttons. Buttons carry the request id only.
 import type { ChangeRequest } from '../changes/change-request';
 import { MAX_DECISION_NOTE } from '../changes/decision-note';
-import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction, type TextBlock } from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { STATUS_WORDS, changeSummary } from './change-summary';

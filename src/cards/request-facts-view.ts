@@ -1,7 +1,7 @@
 // The few lines an approver needs to decide, from the facts stored with the request: who the worker is, their
 // sign-in now, where the requester works, recent changes, and what conflicts. Pure: no I/O.
 import type { RequestFacts } from '../changes/request-facts';
-import { maskPhoneNumbers } from '../log/mask-phone-numbers';
+import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import type { CardElement } from './adaptive-card';
 import { STATUS_WORDS } from './change-summary';
 

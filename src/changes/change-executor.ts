@@ -7,7 +7,7 @@ import type { RequesterDirectory } from '../access/requester-directory';
 import { SYSTEM_ACTOR, withAuditContext } from '../audit/audit-context';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
-import type { NumberIndex } from '../storage/number-index';
+import type { NumberIndex } from '../number-index/number-index';
 import type { ChangeGuard } from './change-safety';
 import type { ApplyResult, LiveState, Reconciled } from '../methods/method-contract';
 import { specOf, type MethodsGateway } from '../methods/registry';

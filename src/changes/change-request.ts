@@ -3,6 +3,7 @@
 import type { Person } from '../audit/audit-context';
 import type { ChangeTarget } from '../methods/method-contract';
 import type { ChangeDetails } from '../methods/registry';
+import type { ChangeStatus } from './change-status';
 import type { RequestFacts } from './request-facts';
 
 export type { ChangeTarget } from '../methods/method-contract';
@@ -13,34 +14,7 @@ export type { ChangeTarget } from '../methods/method-contract';
  */
 export const REQUEST_SCHEMA_VERSION = 2;
 
-export type ChangeStatus =
-  | 'pending'
-  | 'approved'
-  | 'rejected'
-  | 'expired'
-  | 'cancelled'
-  | 'executing'
-  | 'succeeded'
-  | 'failed'
-  | 'partially-succeeded';
-
-export const FINAL_STATUSES: ReadonlySet<ChangeStatus> = new Set(['rejected', 'expired', 'cancelled', 'succeeded', 'failed', 'partially-succeeded']);
-
-const ALLOWED: Readonly<Record<ChangeStatus, readonly ChangeStatus[]>> = {
-  pending: ['approved', 'rejected', 'expired', 'cancelled'],
-  approved: ['executing', 'expired'],
-  executing: ['succeeded', 'failed', 'partially-succeeded'],
-  rejected: [],
-  expired: [],
-  cancelled: [],
-  succeeded: [],
-  failed: [],
-  'partially-succeeded': [],
-};
-
-export function canTransition(from: ChangeStatus, to: ChangeStatus): boolean {
-  return ALLOWED[from].includes(to);
-}
+export { FINAL_STATUSES, canTransition, type ChangeStatus } from './change-status';
 
 /** What every request has, whatever its kind. */
 export interface RequestRecord {

@@ -1,6 +1,6 @@
 // What an approver sees to decide a request, gathered once when it is made and stored with it, so that every
 // copy of its card shows the same facts and card builders need no I/O. Numbers in here are masked already.
-import type { ChangeStatus } from './change-request';
+import type { ChangeStatus } from './change-status';
 
 export interface EarlierChange {
   number: number;

@@ -7,7 +7,7 @@ import type { GraphGateway } from '../graph/graph-gateway';
 import type { LostNumberSource } from '../changes/lost-numbers';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { fromGraph, type PhoneNumber } from '../phone/phone-number';
-import type { NumberIndex } from '../storage/number-index';
+import type { NumberIndex } from '../number-index/number-index';
 
 export interface WorkerCheck {
   snapshot: SignInSnapshot;

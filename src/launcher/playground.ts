@@ -78,7 +78,7 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     return { role, url: `http://localhost:${listening}`, child };
   } catch (error) {
     if (error instanceof PortBusyError) throw error;
-    throw new Error(`${(error as Error).message}: ${logErrors(logPath) ?? `see its log, ${logPath}`}`);
+    throw new Error(`${(error as Error).message}: ${logErrors(logPath) ?? `see its log, ${logPath}`}`, { cause: error });
   }
 }
 

@@ -1,6 +1,6 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config';
-import { maskPhoneNumbers, maskPhoneNumbersDeep } from './mask-phone-numbers';
+import { maskPhoneNumbers, maskPhoneNumbersDeep } from '../phone/mask-phone-numbers';
 
 export type { Logger } from 'pino';
 

@@ -1,4 +1,4 @@
-import type { ProposedChange } from './registry';
+import type { ProposedChange } from './change-details';
 
 export type FindingId =
   | 'sms-policy-disabled'

@@ -1,29 +1,16 @@
 // The sign-in methods phonedesk knows, and the one place that maps a change kind to the module that owns it.
-// Adding a method: its folder, a line in MODULES and in ChangeDetails, and docs (docs/architecture.md).
-import { ACCOUNT, type AccountChange, type AccountGateway } from './account/account-changes';
+// Adding a method: its folder, a line in MODULES, MethodsGateway and change-details.ts, and docs
+// (docs/architecture.md, "Adding a sign-in method").
+import { ACCOUNT, type AccountGateway } from './account/account';
+import type { ChangeDetails, ChangeKind, ProposedChange } from './change-details';
 import type { ChangeKindSpec, MethodModule } from './method-contract';
-import type { SmsChange } from './sms-sign-in/sms-changes';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 
-/** Every change phonedesk can make, as a typed payload per kind. */
-export type ChangeDetails = AccountChange | SmsChange;
-
-export type ChangeKind = ChangeDetails['kind'];
+export type { ChangeDetails, ChangeKind, ProposedChange } from './change-details';
 
 /** The Graph operations all handlers together use; the executor's gateway provides them. */
 export type MethodsGateway = AccountGateway & SmsGateway;
-
-/** A payload as far as it is known: the kind, and any of its fields. */
-type Partly<C> = C extends { kind: string } ? Pick<C, 'kind'> & Partial<Omit<C, 'kind'>> : never;
-
-/** A change a finding proposes, with what the finding knows; the dialogs ask for the rest (a new number). */
-export type ProposedChange = Partly<ChangeDetails> & {
-  /** Tenant-wide changes need the tenant-admin approver group. */
-  tenantWide: boolean;
-  /** The button's words when the kind's usual label does not fit ("Add their new number"). */
-  title?: string;
-};
 
 /** What the diagnosis asks of every module, whatever its kinds. */
 export type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay'>;

@@ -1,7 +1,7 @@
 // "Who has 07700 900456?": answered from the number index; hits are confirmed with one $batch read of Graph.
 import type { GraphGateway } from '../graph/graph-gateway';
 import { fromGraph } from '../phone/phone-number';
-import type { NumberIndex } from '../storage/number-index';
+import type { NumberIndex } from './number-index';
 import type { PhoneType, SmsSignInState } from '../snapshot/sign-in-snapshot';
 
 export interface NumberHolder {

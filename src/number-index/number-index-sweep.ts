@@ -1,7 +1,7 @@
 // Fills the number index from Graph: users with a mobile registered (registration report), then their phones by
 // $batch of 20. Resumable: the position is saved after every batch; throttling is handled by the gateway's retries.
 import type { GraphGateway } from '../graph/graph-gateway';
-import type { NumberIndex } from '../storage/number-index';
+import type { NumberIndex } from './number-index';
 
 type Gateway = Pick<GraphGateway, 'mobileRegistrations' | 'phoneMethodsOf'>;
 

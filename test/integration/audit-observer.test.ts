@@ -197,6 +197,7 @@ describe('when the audit log cannot be written', () => {
     auditLog.refuse = () => true;
     const started = Date.now();
     const failure = await failureOf(gateway.listPhoneMethods(demoUser('bob.smith')));
+    expect(failure).toMatchObject({ kind: 'audit-unavailable' });
     expect(Date.now() - started).toBeLessThan(500);
     expect(await requestLog()).toEqual([]);
   });
@@ -229,6 +230,7 @@ describe('when the audit log cannot be written', () => {
     auditLog.refuse = (entry) => entry.phase === 'outcome';
     await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123');
     const failure = await failureOf(gateway.listPhoneMethods(demoUser('jane.doe')));
+    expect(failure).toMatchObject({ kind: 'audit-unavailable' });
     expect((await requestLog()).map((entry) => entry.method)).toEqual(['POST']);
     expect(observer.unrecordedOutcomes).toHaveLength(1);
   });

@@ -92,7 +92,7 @@ describe('a lost number is never turned back on', () => {
   });
 
   it('tells the diagnosis when, after whose report, the number was turned off, and offers a new number or removal only', async () => {
-    const lost = await chloeLosesHerPhone();
+    await chloeLosesHerPhone();
     const index = new SqliteNumberIndex(pipeline.db);
     const checker = new WorkerChecker(pipeline.gateway, index, new NumberHolderFinder(index, pipeline.gateway), new LostNumbers(pipeline.store));
     const { diagnosis } = await checker.check(demoUser(CHLOE.alias), { canSee: async () => false });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log/logger';
-import { maskPhoneNumbers } from '../../src/log/mask-phone-numbers';
+import { maskPhoneNumbers } from '../../src/phone/mask-phone-numbers';
 
 function capture(): { stream: Writable; lines: () => Array<Record<string, unknown>>; text: () => string } {
   const chunks: string[] = [];

@@ -1,42 +1,7 @@
 // Changes to the account itself, whatever method the worker signs in with.
-import type { GraphGateway } from '../../graph/graph-gateway';
-import type { LiveState, MethodModule } from '../method-contract';
-import { accountFindings } from './account-findings';
 
 export interface RevokeSessions {
   kind: 'revoke-sessions';
 }
 
 export type AccountChange = RevokeSessions;
-
-export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'>;
-
-/** Whether the worker's sessions were revoked since this execution started (Graph keeps whole seconds). */
-export function sessionsRevokedSince(live: LiveState): boolean {
-  const since = live.snapshot?.user.signInSessionsValidFromDateTime;
-  return since !== undefined && live.executionStartedAt !== undefined && Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000;
-}
-
-export const ACCOUNT: MethodModule<AccountChange, AccountGateway> = {
-  id: 'account',
-  findings: accountFindings,
-  // The account is not a way to sign in: whether the worker can sign in is for the methods to say.
-  readyWay: () => undefined,
-  kinds: {
-    'revoke-sessions': {
-      kind: 'revoke-sessions',
-      reads: 'worker',
-      changesPhoneMethods: false,
-      summary: (change) => `Sign ${change.target.displayName} out everywhere`,
-      label: () => 'Sign them out everywhere',
-      handler: {
-        plan: () => ({ action: 'apply' }),
-        async apply(change, gateway) {
-          await gateway.revokeSignInSessions(change.target.userId);
-          return { status: 'succeeded', outcome: `${change.target.displayName} was signed out everywhere; it can take a few minutes to reach every device.` };
-        },
-        reconcile: (_change, live) => (sessionsRevokedSince(live) ? 'applied' : 'not-applied'),
-      },
-    },
-  },
-};

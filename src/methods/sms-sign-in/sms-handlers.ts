@@ -2,7 +2,7 @@
 import { GraphFailure } from '../../graph/graph-errors';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
-import { sessionsRevokedSince } from '../account/account-changes';
+import { sessionsRevokedSince } from '../account/account';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import type { AddNumber, DisableSmsSignIn, EnableSmsSignIn, RemoveNumber, ReplaceNumber, SecureLostPhone, SetUseForSignIn } from './sms-changes';
 

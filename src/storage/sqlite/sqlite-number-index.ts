@@ -1,6 +1,6 @@
 import { fromGraph } from '../../phone/phone-number';
 import type { PhoneMethodSnapshot } from '../../snapshot/sign-in-snapshot';
-import type { NumberIndex, NumberIndexEntry, SweepState } from '../number-index';
+import type { NumberIndex, NumberIndexEntry, SweepState } from '../../number-index/number-index';
 import type { SqliteDatabase } from './sqlite-database';
 
 interface EntryRow {

@@ -1,0 +1,20 @@
+// The payload types of every change kind, gathered from the method modules: types only, so that findings and
+// the contract can name a change without importing the modules that handle it.
+import type { AccountChange } from './account/account-changes';
+import type { SmsChange } from './sms-sign-in/sms-changes';
+
+/** Every change phonedesk can make, as a typed payload per kind. */
+export type ChangeDetails = AccountChange | SmsChange;
+
+export type ChangeKind = ChangeDetails['kind'];
+
+/** A payload as far as it is known: the kind, and any of its fields. */
+type Partly<C> = C extends { kind: string } ? Pick<C, 'kind'> & Partial<Omit<C, 'kind'>> : never;
+
+/** A change a finding proposes, with what the finding knows; the dialogs ask for the rest (a new number). */
+export type ProposedChange = Partly<ChangeDetails> & {
+  /** Tenant-wide changes need the tenant-admin approver group. */
+  tenantWide: boolean;
+  /** The button's words when the kind's usual label does not fit ("Add their new number"). */
+  title?: string;
+};
