@@ -98,20 +98,10 @@ export async function tenantCheck(deps: BotDependencies, context: TurnContext, r
 /** How many of a requester's latest requests "pending" looks at (open and ended). */
 const OWN_REQUESTS_READ = 100;
 
-/**
- * The requests that are still open, and how many have ended. A pending request past its deadline is read through
- * the change service, which marks it expired: the sweep may not have run yet, and it is not open any more.
- */
-async function openAndEnded(deps: BotDependencies, requests: ReadonlyArray<ChangeRequest>, now: Date): Promise<{ open: ChangeRequest[]; ended: number }> {
-  const open: ChangeRequest[] = [];
-  let ended = 0;
-  for (const listed of requests) {
-    const due = listed.status === 'pending' && Date.parse(listed.expiresAt) <= now.getTime();
-    const current = due ? ((await deps.services.changes.get(listed.id)) ?? listed) : listed;
-    if (deps.services.changes.isFinal(current)) ended++;
-    else open.push(current);
-  }
-  return { open, ended };
+/** The requests that are still open, and how many have ended (read through the change service, so as they stand). */
+function openAndEnded(deps: BotDependencies, requests: ReadonlyArray<ChangeRequest>): { open: ChangeRequest[]; ended: number } {
+  const open = requests.filter((request) => !deps.services.changes.isFinal(request));
+  return { open, ended: requests.length - open.length };
 }
 
 /** "pending": an approver's queue, or the requester's own open requests (and how many have ended). */
@@ -119,12 +109,12 @@ export async function pending(deps: BotDependencies, context: TurnContext, reque
   const profile = await deps.services.directory.profile(requester);
   const now = new Date();
   if (deps.services.access.isApprover(profile)) {
-    const { open } = await openAndEnded(deps, await deps.services.changeStore.list({ statuses: ['pending'], limit: 50 }), now);
+    const { open } = openAndEnded(deps, await deps.services.changes.list({ statuses: ['pending'], limit: 50 }));
     const mayDecide = open.filter((request) => request.status === 'pending' && request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.services.access.isTenantAdmin(profile)));
     await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now, viewerAadObjectId: requester.aadObjectId })));
     return;
   }
-  const { open, ended } = await openAndEnded(deps, await deps.services.changeStore.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }), now);
+  const { open, ended } = openAndEnded(deps, await deps.services.changes.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }));
   await context.sendActivity(card(buildPendingCard(open, 'requester', { now, viewerAadObjectId: requester.aadObjectId, ended })));
 }
 
@@ -134,7 +124,8 @@ export async function decideByNumber(deps: BotDependencies, context: TurnContext
     await context.sendActivity(`Which request? For example "${intent.kind} 42".`);
     return;
   }
-  const request = await deps.services.changeStore.getByNumber(intent.requestNumber);
+  // Through the change service: a request past its deadline reads as expired, so "cancel 42" says so.
+  const request = await deps.services.changes.getByNumber(intent.requestNumber);
   if (!request) {
     await context.sendActivity(`There is no request ${intent.requestNumber}.`);
     return;

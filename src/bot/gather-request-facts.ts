@@ -52,13 +52,13 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
   const asked = numberNamed(input);
   const number = fromGraph(asked ?? mobile?.phoneNumber ?? '');
   const createdSince = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
-  const store = deps.services.changeStore;
+  const changes = deps.services.changes;
   const earlier = await safely(
     deps,
     'earlier changes',
     async () => {
-      const forWorker = await store.list({ targetUserId: snapshot.user.id, createdSince, limit: 50 });
-      const forNumber = number ? await store.list({ phoneNumberE164: number.e164, createdSince, limit: 50 }) : [];
+      const forWorker = await changes.list({ targetUserId: snapshot.user.id, createdSince, limit: 50 });
+      const forNumber = number ? await changes.list({ phoneNumberE164: number.e164, createdSince, limit: 50 }) : [];
       const byId = new Map([...forWorker, ...forNumber].map((request) => [request.id, request]));
       return [...byId.values()].sort((a, b) => b.number - a.number);
     },

@@ -12,7 +12,7 @@ const HELP_LOOKUP_MS = 3000;
 
 /** The viewer's newest request that can still be cancelled (pending and before its deadline). */
 async function openRequestNumber(deps: BotDependencies, requester: Person, now: Date): Promise<number | undefined> {
-  const mine = await deps.services.changeStore.list({ requesterId: requester.aadObjectId, statuses: ['pending'], limit: 10 });
+  const mine = await deps.services.changes.list({ requesterId: requester.aadObjectId, statuses: ['pending'], limit: 10 });
   return mine.find((request) => Date.parse(request.expiresAt) > now.getTime())?.number;
 }
 

@@ -10,7 +10,7 @@ import type { AuditAppender } from './audit-appender';
 import { specOf, type ChangeDetails } from '../methods/registry';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';
 import type { ChangeGuard } from './change-safety';
-import type { ChangeStore } from './change-store';
+import type { ChangeListFilter, ChangeStore } from './change-store';
 import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
 import type { RequestFacts } from './request-facts';
 import { alreadyAsked, openDuplicate } from './open-duplicate';
@@ -257,9 +257,23 @@ export class ChangeService {
     return claimed;
   }
 
+  /** Reads go through here, not the store: a pending request past its deadline reads as expired. */
   async get(requestId: string): Promise<ChangeRequest | undefined> {
     const request = await this.store.get(requestId);
     return request && this.expireIfDue(request);
+  }
+
+  /** As `get`, by the number people see and type ("cancel 42"). */
+  async getByNumber(number: number): Promise<ChangeRequest | undefined> {
+    const request = await this.store.getByNumber(number);
+    return request && this.expireIfDue(request);
+  }
+
+  /** As the store lists them (newest first), each as it stands: the `statuses` filter applies before expiry. */
+  async list(filter: ChangeListFilter): Promise<ChangeRequest[]> {
+    const current: ChangeRequest[] = [];
+    for (const request of await this.store.list(filter)) current.push(await this.expireIfDue(request));
+    return current;
   }
 
   isFinal(request: ChangeRequest): boolean {

@@ -81,4 +81,12 @@ describe('expiry is told', () => {
     await harness.bot.services.sweepExpired();
     expect(expiryNoticesToPriya(before)).toEqual([number]);
   });
+
+  it('tells a requester who types "cancel N" after the deadline that it expired, before any sweep', async () => {
+    const { requestId, number } = await ask('add +44 7700 900125 for Jane Doe because new phone');
+    passDeadline(requestId);
+    const reply = textOf(await harness.say(PRIYA, `cancel ${number}`));
+    expect(reply).toBe(`Request ${number} expired without a decision; ask for it again if it is still needed.`);
+    expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
+  });
 });
