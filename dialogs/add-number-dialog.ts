@@ -1,11 +1,10 @@
 // "add +44 7700 900123 for Jane Doe": adds the mobile number, or replaces it when the worker has one.
-import type { BotDependencies } from '../src/bot/bot-dependencies';
-import { ChangeRequestDialog } from './change-request-dialog';
+import { ChangeRequestDialog, type ChangeDialogDeps } from './change-request-dialog';
 
 export const ADD_NUMBER_DIALOG = 'addNumber';
 
 export class AddNumberDialog extends ChangeRequestDialog {
-  constructor(deps: BotDependencies) {
+  constructor(deps: ChangeDialogDeps) {
     super(ADD_NUMBER_DIALOG, deps, {
       needsNumber: true,
       change: (phoneNumber, worker) => ({ kind: worker.hasMobile ? 'replace-number' : 'add-number', phoneNumber }),

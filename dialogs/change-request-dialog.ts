@@ -3,12 +3,12 @@
 // Dialog state holds only ids and text, so a conversation survives a restart of the bot.
 import { CardFactory } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
 import type { ChangeDetails } from '../src/methods/registry';
-import type { BotDependencies } from '../src/bot/bot-dependencies';
-import { submitChange } from '../src/bot/change-flow';
-import { lookUpWorker, workerById } from '../src/bot/worker-lookup';
+import { submitChange, type SubmitChangeDeps } from '../src/conversation/submit-change';
+import { lookUpWorker, workerById, type WorkerLookupDeps } from '../src/conversation/worker-lookup';
 import { parsePhoneNumber } from '../src/phone/phone-number';
 import { AnswerPrompt, isDropped, type AnswerPromptOptions, type Dropped } from './answer-prompt';
 import { WORKER_CHOICE_PROMPT, WorkerChoicePrompt, type WorkerChoice } from './worker-choice-prompt';
@@ -44,6 +44,11 @@ export type ChangeDialogSettings = DialogChange & {
   confirmGuess?: boolean;
 };
 
+/** What a change conversation uses: finding the worker, filing the request, and the region for typed numbers. */
+export interface ChangeDialogDeps extends WorkerLookupDeps, SubmitChangeDeps {
+  defaultRegion: CountryCode;
+}
+
 const WORKER_PROMPT = 'workerNamePrompt';
 const NUMBER_PROMPT = 'numberPrompt';
 const REASON_PROMPT = 'reasonPrompt';
@@ -52,7 +57,7 @@ const CONFIRM_PROMPT = 'confirmWorkerPrompt';
 export class ChangeRequestDialog extends ComponentDialog {
   constructor(
     id: string,
-    private readonly deps: BotDependencies,
+    private readonly deps: ChangeDialogDeps,
     private readonly settings: ChangeDialogSettings,
   ) {
     super(id);
@@ -155,7 +160,7 @@ export class ChangeRequestDialog extends ComponentDialog {
   }
 
   private region() {
-    return this.deps.services.config.changes.defaultRegion;
+    return this.deps.defaultRegion;
   }
 
   private numberProblem(typed: string): string | undefined {

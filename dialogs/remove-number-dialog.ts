@@ -1,6 +1,5 @@
 // "remove Ali's number", "Ali left": removes the worker's mobile number.
-import type { BotDependencies } from '../src/bot/bot-dependencies';
-import { ChangeRequestDialog, type ChangeDialogOptions } from './change-request-dialog';
+import { ChangeRequestDialog, type ChangeDialogDeps, type ChangeDialogOptions } from './change-request-dialog';
 
 export const REMOVE_NUMBER_DIALOG = 'removeNumber';
 
@@ -9,7 +8,7 @@ export interface RemoveNumberOptions extends ChangeDialogOptions {
 }
 
 export class RemoveNumberDialog extends ChangeRequestDialog {
-  constructor(deps: BotDependencies) {
+  constructor(deps: ChangeDialogDeps) {
     super(REMOVE_NUMBER_DIALOG, deps, {
       needsNumber: false,
       change: { kind: 'remove-number' },

@@ -1,18 +1,12 @@
-// Process entry: config → logger → services (storage, audit, Graph, changes) → adapter → application → HTTP
-// server, with graceful shutdown.
+// Process entry: config → logger → services (storage, audit, Graph, changes) → adapter → the bot's ports →
+// application → HTTP server, with graceful shutdown. The concrete classes are made in services.ts.
 import { loadConfig, type Config } from './config';
 import { settingsOrExit } from './settings-or-exit';
 import { createAdapter } from './bot/create-adapter';
 import { createApplication } from './bot/create-application';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
-import { createServices, type Services } from './services';
-import { ApproverRoster } from './access/approver-roster';
-import { RateLimiter } from './access/rate-limiter';
-import { WorkerResolver } from './access/worker-resolver';
-import type { BotDependencies } from './bot/bot-dependencies';
-import { Notifier } from './bot/notifier';
-import { SqliteChangeRequestCards } from './storage/sqlite/sqlite-change-request-cards';
+import { createBotDependencies, createServices, type Services } from './services';
 
 export interface RunningBot {
   server: RunningServer;
@@ -23,14 +17,7 @@ export interface RunningBot {
 export async function startBot(config: Config, logger: Logger): Promise<RunningBot> {
   const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
-  const cards = new SqliteChangeRequestCards(services.db);
-  const roster = new ApproverRoster(services.gateway, config.changes);
-  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes, roster);
-  const limits = {
-    reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
-    changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),
-  };
-  const bot: BotDependencies = { services, resolver: new WorkerResolver(services.gateway), cards, notifier, adapter, logger, limits };
+  const bot = createBotDependencies(services, adapter, logger);
   const app = createApplication({ adapter, storage: services.botStorage, logger, bot });
   let server: RunningServer;
   try {
@@ -39,7 +26,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     await services.close();
     throw error;
   }
-  services.startBackgroundWork((request) => notifier.announceOutcome(request));
+  services.startBackgroundWork((request) => bot.notifier.announceOutcome(request));
   // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
   const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
   lifecycle.info(

@@ -1,8 +1,15 @@
-// The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config.
-// Everything the bot uses is made here and closed here.
+// The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config, and the
+// ports the bot's handlers get. Everything the bot uses is made here and closed here: the only file that names
+// concrete classes (the SQLite adapters above all); bot/ and dialogs/ see ports.
+import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { AccessPolicy } from './access/access-policy';
+import { ApproverRoster } from './access/approver-roster';
+import { RateLimiter } from './access/rate-limiter';
 import { RequesterDirectory } from './access/requester-directory';
+import { WorkerResolver } from './access/worker-resolver';
 import { AuditObserver } from './audit/audit-observer';
+import type { BotDependencies } from './bot/bot-dependencies';
+import { Notifier } from './bot/notifier';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
 import { ChangeSafety } from './changes/change-safety';
@@ -18,6 +25,7 @@ import { NumberIndexSweep } from './number-index/number-index-sweep';
 import { MIGRATIONS } from './storage/sqlite/migrations';
 import { SqliteAuditLog } from './storage/sqlite/sqlite-audit-log';
 import { SqliteBotStorage } from './storage/sqlite/sqlite-bot-storage';
+import { SqliteChangeRequestCards } from './storage/sqlite/sqlite-change-request-cards';
 import { SqliteChangeStore } from './storage/sqlite/sqlite-change-store';
 import { SqliteConversationReferences } from './storage/sqlite/sqlite-conversation-references';
 import { openDatabase, type SqliteDatabase } from './storage/sqlite/sqlite-database';
@@ -152,5 +160,36 @@ export function createServices(config: Config, logger: Logger): Services {
       await Promise.race([Promise.allSettled(background), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
       db.close();
     },
+  };
+}
+
+/**
+ * The ports the bot's handlers get (bot/bot-dependencies.ts), over the services and the Bot Framework adapter, which
+ * proactive messages need.
+ */
+export function createBotDependencies(services: Services, adapter: TeamsAdapter, logger: Logger): BotDependencies {
+  const { config } = services;
+  const cards = new SqliteChangeRequestCards(services.db);
+  const roster = new ApproverRoster(services.gateway, config.changes);
+  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes, roster);
+  return {
+    changes: services.changes,
+    executor: services.executor,
+    checker: services.checker,
+    holders: services.holders,
+    gateway: services.gateway,
+    directory: services.directory,
+    access: services.access,
+    resolver: new WorkerResolver(services.gateway),
+    audit: services.audit,
+    conversations: services.conversations,
+    cards,
+    notifier,
+    limits: {
+      reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
+      changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),
+    },
+    defaultRegion: config.changes.defaultRegion,
+    logger,
   };
 }

@@ -1,19 +1,41 @@
-// What the conversation handlers need, built once at start-up.
-import type { TeamsAdapter } from '@microsoft/teams-ai';
+// The ports the bot's routes are given, built once by the composition root (src/services.ts). Each handler module
+// declares the part it uses (WorkerLookupDeps, SubmitChangeDeps, DecisionDeps, ConversationDeps, HelpDeps, …) and
+// gets only that; this is their union, for the routers (message-handler, card-actions) that reach all of them.
+// Storage appears as ports only: no adapter, no database.
+import type { CountryCode } from 'libphonenumber-js';
+import type { AccessPolicy } from '../access/access-policy';
 import type { RateLimiter } from '../access/rate-limiter';
+import type { RequesterDirectory } from '../access/requester-directory';
 import type { WorkerResolver } from '../access/worker-resolver';
+import type { AuditAppender } from '../changes/audit-appender';
+import type { ChangeExecutor } from '../changes/change-executor';
+import type { ChangeService } from '../changes/change-service';
+import type { WorkerChecker } from '../checks/worker-check';
+import type { GraphGateway } from '../graph/graph-gateway';
 import type { Logger } from '../log/logger';
-import type { Services } from '../services';
+import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
+import type { ConversationReferences } from '../storage/conversation-references';
 import type { Notifier } from './notifier';
 
 export interface BotDependencies {
-  services: Services;
+  changes: ChangeService;
+  /** Runs an approved change; restarts and reconciling are the composition root's background work. */
+  executor: Pick<ChangeExecutor, 'run'>;
+  checker: WorkerChecker;
+  holders: NumberHolderFinder;
+  /** Reads only: Graph writes happen in the executor, after approval. */
+  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf' | 'smsPolicy'>;
+  directory: RequesterDirectory;
+  access: AccessPolicy;
   resolver: WorkerResolver;
+  audit: AuditAppender;
+  conversations: ConversationReferences;
   cards: ChangeRequestCards;
   notifier: Notifier;
-  adapter: TeamsAdapter;
-  logger: Logger;
   /** Per-person limits on look-ups and on change requests. */
   limits: { reads: RateLimiter; changes: RateLimiter };
+  /** Country for numbers typed without a country code (DEFAULT_REGION). */
+  defaultRegion: CountryCode;
+  logger: Logger;
 }

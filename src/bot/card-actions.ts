@@ -11,11 +11,12 @@ import { textTimeWords } from '../time/text-time';
 import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
-import { decide, submitChange, whereItStands } from './change-flow';
+import { submitChange } from '../conversation/submit-change';
+import { workerById } from '../conversation/worker-lookup';
+import { decide, whereItStands } from './change-flow';
 import { reportOnWorker } from './conversations';
 import { dialogSetFor } from './message-handler';
 import { personOf, WHO_ARE_YOU } from './person-of';
-import { workerById } from './worker-lookup';
 
 import { PROPOSE_VERB } from '../cards/diagnosis-card';
 import { CHOOSE_WORKER_VERB } from '../cards/choice-card';
@@ -49,7 +50,7 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   if (!requestId) return { text: 'That card is no longer valid.' };
   if (verb === VERBS.cancel) {
     if (!actor) return { text: WHO_ARE_YOU };
-    const result = await deps.services.changes.cancel(requestId, actor, textTimeWords(context.activity.localTimezone));
+    const result = await deps.changes.cancel(requestId, actor, textTimeWords(context.activity.localTimezone));
     if (!result.ok) return { text: result.reason };
     await deps.notifier.refreshCards(result.request, { activityId: context.activity.replyToId });
     return { card: buildChangeRequestCard(result.request, 'everyone') };
@@ -85,7 +86,7 @@ function rewriteClickedCardIfItChanges(deps: BotDependencies, context: TurnConte
     if (checked || activity.id !== clicked) return;
     checked = true;
     try {
-      const now = await deps.services.changes.get(shown.id);
+      const now = await deps.changes.get(shown.id);
       if (now && now.status !== shown.status) await deps.notifier.refreshCards(now);
     } catch (error) {
       deps.logger.warn({ err: error, requestId: shown.id }, 'could not check the clicked card against the request');
@@ -96,13 +97,13 @@ function rewriteClickedCardIfItChanges(deps: BotDependencies, context: TurnConte
 /** The card as the clicker should see it now (Teams asks when a card with refresh is shown). */
 async function refresh(deps: BotDependencies, context: TurnContext, data: Record<string, unknown>): Promise<CardActionResult> {
   const requestId = text(data.requestId);
-  const request = requestId ? await deps.services.changes.get(requestId) : undefined;
+  const request = requestId ? await deps.changes.get(requestId) : undefined;
   if (!request) return { text: 'That request no longer exists.' };
   const viewer = personOf(context.activity);
   if (request.status !== 'pending' || !viewer) return { card: buildChangeRequestCard(request, 'everyone') };
   if (viewer.aadObjectId === request.requester.aadObjectId) return { card: buildChangeRequestCard(request, 'requester') };
-  const profile = await deps.services.directory.profile(viewer);
-  const may = request.tenantWide ? deps.services.access.isTenantAdmin(profile) : deps.services.access.isApprover(profile);
+  const profile = await deps.directory.profile(viewer);
+  const may = request.tenantWide ? deps.access.isTenantAdmin(profile) : deps.access.isApprover(profile);
   return { card: buildChangeRequestCard(request, may ? 'approver' : 'everyone', await approverIds(deps, request)) };
 }
 
@@ -112,9 +113,9 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
   if (!requester) return { text: WHO_ARE_YOU };
   const policyTargetId = text(data.policyTargetId);
   if (policyTargetId) {
-    const profile = await deps.services.directory.profile(requester, { fresh: true });
-    if (!deps.services.access.isTenantAdmin(profile)) return { text: 'Only tenant admins can change the SMS policy.' };
-    const policy = await deps.services.gateway.smsPolicy({ fresh: true, withGroupNames: true });
+    const profile = await deps.directory.profile(requester, { fresh: true });
+    if (!deps.access.isTenantAdmin(profile)) return { text: 'Only tenant admins can change the SMS policy.' };
+    const policy = await deps.gateway.smsPolicy({ fresh: true, withGroupNames: true });
     const target = policy.includeTargets.find((candidate) => candidate.id === policyTargetId);
     if (!target) return { text: 'That group is no longer a target of the SMS sign-in policy.' };
     if (target.isUsableForSignIn) return { text: `"Use for sign-in" is already ticked for ${target.displayName ?? 'that group'}.` };
@@ -134,7 +135,7 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
   if (!userId || !findingId) return { text: 'That card is no longer valid.' };
   const found = await workerById(deps, requester, userId, 'that person');
   if (found.kind !== 'found') return { text: found.kind === 'none' ? found.message : 'Please try again.' };
-  const check = await deps.services.checker.checkSnapshot(found.snapshot, { canSee: async () => false });
+  const check = await deps.checker.checkSnapshot(found.snapshot, { canSee: async () => false });
   const finding = check.diagnosis.findings.find((candidate) => candidate.id === findingId);
   // A further offer is taken only from the finding as it stands now, never from the card.
   const offer = text(data.offer);

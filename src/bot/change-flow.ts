@@ -1,85 +1,31 @@
-// From a requested change to its result in chat: save it, show the requester its card, ask the approvers;
-// after a decision, run it in the background and update every card when it ends.
-import { CardFactory, TurnContext } from 'botbuilder';
+// After a decision on a requested change: record it exactly once, run an approved change in the background and
+// tell everyone how it ended. (Asking for a change is conversation/submit-change.ts.)
 import type { Person } from '../audit/audit-context';
 import { withAuditContext } from '../audit/audit-context';
-import { buildChangeRequestCard } from '../cards/change-request-card';
+import type { RequesterDirectory } from '../access/requester-directory';
 import { changeSummary } from '../cards/change-summary';
+import type { ChangeExecutor } from '../changes/change-executor';
 import type { ChangeRequest } from '../changes/change-request';
-import { RequestRefused, type Decision, type DecisionResult, type NewRequestInput } from '../changes/change-service';
-import { withReportedNumber } from '../changes/lost-numbers';
-import { specOf } from '../methods/registry';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { ChangeService, Decision, DecisionResult } from '../changes/change-service';
 import { withoutDeadline } from '../graph/turn-deadline';
+import type { Logger } from '../log/logger';
 import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import type { TimeWords } from '../time/text-time';
-import type { BotDependencies } from './bot-dependencies';
-import { gatherRequestFacts } from './gather-request-facts';
-import { rememberCard } from './remember-card';
+import type { Notifier } from './notifier';
 
-export async function submitChange(
-  deps: BotDependencies,
-  context: TurnContext,
-  asked: NewRequestInput,
-  snapshot: SignInSnapshot | undefined,
-): Promise<ChangeRequest | undefined> {
-  const input = withReportedNumber(asked, snapshot);
-  const refusal = snapshot ? specOf(input).refusalFor?.(snapshot) : undefined;
-  if (refusal) {
-    await deps.services.audit.append({ phase: 'event', operation: 'change.refused', actor: await deps.services.directory.namedForRecord(input.requester), targetUserId: input.target.userId, detail: refusal });
-    await context.sendActivity(refusal);
-    return undefined;
-  }
-  if (!deps.limits.changes.take(input.requester.aadObjectId)) {
-    await context.sendActivity("You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.");
-    return undefined;
-  }
-  const profile = await deps.services.directory.profile(input.requester);
-  if (!deps.services.access.mayRequest(profile)) {
-    await context.sendActivity('Only store managers and helpdesk staff can ask phonedesk for changes.');
-    return undefined;
-  }
-  const facts = snapshot ? await gatherRequestFacts(deps, input, snapshot, profile) : undefined;
-  let request: ChangeRequest;
-  try {
-    request = await deps.services.changes.request(facts ? { ...input, facts } : input, snapshot);
-  } catch (error) {
-    // A duplicate, a lost number, a number someone else holds: refused before anyone is asked; the service audited it.
-    if (!(error instanceof RequestRefused)) throw error;
-    await context.sendActivity(error.message);
-    return undefined;
-  }
-  // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
-  // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
-  const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
-  if (reply?.id) {
-    await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
-  }
-  // The request exists now: a failure to tell approvers must not make it look as if nothing was asked.
-  const { reached, unchecked } = await deps.notifier.announce(request).catch((error: unknown) => {
-    deps.logger.warn({ err: error, requestId: request.id }, 'could not announce a request to approvers');
-    return { reached: 0, unchecked: 1 };
-  });
-  if (reached === 0 && unchecked > 0) {
-    await context.sendActivity(
-      `I couldn't check who may approve it just now, so nobody has been told yet. The request waits: approvers see it when they ask me for "pending requests".`,
-    );
-  } else if (reached === 0) {
-    await context.sendActivity(
-      request.tenantWide
-        ? 'No tenant admin has phonedesk open in Teams yet, so nobody has been told. Ask one to open phonedesk; the request waits for them.'
-        : 'No approver has phonedesk open in Teams yet, so nobody has been told. Ask your helpdesk to open phonedesk; the request waits for them.',
-    );
-  }
-  return request;
+export interface DecisionDeps {
+  directory: RequesterDirectory;
+  changes: Pick<ChangeService, 'decide' | 'get' | 'isFinal'>;
+  executor: Pick<ChangeExecutor, 'run'>;
+  notifier: Pick<Notifier, 'tellRequester' | 'announceOutcome'>;
+  logger: Logger;
 }
 
-/** A lost phone's number stays on the account: say so, so that nobody expects it to be gone. */
 /** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */
-export async function runApproved(deps: BotDependencies, requestId: string): Promise<ChangeRequest> {
-  const { request, ran } = await deps.services.executor.run(requestId);
+export async function runApproved(deps: DecisionDeps, requestId: string): Promise<ChangeRequest> {
+  const { request, ran } = await deps.executor.run(requestId);
   // Whoever ran it tells people, once; a second click only sees where it stands.
-  if (ran && deps.services.changes.isFinal(request)) await deps.notifier.announceOutcome(request);
+  if (ran && deps.changes.isFinal(request)) await deps.notifier.announceOutcome(request);
   return request;
 }
 
@@ -92,7 +38,7 @@ export function rejectionNotice(request: ChangeRequest, by: string, note: string
 
 /** Records the decision (exactly once), then, if approved, starts the change without making the clicker wait. */
 export async function decide(
-  deps: BotDependencies,
+  deps: DecisionDeps,
   requestId: string,
   actor: Person | undefined,
   decision: Decision,
@@ -100,8 +46,8 @@ export async function decide(
   timeWords?: TimeWords,
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
   // The audit log names the clicker as the directory last did, not as the client says; the decision reads afresh.
-  const named = actor && deps.services.directory.knownName(actor);
-  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.services.changes.decide(requestId, named, decision, note, timeWords));
+  const named = actor && deps.directory.knownName(actor);
+  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.changes.decide(requestId, named, decision, note, timeWords));
   if (!result.ok) return result;
   if (decision === 'reject') {
     await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, result.request.decidedBy?.name ?? 'an approver', note));
@@ -126,7 +72,7 @@ export const QUICK_CHANGE_MS = 2000;
  * good. So wait briefly for the change, and say whether its result has already been shown (no refresh needed).
  */
 export async function whereItStands(
-  deps: BotDependencies,
+  deps: DecisionDeps,
   decided: ChangeRequest,
   running: Promise<ChangeRequest> | undefined,
 ): Promise<{ request: ChangeRequest; resultShown: boolean }> {
@@ -137,6 +83,6 @@ export async function whereItStands(
   });
   const ended = await Promise.race([running.catch(() => undefined), waited]);
   clearTimeout(timer);
-  const request = ended ?? (await deps.services.changes.get(decided.id)) ?? decided;
-  return { request, resultShown: deps.services.changes.isFinal(request) };
+  const request = ended ?? (await deps.changes.get(decided.id)) ?? decided;
+  return { request, resultShown: deps.changes.isFinal(request) };
 }

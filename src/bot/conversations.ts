@@ -1,6 +1,7 @@
 // The single-turn conversations: status, diagnose, who has, tenant check, pending, instructions, and decisions
 // typed as text ("approve 42"). Multi-turn changes live in dialogs/.
 import { CardFactory, type TurnContext } from 'botbuilder';
+import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../audit/audit-context';
 import { buildWorkerChoiceCard } from '../cards/choice-card';
 import { buildDiagnosisCard } from '../cards/diagnosis-card';
@@ -11,11 +12,25 @@ import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-num
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import { textTimeWords } from '../time/text-time';
+import type { WorkerChecker } from '../checks/worker-check';
+import type { ChangeService } from '../changes/change-service';
+import type { GraphGateway } from '../graph/graph-gateway';
+import type { NumberHolderFinder } from '../number-index/number-holder-finder';
+import { lookUpWorker, workerById, type WorkerFound, type WorkerLookupDeps } from '../conversation/worker-lookup';
 import type { AppTurnState } from './app-turn-state';
-import type { BotDependencies } from './bot-dependencies';
-import { decide, whereItStands } from './change-flow';
+import { decide, whereItStands, type DecisionDeps } from './change-flow';
+import type { Notifier } from './notifier';
 import type { Intent } from './understanding/intent';
-import { lookUpWorker, workerById, type WorkerFound } from './worker-lookup';
+
+export interface ConversationDeps extends WorkerLookupDeps, DecisionDeps {
+  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf' | 'smsPolicy'>;
+  changes: Pick<ChangeService, 'decide' | 'get' | 'getByNumber' | 'list' | 'cancel' | 'isFinal'>;
+  notifier: Pick<Notifier, 'tellRequester' | 'announceOutcome' | 'refreshCards'>;
+  checker: WorkerChecker;
+  holders: NumberHolderFinder;
+  /** Country for numbers typed without a country code. */
+  defaultRegion: CountryCode;
+}
 
 type WorkerIntent = Extract<Intent, { kind: 'status' | 'diagnose' | 'instructions' }>;
 
@@ -27,7 +42,7 @@ function isPersonalChat(context: TurnContext): boolean {
 }
 
 /** Status, diagnosis or instructions for a worker the requester named (or picked from a choice card). */
-export async function reportOnWorker(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: WorkerIntent, chosenUserId?: string): Promise<void> {
+export async function reportOnWorker(deps: ConversationDeps, context: TurnContext, state: AppTurnState, requester: Person, intent: WorkerIntent, chosenUserId?: string): Promise<void> {
   const typed = intent.worker ?? '';
   if (!chosenUserId && typed.trim() === '') {
     await context.sendActivity('Who do you mean? For example "status of Jane Doe".');
@@ -51,37 +66,37 @@ export async function reportOnWorker(deps: BotDependencies, context: TurnContext
     await context.sendActivity(card(buildInstructionsCard(buildWorkerInstructions({ displayName: snapshot.user.displayName, ...(shown && { number: shown }) }))));
     return;
   }
-  const mentioned = 'number' in intent && intent.number ? parsePhoneNumber(intent.number, deps.services.config.changes.defaultRegion) : undefined;
-  const check = await deps.services.checker.checkSnapshot(snapshot, {
+  const mentioned = 'number' in intent && intent.number ? parsePhoneNumber(intent.number, deps.defaultRegion) : undefined;
+  const check = await deps.checker.checkSnapshot(snapshot, {
     ...(mentioned?.ok && { mentionedNumber: mentioned.number }),
     canSee: async (userId) => {
-      const scopes = await deps.services.gateway.scopesOf([userId]);
+      const scopes = await deps.gateway.scopesOf([userId]);
       const scope = scopes.get(userId);
-      return scope !== undefined && deps.services.access.canActOn(profile, { userId, ...scope });
+      return scope !== undefined && deps.access.canActOn(profile, { userId, ...scope });
     },
   });
-  const offerFixes = deps.services.access.mayRequest(profile);
+  const offerFixes = deps.access.mayRequest(profile);
   await context.sendActivity(card(buildDiagnosisCard(check.diagnosis, { mode: intent.kind === 'status' ? 'status' : 'diagnose', offerFixes })));
 }
 
 /** "who has 07700 900456?": the holder when the requester may see them, else "another account". */
-export async function whoHas(deps: BotDependencies, context: TurnContext, requester: Person, typedNumber: string): Promise<void> {
-  const parsed = parsePhoneNumber(typedNumber, deps.services.config.changes.defaultRegion);
+export async function whoHas(deps: ConversationDeps, context: TurnContext, requester: Person, typedNumber: string): Promise<void> {
+  const parsed = parsePhoneNumber(typedNumber, deps.defaultRegion);
   if (!parsed.ok) {
     await context.sendActivity(parsed.message);
     return;
   }
   const shown = maskPhoneNumber(parsed.number);
-  const lookup = await deps.services.holders.find(parsed.number.e164);
+  const lookup = await deps.holders.find(parsed.number.e164);
   if (lookup.holders.length === 0) {
     await context.sendActivity(`I don't know anyone with ${shown}. phonedesk learns numbers as it reads them; if it was added recently, ask again in a few minutes.`);
     return;
   }
-  const profile = await deps.services.directory.profile(requester);
-  const scopes = await deps.services.gateway.scopesOf(lookup.holders.map((holder) => holder.userId));
+  const profile = await deps.directory.profile(requester);
+  const scopes = await deps.gateway.scopesOf(lookup.holders.map((holder) => holder.userId));
   const lines = lookup.holders.map((holder) => {
     const scope = scopes.get(holder.userId);
-    const visible = scope !== undefined && deps.services.access.canActOn(profile, { userId: holder.userId, ...scope });
+    const visible = scope !== undefined && deps.access.canActOn(profile, { userId: holder.userId, ...scope });
     const who = visible ? holder.displayName : 'another account';
     const how = holder.phoneType === 'mobile' ? (holder.smsSignInState === 'ready' ? 'as their mobile number, and signs in with it' : 'as their mobile number, but cannot sign in with it') : 'as a voice-only phone';
     return `${shown} is held by ${who} ${how}.`;
@@ -90,48 +105,48 @@ export async function whoHas(deps: BotDependencies, context: TurnContext, reques
 }
 
 /** "is SMS sign-in set up?": the policy in plain words; fixes and the retirement notice for tenant admins. */
-export async function tenantCheck(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
-  const [policy, profile] = await Promise.all([deps.services.gateway.smsPolicy({ fresh: true, withGroupNames: true }), deps.services.directory.profile(requester)]);
-  await context.sendActivity(card(buildTenantCheckCard({ policy, isTenantAdmin: deps.services.access.isTenantAdmin(profile), today: new Date() })));
+export async function tenantCheck(deps: ConversationDeps, context: TurnContext, requester: Person): Promise<void> {
+  const [policy, profile] = await Promise.all([deps.gateway.smsPolicy({ fresh: true, withGroupNames: true }), deps.directory.profile(requester)]);
+  await context.sendActivity(card(buildTenantCheckCard({ policy, isTenantAdmin: deps.access.isTenantAdmin(profile), today: new Date() })));
 }
 
 /** How many of a requester's latest requests "pending" looks at (open and ended). */
 const OWN_REQUESTS_READ = 100;
 
 /** The requests that are still open, and how many have ended (read through the change service, so as they stand). */
-function openAndEnded(deps: BotDependencies, requests: ReadonlyArray<ChangeRequest>): { open: ChangeRequest[]; ended: number } {
-  const open = requests.filter((request) => !deps.services.changes.isFinal(request));
+function openAndEnded(deps: ConversationDeps, requests: ReadonlyArray<ChangeRequest>): { open: ChangeRequest[]; ended: number } {
+  const open = requests.filter((request) => !deps.changes.isFinal(request));
   return { open, ended: requests.length - open.length };
 }
 
 /** "pending": an approver's queue, or the requester's own open requests (and how many have ended). */
-export async function pending(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
-  const profile = await deps.services.directory.profile(requester);
+export async function pending(deps: ConversationDeps, context: TurnContext, requester: Person): Promise<void> {
+  const profile = await deps.directory.profile(requester);
   const now = new Date();
-  if (deps.services.access.isApprover(profile)) {
-    const { open } = openAndEnded(deps, await deps.services.changes.list({ statuses: ['pending'], limit: 50 }));
-    const mayDecide = open.filter((request) => request.status === 'pending' && request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.services.access.isTenantAdmin(profile)));
+  if (deps.access.isApprover(profile)) {
+    const { open } = openAndEnded(deps, await deps.changes.list({ statuses: ['pending'], limit: 50 }));
+    const mayDecide = open.filter((request) => request.status === 'pending' && request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.access.isTenantAdmin(profile)));
     await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now, viewerAadObjectId: requester.aadObjectId })));
     return;
   }
-  const { open, ended } = openAndEnded(deps, await deps.services.changes.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }));
+  const { open, ended } = openAndEnded(deps, await deps.changes.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }));
   await context.sendActivity(card(buildPendingCard(open, 'requester', { now, viewerAadObjectId: requester.aadObjectId, ended })));
 }
 
 /** "approve 42", "reject 42 because …", "cancel 42": for channels without card buttons. */
-export async function decideByNumber(deps: BotDependencies, context: TurnContext, requester: Person, intent: Extract<Intent, { kind: 'approve' | 'reject' | 'cancel' }>): Promise<void> {
+export async function decideByNumber(deps: ConversationDeps, context: TurnContext, requester: Person, intent: Extract<Intent, { kind: 'approve' | 'reject' | 'cancel' }>): Promise<void> {
   if (intent.requestNumber === undefined) {
     await context.sendActivity(`Which request? For example "${intent.kind} 42".`);
     return;
   }
   // Through the change service: a request past its deadline reads as expired, so "cancel 42" says so.
-  const request = await deps.services.changes.getByNumber(intent.requestNumber);
+  const request = await deps.changes.getByNumber(intent.requestNumber);
   if (!request) {
     await context.sendActivity(`There is no request ${intent.requestNumber}.`);
     return;
   }
   if (intent.kind === 'cancel') {
-    const result = await deps.services.changes.cancel(request.id, requester, textTimeWords(context.activity.localTimezone));
+    const result = await deps.changes.cancel(request.id, requester, textTimeWords(context.activity.localTimezone));
     if (result.ok) await deps.notifier.refreshCards(result.request);
     await context.sendActivity(result.ok ? `Request ${request.number} is cancelled.` : result.reason);
     return;

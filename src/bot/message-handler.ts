@@ -6,10 +6,15 @@ import { AddNumberDialog, ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dia
 import { LostPhoneDialog, LOST_PHONE_DIALOG } from '../../dialogs/lost-phone-dialog';
 import { RemoveNumberDialog, REMOVE_NUMBER_DIALOG, type RemoveNumberOptions } from '../../dialogs/remove-number-dialog';
 import { SignOutDialog, SIGN_OUT_DIALOG } from '../../dialogs/sign-out-dialog';
-import type { ChangeDialogOptions } from '../../dialogs/change-request-dialog';
+import type { ChangeDialogDeps, ChangeDialogOptions } from '../../dialogs/change-request-dialog';
 import { askedInstead } from '../../dialogs/answer-prompt';
+import type { AccessPolicy } from '../access/access-policy';
+import type { RequesterDirectory } from '../access/requester-directory';
 import type { Person } from '../audit/audit-context';
 import { buildHelpCard } from '../cards/help-card';
+import type { AuditAppender } from '../changes/audit-appender';
+import type { Logger } from '../log/logger';
+import type { ConversationReferences } from '../storage/conversation-references';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { addressedToBot } from './addressed-to-bot';
@@ -23,7 +28,7 @@ import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
 
 /** The dialogs of this turn, bound to its state (dialog state itself is persisted in conversation state). */
-export function dialogSetFor(deps: BotDependencies, state: AppTurnState): DialogSet {
+export function dialogSetFor(deps: ChangeDialogDeps, state: AppTurnState): DialogSet {
   return new DialogSet(dialogStateAccessor(state))
     .add(new AddNumberDialog(deps))
     .add(new RemoveNumberDialog(deps))
@@ -32,10 +37,10 @@ export function dialogSetFor(deps: BotDependencies, state: AppTurnState): Dialog
 }
 
 /** Keeps how to reach a person in their 1:1 chat, for approval cards and results later. */
-export async function rememberPerson(deps: BotDependencies, context: TurnContext): Promise<void> {
+export async function rememberPerson(deps: { conversations: ConversationReferences; logger: Logger }, context: TurnContext): Promise<void> {
   const person = personOf(context.activity);
   if (!person || (context.activity.conversation?.conversationType ?? 'personal') !== 'personal') return;
-  await deps.services.conversations.save(person.aadObjectId, TurnContext.getConversationReference(context.activity)).catch((error: unknown) => {
+  await deps.conversations.save(person.aadObjectId, TurnContext.getConversationReference(context.activity)).catch((error: unknown) => {
     deps.logger.warn({ err: error }, 'could not remember the conversation');
   });
 }
@@ -44,14 +49,18 @@ const MAX_TEXT = 4000;
 const APPROVALS_CHANNEL_COMMAND = /^(please )?(use|set) this (channel|chat|team) (for|as the) approvals?( channel)?[.!]?$/i;
 
 /** An approver points phonedesk at a channel: new requests are posted there as well as 1:1. */
-async function useForApprovals(deps: BotDependencies, context: TurnContext, requester: Person): Promise<void> {
-  const profile = await deps.services.directory.profile(requester, { fresh: true });
-  if (!deps.services.access.isApprover(profile)) {
+async function useForApprovals(
+  deps: { directory: RequesterDirectory; access: AccessPolicy; conversations: ConversationReferences; audit: AuditAppender },
+  context: TurnContext,
+  requester: Person,
+): Promise<void> {
+  const profile = await deps.directory.profile(requester, { fresh: true });
+  if (!deps.access.isApprover(profile)) {
     await context.sendActivity('Only phonedesk approvers can choose where approvals go.');
     return;
   }
-  await deps.services.conversations.saveChannel(APPROVALS_CHANNEL, TurnContext.getConversationReference(context.activity));
-  await deps.services.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: profile.person, detail: `conversation ${context.activity.conversation.id}` });
+  await deps.conversations.saveChannel(APPROVALS_CHANNEL, TurnContext.getConversationReference(context.activity));
+  await deps.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: profile.person, detail: `conversation ${context.activity.conversation.id}` });
   await context.sendActivity('From now on I will post new change requests here too. Approvers can decide them on the card.');
 }
 

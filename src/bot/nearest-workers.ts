@@ -4,7 +4,7 @@
 import { editDistance } from '../access/edit-distance';
 import type { WorkerCandidate } from '../access/worker-resolver';
 import type { Person } from '../audit/audit-context';
-import type { BotDependencies } from './bot-dependencies';
+import type { WorkerLookupDeps } from '../conversation/worker-lookup';
 
 /** "Did you mean" offers the nearest two or three, not a list to scroll. */
 export const MAX_SUGGESTED_WORKERS = 3;
@@ -24,18 +24,17 @@ export function nearestFirst<T extends { displayName: string }>(typed: string, c
     .map((entry) => entry.candidate);
 }
 
-export async function nearestWorkers(deps: BotDependencies, requester: Person, typed: string): Promise<WorkerCandidate[]> {
+export async function nearestWorkers(deps: WorkerLookupDeps, requester: Person, typed: string): Promise<WorkerCandidate[]> {
   const lookup = await deps.resolver.resolve(typed);
   if (lookup.kind === 'none') return [];
   const candidates = lookup.kind === 'one' ? [lookup.worker] : lookup.candidates;
-  const { services } = deps;
-  const profile = await services.directory.profile(requester);
+  const profile = await deps.directory.profile(requester);
   let visible = candidates;
-  if (!services.access.isApprover(profile)) {
-    const scopes = await services.gateway.scopesOf(candidates.map((candidate) => candidate.userId));
+  if (!deps.access.isApprover(profile)) {
+    const scopes = await deps.gateway.scopesOf(candidates.map((candidate) => candidate.userId));
     visible = candidates.filter((candidate) => {
       const scope = scopes.get(candidate.userId);
-      return scope !== undefined && services.access.canActOn(profile, { userId: candidate.userId, ...scope });
+      return scope !== undefined && deps.access.canActOn(profile, { userId: candidate.userId, ...scope });
     });
   }
   return nearestFirst(typed, visible);

@@ -8,22 +8,17 @@ import type { RequesterDirectory } from '../access/requester-directory';
 import { buildChangeRequestCard, type ChangeCardView } from '../cards/change-request-card';
 import { changeSummary } from '../cards/change-summary';
 import type { ChangeRequest } from '../changes/change-request';
+import type { Announced, ApprovalAnnouncer } from '../conversation/submit-change';
+import { rememberCard } from '../conversation/remember-card';
 import type { Logger } from '../log/logger';
 import { meansGoneFromTeams } from './gone-from-teams';
 import { KeyedQueue } from './keyed-queue';
-import { rememberCard } from './remember-card';
 import { typedDecisionHint } from './typed-decision-hint';
 import type { ChangeRequestCards, PostedCard } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
 
 /** The channel an approver chose with "use this channel for approvals". */
 export const APPROVALS_CHANNEL = 'approvals';
-
-/** How many places got the approval card, and how many people could not be checked as approvers. */
-export interface Announced {
-  reached: number;
-  unchecked: number;
-}
 
 export interface Approver {
   aadObjectId: string;
@@ -32,7 +27,7 @@ export interface Approver {
   reference: Partial<ConversationReference>;
 }
 
-export class Notifier {
+export class Notifier implements ApprovalAnnouncer {
   constructor(
     private readonly adapter: TeamsAdapter,
     private readonly botAppId: string,
@@ -140,7 +135,7 @@ export class Notifier {
     }
     for (const approver of approvers) {
       const sent = await this.send(approver.reference, async (context) => {
-        // Text and card separately, so that the card has its own id to update (see change-flow.ts).
+        // Text and card separately, so that the card has its own id to update (see conversation/submit-change.ts).
         await context.sendActivity(
           `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}.${typedDecisionHint(approver.reference, request)}`,
         );

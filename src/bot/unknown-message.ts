@@ -1,20 +1,25 @@
 // A message phonedesk did not understand. Only a name, or close to one: "Did you mean: status of Jane Doe?" with the
 // nearest workers the requester looks after. Anything else: the nearest things phonedesk can do, as buttons.
 import { CardFactory, type TurnContext } from 'botbuilder';
+import type { RateLimiter } from '../access/rate-limiter';
 import type { Person } from '../audit/audit-context';
 import { buildDidYouMeanCard } from '../cards/did-you-mean-card';
 import { buildSuggestionsCard } from '../cards/suggestions-card';
 import type { AppTurnState } from './app-turn-state';
-import type { BotDependencies } from './bot-dependencies';
+import type { WorkerLookupDeps } from '../conversation/worker-lookup';
 import { TOO_MANY_READS } from './message-handler';
 import { nearestWorkers } from './nearest-workers';
 import { closestCapabilities } from './understanding/closest-capabilities';
 import { nameAlone } from './understanding/name-alone';
 
+export interface UnknownMessageDeps extends WorkerLookupDeps {
+  limits: { reads: RateLimiter };
+}
+
 const NOT_UNDERSTOOD = 'I did not understand that.';
 const SAY_HELP = 'Say "help" to see what I can do.';
 
-export async function answerUnknown(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, text: string): Promise<void> {
+export async function answerUnknown(deps: UnknownMessageDeps, context: TurnContext, state: AppTurnState, requester: Person, text: string): Promise<void> {
   const name = nameAlone(text);
   let intro = NOT_UNDERSTOOD;
   if (name !== undefined) {

@@ -1,11 +1,21 @@
 // Finding the worker a requester means, within the people they may act on. "Not found" and "not yours" get
 // the same answer, so nobody learns who exists outside their stores.
+import type { AccessPolicy } from '../access/access-policy';
+import type { RequesterDirectory } from '../access/requester-directory';
 import type { RequesterProfile } from '../access/requester-profile';
-import type { WorkerCandidate } from '../access/worker-resolver';
+import type { WorkerCandidate, WorkerResolver } from '../access/worker-resolver';
 import type { Person } from '../audit/audit-context';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
 import { GraphFailure } from '../graph/graph-errors';
-import type { BotDependencies } from './bot-dependencies';
+import type { GraphGateway } from '../graph/graph-gateway';
+
+/** What finding a worker uses: the directory search, the snapshot batch and scopes, the requester's profile, the rules. */
+export interface WorkerLookupDeps {
+  resolver: WorkerResolver;
+  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf'>;
+  directory: RequesterDirectory;
+  access: AccessPolicy;
+}
 
 export type WorkerFound =
   /** `guessed`: picked by a prefix or a close spelling, or the only one of several in scope; not typed exactly. */
@@ -18,19 +28,18 @@ export function notFound(text: string): string {
 }
 
 /** Reads the worker's snapshot and the requester's profile in one batch, then checks scope. */
-export async function workerById(deps: BotDependencies, requester: Person, userId: string, typed: string): Promise<WorkerFound> {
-  const { services } = deps;
+export async function workerById(deps: WorkerLookupDeps, requester: Person, userId: string, typed: string): Promise<WorkerFound> {
   let read;
   try {
-    read = await services.gateway.snapshotForRequester(userId, requester.aadObjectId);
+    read = await deps.gateway.snapshotForRequester(userId, requester.aadObjectId);
   } catch (error) {
     if (error instanceof GraphFailure && error.kind === 'not-found') return { kind: 'none', message: notFound(typed) };
     throw error;
   }
-  const profile = services.directory.remember(requester, read.requester);
+  const profile = deps.directory.remember(requester, read.requester);
   const { snapshot } = read;
   const scope = { userId: snapshot.user.id, administrativeUnitIds: snapshot.administrativeUnits.map((unit) => unit.id), managerId: snapshot.user.managerId };
-  if (!services.access.canActOn(profile, scope)) return { kind: 'none', message: notFound(typed) };
+  if (!deps.access.canActOn(profile, scope)) return { kind: 'none', message: notFound(typed) };
   return { kind: 'found', snapshot, profile };
 }
 
@@ -38,18 +47,17 @@ function guessedIf(guessed: boolean, candidate: WorkerCandidate, found: WorkerFo
   return guessed && found.kind === 'found' ? { ...found, guessed: candidate } : found;
 }
 
-export async function lookUpWorker(deps: BotDependencies, requester: Person, typed: string): Promise<WorkerFound> {
+export async function lookUpWorker(deps: WorkerLookupDeps, requester: Person, typed: string): Promise<WorkerFound> {
   const lookup = await deps.resolver.resolve(typed);
   if (lookup.kind === 'none') return { kind: 'none', message: notFound(typed) };
   if (lookup.kind === 'one') return guessedIf(!lookup.exact, lookup.worker, await workerById(deps, requester, lookup.worker.userId, typed));
-  const { services } = deps;
-  const profile = await services.directory.profile(requester);
+  const profile = await deps.directory.profile(requester);
   let candidates = lookup.candidates;
-  if (!services.access.isApprover(profile)) {
-    const scopes = await services.gateway.scopesOf(candidates.map((candidate) => candidate.userId));
+  if (!deps.access.isApprover(profile)) {
+    const scopes = await deps.gateway.scopesOf(candidates.map((candidate) => candidate.userId));
     candidates = candidates.filter((candidate) => {
       const scope = scopes.get(candidate.userId);
-      return scope !== undefined && services.access.canActOn(profile, { userId: candidate.userId, ...scope });
+      return scope !== undefined && deps.access.canActOn(profile, { userId: candidate.userId, ...scope });
     });
   }
   if (candidates.length === 0) return { kind: 'none', message: notFound(typed) };

@@ -4,13 +4,21 @@ import type { RequesterProfile } from '../access/requester-profile';
 import { changeSummary } from '../cards/change-summary';
 import { numberNamed, specOf } from '../methods/registry';
 import type { ChangeRequest } from '../changes/change-request';
-import type { NewRequestInput } from '../changes/change-service';
+import type { ChangeService, NewRequestInput } from '../changes/change-service';
 import type { Conflict, RequestFacts } from '../changes/request-facts';
 import { diagnose } from '../diagnosis/diagnose';
 import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { Logger } from '../log/logger';
+import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
 import { fromGraph } from '../phone/phone-number';
-import type { BotDependencies } from './bot-dependencies';
+
+/** What gathering the facts reads: earlier requests, who holds the number; and where to log what could not be read. */
+export interface RequestFactsDeps {
+  changes: Pick<ChangeService, 'list'>;
+  holders: NumberHolderFinder;
+  logger: Logger;
+}
 
 const RECENT_DAYS = 30;
 const MAX_RECENT = 5;
@@ -35,7 +43,7 @@ function requesterStores(profile: RequesterProfile, snapshot: SignInSnapshot): s
   return [...new Set(ids)].map((id) => names.get(id) ?? 'another store');
 }
 
-async function safely<T>(deps: BotDependencies, what: string, read: () => Promise<T>, otherwise: T): Promise<T> {
+async function safely<T>(deps: RequestFactsDeps, what: string, read: () => Promise<T>, otherwise: T): Promise<T> {
   try {
     return await read();
   } catch (error) {
@@ -44,7 +52,7 @@ async function safely<T>(deps: BotDependencies, what: string, read: () => Promis
   }
 }
 
-export async function gatherRequestFacts(deps: BotDependencies, input: NewRequestInput, snapshot: SignInSnapshot, profile: RequesterProfile): Promise<RequestFacts> {
+export async function gatherRequestFacts(deps: RequestFactsDeps, input: NewRequestInput, snapshot: SignInSnapshot, profile: RequesterProfile): Promise<RequestFacts> {
   const now = new Date();
   const workerName = snapshot.user.displayName;
   const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
@@ -52,7 +60,7 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
   const asked = numberNamed(input);
   const number = fromGraph(asked ?? mobile?.phoneNumber ?? '');
   const createdSince = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
-  const changes = deps.services.changes;
+  const { changes } = deps;
   const earlier = await safely(
     deps,
     'earlier changes',
@@ -79,7 +87,7 @@ export async function gatherRequestFacts(deps: BotDependencies, input: NewReques
         : `${lost.target.displayName}'s phone was reported lost on ${day(lost.createdAt)} (request ${lost.number}).`,
     });
   }
-  const holders = number ? await safely(deps, 'who holds the number', async () => (await deps.services.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders, []) : [];
+  const holders = number ? await safely(deps, 'who holds the number', async () => (await deps.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders, []) : [];
   const heldByCurrent = !asked && mobile?.smsSignInState === 'phoneNumberNotUnique';
   if (holders.length > 0 || heldByCurrent) {
     // Not named: the requester's copy shows the same facts, and that person may be outside their stores.
