@@ -1,4 +1,4 @@
-import { ActivityTypes, CardFactory, type Storage } from 'botbuilder';
+import { ActivityTypes, CardFactory, type Storage, type TurnContext } from 'botbuilder';
 import { Application, AdaptiveCardActionExecuteResponseType, type TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from '../log/logger';
 import type { AppTurnState } from './app-turn-state';
@@ -9,7 +9,7 @@ import { failureReply } from './failure-reply';
 import { helpCardFor } from './help-reply';
 import { handleMessage, rememberPerson } from './message-handler';
 import { personOf } from './person-of';
-import { isCardActionInvoke, refuseUnmatchedCardAction } from './unmatched-card-action';
+import { isCardActionInvoke, isSubmitWithVerb, refuseUnmatchedCardAction } from './unmatched-card-action';
 
 export type { AppTurnState } from './app-turn-state';
 
@@ -49,9 +49,34 @@ export function createApplication({ adapter, storage, logger, bot }: Application
     adapter,
     storage,
     startTypingTimer: false,
-    adaptiveCards: { actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR },
+    adaptiveCards: {
+      // An Action.Submit fallback carries its verb in its data under this key (cards/adaptive-card.ts).
+      actionSubmitFilter: 'verb',
+      actionExecuteResponseType: AdaptiveCardActionExecuteResponseType.REPLACE_FOR_INTERACTOR,
+    },
   });
 
+  // teams-ai's submit routes read `value.verb` from any value of type object, and would throw on `null`: a message
+  // whose value is null is a message without one, as it always was.
+  app.turn('beforeTurn', async (context) => {
+    if (context.activity.value === null) delete context.activity.value;
+    return true;
+  });
+
+  /** Action.Submit, from channels without Universal Actions: the same handlers as a click, answered in the chat. */
+  const answerSubmit = (verb: string) => async (context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<void> => {
+    try {
+      const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, data)));
+      // An answer already posted (a request's card) is not repeated: one message per action.
+      if ('posted' in result) return;
+      await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
+    } catch (error) {
+      await context.sendActivity(failureReply(error, logger, verb));
+    }
+  };
+
+  // Every verb, both ways its button arrives: Action.Execute (an invoke, answered in the invoke response) and the
+  // Action.Submit fallback (a message without text whose value names the verb).
   for (const verb of CARD_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
@@ -61,9 +86,12 @@ export function createApplication({ adapter, storage, logger, bot }: Application
         return failureReply(error, logger, verb);
       }
     });
+    app.adaptiveCards.actionSubmit<Record<string, unknown>>(verb, answerSubmit(verb));
   }
   // Invoke routes are tried in order: this one only gets the card actions no verb above matched.
   app.addRoute(isCardActionInvoke, async (context) => refuseUnmatchedCardAction(context, logger), true);
+  // Likewise a submit whose verb phonedesk does not have (an old card): the handlers say the button is gone.
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(isSubmitWithVerb, async (context, state, data) => answerSubmit(String(data.verb))(context, state, data));
   // The Playground and Teams say hello when the chat opens: remember how to reach the person.
   app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
@@ -74,20 +102,10 @@ export function createApplication({ adapter, storage, logger, bot }: Application
 
   // Catch-all: must stay the last message route.
   app.activity(ActivityTypes.Message, async (context, state) => {
-    const value = context.activity.value as { verb?: unknown } | undefined;
-    const verb = value && typeof value.verb === 'string' ? value.verb : undefined;
     try {
-      if (verb !== undefined) {
-        // Action.Submit from channels without Universal Actions: the same handlers, answered in the chat.
-        const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, value as Record<string, unknown>)));
-        // An answer already posted (a request's card) is not repeated: one message per action.
-        if ('posted' in result) return;
-        await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
-        return;
-      }
       await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleMessage(bot, context, state)));
     } catch (error) {
-      await context.sendActivity(failureReply(error, logger, verb ?? 'message'));
+      await context.sendActivity(failureReply(error, logger, 'message'));
     }
   });
 

@@ -1,6 +1,7 @@
 // An adaptiveCard/action invoke that no verb route took: its value is not an object, it has no Action.Execute,
 // or it names a verb phonedesk does not have. Teams-ai would answer 501 with an empty body; the Universal
 // Actions contract wants a 400 with an error body, so the client shows a sentence and nothing is changed.
+// (An Action.Submit with such a verb is a message: it is answered in the chat, see isSubmitWithVerb.)
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ACTION_INVOKE_NAME } from '@microsoft/teams-ai';
 import type { Logger } from '../log/logger';
@@ -27,6 +28,15 @@ export function unmatchedReason(value: unknown): { code: string; message: string
 /** Every card action invoke; registered after the verb routes, so it only sees what they did not take. */
 export async function isCardActionInvoke(context: TurnContext): Promise<boolean> {
   return context.activity.type === ActivityTypes.Invoke && context.activity.name === ACTION_INVOKE_NAME;
+}
+
+/**
+ * An Action.Submit message naming a verb (no text, an object value with a string `verb`); registered after the verb
+ * routes, so it only sees verbs phonedesk does not have.
+ */
+export async function isSubmitWithVerb(context: TurnContext): Promise<boolean> {
+  const { type, text, value } = context.activity;
+  return type === ActivityTypes.Message && !text && typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string';
 }
 
 /** Answers HTTP 400 with the Universal Actions error body; changes nothing. */

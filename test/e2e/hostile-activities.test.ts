@@ -46,6 +46,12 @@ it('ignores activity types it does not handle', async () => {
   expect(textOf(await harness.say(PRIYA, 'help'))).toMatch(/sign-in by phone/);
 });
 
+it('takes a message whose value is null as one without a value, and a submit with an unknown verb as a gone button', async () => {
+  expect(await harness.say(PRIYA, '', { value: null })).toEqual([]);
+  expect(textOf(await harness.say(PRIYA, 'help', { value: null }))).toMatch(/sign-in by phone/);
+  expect(textOf(await harness.say(PRIYA, '', { value: { verb: 'change.no-such-verb', requestId: '1' } }))).toBe('That button is not supported any more.');
+});
+
 it('refuses to act for a message without an Entra identity', async () => {
   const reply = await harness.say(PRIYA, 'status of Bob Smith', { from: { id: '29:anonymous', name: 'Someone' } });
   expect(textOf(reply)).toMatch(/can't tell who you are/);
