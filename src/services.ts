@@ -1,7 +1,6 @@
 // The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config, and the
-// ports the bot's handlers get. Everything the bot uses is made here and closed here: the only file that names
+// ports the bot's handlers get. Everything the bot uses is made here and closed here: the only file that picks
 // concrete classes (the SQLite adapters above all); bot/ and dialogs/ see ports.
-import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { AccessPolicy } from './access/access-policy';
 import { ApproverRoster } from './access/approver-roster';
 import { RateLimiter } from './access/rate-limiter';
@@ -9,6 +8,7 @@ import { RequesterDirectory } from './access/requester-directory';
 import { WorkerResolver } from './access/worker-resolver';
 import { AuditObserver } from './audit/audit-observer';
 import type { BotDependencies } from './bot/bot-dependencies';
+import type { createAdapter } from './bot/create-adapter';
 import { Notifier } from './bot/notifier';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
@@ -164,10 +164,10 @@ export function createServices(config: Config, logger: Logger): Services {
 }
 
 /**
- * The ports the bot's handlers get (bot/bot-dependencies.ts), over the services and the Bot Framework adapter, which
- * proactive messages need.
+ * The ports the bot's handlers get (bot/bot-dependencies.ts), over the services and the Bot Framework adapter
+ * (bot/create-adapter.ts: only bot/ names teams-ai), which proactive messages need.
  */
-export function createBotDependencies(services: Services, adapter: TeamsAdapter, logger: Logger): BotDependencies {
+export function createBotDependencies(services: Services, adapter: ReturnType<typeof createAdapter>, logger: Logger): BotDependencies {
   const { config } = services;
   const cards = new SqliteChangeRequestCards(services.db);
   const roster = new ApproverRoster(services.gateway, config.changes);
