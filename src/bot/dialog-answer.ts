@@ -5,12 +5,11 @@ import type { TurnContext } from 'botbuilder';
 import { askedInstead } from '../../dialogs/answer-prompt';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
-import type { CardActionResult } from './card-actions';
 import { dialogSetFor, dispatch } from './message-handler';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { parseIntent } from './understanding/parse-intent';
 
-export async function answerQuestion(deps: BotDependencies, context: TurnContext, state: AppTurnState): Promise<CardActionResult> {
+export async function answerQuestion(deps: BotDependencies, context: TurnContext, state: AppTurnState): Promise<{ text: string }> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const dialogs = dialogSetFor(deps, state);

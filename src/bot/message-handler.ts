@@ -23,6 +23,7 @@ import { dialogStateAccessor } from './dialog-state-accessor';
 import { helpCardFor } from './help-reply';
 import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
+import { TOO_MANY_READS } from './read-limit';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -65,7 +66,6 @@ async function useForApprovals(
 }
 
 const READS: ReadonlySet<Intent['kind']> = new Set(['status', 'diagnose', 'instructions', 'who-has', 'tenant-check', 'pending']);
-export const TOO_MANY_READS = "You've looked up a lot in a short time. Please wait a minute and try again.";
 
 /** Starts the conversation for an understood intent. */
 export async function dispatch(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: Intent, dialogs: DialogSet): Promise<void> {

@@ -7,8 +7,8 @@ import { buildDidYouMeanCard } from '../cards/did-you-mean-card';
 import { buildSuggestionsCard } from '../cards/suggestions-card';
 import type { AppTurnState } from './app-turn-state';
 import type { WorkerLookupDeps } from '../conversation/worker-lookup';
-import { TOO_MANY_READS } from './message-handler';
 import { nearestWorkers } from './nearest-workers';
+import { TOO_MANY_READS } from './read-limit';
 import { closestCapabilities } from './understanding/closest-capabilities';
 import { nameAlone } from './understanding/name-alone';
 
