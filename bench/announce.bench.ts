@@ -33,22 +33,49 @@ export async function run(): Promise<void> {
   try {
     const seed = demoSeed();
     // Workers of a generated tenant, without the stores they belong to (only their profiles matter here).
-    const extra = generatedSeed(PEOPLE).users.filter((user) => !user.userPrincipalName.startsWith('manager')).slice(0, PEOPLE).map(({ manager: _manager, ...user }) => user);
+    const extra = generatedSeed(PEOPLE)
+      .users.filter((user) => !user.userPrincipalName.startsWith('manager'))
+      .slice(0, PEOPLE)
+      .map(({ manager: _manager, ...user }) => user);
     seed.users.push(...extra);
     await control(simulator.url, 'PUT', 'seed', seed);
     await control(simulator.url, 'PUT', 'latency', { fixedMs: LATENCY_MS });
 
     const references = new SqliteConversationReferences(db);
-    const reach = (id: string) => ({ channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `a:${id}`, conversationType: 'personal', isGroup: false, name: '' }, user: { id: `29:${id}`, name: id } });
+    const reach = (id: string) => ({
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id: `a:${id}`, conversationType: 'personal', isGroup: false, name: '' },
+      user: { id: `29:${id}`, name: id },
+    });
     for (const user of extra) await references.save(user.id, reach(user.id));
-    for (const alias of ['hana.kim', 'victor.osei', 'tomasz.nowak']) await references.save(demoUserId(alias), reach(alias));
+    for (const alias of ['hana.kim', 'victor.osei', 'tomasz.nowak'])
+      await references.save(demoUserId(alias), reach(alias));
 
     const counted = countingGateway(simulator.url);
     const { gateway } = counted;
-    const settings = { approverGroupIds: [DEMO_GROUPS.approvers], tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins], managerScope: 'administrative-units' as const };
-    const request = { id: 'bench', requester: { aadObjectId: demoUserId('priya.shah'), name: 'Priya Shah' }, tenantWide: false } as ChangeRequest;
+    const settings = {
+      approverGroupIds: [DEMO_GROUPS.approvers],
+      tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins],
+      managerScope: 'administrative-units' as const,
+    };
+    const request = {
+      id: 'bench',
+      requester: { aadObjectId: demoUserId('priya.shah'), name: 'Priya Shah' },
+      tenantWide: false,
+    } as ChangeRequest;
     const notifier = (roster?: ApproverRoster): Notifier =>
-      new Notifier({} as TeamsAdapter, '', references, new SqliteChangeRequestCards(db), new RequesterDirectory(gateway), new AccessPolicy(settings), createLogger('silent'), { get: async () => undefined }, roster);
+      new Notifier(
+        {} as TeamsAdapter,
+        '',
+        references,
+        new SqliteChangeRequestCards(db),
+        new RequesterDirectory(gateway),
+        new AccessPolicy(settings),
+        createLogger('silent'),
+        { get: async () => undefined },
+        roster,
+      );
 
     const rows: Array<Record<string, string | number>> = [];
     const measure = async (method: string, subject: Notifier): Promise<void> => {
@@ -56,11 +83,20 @@ export async function run(): Promise<void> {
         counted.reset();
         const started = performance.now();
         const approvers = await subject.approversFor(request);
-        rows.push({ method, announcement: which, 'Graph calls': counted.calls(), 'time ms': performance.now() - started, approvers: approvers.length });
+        rows.push({
+          method,
+          announcement: which,
+          'Graph calls': counted.calls(),
+          'time ms': performance.now() - started,
+          approvers: approvers.length,
+        });
       }
     };
     await measure('before: a profile read per reachable person', notifier());
-    await measure('after: approver groups (cached) ∩ reachable people', notifier(new ApproverRoster(gateway, settings)));
+    await measure(
+      'after: approver groups (cached) ∩ reachable people',
+      notifier(new ApproverRoster(gateway, settings)),
+    );
     printTable(`Finding approvers, ${PEOPLE + 3} people phonedesk can reach, ${LATENCY_MS} ms per Graph call`, rows);
   } finally {
     db.close();
@@ -70,6 +106,10 @@ export async function run(): Promise<void> {
 }
 
 async function control(url: string, method: string, what: string, body: unknown): Promise<void> {
-  const response = await fetch(`${url}/_sim/${what}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${url}/_sim/${what}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (response.status >= 400) throw new Error(`simulator ${what}: ${response.status} ${await response.text()}`);
 }

@@ -46,7 +46,13 @@ export async function run(): Promise<void> {
     }
     latencies.sort((a, b) => a - b);
     printTable(`Who holds a number, ${WORKERS} workers (simulator in its own process, SQLite index)`, [
-      { method: 'full sweep (what every question would cost without an index)', 'users read': sweep.usersRead, 'Graph calls': sweepCalls, 'time ms': sweepMs, found: '-' },
+      {
+        method: 'full sweep (what every question would cost without an index)',
+        'users read': sweep.usersRead,
+        'Graph calls': sweepCalls,
+        'time ms': sweepMs,
+        found: '-',
+      },
       {
         method: `index lookup + 1 confirming $batch (mean of ${LOOKUPS})`,
         'users read': 1,
@@ -54,7 +60,13 @@ export async function run(): Promise<void> {
         'time ms': latencies.reduce((sum, value) => sum + value, 0) / LOOKUPS,
         found: `${found}/${LOOKUPS}`,
       },
-      { method: 'index lookup p95', 'users read': 1, 'Graph calls': counted.calls() / LOOKUPS, 'time ms': percentile(latencies, 95), found: '-' },
+      {
+        method: 'index lookup p95',
+        'users read': 1,
+        'Graph calls': counted.calls() / LOOKUPS,
+        'time ms': percentile(latencies, 95),
+        found: '-',
+      },
     ]);
   } finally {
     db.close();

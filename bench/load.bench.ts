@@ -13,12 +13,25 @@ import { percentile, printTable } from './table';
 
 const CONVERSATIONS = 50;
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 60);
-const QUESTIONS = ['status of Chloe Evans', "why can't Bob Smith sign in?", 'status of Julia Young', 'why can\'t Ali Khan sign in?'];
+const QUESTIONS = [
+  'status of Chloe Evans',
+  "why can't Bob Smith sign in?",
+  'status of Julia Young',
+  "why can't Ali Khan sign in?",
+];
 
 function startBot(graphUrl: string, dataDir: string): Promise<{ url: string; pid: number; stop: () => void }> {
   const entry = path.join(__dirname, '..', 'src', 'index.js');
   const groups = { APPROVER_GROUP_IDS: DEMO_GROUPS.approvers, TENANT_ADMIN_GROUP_IDS: DEMO_GROUPS.tenantAdmins };
-  const env = { ...process.env, PORT: '0', DATA_DIR: dataDir, GRAPH_BASE_URL: graphUrl, LOG_LEVEL: 'warn', RATE_LIMIT_READS_PER_MINUTE: '100000', ...groups };
+  const env = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    GRAPH_BASE_URL: graphUrl,
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_READS_PER_MINUTE: '100000',
+    ...groups,
+  };
   const child = spawn(process.execPath, [entry], { env, stdio: ['ignore', 'pipe', 'ignore'] });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -56,7 +69,11 @@ export async function run(): Promise<void> {
   const bot = await startBot(simulator.url, dataDir);
   try {
     // Graph's realistic latency: 30 ms plus up to 40 ms of jitter on every call.
-    await fetch(`${simulator.url}/_sim/latency`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fixedMs: 30, jitterMs: 40 }) });
+    await fetch(`${simulator.url}/_sim/latency`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fixedMs: 30, jitterMs: 40 }),
+    });
     const agent = new http.Agent({ keepAlive: true, maxSockets: CONVERSATIONS });
     const latencies: number[] = [];
     let errors = 0;
@@ -78,10 +95,18 @@ export async function run(): Promise<void> {
         });
         const started = performance.now();
         const status = await new Promise<number>((resolve) => {
-          const req = http.request(`${bot.url}/api/messages`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-            res.resume();
-            res.on('end', () => resolve(res.statusCode ?? 0));
-          });
+          const req = http.request(
+            `${bot.url}/api/messages`,
+            {
+              method: 'POST',
+              agent,
+              headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+            },
+            (res) => {
+              res.resume();
+              res.on('end', () => resolve(res.statusCode ?? 0));
+            },
+          );
           req.on('error', () => resolve(0));
           req.end(body);
         });
@@ -95,18 +120,21 @@ export async function run(): Promise<void> {
     await Promise.all(Array.from({ length: CONVERSATIONS }, (_, index) => conversation(index)));
     const seconds = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    printTable(`${CONVERSATIONS} concurrent conversations for ${SECONDS} s (Graph latency 30–70 ms; bot and simulator in their own processes)`, [
-      {
-        turns: latencies.length,
-        'turns/s': latencies.length / seconds,
-        'p50 ms': percentile(latencies, 50),
-        'p95 ms': percentile(latencies, 95),
-        'p99 ms': percentile(latencies, 99),
-        errors,
-        'lost replies': lost,
-        'bot peak MB': peakMemoryMb(bot.pid),
-      },
-    ]);
+    printTable(
+      `${CONVERSATIONS} concurrent conversations for ${SECONDS} s (Graph latency 30–70 ms; bot and simulator in their own processes)`,
+      [
+        {
+          turns: latencies.length,
+          'turns/s': latencies.length / seconds,
+          'p50 ms': percentile(latencies, 50),
+          'p95 ms': percentile(latencies, 95),
+          'p99 ms': percentile(latencies, 99),
+          errors,
+          'lost replies': lost,
+          'bot peak MB': peakMemoryMb(bot.pid),
+        },
+      ],
+    );
     agent.destroy();
   } finally {
     bot.stop();

@@ -33,7 +33,14 @@ function seedLoadRows(): Array<Record<string, string | number>> {
     const parsed = checkSeed(JSON.parse(text));
     const tenant = new Tenant(parsed);
     const ms = performance.now() - started;
-    rows.push({ seed: name, users: tenant.userCount, 'json MB': text.length / 1e6, 'parse+validate+load ms': ms, 'target ms': 2000, ok: ms < 2000 ? 'yes' : 'NO' });
+    rows.push({
+      seed: name,
+      users: tenant.userCount,
+      'json MB': text.length / 1e6,
+      'parse+validate+load ms': ms,
+      'target ms': 2000,
+      ok: ms < 2000 ? 'yes' : 'NO',
+    });
   }
   return rows;
 }
@@ -56,7 +63,10 @@ async function load(url: string, scenario: Scenario): Promise<Record<string, str
           port,
           method: scenario.method,
           path: `/v1.0${scenario.path(i)}`,
-          headers: { authorization: 'Bearer bench', ...(body && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }) },
+          headers: {
+            authorization: 'Bearer bench',
+            ...(body && { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }),
+          },
         },
         (res) => {
           res.resume();
@@ -104,15 +114,29 @@ export async function run(): Promise<void> {
   const pick = (i: number): string => ids[(i * 7919) % ids.length];
   const scenarios: Scenario[] = [
     { name: 'GET /users/{id}', method: 'GET', path: (i) => `/users/${pick(i)}` },
-    { name: 'GET /users/{id}/authentication/phoneMethods', method: 'GET', path: (i) => `/users/${pick(i)}/authentication/phoneMethods` },
-    { name: "GET /users?$filter=userPrincipalName eq '…'", method: 'GET', path: (i) => `/users?$filter=${encodeURIComponent(`userPrincipalName eq '${upns[(i * 7919) % upns.length]}'`)}` },
+    {
+      name: 'GET /users/{id}/authentication/phoneMethods',
+      method: 'GET',
+      path: (i) => `/users/${pick(i)}/authentication/phoneMethods`,
+    },
+    {
+      name: "GET /users?$filter=userPrincipalName eq '…'",
+      method: 'GET',
+      path: (i) => `/users?$filter=${encodeURIComponent(`userPrincipalName eq '${upns[(i * 7919) % upns.length]}'`)}`,
+    },
     {
       name: 'POST /$batch (5 reads: a sign-in snapshot)',
       method: 'POST',
       path: () => '/$batch',
       body: (i) => {
         const user = pick(i);
-        const urls = [`/users/${user}`, `/users/${user}/authentication/phoneMethods`, `/users/${user}/transitiveMemberOf`, `/users/${user}/licenseDetails`, `/roleManagement/directory/roleAssignments?$filter=principalId eq '${user}'`];
+        const urls = [
+          `/users/${user}`,
+          `/users/${user}/authentication/phoneMethods`,
+          `/users/${user}/transitiveMemberOf`,
+          `/users/${user}/licenseDetails`,
+          `/roleManagement/directory/roleAssignments?$filter=principalId eq '${user}'`,
+        ];
         return JSON.stringify({ requests: urls.map((url, n) => ({ id: String(n), method: 'GET', url })) });
       },
     },
@@ -122,7 +146,10 @@ export async function run(): Promise<void> {
   try {
     const rows = [];
     for (const scenario of scenarios) rows.push(await load(simulator.url, scenario));
-    printTable(`Simulator over HTTP: ${WORKERS} workers, ${CONCURRENCY} connections, ${SECONDS_PER_SCENARIO} s per scenario, separate processes`, rows);
+    printTable(
+      `Simulator over HTTP: ${WORKERS} workers, ${CONCURRENCY} connections, ${SECONDS_PER_SCENARIO} s per scenario, separate processes`,
+      rows,
+    );
   } finally {
     simulator.stop();
   }

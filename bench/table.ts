@@ -2,10 +2,15 @@
 export function printTable(title: string, rows: Array<Record<string, string | number>>): void {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]);
-  const cell = (value: string | number | undefined): string => (typeof value === 'number' ? formatNumber(value) : value ?? '');
+  const cell = (value: string | number | undefined): string =>
+    typeof value === 'number' ? formatNumber(value) : (value ?? '');
   const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => cell(row[column]).length)));
   const line = (values: string[]): string =>
-    values.map((value, index) => (typeof rows[0][columns[index]] === 'number' ? value.padStart(widths[index]) : value.padEnd(widths[index]))).join('  ');
+    values
+      .map((value, index) =>
+        typeof rows[0][columns[index]] === 'number' ? value.padStart(widths[index]) : value.padEnd(widths[index]),
+      )
+      .join('  ');
   process.stdout.write(`\n${title}\n${line(columns)}\n${widths.map((width) => '-'.repeat(width)).join('  ')}\n`);
   for (const row of rows) process.stdout.write(`${line(columns.map((column) => cell(row[column])))}\n`);
 }

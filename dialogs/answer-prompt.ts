@@ -47,7 +47,8 @@ const NO = /^(?:no|n|nope|wrong|not (?:them|him|her)|someone else|no,? someone e
 
 /** The answer a question card's button sent, whichever way the channel delivered it. */
 function clickedAnswer(value: unknown): { answer?: string; userId?: string } {
-  const record = value as { answer?: unknown; userId?: unknown; action?: { data?: { answer?: unknown; userId?: unknown } } } | undefined;
+  const record = value as
+    { answer?: unknown; userId?: unknown; action?: { data?: { answer?: unknown; userId?: unknown } } } | undefined;
   const data = record?.action?.data ?? record;
   return {
     ...(typeof data?.answer === 'string' && { answer: data.answer }),
@@ -57,7 +58,11 @@ function clickedAnswer(value: unknown): { answer?: string; userId?: string } {
 
 /** "answer", "drop it", "keep going" typed instead of clicked; longer text is a reply to the first question. */
 function typedChoice(text: string): 'answer' | 'drop' | 'keep' | undefined {
-  const words = text.toLowerCase().replace(/[^\p{L}\s']/gu, ' ').trim().split(/\s+/);
+  const words = text
+    .toLowerCase()
+    .replace(/[^\p{L}\s']/gu, ' ')
+    .trim()
+    .split(/\s+/);
   if (words.length > 6) return undefined;
   if (words.includes('answer') || words.includes('both')) return 'answer';
   if (words.includes('keep') || words.includes('continue')) return 'keep';
@@ -150,7 +155,12 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
 
   private async askWhatToDo(context: TurnContext, options: AnswerPromptOptions, held: string): Promise<void> {
     const name = options.worker.displayName ?? options.worker.typed ?? 'this person';
-    const waitingFor = this.kind === 'number' ? `${name}'s mobile number` : this.kind === 'reason' ? `the reason for your request for ${name}` : `your answer about ${name}`;
+    const waitingFor =
+      this.kind === 'number'
+        ? `${name}'s mobile number`
+        : this.kind === 'reason'
+          ? `the reason for your request for ${name}`
+          : `your answer about ${name}`;
     const card = buildQuestionCard(
       `Drop the request for ${name}?`,
       `I was waiting for ${waitingFor}, and "${held.slice(0, 80)}" looks like a new question, so I have not used it. Nothing has been asked for yet. You can also reply "answer", "drop" or "keep".`,

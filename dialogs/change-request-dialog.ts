@@ -2,7 +2,13 @@
 // the number when the change needs one, the reason for the approver; then the request goes for approval.
 // Dialog state holds only ids and text, so a conversation survives a restart of the bot.
 import { CardFactory } from 'botbuilder';
-import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  ComponentDialog,
+  TextPrompt,
+  WaterfallDialog,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
@@ -97,7 +103,8 @@ export class ChangeRequestDialog extends ComponentDialog {
   /** Resolves the worker; several matches get a choice card and the next step waits for the pick. */
   private async findWorker(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
-    const choice: WorkerChoice = typeof step.result === 'string' ? { typed: step.result } : (step.result as WorkerChoice);
+    const choice: WorkerChoice =
+      typeof step.result === 'string' ? { typed: step.result } : (step.result as WorkerChoice);
     if (choice.userId) return step.next(choice);
     const typed = (choice.typed ?? '').trim();
     values.typedWorker = typed;
@@ -107,14 +114,22 @@ export class ChangeRequestDialog extends ComponentDialog {
       return step.endDialog();
     }
     if (found.kind === 'choose') {
-      await step.context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, 'dialog'))] });
+      await step.context.sendActivity({
+        attachments: [
+          CardFactory.adaptiveCard(
+            buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, 'dialog'),
+          ),
+        ],
+      });
       return step.beginDialog(WORKER_CHOICE_PROMPT);
     }
     values.userId = found.snapshot.user.id;
     values.displayName = found.snapshot.user.displayName;
     values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
     if (this.settings.confirmGuess && found.guessed) {
-      const detail = [...found.snapshot.administrativeUnits.map((unit) => unit.displayName), found.guessed.jobTitle].filter((part) => Boolean(part)).join(', ');
+      const detail = [...found.snapshot.administrativeUnits.map((unit) => unit.displayName), found.guessed.jobTitle]
+        .filter((part) => Boolean(part))
+        .join(', ');
       return step.beginDialog(CONFIRM_PROMPT, {
         ...this.waiting(values),
         prompt: `Do you mean ${values.displayName}${detail ? ` (${detail})` : ''}?`,
@@ -125,13 +140,21 @@ export class ChangeRequestDialog extends ComponentDialog {
   }
 
   private waiting(values: Values): Pick<AnswerPromptOptions, 'requesterId' | 'worker'> {
-    return { requesterId: values.requester.aadObjectId, worker: { ...(values.displayName && { displayName: values.displayName }), ...(values.typedWorker && { typed: values.typedWorker }) } };
+    return {
+      requesterId: values.requester.aadObjectId,
+      worker: {
+        ...(values.displayName && { displayName: values.displayName }),
+        ...(values.typedWorker && { typed: values.typedWorker }),
+      },
+    };
   }
 
   /** The requester dropped the waiting request (and may want a new message answered: the caller does that). */
   private async drop(step: WaterfallStepContext, dropped: Dropped): Promise<DialogTurnResult> {
     const values = this.values(step);
-    await step.context.sendActivity(`OK, I dropped the request for ${values.displayName ?? values.typedWorker ?? 'that person'}. Nothing was asked for.`);
+    await step.context.sendActivity(
+      `OK, I dropped the request for ${values.displayName ?? values.typedWorker ?? 'that person'}. Nothing was asked for.`,
+    );
     return step.endDialog(dropped);
   }
 
@@ -142,11 +165,20 @@ export class ChangeRequestDialog extends ComponentDialog {
     if (values.userId && choice.userId === values.userId) return step.next();
     if (choice.again) {
       // "No, someone else": ask for the name afresh.
-      return step.replaceDialog(this.id, { requester: values.requester, number: values.graphNumber, reason: values.reason } satisfies ChangeDialogOptions);
+      return step.replaceDialog(this.id, {
+        requester: values.requester,
+        number: values.graphNumber,
+        reason: values.reason,
+      } satisfies ChangeDialogOptions);
     }
     if (choice.typed) {
       // A name typed instead of a click: look it up again from the start.
-      return step.replaceDialog(this.id, { requester: values.requester, worker: choice.typed, number: values.graphNumber, reason: values.reason } satisfies ChangeDialogOptions);
+      return step.replaceDialog(this.id, {
+        requester: values.requester,
+        worker: choice.typed,
+        number: values.graphNumber,
+        reason: values.reason,
+      } satisfies ChangeDialogOptions);
     }
     const found = await workerById(this.deps, values.requester, choice.userId!, values.typedWorker ?? 'that person');
     if (found.kind !== 'found') {
@@ -200,10 +232,17 @@ export class ChangeRequestDialog extends ComponentDialog {
   private async submit(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const values = this.values(step);
     if (isDropped(step.result)) return this.drop(step, step.result);
-    const reason = String(step.result ?? values.reason ?? '').trim().slice(0, 500) || 'no reason given';
+    const reason =
+      String(step.result ?? values.reason ?? '')
+        .trim()
+        .slice(0, 500) || 'no reason given';
     const { settings } = this;
     const graphNumber = values.graphNumber;
-    const change = !settings.needsNumber ? settings.change : graphNumber ? settings.change(graphNumber, { hasMobile: values.hasMobile === true }) : undefined;
+    const change = !settings.needsNumber
+      ? settings.change
+      : graphNumber
+        ? settings.change(graphNumber, { hasMobile: values.hasMobile === true })
+        : undefined;
     if (!change) return step.endDialog();
     const found = await workerById(this.deps, values.requester, values.userId!, values.displayName ?? '');
     if (found.kind !== 'found') {

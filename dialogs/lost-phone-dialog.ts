@@ -5,6 +5,12 @@ export const LOST_PHONE_DIALOG = 'lostPhone';
 
 export class LostPhoneDialog extends ChangeRequestDialog {
   constructor(deps: ChangeDialogDeps) {
-    super(LOST_PHONE_DIALOG, deps, { needsNumber: false, change: { kind: 'secure-lost-phone' }, urgent: true, defaultReason: (options) => options.reason ?? 'lost phone or SIM swap', confirmGuess: true });
+    super(LOST_PHONE_DIALOG, deps, {
+      needsNumber: false,
+      change: { kind: 'secure-lost-phone' },
+      urgent: true,
+      defaultReason: (options) => options.reason ?? 'lost phone or SIM swap',
+      confirmGuess: true,
+    });
   }
 }

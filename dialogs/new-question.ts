@@ -11,10 +11,15 @@ export interface WaitingFor {
   typed?: string;
 }
 
-const QUESTION = /\?\s*$|^(?:why|what|how|who|whose|when|where|which|is|are|can|could|does|do|did|has|have|will|would|should)\b/iu;
+const QUESTION =
+  /\?\s*$|^(?:why|what|how|who|whose|when|where|which|is|are|can|could|does|do|did|has|have|will|would|should)\b/iu;
 
 function words(text: string): string[] {
-  return text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{M}\p{N}'-]+/u).filter((word) => word !== '');
+  return text
+    .toLowerCase()
+    .normalize('NFC')
+    .split(/[^\p{L}\p{M}\p{N}'-]+/u)
+    .filter((word) => word !== '');
 }
 
 /** "Jane", "jane doe", "Doe" for Jane Doe: the worker already being talked about. */

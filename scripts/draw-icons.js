@@ -38,7 +38,10 @@ function segment(ax, ay, bx, by, halfWidth) {
 }
 
 const and = (a, b) => (x, y) => a(x, y) && b(x, y);
-const or = (...shapes) => (x, y) => shapes.some((s) => s(x, y));
+const or =
+  (...shapes) =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
 const not = (a) => (x, y) => !a(x, y);
 
 /** A phone with a check mark on its screen, in a unit square scaled to `size`. */
@@ -46,7 +49,10 @@ function phoneGlyph(size, stroke) {
   const s = (v) => v * size;
   const body = roundedRect(s(0.25), s(0.04), s(0.75), s(0.96), s(0.1));
   const screen = roundedRect(s(0.25) + stroke, s(0.04) + stroke * 2, s(0.75) - stroke, s(0.96) - stroke * 2.6, s(0.03));
-  const check = or(segment(s(0.36), s(0.5), s(0.46), s(0.62), stroke * 0.75), segment(s(0.46), s(0.62), s(0.65), s(0.36), stroke * 0.75));
+  const check = or(
+    segment(s(0.36), s(0.5), s(0.46), s(0.62), stroke * 0.75),
+    segment(s(0.46), s(0.62), s(0.65), s(0.36), stroke * 0.75),
+  );
   const button = roundedRect(s(0.45), s(0.96) - stroke * 1.9, s(0.55), s(0.96) - stroke * 1.1, stroke * 0.4);
   return { frame: and(body, not(screen)), check, button };
 }

@@ -81,7 +81,10 @@ export interface Config {
 
 /** A setting that stops start-up; `message` is one plain line naming the variable. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, expectation: string) {
+  constructor(
+    readonly variable: string,
+    expectation: string,
+  ) {
     super(`${variable} ${expectation}`);
     this.name = 'ConfigError';
   }
@@ -116,7 +119,8 @@ function required(env: Env, name: string, why: string): string {
 
 function guid(env: Env, name: string, why: string): string {
   const value = required(env, name, why);
-  if (!GUID.test(value)) throw new ConfigError(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${value}")`);
+  if (!GUID.test(value))
+    throw new ConfigError(name, `must be a GUID such as 00000000-0000-0000-0000-000000000000 (got "${value}")`);
   return value;
 }
 
@@ -142,7 +146,10 @@ function httpUrl(env: Env, name: string): string | undefined {
     throw new ConfigError(name, `must be an http(s) URL such as https://graph.microsoft.com (got "${value}")`);
   }
   if (/\/v1\.0\/?$|\/beta\/?$/.test(url.pathname)) {
-    throw new ConfigError(name, `must not include the API version; use e.g. https://graph.microsoft.com (got "${value}")`);
+    throw new ConfigError(
+      name,
+      `must not include the API version; use e.g. https://graph.microsoft.com (got "${value}")`,
+    );
   }
   return value.replace(/\/+$/, '');
 }
@@ -156,9 +163,13 @@ function readBot(env: Env): BotCredentials {
   }
   if (!GUID.test(appId)) throw new ConfigError('BOT_ID', `must be the bot's Microsoft App ID, a GUID (got "${appId}")`);
   const appPassword =
-    appType === 'UserAssignedMSI' ? '' : required(env, 'BOT_PASSWORD', `when BOT_ID is set and BOT_TYPE is ${appType} (the bot's client secret)`);
+    appType === 'UserAssignedMSI'
+      ? ''
+      : required(env, 'BOT_PASSWORD', `when BOT_ID is set and BOT_TYPE is ${appType} (the bot's client secret)`);
   const tenantId =
-    appType === 'MultiTenant' ? text(env, 'BOT_TENANT_ID') ?? '' : guid(env, 'BOT_TENANT_ID', `when BOT_TYPE is ${appType} (the bot's home tenant id)`);
+    appType === 'MultiTenant'
+      ? (text(env, 'BOT_TENANT_ID') ?? '')
+      : guid(env, 'BOT_TENANT_ID', `when BOT_TYPE is ${appType} (the bot's home tenant id)`);
   return { appId, appPassword, appType, tenantId };
 }
 
@@ -190,7 +201,11 @@ function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
     case 'certificate': {
       guid(env, 'AZURE_TENANT_ID', `${because} (the Entra tenant id)`);
       guid(env, 'AZURE_CLIENT_ID', `${because} (the app registration's client id)`);
-      const file = required(env, 'AZURE_CLIENT_CERTIFICATE_PATH', `${because} (a PEM file with the certificate and its private key)`);
+      const file = required(
+        env,
+        'AZURE_CLIENT_CERTIFICATE_PATH',
+        `${because} (a PEM file with the certificate and its private key)`,
+      );
       if (!existsSync(file) || !statSync(file).isFile()) {
         throw new ConfigError('AZURE_CLIENT_CERTIFICATE_PATH', `must name a readable PEM file (no file at "${file}")`);
       }
@@ -200,7 +215,10 @@ function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
       // AZURE_CLIENT_ID is optional: set it for a user-assigned identity.
       const clientId = text(env, 'AZURE_CLIENT_ID');
       if (clientId !== undefined && !GUID.test(clientId)) {
-        throw new ConfigError('AZURE_CLIENT_ID', `must be the user-assigned managed identity's client id, a GUID (got "${clientId}")`);
+        throw new ConfigError(
+          'AZURE_CLIENT_ID',
+          `must be the user-assigned managed identity's client id, a GUID (got "${clientId}")`,
+        );
       }
       return settings;
     }
@@ -210,9 +228,16 @@ function readGraph(env: Env, simulator: SimulatorSettings): GraphSettings {
 function guidList(env: Env, name: string, why: string): string[] {
   const value = text(env, name);
   if (value === undefined) throw new ConfigError(name, `is required ${why}`);
-  const ids = value.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = value
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const bad = ids.find((id) => !GUID.test(id));
-  if (ids.length === 0 || bad !== undefined) throw new ConfigError(name, `must be a comma-separated list of Entra group object ids (GUIDs)${bad ? ` (got "${bad}")` : ''}`);
+  if (ids.length === 0 || bad !== undefined)
+    throw new ConfigError(
+      name,
+      `must be a comma-separated list of Entra group object ids (GUIDs)${bad ? ` (got "${bad}")` : ''}`,
+    );
   return ids;
 }
 
@@ -224,24 +249,31 @@ function duration(env: Env, name: string, fallbackMs: number): number {
   const amount = match ? Number(match[1]) : NaN;
   const unit = (match?.[2] ?? 's').toLowerCase();
   const ms = amount * (unit === 'h' ? 3_600_000 : unit === 'm' ? 60_000 : 1000);
-  if (!match || ms < 60_000 || ms > 30 * 24 * 3_600_000) throw new ConfigError(name, `must be a duration from 1m to 720h, such as 24h or 90m (got "${value}")`);
+  if (!match || ms < 60_000 || ms > 30 * 24 * 3_600_000)
+    throw new ConfigError(name, `must be a duration from 1m to 720h, such as 24h or 90m (got "${value}")`);
   return ms;
 }
 
 function count(env: Env, name: string, fallback: number): number {
   const value = text(env, name);
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000) throw new ConfigError(name, `must be a whole number from 1 to 100000 (got "${value}")`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 100_000)
+    throw new ConfigError(name, `must be a whole number from 1 to 100000 (got "${value}")`);
   return Number(value);
 }
 
 function readChanges(env: Env): ChangeSettings {
   // Required in every mode: the bot knows no tenant's groups (the launcher passes the demo tenant's when it runs it).
   const region = (text(env, 'DEFAULT_REGION') ?? 'GB').toUpperCase();
-  if (!(getCountries() as string[]).includes(region)) throw new ConfigError('DEFAULT_REGION', `must be a two-letter country code such as GB or US (got "${region}")`);
+  if (!(getCountries() as string[]).includes(region))
+    throw new ConfigError('DEFAULT_REGION', `must be a two-letter country code such as GB or US (got "${region}")`);
   return {
     approverGroupIds: guidList(env, 'APPROVER_GROUP_IDS', '(the Entra groups whose members approve changes)'),
-    tenantAdminGroupIds: guidList(env, 'TENANT_ADMIN_GROUP_IDS', '(the Entra groups whose members approve tenant-wide changes)'),
+    tenantAdminGroupIds: guidList(
+      env,
+      'TENANT_ADMIN_GROUP_IDS',
+      '(the Entra groups whose members approve tenant-wide changes)',
+    ),
     approvalTtlMs: duration(env, 'APPROVAL_TTL', 24 * 3_600_000),
     lostPhoneTtlMs: duration(env, 'LOST_PHONE_TTL', 4 * 3_600_000),
     managerScope: oneOf(env, 'MANAGER_SCOPE', MANAGER_SCOPES, 'administrative-units'),
@@ -258,7 +290,10 @@ export interface PlaygroundSettings {
 }
 
 export function loadPlaygroundSettings(env: Env = process.env): PlaygroundSettings {
-  return { managerPort: port(env, 'PLAYGROUND_MANAGER_PORT', 56150), approverPort: port(env, 'PLAYGROUND_APPROVER_PORT', 56151) };
+  return {
+    managerPort: port(env, 'PLAYGROUND_MANAGER_PORT', 56150),
+    approverPort: port(env, 'PLAYGROUND_APPROVER_PORT', 56151),
+  };
 }
 
 function readSimulator(env: Env): SimulatorSettings {

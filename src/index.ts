@@ -30,7 +30,11 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
   const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
   lifecycle.info(
-    { url: server.url, mode: config.bot.appId === '' ? 'local-anonymous' : 'authenticated', graphAuth: config.graph.auth },
+    {
+      url: server.url,
+      mode: config.bot.appId === '' ? 'local-anonymous' : 'authenticated',
+      graphAuth: config.graph.auth,
+    },
     `phonedesk listening on ${server.url}/api/messages`,
   );
   return {
@@ -52,7 +56,9 @@ async function main(): Promise<void> {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE' || code === 'EACCES') {
-      process.stderr.write(`phonedesk: port ${config.port} on ${config.host} is not available (${code}); set PORT to a free port\n`);
+      process.stderr.write(
+        `phonedesk: port ${config.port} on ${config.host} is not available (${code}); set PORT to a free port\n`,
+      );
       process.exit(1);
     }
     throw error;

@@ -96,7 +96,9 @@ export function createServices(config: Config, logger: Logger): Services {
     // Each is claimed before it is told: at most once, so a message Teams refuses is logged, not retried.
     if (!tellFinished) return;
     for (const request of await changes.claimExpiryNotices()) {
-      await tellFinished(request).catch((error: unknown) => logger.warn({ err: error, requestId: request.id }, 'could not tell people that a request expired'));
+      await tellFinished(request).catch((error: unknown) =>
+        logger.warn({ err: error, requestId: request.id }, 'could not tell people that a request expired'),
+      );
     }
   };
 
@@ -117,7 +119,8 @@ export function createServices(config: Config, logger: Logger): Services {
         .then(() => executor.runStranded(STRANDED_AFTER_MS, onChangeFinished))
         .then(
           (count) => count > 0 && logger.info({ count }, 'stranded approvals run'),
-          (error: unknown) => logger.warn({ err: error }, 'saving how changes ended or running stranded approvals failed'),
+          (error: unknown) =>
+            logger.warn({ err: error }, 'saving how changes ended or running stranded approvals failed'),
         );
     };
     const timer = setInterval(expire, EXPIRY_SWEEP_MS);
@@ -133,7 +136,9 @@ export function createServices(config: Config, logger: Logger): Services {
           const progress = await new NumberIndexSweep(numberIndex, gateway).run(sweepAbort.signal);
           logger.info(progress, 'number index sweep');
         })
-        .catch((error: unknown) => logger.warn({ err: error }, 'number index sweep stopped; it resumes at the next start')),
+        .catch((error: unknown) =>
+          logger.warn({ err: error }, 'number index sweep stopped; it resumes at the next start'),
+        ),
     );
   };
 
@@ -157,7 +162,10 @@ export function createServices(config: Config, logger: Logger): Services {
     async close() {
       sweepAbort.abort();
       timers.forEach((timer) => clearInterval(timer));
-      await Promise.race([Promise.allSettled(background), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+      await Promise.race([
+        Promise.allSettled(background),
+        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      ]);
       db.close();
     },
   };
@@ -167,11 +175,25 @@ export function createServices(config: Config, logger: Logger): Services {
  * The ports the bot's handlers get (bot/bot-dependencies.ts), over the services and the Bot Framework adapter
  * (bot/create-adapter.ts: only bot/ names teams-ai), which proactive messages need.
  */
-export function createBotDependencies(services: Services, adapter: ReturnType<typeof createAdapter>, logger: Logger): BotDependencies {
+export function createBotDependencies(
+  services: Services,
+  adapter: ReturnType<typeof createAdapter>,
+  logger: Logger,
+): BotDependencies {
   const { config } = services;
   const cards = new SqliteChangeRequestCards(services.db);
   const roster = new ApproverRoster(services.gateway, config.changes);
-  const notifier = new Notifier(adapter, config.bot.appId, services.conversations, cards, services.directory, services.access, logger, services.changes, roster);
+  const notifier = new Notifier(
+    adapter,
+    config.bot.appId,
+    services.conversations,
+    cards,
+    services.directory,
+    services.access,
+    logger,
+    services.changes,
+    roster,
+  );
   return {
     changes: services.changes,
     executor: services.executor,

@@ -37,7 +37,10 @@ export class AccessPolicy {
   /** The store units the person manages. */
   managedUnits(profile: RequesterProfile): string[] {
     return profile.roles
-      .filter((role) => STORE_MANAGER_ROLES.has(role.roleTemplateId) && role.directoryScopeId.startsWith('/administrativeUnits/'))
+      .filter(
+        (role) =>
+          STORE_MANAGER_ROLES.has(role.roleTemplateId) && role.directoryScopeId.startsWith('/administrativeUnits/'),
+      )
       .map((role) => role.directoryScopeId.slice('/administrativeUnits/'.length));
   }
 
@@ -55,6 +58,10 @@ export class AccessPolicy {
 
   /** Whether the person may ask for changes at all (a manager of some store, or an approver). */
   mayRequest(profile: RequesterProfile): boolean {
-    return this.isApprover(profile) || this.managedUnits(profile).length > 0 || this.settings.managerScope !== 'administrative-units';
+    return (
+      this.isApprover(profile) ||
+      this.managedUnits(profile).length > 0 ||
+      this.settings.managerScope !== 'administrative-units'
+    );
   }
 }

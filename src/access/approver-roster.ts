@@ -37,9 +37,11 @@ export class ApproverRoster {
     return this.reading;
   }
 
-
   private async read(): Promise<Roster> {
-    const [approverGroups, adminGroups] = await Promise.all([this.usersOf(this.settings.approverGroupIds), this.usersOf(this.settings.tenantAdminGroupIds)]);
+    const [approverGroups, adminGroups] = await Promise.all([
+      this.usersOf(this.settings.approverGroupIds),
+      this.usersOf(this.settings.tenantAdminGroupIds),
+    ]);
     const roster: Roster = { approvers: new Set([...approverGroups, ...adminGroups]), tenantAdmins: adminGroups };
     this.cached = { roster, readAt: this.now() };
     return roster;

@@ -9,7 +9,10 @@ export interface RateLimit {
 export class RateLimiter {
   private readonly history = new Map<string, number[]>();
 
-  constructor(private readonly rate: RateLimit, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly rate: RateLimit,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Records an action; false when the person is over the limit (the action is then not counted). */
   take(personId: string): boolean {

@@ -25,7 +25,10 @@ function profileOf(person: Person, data: RequesterData): RequesterProfile {
 export class RequesterDirectory {
   private readonly cache = new Map<string, { profile: RequesterProfile; at: number }>();
 
-  constructor(private readonly gateway: Pick<GraphGateway, 'requesterProfile'>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly gateway: Pick<GraphGateway, 'requesterProfile'>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** Keeps a profile read together with something else (the snapshot batch), so the next turn needs no read. */
   remember(person: Person, data: RequesterData): RequesterProfile {
@@ -48,7 +51,9 @@ export class RequesterDirectory {
 
   /** The name from the last profile read (however old), without reading: for records made before the read. */
   knownName(person: Person): Person {
-    return this.cache.get(person.aadObjectId)?.profile.person ?? { aadObjectId: person.aadObjectId, name: NAME_NOT_READ };
+    return (
+      this.cache.get(person.aadObjectId)?.profile.person ?? { aadObjectId: person.aadObjectId, name: NAME_NOT_READ }
+    );
   }
 
   /**

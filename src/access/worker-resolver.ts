@@ -13,7 +13,10 @@ export interface WorkerCandidate {
 }
 
 /** `exact`: what was typed is the person's name, UPN, mail or employee id, not a prefix or a close spelling. */
-export type WorkerLookup = { kind: 'one'; worker: WorkerCandidate; exact: boolean } | { kind: 'several'; candidates: WorkerCandidate[] } | { kind: 'none' };
+export type WorkerLookup =
+  | { kind: 'one'; worker: WorkerCandidate; exact: boolean }
+  | { kind: 'several'; candidates: WorkerCandidate[] }
+  | { kind: 'none' };
 
 const MAX_CANDIDATES = 10;
 const MAX_NAME_LENGTH = 256;
@@ -51,7 +54,13 @@ export class WorkerResolver {
     const similar = (await this.gateway.findUsersByNamePrefix(start, 999)).map(candidate);
     const allowed = Math.max(1, Math.min(2, Math.floor(text.length / 4)));
     const close = similar
-      .map((worker) => ({ worker, distance: Math.min(editDistance(worker.displayName, text), editDistance(worker.displayName.split(' ')[0], text)) }))
+      .map((worker) => ({
+        worker,
+        distance: Math.min(
+          editDistance(worker.displayName, text),
+          editDistance(worker.displayName.split(' ')[0], text),
+        ),
+      }))
       .filter((entry) => entry.distance <= allowed)
       .sort((a, b) => a.distance - b.distance);
     if (close.length === 0) return { kind: 'none' };

@@ -28,7 +28,13 @@ export function chainRecord(entry: AuditEntry, sequence: number, previousHash: s
 
 /** The stored form of a record made by chainRecord. */
 export function storedRecord(record: AuditRecord): StoredAuditRecord {
-  return { sequence: record.sequence, time: record.time, json: canonicalJson(record), previousHash: record.previousHash, hash: record.hash };
+  return {
+    sequence: record.sequence,
+    time: record.time,
+    json: canonicalJson(record),
+    previousHash: record.previousHash,
+    hash: record.hash,
+  };
 }
 
 /** The record in a stored row, or undefined when the row does not hold a JSON object. */
@@ -64,10 +70,17 @@ export class ChainVerifier {
     if (!record) return broken(row.sequence, 'hash-mismatch', 'its stored contents are not a readable record');
     // The indexed columns must say what the hashed JSON says, or a reader filtering by them would be misled.
     const consistent =
-      record.sequence === row.sequence && record.time === row.time && record.previousHash === row.previousHash && record.hash === row.hash;
-    if (!consistent || auditHash(record) !== row.hash) return broken(row.sequence, 'hash-mismatch', 'hash does not match its contents');
+      record.sequence === row.sequence &&
+      record.time === row.time &&
+      record.previousHash === row.previousHash &&
+      record.hash === row.hash;
+    if (!consistent || auditHash(record) !== row.hash)
+      return broken(row.sequence, 'hash-mismatch', 'hash does not match its contents');
     if (row.previousHash !== this.previousHash) {
-      const reason = row.sequence === 1 ? 'it does not start the chain from the genesis hash' : `its previous hash does not match the hash of record ${row.sequence - 1}`;
+      const reason =
+        row.sequence === 1
+          ? 'it does not start the chain from the genesis hash'
+          : `its previous hash does not match the hash of record ${row.sequence - 1}`;
       return broken(row.sequence, 'previous-hash-mismatch', reason);
     }
     this.expected = row.sequence + 1;
@@ -82,6 +95,10 @@ export class ChainVerifier {
   finish(highestIssued: number): ChainBreak | undefined {
     if (highestIssued < this.expected) return undefined;
     const last = this.expected === 1 ? 'the log is empty' : `the log ends at record ${this.expected - 1}`;
-    return broken(this.expected, 'sequence-gap', `it is missing (${last}, but records up to ${highestIssued} were written)`);
+    return broken(
+      this.expected,
+      'sequence-gap',
+      `it is missing (${last}, but records up to ${highestIssued} were written)`,
+    );
   }
 }

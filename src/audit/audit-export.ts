@@ -96,7 +96,12 @@ export function jsonLine(record: AuditRecord): string {
 }
 
 /** Streams the records (optionally only those written at or after `since`) to `out`; resolves with their count. */
-export async function exportAudit(log: AuditLog, format: ExportFormat, out: NodeJS.WritableStream, options: { since?: Date } = {}): Promise<number> {
+export async function exportAudit(
+  log: AuditLog,
+  format: ExportFormat,
+  out: NodeJS.WritableStream,
+  options: { since?: Date } = {},
+): Promise<number> {
   // Respect back-pressure so a large export to a slow pipe does not pile up in memory.
   const write = async (text: string): Promise<void> => {
     if (!out.write(text)) await once(out, 'drain');

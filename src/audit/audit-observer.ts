@@ -23,7 +23,12 @@ function phaseOf(call: GraphCall): Extract<AuditPhase, 'read' | 'intent'> {
 
 function who(): Pick<AuditEntry, 'actor' | 'requester' | 'requestId' | 'targetUserId'> {
   const context = currentAuditContext();
-  return { actor: context.actor, requester: context.requester, requestId: context.requestId, targetUserId: context.targetUserId };
+  return {
+    actor: context.actor,
+    requester: context.requester,
+    requestId: context.requestId,
+    targetUserId: context.targetUserId,
+  };
 }
 
 export class AuditObserver implements GraphCallObserver {
@@ -44,13 +49,22 @@ export class AuditObserver implements GraphCallObserver {
       phase: phaseOf(call),
       ...who(),
       operation: call.operation,
-      graph: { method: call.method, path: call.path, clientRequestId: call.clientRequestId, attempt: call.attempt, batch: call.batch },
+      graph: {
+        method: call.method,
+        path: call.path,
+        clientRequestId: call.clientRequestId,
+        attempt: call.attempt,
+        batch: call.batch,
+      },
     };
     try {
       await this.catchUp();
       await this.log.append(entry);
     } catch (error) {
-      this.logger.error({ err: error, operation: call.operation, clientRequestId: call.clientRequestId }, 'audit log could not be written: Graph call not sent');
+      this.logger.error(
+        { err: error, operation: call.operation, clientRequestId: call.clientRequestId },
+        'audit log could not be written: Graph call not sent',
+      );
       throw new AuditUnavailableError(error);
     }
   }
@@ -74,9 +88,18 @@ export class AuditObserver implements GraphCallObserver {
       await this.log.append(entry);
     } catch (error) {
       // See the top of this file for why this does not throw.
-      this.unrecorded.push({ ...entry, detail: `recorded late: the audit log could not be written when Graph answered at ${new Date().toISOString()}` });
+      this.unrecorded.push({
+        ...entry,
+        detail: `recorded late: the audit log could not be written when Graph answered at ${new Date().toISOString()}`,
+      });
       this.logger.error(
-        { err: error, operation: call.operation, clientRequestId: call.clientRequestId, status: outcome.status, graphRequestId: outcome.requestId },
+        {
+          err: error,
+          operation: call.operation,
+          clientRequestId: call.clientRequestId,
+          status: outcome.status,
+          graphRequestId: outcome.requestId,
+        },
         'audit log could not record what Graph answered; no further Graph call is made until it can',
       );
     }

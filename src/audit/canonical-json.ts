@@ -28,7 +28,8 @@ export function canonicalJson(value: unknown): string {
         return `[${value.map((item: unknown) => (item === undefined ? 'null' : canonicalJson(item))).join(',')}]`;
       }
       // Dates, Maps, class instances… would serialise in ways that depend on their code, not their data.
-      if (!isPlainObject(value)) throw new TypeError(`canonical JSON holds plain objects only, not ${value.constructor?.name ?? 'this object'}`);
+      if (!isPlainObject(value))
+        throw new TypeError(`canonical JSON holds plain objects only, not ${value.constructor?.name ?? 'this object'}`);
       const record = value as Record<string, unknown>;
       const members = Object.keys(record)
         .filter((key) => record[key] !== undefined)

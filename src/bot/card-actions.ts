@@ -41,10 +41,17 @@ function text(value: unknown): string | undefined {
 }
 
 async function approverIds(deps: BotDependencies, request: ChangeRequest): Promise<string[]> {
-  return (await deps.notifier.approversFor(request)).map((approver) => approver.teamsUserId).filter((id): id is string => Boolean(id));
+  return (await deps.notifier.approversFor(request))
+    .map((approver) => approver.teamsUserId)
+    .filter((id): id is string => Boolean(id));
 }
 
-async function decision(deps: BotDependencies, context: TurnContext, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+async function decision(
+  deps: BotDependencies,
+  context: TurnContext,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   const requestId = text(data.requestId);
   const actor = personOf(context.activity);
   if (!requestId) return { text: 'That card is no longer valid.' };
@@ -58,7 +65,14 @@ async function decision(deps: BotDependencies, context: TurnContext, verb: strin
   // The reason box's value arrives merged into the data: typed by a person, so checked like any input.
   const reason = verb === VERBS.reject ? checkDecisionNote(data[REJECT_REASON_INPUT]) : { ok: true as const };
   if (!reason.ok) return { text: reason.message };
-  const result = await decide(deps, requestId, actor, verb === VERBS.approve ? 'approve' : 'reject', reason.note, textTimeWords(context.activity.localTimezone));
+  const result = await decide(
+    deps,
+    requestId,
+    actor,
+    verb === VERBS.approve ? 'approve' : 'reject',
+    reason.note,
+    textTimeWords(context.activity.localTimezone),
+  );
   if (!result.ok) return { text: result.reason };
   // The card returned here replaces the clicked one after the change started: show it as it stands by then.
   const { request, resultShown } = await whereItStands(deps, result.request, result.running);
@@ -95,20 +109,30 @@ function rewriteClickedCardIfItChanges(deps: BotDependencies, context: TurnConte
 }
 
 /** The card as the clicker should see it now (Teams asks when a card with refresh is shown). */
-async function refresh(deps: BotDependencies, context: TurnContext, data: Record<string, unknown>): Promise<CardActionResult> {
+async function refresh(
+  deps: BotDependencies,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   const requestId = text(data.requestId);
   const request = requestId ? await deps.changes.get(requestId) : undefined;
   if (!request) return { text: 'That request no longer exists.' };
   const viewer = personOf(context.activity);
   if (request.status !== 'pending' || !viewer) return { card: buildChangeRequestCard(request, 'everyone') };
-  if (viewer.aadObjectId === request.requester.aadObjectId) return { card: buildChangeRequestCard(request, 'requester') };
+  if (viewer.aadObjectId === request.requester.aadObjectId)
+    return { card: buildChangeRequestCard(request, 'requester') };
   const profile = await deps.directory.profile(viewer);
   const may = request.tenantWide ? deps.access.isTenantAdmin(profile) : deps.access.isApprover(profile);
   return { card: buildChangeRequestCard(request, may ? 'approver' : 'everyone', await approverIds(deps, request)) };
 }
 
 /** A fix button on a diagnosis: diagnose again now and ask for the change that finding proposes. */
-async function propose(deps: BotDependencies, context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<CardActionResult> {
+async function propose(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const policyTargetId = text(data.policyTargetId);
@@ -118,16 +142,25 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
     const policy = await deps.gateway.smsPolicy({ fresh: true, withGroupNames: true });
     const target = policy.includeTargets.find((candidate) => candidate.id === policyTargetId);
     if (!target) return { text: 'That group is no longer a target of the SMS sign-in policy.' };
-    if (target.isUsableForSignIn) return { text: `"Use for sign-in" is already ticked for ${target.displayName ?? 'that group'}.` };
-    const request = await submitChange(deps, context, {
-      requester,
-      kind: 'set-use-for-sign-in',
-      target: { userId: 'tenant', displayName: target.displayName ? `the group "${target.displayName}"` : 'that group' },
-      policyTargetId,
-      useForSignIn: true,
-      reason: 'workers in this group cannot sign in by text message',
-      tenantWide: true,
-    }, undefined);
+    if (target.isUsableForSignIn)
+      return { text: `"Use for sign-in" is already ticked for ${target.displayName ?? 'that group'}.` };
+    const request = await submitChange(
+      deps,
+      context,
+      {
+        requester,
+        kind: 'set-use-for-sign-in',
+        target: {
+          userId: 'tenant',
+          displayName: target.displayName ? `the group "${target.displayName}"` : 'that group',
+        },
+        policyTargetId,
+        useForSignIn: true,
+        reason: 'workers in this group cannot sign in by text message',
+        tenantWide: true,
+      },
+      undefined,
+    );
     return asked(request);
   }
   const userId = text(data.userId);
@@ -140,7 +173,10 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
   // A further offer is taken only from the finding as it stands now, never from the card.
   const offer = text(data.offer);
   const proposal = offer ? finding?.otherProposals?.find((other) => other.kind === offer) : finding?.proposal;
-  if (!finding || !proposal) return { text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.` };
+  if (!finding || !proposal)
+    return {
+      text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.`,
+    };
   const change = proposedChange(proposal);
   if (!change && specOf(proposal).newNumber) {
     const dc = await dialogSetFor(deps, state).createContext(context);
@@ -166,7 +202,12 @@ async function propose(deps: BotDependencies, context: TurnContext, state: AppTu
 }
 
 /** A pick on a "which one do you mean?" card: continue the conversation that asked. */
-async function choose(deps: BotDependencies, context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<CardActionResult> {
+async function choose(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const dc = await dialogSetFor(deps, state).createContext(context);
@@ -176,13 +217,20 @@ async function choose(deps: BotDependencies, context: TurnContext, state: AppTur
   }
   const pendingIntent = state.conversation.pendingIntent;
   const userId = text(data.userId);
-  if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind)) return { text: 'That choice is no longer open. Please ask again.' };
+  if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind))
+    return { text: 'That choice is no longer open. Please ask again.' };
   delete state.conversation.pendingIntent;
   await reportOnWorker(deps, context, state, requester, pendingIntent as Parameters<typeof reportOnWorker>[4], userId);
   return { posted: 'OK.' };
 }
 
-export async function handleCardAction(deps: BotDependencies, context: TurnContext, state: AppTurnState, verb: string, data: Record<string, unknown>): Promise<CardActionResult> {
+export async function handleCardAction(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+  verb: string,
+  data: Record<string, unknown>,
+): Promise<CardActionResult> {
   switch (verb) {
     case VERBS.approve:
     case VERBS.reject:
@@ -203,4 +251,13 @@ export async function handleCardAction(deps: BotDependencies, context: TurnConte
   }
 }
 
-export const CARD_VERBS = [VERBS.approve, VERBS.reject, VERBS.cancel, VERBS.refresh, PROPOSE_VERB, CHOOSE_WORKER_VERB, SUGGEST_VERB, ANSWER_VERB] as const;
+export const CARD_VERBS = [
+  VERBS.approve,
+  VERBS.reject,
+  VERBS.cancel,
+  VERBS.refresh,
+  PROPOSE_VERB,
+  CHOOSE_WORKER_VERB,
+  SUGGEST_VERB,
+  ANSWER_VERB,
+] as const;

@@ -47,10 +47,15 @@ export async function decide(
 ): Promise<DecisionResult & { running?: Promise<ChangeRequest> }> {
   // The audit log names the clicker as the directory last did, not as the client says; the decision reads afresh.
   const named = actor && deps.directory.knownName(actor);
-  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () => deps.changes.decide(requestId, named, decision, note, timeWords));
+  const result = await withAuditContext({ actor: named ?? { aadObjectId: 'unknown', name: 'unknown' } }, () =>
+    deps.changes.decide(requestId, named, decision, note, timeWords),
+  );
   if (!result.ok) return result;
   if (decision === 'reject') {
-    await deps.notifier.tellRequester(result.request, rejectionNotice(result.request, result.request.decidedBy?.name ?? 'an approver', note));
+    await deps.notifier.tellRequester(
+      result.request,
+      rejectionNotice(result.request, result.request.decidedBy?.name ?? 'an approver', note),
+    );
     return result;
   }
   // The change runs on after the answer, so it is not bound by the time the clicker is given.

@@ -34,7 +34,9 @@ export interface ConversationDeps extends WorkerLookupDeps, DecisionDeps {
 
 type WorkerIntent = Extract<Intent, { kind: 'status' | 'diagnose' | 'instructions' }>;
 
-const card = (content: Parameters<typeof CardFactory.adaptiveCard>[0]) => ({ attachments: [CardFactory.adaptiveCard(content)] });
+const card = (content: Parameters<typeof CardFactory.adaptiveCard>[0]) => ({
+  attachments: [CardFactory.adaptiveCard(content)],
+});
 
 /** Full numbers only in a 1:1 chat; masked in group chats and channels. */
 function isPersonalChat(context: TurnContext): boolean {
@@ -42,20 +44,31 @@ function isPersonalChat(context: TurnContext): boolean {
 }
 
 /** Status, diagnosis or instructions for a worker the requester named (or picked from a choice card). */
-export async function reportOnWorker(deps: ConversationDeps, context: TurnContext, state: AppTurnState, requester: Person, intent: WorkerIntent, chosenUserId?: string): Promise<void> {
+export async function reportOnWorker(
+  deps: ConversationDeps,
+  context: TurnContext,
+  state: AppTurnState,
+  requester: Person,
+  intent: WorkerIntent,
+  chosenUserId?: string,
+): Promise<void> {
   const typed = intent.worker ?? '';
   if (!chosenUserId && typed.trim() === '') {
     await context.sendActivity('Who do you mean? For example "status of Jane Doe".');
     return;
   }
-  const found: WorkerFound = chosenUserId ? await workerById(deps, requester, chosenUserId, typed) : await lookUpWorker(deps, requester, typed);
+  const found: WorkerFound = chosenUserId
+    ? await workerById(deps, requester, chosenUserId, typed)
+    : await lookUpWorker(deps, requester, typed);
   if (found.kind === 'none') {
     await context.sendActivity(found.message);
     return;
   }
   if (found.kind === 'choose') {
     state.conversation.pendingIntent = intent;
-    await context.sendActivity(card(buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, intent.kind)));
+    await context.sendActivity(
+      card(buildWorkerChoiceCard(`Several people match "${typed}".`, found.candidates, intent.kind)),
+    );
     return;
   }
   const { snapshot, profile } = found;
@@ -63,10 +76,17 @@ export async function reportOnWorker(deps: ConversationDeps, context: TurnContex
     const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
     const number = mobile ? fromGraph(mobile.phoneNumber) : undefined;
     const shown = number ? (isPersonalChat(context) ? number.international : maskPhoneNumber(number)) : undefined;
-    await context.sendActivity(card(buildInstructionsCard(buildWorkerInstructions({ displayName: snapshot.user.displayName, ...(shown && { number: shown }) }))));
+    await context.sendActivity(
+      card(
+        buildInstructionsCard(
+          buildWorkerInstructions({ displayName: snapshot.user.displayName, ...(shown && { number: shown }) }),
+        ),
+      ),
+    );
     return;
   }
-  const mentioned = 'number' in intent && intent.number ? parsePhoneNumber(intent.number, deps.defaultRegion) : undefined;
+  const mentioned =
+    'number' in intent && intent.number ? parsePhoneNumber(intent.number, deps.defaultRegion) : undefined;
   const check = await deps.checker.checkSnapshot(snapshot, {
     ...(mentioned?.ok && { mentionedNumber: mentioned.number }),
     canSee: async (userId) => {
@@ -76,11 +96,18 @@ export async function reportOnWorker(deps: ConversationDeps, context: TurnContex
     },
   });
   const offerFixes = deps.access.mayRequest(profile);
-  await context.sendActivity(card(buildDiagnosisCard(check.diagnosis, { mode: intent.kind === 'status' ? 'status' : 'diagnose', offerFixes })));
+  await context.sendActivity(
+    card(buildDiagnosisCard(check.diagnosis, { mode: intent.kind === 'status' ? 'status' : 'diagnose', offerFixes })),
+  );
 }
 
 /** "who has 07700 900456?": the holder when the requester may see them, else "another account". */
-export async function whoHas(deps: ConversationDeps, context: TurnContext, requester: Person, typedNumber: string): Promise<void> {
+export async function whoHas(
+  deps: ConversationDeps,
+  context: TurnContext,
+  requester: Person,
+  typedNumber: string,
+): Promise<void> {
   const parsed = parsePhoneNumber(typedNumber, deps.defaultRegion);
   if (!parsed.ok) {
     await context.sendActivity(parsed.message);
@@ -89,7 +116,9 @@ export async function whoHas(deps: ConversationDeps, context: TurnContext, reque
   const shown = maskPhoneNumber(parsed.number);
   const lookup = await deps.holders.find(parsed.number.e164);
   if (lookup.holders.length === 0) {
-    await context.sendActivity(`I don't know anyone with ${shown}. phonedesk learns numbers as it reads them; if it was added recently, ask again in a few minutes.`);
+    await context.sendActivity(
+      `I don't know anyone with ${shown}. phonedesk learns numbers as it reads them; if it was added recently, ask again in a few minutes.`,
+    );
     return;
   }
   const profile = await deps.directory.profile(requester);
@@ -98,7 +127,12 @@ export async function whoHas(deps: ConversationDeps, context: TurnContext, reque
     const scope = scopes.get(holder.userId);
     const visible = scope !== undefined && deps.access.canActOn(profile, { userId: holder.userId, ...scope });
     const who = visible ? holder.displayName : 'another account';
-    const how = holder.phoneType === 'mobile' ? (holder.smsSignInState === 'ready' ? 'as their mobile number, and signs in with it' : 'as their mobile number, but cannot sign in with it') : 'as a voice-only phone';
+    const how =
+      holder.phoneType === 'mobile'
+        ? holder.smsSignInState === 'ready'
+          ? 'as their mobile number, and signs in with it'
+          : 'as their mobile number, but cannot sign in with it'
+        : 'as a voice-only phone';
     return `${shown} is held by ${who} ${how}.`;
   });
   await context.sendActivity(lines.join('\n\n'));
@@ -106,15 +140,23 @@ export async function whoHas(deps: ConversationDeps, context: TurnContext, reque
 
 /** "is SMS sign-in set up?": the policy in plain words; fixes and the retirement notice for tenant admins. */
 export async function tenantCheck(deps: ConversationDeps, context: TurnContext, requester: Person): Promise<void> {
-  const [policy, profile] = await Promise.all([deps.gateway.smsPolicy({ fresh: true, withGroupNames: true }), deps.directory.profile(requester)]);
-  await context.sendActivity(card(buildTenantCheckCard({ policy, isTenantAdmin: deps.access.isTenantAdmin(profile), today: new Date() })));
+  const [policy, profile] = await Promise.all([
+    deps.gateway.smsPolicy({ fresh: true, withGroupNames: true }),
+    deps.directory.profile(requester),
+  ]);
+  await context.sendActivity(
+    card(buildTenantCheckCard({ policy, isTenantAdmin: deps.access.isTenantAdmin(profile), today: new Date() })),
+  );
 }
 
 /** How many of a requester's latest requests "pending" looks at (open and ended). */
 const OWN_REQUESTS_READ = 100;
 
 /** The requests that are still open, and how many have ended (read through the change service, so as they stand). */
-function openAndEnded(deps: ConversationDeps, requests: ReadonlyArray<ChangeRequest>): { open: ChangeRequest[]; ended: number } {
+function openAndEnded(
+  deps: ConversationDeps,
+  requests: ReadonlyArray<ChangeRequest>,
+): { open: ChangeRequest[]; ended: number } {
   const open = requests.filter((request) => !deps.changes.isFinal(request));
   return { open, ended: requests.length - open.length };
 }
@@ -125,16 +167,33 @@ export async function pending(deps: ConversationDeps, context: TurnContext, requ
   const now = new Date();
   if (deps.access.isApprover(profile)) {
     const { open } = openAndEnded(deps, await deps.changes.list({ statuses: ['pending'], limit: 50 }));
-    const mayDecide = open.filter((request) => request.status === 'pending' && request.requester.aadObjectId !== requester.aadObjectId && (!request.tenantWide || deps.access.isTenantAdmin(profile)));
-    await context.sendActivity(card(buildPendingCard(mayDecide, 'approver', { now, viewerAadObjectId: requester.aadObjectId })));
+    const mayDecide = open.filter(
+      (request) =>
+        request.status === 'pending' &&
+        request.requester.aadObjectId !== requester.aadObjectId &&
+        (!request.tenantWide || deps.access.isTenantAdmin(profile)),
+    );
+    await context.sendActivity(
+      card(buildPendingCard(mayDecide, 'approver', { now, viewerAadObjectId: requester.aadObjectId })),
+    );
     return;
   }
-  const { open, ended } = openAndEnded(deps, await deps.changes.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }));
-  await context.sendActivity(card(buildPendingCard(open, 'requester', { now, viewerAadObjectId: requester.aadObjectId, ended })));
+  const { open, ended } = openAndEnded(
+    deps,
+    await deps.changes.list({ requesterId: requester.aadObjectId, limit: OWN_REQUESTS_READ }),
+  );
+  await context.sendActivity(
+    card(buildPendingCard(open, 'requester', { now, viewerAadObjectId: requester.aadObjectId, ended })),
+  );
 }
 
 /** "approve 42", "reject 42 because …", "cancel 42": for channels without card buttons. */
-export async function decideByNumber(deps: ConversationDeps, context: TurnContext, requester: Person, intent: Extract<Intent, { kind: 'approve' | 'reject' | 'cancel' }>): Promise<void> {
+export async function decideByNumber(
+  deps: ConversationDeps,
+  context: TurnContext,
+  requester: Person,
+  intent: Extract<Intent, { kind: 'approve' | 'reject' | 'cancel' }>,
+): Promise<void> {
   if (intent.requestNumber === undefined) {
     await context.sendActivity(`Which request? For example "${intent.kind} 42".`);
     return;
@@ -156,7 +215,14 @@ export async function decideByNumber(deps: ConversationDeps, context: TurnContex
     await context.sendActivity(note.message);
     return;
   }
-  const result = await decide(deps, request.id, requester, intent.kind, note.note, textTimeWords(context.activity.localTimezone));
+  const result = await decide(
+    deps,
+    request.id,
+    requester,
+    intent.kind,
+    note.note,
+    textTimeWords(context.activity.localTimezone),
+  );
   if (!result.ok) {
     await context.sendActivity(result.reason);
     return;
@@ -164,7 +230,17 @@ export async function decideByNumber(deps: ConversationDeps, context: TurnContex
   // A change that already ended has had its result put on every card; refreshing now could overwrite it.
   const { request: current, resultShown } = await whereItStands(deps, result.request, result.running);
   if (!resultShown) await deps.notifier.refreshCards(current);
-  if (intent.kind === 'reject') await context.sendActivity(`Rejected request ${request.number}. I've told ${request.requester.name}.`);
-  else if (resultShown) await context.sendActivity(`Approved request ${request.number}. ${current.outcome ?? ''} I've told ${request.requester.name}.`.replace(/\s+/g, ' '));
-  else await context.sendActivity(`Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.`);
+  if (intent.kind === 'reject')
+    await context.sendActivity(`Rejected request ${request.number}. I've told ${request.requester.name}.`);
+  else if (resultShown)
+    await context.sendActivity(
+      `Approved request ${request.number}. ${current.outcome ?? ''} I've told ${request.requester.name}.`.replace(
+        /\s+/g,
+        ' ',
+      ),
+    );
+  else
+    await context.sendActivity(
+      `Approved request ${request.number}. I'm making the change now and will tell ${request.requester.name} when it's done.`,
+    );
 }

@@ -35,10 +35,20 @@ export function createAdapter(bot: BotCredentials, logger: Logger): TeamsAdapter
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     // One short sentence and a correlation id for the person; the details only in the log.
     const correlationId = randomUUID().slice(0, 8);
-    logger.error({ err: error, correlationId, activityType: context.activity.type, conversationId: context.activity.conversation?.id }, 'turn failed');
+    logger.error(
+      {
+        err: error,
+        correlationId,
+        activityType: context.activity.type,
+        conversationId: context.activity.conversation?.id,
+      },
+      'turn failed',
+    );
     if (context.activity.type === 'message') {
       await context
-        .sendActivity(`Sorry, something went wrong on my side and nothing was changed. Please try again in a minute. (Reference ${correlationId})`)
+        .sendActivity(
+          `Sorry, something went wrong on my side and nothing was changed. Please try again in a minute. (Reference ${correlationId})`,
+        )
         .catch((sendError: unknown) => logger.warn({ err: sendError }, 'could not tell the user about the failure'));
     }
   };

@@ -44,7 +44,12 @@ async function orUndo<T>(state: AppTurnState, work: () => Promise<T>): Promise<T
 }
 
 /** The only place that builds the teams-ai Application, so a later move to Teams SDK v2 stays in bot/. */
-export function createApplication({ adapter, storage, logger, bot }: ApplicationDependencies): Application<AppTurnState> {
+export function createApplication({
+  adapter,
+  storage,
+  logger,
+  bot,
+}: ApplicationDependencies): Application<AppTurnState> {
   const app = new Application<AppTurnState>({
     adapter,
     storage,
@@ -64,23 +69,33 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   });
 
   /** Action.Submit, from channels without Universal Actions: the same handlers as a click, answered in the chat. */
-  const answerSubmit = (verb: string) => async (context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<void> => {
-    try {
-      const result = await orUndo(state, () => withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, data)));
-      // An answer already posted (a request's card) is not repeated: one message per action.
-      if ('posted' in result) return;
-      await context.sendActivity('card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text);
-    } catch (error) {
-      await context.sendActivity(failureReply(error, logger, verb));
-    }
-  };
+  const answerSubmit =
+    (verb: string) =>
+    async (context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<void> => {
+      try {
+        const result = await orUndo(state, () =>
+          withinDeadline(MESSAGE_GRAPH_MS, () => handleCardAction(bot, context, state, verb, data)),
+        );
+        // An answer already posted (a request's card) is not repeated: one message per action.
+        if ('posted' in result) return;
+        await context.sendActivity(
+          'card' in result ? { attachments: [CardFactory.adaptiveCard(result.card)] } : result.text,
+        );
+      } catch (error) {
+        await context.sendActivity(failureReply(error, logger, verb));
+      }
+    };
 
   // Every verb, both ways its button arrives: Action.Execute (an invoke, answered in the invoke response) and the
   // Action.Submit fallback (a message without text whose value names the verb).
   for (const verb of CARD_VERBS) {
     app.adaptiveCards.actionExecute(verb, async (context, state, data) => {
       try {
-        const result = await orUndo(state, () => withinDeadline(CARD_CLICK_GRAPH_MS, () => handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>)));
+        const result = await orUndo(state, () =>
+          withinDeadline(CARD_CLICK_GRAPH_MS, () =>
+            handleCardAction(bot, context, state, verb, (data ?? {}) as Record<string, unknown>),
+          ),
+        );
         return 'card' in result ? result.card : 'posted' in result ? result.posted : result.text;
       } catch (error) {
         return failureReply(error, logger, verb);
@@ -91,13 +106,18 @@ export function createApplication({ adapter, storage, logger, bot }: Application
   // Invoke routes are tried in order: this one only gets the card actions no verb above matched.
   app.addRoute(isCardActionInvoke, async (context) => refuseUnmatchedCardAction(context, logger), true);
   // Likewise a submit whose verb phonedesk does not have (an old card): the handlers say the button is gone.
-  app.adaptiveCards.actionSubmit<Record<string, unknown>>(isSubmitWithVerb, async (context, state, data) => answerSubmit(String(data.verb))(context, state, data));
+  app.adaptiveCards.actionSubmit<Record<string, unknown>>(isSubmitWithVerb, async (context, state, data) =>
+    answerSubmit(String(data.verb))(context, state, data),
+  );
   // The Playground and Teams say hello when the chat opens: remember how to reach the person.
   app.activity(ActivityTypes.ConversationUpdate, async (context) => rememberPerson(bot, context));
   app.activity(ActivityTypes.InstallationUpdate, async (context) => {
     await rememberPerson(bot, context);
     // The welcome is the help card for who they are: approvers get theirs.
-    if (context.activity.action === 'add') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpCardFor(bot, personOf(context.activity)))] });
+    if (context.activity.action === 'add')
+      await context.sendActivity({
+        attachments: [CardFactory.adaptiveCard(await helpCardFor(bot, personOf(context.activity)))],
+      });
   });
 
   // Catch-all: must stay the last message route.

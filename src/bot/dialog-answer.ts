@@ -9,7 +9,11 @@ import { dialogSetFor, dispatch } from './message-handler';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { parseIntent } from './understanding/parse-intent';
 
-export async function answerQuestion(deps: BotDependencies, context: TurnContext, state: AppTurnState): Promise<{ text: string }> {
+export async function answerQuestion(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+): Promise<{ text: string }> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const dialogs = dialogSetFor(deps, state);

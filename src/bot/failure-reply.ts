@@ -11,7 +11,8 @@ const STORAGE_SENTENCES: Readonly<Record<StorageFault, string>> = {
   failed: 'phonedesk could not save to its database, so nothing was changed. Please tell IT.',
 };
 
-const SOMETHING_WENT_WRONG = 'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.';
+const SOMETHING_WENT_WRONG =
+  'Sorry, something went wrong on my side and nothing was changed. Please try again in a minute.';
 
 export function failureReply(error: unknown, logger: Logger, where: string): string {
   const reference = randomUUID().slice(0, 8);
@@ -19,6 +20,7 @@ export function failureReply(error: unknown, logger: Logger, where: string): str
   const cause = error instanceof DialogContextError ? error.error : error;
   logger.error({ err: cause, reference, where }, 'request failed');
   const fault = storageFaultOf(cause);
-  const sentence = cause instanceof GraphFailure ? cause.userMessage : fault ? STORAGE_SENTENCES[fault] : SOMETHING_WENT_WRONG;
+  const sentence =
+    cause instanceof GraphFailure ? cause.userMessage : fault ? STORAGE_SENTENCES[fault] : SOMETHING_WENT_WRONG;
   return `${sentence} (Reference ${reference})`;
 }

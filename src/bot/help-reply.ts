@@ -30,7 +30,9 @@ async function openRequestNumber(deps: HelpDeps, requester: Person, now: Date): 
 export async function helpCardFor(deps: HelpDeps, requester: Person | undefined): Promise<AdaptiveCard> {
   if (!requester) return buildHelpCard();
   try {
-    const profile = await withinDeadline(Math.min(HELP_LOOKUP_MS, remainingMs()), () => deps.directory.profile(requester));
+    const profile = await withinDeadline(Math.min(HELP_LOOKUP_MS, remainingMs()), () =>
+      deps.directory.profile(requester),
+    );
     if (deps.access.isApprover(profile)) return buildApproverHelpCard();
     const number = await openRequestNumber(deps, requester, new Date());
     return buildHelpCard(number === undefined ? {} : { openRequestNumber: number });

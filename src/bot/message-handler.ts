@@ -38,20 +38,31 @@ export function dialogSetFor(deps: ChangeDialogDeps, state: AppTurnState): Dialo
 }
 
 /** Keeps how to reach a person in their 1:1 chat, for approval cards and results later. */
-export async function rememberPerson(deps: { conversations: ConversationReferences; logger: Logger }, context: TurnContext): Promise<void> {
+export async function rememberPerson(
+  deps: { conversations: ConversationReferences; logger: Logger },
+  context: TurnContext,
+): Promise<void> {
   const person = personOf(context.activity);
   if (!person || (context.activity.conversation?.conversationType ?? 'personal') !== 'personal') return;
-  await deps.conversations.save(person.aadObjectId, TurnContext.getConversationReference(context.activity)).catch((error: unknown) => {
-    deps.logger.warn({ err: error }, 'could not remember the conversation');
-  });
+  await deps.conversations
+    .save(person.aadObjectId, TurnContext.getConversationReference(context.activity))
+    .catch((error: unknown) => {
+      deps.logger.warn({ err: error }, 'could not remember the conversation');
+    });
 }
 
 const MAX_TEXT = 4000;
-const APPROVALS_CHANNEL_COMMAND = /^(please )?(use|set) this (channel|chat|team) (for|as the) approvals?( channel)?[.!]?$/i;
+const APPROVALS_CHANNEL_COMMAND =
+  /^(please )?(use|set) this (channel|chat|team) (for|as the) approvals?( channel)?[.!]?$/i;
 
 /** An approver points phonedesk at a channel: new requests are posted there as well as 1:1. */
 async function useForApprovals(
-  deps: { directory: RequesterDirectory; access: AccessPolicy; conversations: ConversationReferences; audit: AuditAppender },
+  deps: {
+    directory: RequesterDirectory;
+    access: AccessPolicy;
+    conversations: ConversationReferences;
+    audit: AuditAppender;
+  },
   context: TurnContext,
   requester: Person,
 ): Promise<void> {
@@ -61,14 +72,35 @@ async function useForApprovals(
     return;
   }
   await deps.conversations.saveChannel(APPROVALS_CHANNEL, TurnContext.getConversationReference(context.activity));
-  await deps.audit.append({ phase: 'event', operation: 'approvals.channel.set', actor: profile.person, detail: `conversation ${context.activity.conversation.id}` });
-  await context.sendActivity('From now on I will post new change requests here too. Approvers can decide them on the card.');
+  await deps.audit.append({
+    phase: 'event',
+    operation: 'approvals.channel.set',
+    actor: profile.person,
+    detail: `conversation ${context.activity.conversation.id}`,
+  });
+  await context.sendActivity(
+    'From now on I will post new change requests here too. Approvers can decide them on the card.',
+  );
 }
 
-const READS: ReadonlySet<Intent['kind']> = new Set(['status', 'diagnose', 'instructions', 'who-has', 'tenant-check', 'pending']);
+const READS: ReadonlySet<Intent['kind']> = new Set([
+  'status',
+  'diagnose',
+  'instructions',
+  'who-has',
+  'tenant-check',
+  'pending',
+]);
 
 /** Starts the conversation for an understood intent. */
-export async function dispatch(deps: BotDependencies, context: TurnContext, state: AppTurnState, requester: Person, intent: Intent, dialogs: DialogSet): Promise<void> {
+export async function dispatch(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+  requester: Person,
+  intent: Intent,
+  dialogs: DialogSet,
+): Promise<void> {
   if (READS.has(intent.kind) && !deps.limits.reads.take(requester.aadObjectId)) {
     await context.sendActivity(TOO_MANY_READS);
     return;
@@ -101,10 +133,20 @@ export async function dispatch(deps: BotDependencies, context: TurnContext, stat
       await decideByNumber(deps, context, requester, intent);
       return;
     case 'add-number':
-      await startDialog(ADD_NUMBER_DIALOG, { requester, worker: intent.worker, number: intent.number, reason: intent.reason });
+      await startDialog(ADD_NUMBER_DIALOG, {
+        requester,
+        worker: intent.worker,
+        number: intent.number,
+        reason: intent.reason,
+      });
       return;
     case 'remove-number':
-      await startDialog(REMOVE_NUMBER_DIALOG, { requester, worker: intent.worker, reason: intent.reason, leaver: intent.leaver } satisfies RemoveNumberOptions);
+      await startDialog(REMOVE_NUMBER_DIALOG, {
+        requester,
+        worker: intent.worker,
+        reason: intent.reason,
+        leaver: intent.leaver,
+      } satisfies RemoveNumberOptions);
       return;
     case 'lost-phone':
       await startDialog(LOST_PHONE_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
@@ -128,7 +170,9 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
   const intent = parseIntent(text);
   const requester = personOf(context.activity);
   if (!requester) {
-    await context.sendActivity(intent.kind === 'help' ? { attachments: [CardFactory.adaptiveCard(buildHelpCard())] } : WHO_ARE_YOU);
+    await context.sendActivity(
+      intent.kind === 'help' ? { attachments: [CardFactory.adaptiveCard(buildHelpCard())] } : WHO_ARE_YOU,
+    );
     return;
   }
   if (APPROVALS_CHANNEL_COMMAND.test(text)) {

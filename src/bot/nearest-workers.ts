@@ -12,11 +12,19 @@ export const MAX_SUGGESTED_WORKERS = 3;
 /** How far the typed text is from a name: the whole name, its first name, or its start as long as the typed text. */
 function distance(typed: string, displayName: string): number {
   const firstName = displayName.split(' ')[0] ?? displayName;
-  return Math.min(editDistance(displayName, typed), editDistance(firstName, typed), editDistance(displayName.slice(0, typed.length), typed));
+  return Math.min(
+    editDistance(displayName, typed),
+    editDistance(firstName, typed),
+    editDistance(displayName.slice(0, typed.length), typed),
+  );
 }
 
 /** Nearest first; ties keep the directory's order. Pure. */
-export function nearestFirst<T extends { displayName: string }>(typed: string, candidates: readonly T[], max = MAX_SUGGESTED_WORKERS): T[] {
+export function nearestFirst<T extends { displayName: string }>(
+  typed: string,
+  candidates: readonly T[],
+  max = MAX_SUGGESTED_WORKERS,
+): T[] {
   return candidates
     .map((candidate, index) => ({ candidate, index, distance: distance(typed, candidate.displayName) }))
     .sort((a, b) => a.distance - b.distance || a.index - b.index)
@@ -24,7 +32,11 @@ export function nearestFirst<T extends { displayName: string }>(typed: string, c
     .map((entry) => entry.candidate);
 }
 
-export async function nearestWorkers(deps: WorkerLookupDeps, requester: Person, typed: string): Promise<WorkerCandidate[]> {
+export async function nearestWorkers(
+  deps: WorkerLookupDeps,
+  requester: Person,
+  typed: string,
+): Promise<WorkerCandidate[]> {
   const lookup = await deps.resolver.resolve(typed);
   if (lookup.kind === 'none') return [];
   const candidates = lookup.kind === 'one' ? [lookup.worker] : lookup.candidates;

@@ -45,7 +45,11 @@ export class Notifier implements ApprovalAnnouncer {
   private readonly cardWrites = new KeyedQueue();
 
   /** `person`: whose 1:1 chat this is; if Teams says they are gone from it (403/404), they are no longer tried. */
-  private async send(reference: Partial<ConversationReference>, logic: (context: TurnContext) => Promise<void>, person?: string): Promise<boolean> {
+  private async send(
+    reference: Partial<ConversationReference>,
+    logic: (context: TurnContext) => Promise<void>,
+    person?: string,
+  ): Promise<boolean> {
     // The adapter's onTurnError would swallow a failure inside the turn, so catch it here to see it.
     let failure: { error: unknown } | undefined;
     try {
@@ -97,7 +101,10 @@ export class Notifier implements ApprovalAnnouncer {
   }
 
   /** The approver groups' members (cached) that phonedesk can reach; if Graph fails, nobody could be checked. */
-  private async approversInRoster(roster: ApproverRoster, request: ChangeRequest): Promise<{ approvers: Approver[]; unchecked: number }> {
+  private async approversInRoster(
+    roster: ApproverRoster,
+    request: ChangeRequest,
+  ): Promise<{ approvers: Approver[]; unchecked: number }> {
     const people = await this.references.people();
     let members: ReadonlySet<string>;
     try {
@@ -127,21 +134,41 @@ export class Notifier implements ApprovalAnnouncer {
     if (channel) {
       // Everyone in the channel sees the request; only approvers get the buttons (refresh.userIds).
       const sent = await this.send(channel, async (context) => {
-        await context.sendActivity(`${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`);
-        const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))] });
-        if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel }, this.logger);
+        await context.sendActivity(
+          `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks for approval of request ${request.number}: ${changeSummary(request)}.`,
+        );
+        const reply = await context.sendActivity({
+          attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'everyone', approvers))],
+        });
+        if (reply?.id)
+          await rememberCard(
+            this.cards,
+            { requestId: request.id, activityId: reply.id, audience: 'approver', reference: channel },
+            this.logger,
+          );
       });
       if (sent) reached++;
     }
     for (const approver of approvers) {
-      const sent = await this.send(approver.reference, async (context) => {
-        // Text and card separately, so that the card has its own id to update (see conversation/submit-change.ts).
-        await context.sendActivity(
-          `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}.${typedDecisionHint(approver.reference, request)}`,
-        );
-        const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))] });
-        if (reply?.id) await rememberCard(this.cards, { requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference }, this.logger);
-      }, approver.aadObjectId);
+      const sent = await this.send(
+        approver.reference,
+        async (context) => {
+          // Text and card separately, so that the card has its own id to update (see conversation/submit-change.ts).
+          await context.sendActivity(
+            `${request.urgent ? 'Urgent: ' : ''}${request.requester.name} asks you to approve request ${request.number}: ${changeSummary(request)}.${typedDecisionHint(approver.reference, request)}`,
+          );
+          const reply = await context.sendActivity({
+            attachments: [CardFactory.adaptiveCard(this.cardFor(request, 'approver', approvers))],
+          });
+          if (reply?.id)
+            await rememberCard(
+              this.cards,
+              { requestId: request.id, activityId: reply.id, audience: 'approver', reference: approver.reference },
+              this.logger,
+            );
+        },
+        approver.aadObjectId,
+      );
       if (sent) reached++;
     }
     return { reached, unchecked };
@@ -165,24 +192,36 @@ export class Notifier implements ApprovalAnnouncer {
   }
 
   private async update(card: PostedCard, request: ChangeRequest, approvers: readonly Approver[]): Promise<void> {
-    const view: ChangeCardView = request.status !== 'pending' ? 'everyone' : card.audience === 'approver' ? 'approver' : 'requester';
+    const view: ChangeCardView =
+      request.status !== 'pending' ? 'everyone' : card.audience === 'approver' ? 'approver' : 'requester';
     await this.send(card.reference, async (context) => {
-      await context.updateActivity({ id: card.activityId, type: 'message', attachments: [CardFactory.adaptiveCard(this.cardFor(request, view, approvers))] });
+      await context.updateActivity({
+        id: card.activityId,
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(this.cardFor(request, view, approvers))],
+      });
     });
   }
 
   /** A change ended: every card shows it, and the requester is told. */
   async announceOutcome(request: ChangeRequest): Promise<void> {
     await this.refreshCards(request);
-    await this.tellRequester(request, `Request ${request.number} (${changeSummary(request)}): ${request.outcome ?? request.status}`);
+    await this.tellRequester(
+      request,
+      `Request ${request.number} (${changeSummary(request)}): ${request.outcome ?? request.status}`,
+    );
   }
 
   /** Tells the requester (1:1) what became of their request. */
   async tellRequester(request: ChangeRequest, text: string): Promise<void> {
     const reference = await this.references.get(request.requester.aadObjectId);
     if (!reference) return;
-    await this.send(reference, async (context) => {
-      await context.sendActivity(text);
-    }, request.requester.aadObjectId);
+    await this.send(
+      reference,
+      async (context) => {
+        await context.sendActivity(text);
+      },
+      request.requester.aadObjectId,
+    );
   }
 }

@@ -8,4 +8,5 @@ export function personOf(activity: Pick<Activity, 'from'>): Person | undefined {
   return { aadObjectId: id, name: activity.from.name?.trim() || 'someone' };
 }
 
-export const WHO_ARE_YOU = "I can't tell who you are, so I can't look anyone up or change anything for you. Please use phonedesk from Microsoft Teams.";
+export const WHO_ARE_YOU =
+  "I can't tell who you are, so I can't look anyone up or change anything for you. Please use phonedesk from Microsoft Teams.";

@@ -28,7 +28,12 @@ const INTENTS: Partial<Record<CapabilityId | typeof HELP_SUGGESTION, Intent>> = 
   help: { kind: 'help' },
 };
 
-export async function runSuggestion(deps: BotDependencies, context: TurnContext, state: AppTurnState, data: Record<string, unknown>): Promise<{ text: string }> {
+export async function runSuggestion(
+  deps: BotDependencies,
+  context: TurnContext,
+  state: AppTurnState,
+  data: Record<string, unknown>,
+): Promise<{ text: string }> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const id = data.suggestion;

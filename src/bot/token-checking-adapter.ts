@@ -15,7 +15,10 @@ const UNAUTHORIZED = 401;
  * request is the caller's fault: 401 with no detail, and one structured log line so operators can see it.
  */
 export class TokenCheckingAdapter extends TeamsAdapter {
-  constructor(private readonly logger: Logger, ...args: AdapterArguments) {
+  constructor(
+    private readonly logger: Logger,
+    ...args: AdapterArguments
+  ) {
     super(...args);
   }
 
@@ -25,7 +28,9 @@ export class TokenCheckingAdapter extends TeamsAdapter {
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     try {
-      return typeof auth === 'string' ? await super.processActivity(auth, activity, logic) : await super.processActivity(auth, activity, logic);
+      return typeof auth === 'string'
+        ? await super.processActivity(auth, activity, logic)
+        : await super.processActivity(auth, activity, logic);
     } catch (error) {
       const tokenError = error instanceof Error && TOKEN_ERRORS.has(error.name);
       if (!tokenError && !(error instanceof AuthenticationError)) throw error;
@@ -34,7 +39,10 @@ export class TokenCheckingAdapter extends TeamsAdapter {
         this.logger.error({ reason: error.message }, 'could not check a Bot Framework token: signing keys unavailable');
         return { status: error.statusCode, body: 'The bot cannot check tokens right now' };
       }
-      this.logger.warn({ reason: error.message, channelId: activity.channelId, activityType: activity.type }, 'request refused: no valid Bot Framework token');
+      this.logger.warn(
+        { reason: error.message, channelId: activity.channelId, activityType: activity.type },
+        'request refused: no valid Bot Framework token',
+      );
       return { status: UNAUTHORIZED, body: 'Unauthorized' };
     }
   }

@@ -11,7 +11,10 @@ export function showsCardButtons(reference: Partial<ConversationReference>): boo
 }
 
 /** The hint to add after an approval request, or '' where the card's buttons work. */
-export function typedDecisionHint(reference: Partial<ConversationReference>, request: Pick<ChangeRequest, 'number'>): string {
+export function typedDecisionHint(
+  reference: Partial<ConversationReference>,
+  request: Pick<ChangeRequest, 'number'>,
+): string {
   if (showsCardButtons(reference)) return '';
   return ` (Without buttons, reply "approve ${request.number}" or "reject ${request.number} because …".)`;
 }

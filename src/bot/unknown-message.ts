@@ -19,7 +19,13 @@ export interface UnknownMessageDeps extends WorkerLookupDeps {
 const NOT_UNDERSTOOD = 'I did not understand that.';
 const SAY_HELP = 'Say "help" to see what I can do.';
 
-export async function answerUnknown(deps: UnknownMessageDeps, context: TurnContext, state: AppTurnState, requester: Person, text: string): Promise<void> {
+export async function answerUnknown(
+  deps: UnknownMessageDeps,
+  context: TurnContext,
+  state: AppTurnState,
+  requester: Person,
+  text: string,
+): Promise<void> {
   const name = nameAlone(text);
   let intro = NOT_UNDERSTOOD;
   if (name !== undefined) {

@@ -36,7 +36,13 @@ export async function isCardActionInvoke(context: TurnContext): Promise<boolean>
  */
 export async function isSubmitWithVerb(context: TurnContext): Promise<boolean> {
   const { type, text, value } = context.activity;
-  return type === ActivityTypes.Message && !text && typeof value === 'object' && value !== null && typeof (value as { verb?: unknown }).verb === 'string';
+  return (
+    type === ActivityTypes.Message &&
+    !text &&
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { verb?: unknown }).verb === 'string'
+  );
 }
 
 /** Answers HTTP 400 with the Universal Actions error body; changes nothing. */

@@ -95,12 +95,26 @@ export interface AdaptiveCard {
   refresh?: { action: ExecuteAction; userIds: string[] };
 }
 
-export function adaptiveCard(body: CardElement[], extra: Partial<Pick<AdaptiveCard, 'actions' | 'refresh'>> = {}): AdaptiveCard {
-  return { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', body, ...extra };
+export function adaptiveCard(
+  body: CardElement[],
+  extra: Partial<Pick<AdaptiveCard, 'actions' | 'refresh'>> = {},
+): AdaptiveCard {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    body,
+    ...extra,
+  };
 }
 
 /** An Action.Execute with an Action.Submit fallback carrying the same verb, for channels without Universal Actions. */
-export function executeAction(title: string, verb: string, data: ActionData, style?: ExecuteAction['style']): ExecuteAction {
+export function executeAction(
+  title: string,
+  verb: string,
+  data: ActionData,
+  style?: ExecuteAction['style'],
+): ExecuteAction {
   return {
     type: 'Action.Execute',
     title,

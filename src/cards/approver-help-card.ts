@@ -12,7 +12,7 @@ export const APPROVER_CONVERSATIONS: ReadonlyArray<{ title: string; value: strin
 ];
 
 /** Lookups approvers use before deciding (the rest of the store managers' help). */
-const LOOKUPS = new Set(['Status', 'Why can\'t they sign in?', 'Who has a number', 'Is SMS sign-in set up?']);
+const LOOKUPS = new Set(['Status', "Why can't they sign in?", 'Who has a number', 'Is SMS sign-in set up?']);
 
 export function buildApproverHelpCard(): AdaptiveCard {
   return adaptiveCard([
@@ -28,7 +28,19 @@ export function buildApproverHelpCard(): AdaptiveCard {
       wrap: true,
     },
     { type: 'FactSet', facts: APPROVER_CONVERSATIONS.map(({ title, value }) => ({ title, value })) },
-    { type: 'TextBlock', text: 'Before you decide, you can look things up:', wrap: true, isSubtle: true, separator: true },
-    { type: 'FactSet', facts: CONVERSATIONS.filter(({ title }) => LOOKUPS.has(title)).map(({ title, example }) => ({ title, value: `"${example}"` })) },
+    {
+      type: 'TextBlock',
+      text: 'Before you decide, you can look things up:',
+      wrap: true,
+      isSubtle: true,
+      separator: true,
+    },
+    {
+      type: 'FactSet',
+      facts: CONVERSATIONS.filter(({ title }) => LOOKUPS.has(title)).map(({ title, example }) => ({
+        title,
+        value: `"${example}"`,
+      })),
+    },
   ]);
 }

@@ -3,7 +3,14 @@
 import type { ChangeRequest } from '../changes/change-request';
 import { MAX_DECISION_NOTE } from '../changes/decision-note';
 import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type ExecuteAction, type TextBlock } from './adaptive-card';
+import {
+  adaptiveCard,
+  executeAction,
+  type AdaptiveCard,
+  type CardElement,
+  type ExecuteAction,
+  type TextBlock,
+} from './adaptive-card';
 import { cardDateTime } from './card-time';
 import { STATUS_WORDS, changeSummary } from './change-summary';
 import { requestFactsElements } from './request-facts-view';
@@ -28,7 +35,11 @@ function timeLines(request: ChangeRequest): TextBlock[] {
   const line = (text: string): TextBlock => ({ type: 'TextBlock', text, wrap: true, spacing: 'Small' });
   const lines = [line(`Asked by ${request.requester.name}, ${cardDateTime(request.createdAt)}`)];
   if (request.decidedBy) {
-    lines.push(line(`${request.status === 'rejected' ? 'Rejected by' : 'Approved by'} ${request.decidedBy.name}, ${cardDateTime(request.decidedAt ?? request.createdAt)}`));
+    lines.push(
+      line(
+        `${request.status === 'rejected' ? 'Rejected by' : 'Approved by'} ${request.decidedBy.name}, ${cardDateTime(request.decidedAt ?? request.createdAt)}`,
+      ),
+    );
   }
   if (request.status === 'pending') lines.push(line(`Decide by ${cardDateTime(request.expiresAt)}`));
   return lines;
@@ -40,10 +51,20 @@ function lostPhoneNote(request: ChangeRequest): string {
   return `Once it is approved, the number stays on ${request.target.displayName}'s account but can't be used to sign in; sign-in comes back with their new number. `;
 }
 
-export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardView, approverUserIds: readonly string[] = []): AdaptiveCard {
+export function buildChangeRequestCard(
+  request: ChangeRequest,
+  view: ChangeCardView,
+  approverUserIds: readonly string[] = [],
+): AdaptiveCard {
   const pending = request.status === 'pending';
   const body: CardElement[] = [
-    { type: 'TextBlock', text: `Request ${request.number}${request.urgent ? ' (urgent)' : ''}`, weight: 'Bolder', size: 'Medium', wrap: true },
+    {
+      type: 'TextBlock',
+      text: `Request ${request.number}${request.urgent ? ' (urgent)' : ''}`,
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+    },
     { type: 'TextBlock', text: changeSummary(request), wrap: true },
     {
       type: 'FactSet',
@@ -57,18 +78,35 @@ export function buildChangeRequestCard(request: ChangeRequest, view: ChangeCardV
     ...timeLines(request),
     ...requestFactsElements(request.facts),
   ];
-  if (pending && view === 'requester') body.push({ type: 'TextBlock', text: `I've asked for approval. ${lostPhoneNote(request)}I'll tell you here when it's done.`, wrap: true });
+  if (pending && view === 'requester')
+    body.push({
+      type: 'TextBlock',
+      text: `I've asked for approval. ${lostPhoneNote(request)}I'll tell you here when it's done.`,
+      wrap: true,
+    });
   // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).
-  if (request.outcome) body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });
+  if (request.outcome)
+    body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });
   const data = { requestId: request.id };
   const actions: ExecuteAction[] = [];
   if (pending && view === 'approver') {
-    body.push({ type: 'Input.Text', id: REJECT_REASON_INPUT, label: 'Why, if you reject (the requester sees this)', placeholder: 'For example: wrong number, call me', maxLength: MAX_DECISION_NOTE });
-    actions.push(executeAction('Approve', VERBS.approve, data, 'positive'), executeAction('Reject', VERBS.reject, data, 'destructive'));
+    body.push({
+      type: 'Input.Text',
+      id: REJECT_REASON_INPUT,
+      label: 'Why, if you reject (the requester sees this)',
+      placeholder: 'For example: wrong number, call me',
+      maxLength: MAX_DECISION_NOTE,
+    });
+    actions.push(
+      executeAction('Approve', VERBS.approve, data, 'positive'),
+      executeAction('Reject', VERBS.reject, data, 'destructive'),
+    );
   }
   if (pending && view === 'requester') actions.push(executeAction('Cancel request', VERBS.cancel, data));
   if (actions.length > 0) body.push({ type: 'ActionSet', actions });
   // While pending, approvers get their view by refresh; once decided, an empty list stops refreshes for everyone.
   const userIds = pending ? approverUserIds.slice(0, MAX_REFRESH_USERS) : [];
-  return adaptiveCard(body, { refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: VERBS.refresh, data }, userIds } });
+  return adaptiveCard(body, {
+    refresh: { action: { type: 'Action.Execute', title: 'Refresh', verb: VERBS.refresh, data }, userIds },
+  });
 }

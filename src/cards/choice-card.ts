@@ -15,7 +15,11 @@ export interface WorkerChoice {
   detail?: string;
 }
 
-export function buildWorkerChoiceCard(question: string, choices: ReadonlyArray<WorkerChoice>, purpose: string): AdaptiveCard {
+export function buildWorkerChoiceCard(
+  question: string,
+  choices: ReadonlyArray<WorkerChoice>,
+  purpose: string,
+): AdaptiveCard {
   const shown = choices.slice(0, MAX_CHOICES);
   const more = choices.length - shown.length;
   const body: CardElement[] = [
@@ -26,8 +30,21 @@ export function buildWorkerChoiceCard(question: string, choices: ReadonlyArray<W
     body.push({ type: 'TextBlock', text: 'Nobody matched. Try their full name or their email address.', wrap: true });
   }
   for (const choice of shown) {
-    const items: CardElement[] = [{ type: 'ActionSet', actions: [executeAction(choice.displayName, CHOOSE_WORKER_VERB, { userId: choice.userId, purpose })] }];
-    if (choice.detail) items.push({ type: 'TextBlock', text: choice.detail, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' });
+    const items: CardElement[] = [
+      {
+        type: 'ActionSet',
+        actions: [executeAction(choice.displayName, CHOOSE_WORKER_VERB, { userId: choice.userId, purpose })],
+      },
+    ];
+    if (choice.detail)
+      items.push({
+        type: 'TextBlock',
+        text: choice.detail,
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'Small',
+      });
     body.push({ type: 'Container', items, separator: true });
   }
   if (more > 0) {

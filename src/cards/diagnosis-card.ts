@@ -42,10 +42,19 @@ function findingBlock(diagnosis: Diagnosis, finding: Finding, offerFixes: boolea
   ];
   if (offerFixes && finding.proposal) {
     // Further offers name their kind; the click handler takes it only from the finding as diagnosed again.
-    const others = (finding.otherProposals ?? []).map((other) => executeAction(proposalLabel(other), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id, offer: other.kind }));
+    const others = (finding.otherProposals ?? []).map((other) =>
+      executeAction(proposalLabel(other), PROPOSE_VERB, {
+        userId: diagnosis.userId,
+        finding: finding.id,
+        offer: other.kind,
+      }),
+    );
     items.push({
       type: 'ActionSet',
-      actions: [executeAction(proposalLabel(finding.proposal), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id }), ...others],
+      actions: [
+        executeAction(proposalLabel(finding.proposal), PROPOSE_VERB, { userId: diagnosis.userId, finding: finding.id }),
+        ...others,
+      ],
     });
   }
   return { type: 'Container', items, ...(!first && { separator: true }), spacing: 'Medium' };
@@ -62,11 +71,22 @@ export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardO
     { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
   ];
   if (shown.length === 0) {
-    body.push({ type: 'TextBlock', text: 'I found nothing more to say about their sign-in.', wrap: true, isSubtle: true });
+    body.push({
+      type: 'TextBlock',
+      text: 'I found nothing more to say about their sign-in.',
+      wrap: true,
+      isSubtle: true,
+    });
   }
   shown.forEach((finding, index) => body.push(findingBlock(diagnosis, finding, options.offerFixes, index === 0)));
   if (options.mode === 'status' && !diagnosis.ready) {
-    body.push({ type: 'TextBlock', text: `Ask "why can't ${firstName(name)} sign in?" for details.`, wrap: true, isSubtle: true, separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: `Ask "why can't ${firstName(name)} sign in?" for details.`,
+      wrap: true,
+      isSubtle: true,
+      separator: true,
+    });
   }
   return adaptiveCard(body);
 }

@@ -15,10 +15,34 @@ export function buildDidYouMeanCard(choices: ReadonlyArray<WorkerChoice>): Adapt
     },
   ];
   for (const choice of choices) {
-    const items: CardElement[] = [{ type: 'ActionSet', actions: [executeAction(`Status of ${choice.displayName}`, CHOOSE_WORKER_VERB, { userId: choice.userId, purpose: 'status' })] }];
-    if (choice.detail) items.push({ type: 'TextBlock', text: choice.detail, wrap: true, isSubtle: true, size: 'Small', spacing: 'Small' });
+    const items: CardElement[] = [
+      {
+        type: 'ActionSet',
+        actions: [
+          executeAction(`Status of ${choice.displayName}`, CHOOSE_WORKER_VERB, {
+            userId: choice.userId,
+            purpose: 'status',
+          }),
+        ],
+      },
+    ];
+    if (choice.detail)
+      items.push({
+        type: 'TextBlock',
+        text: choice.detail,
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'Small',
+      });
     body.push({ type: 'Container', items, separator: true });
   }
-  body.push({ type: 'TextBlock', text: 'Something else? Say "help" to see what I can do.', wrap: true, isSubtle: true, separator: true });
+  body.push({
+    type: 'TextBlock',
+    text: 'Something else? Say "help" to see what I can do.',
+    wrap: true,
+    isSubtle: true,
+    separator: true,
+  });
   return adaptiveCard(body);
 }

@@ -3,10 +3,10 @@ import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 /** What a store manager or approver can ask; the examples are phrases the bot understands. */
 export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = [
   { title: 'Status', example: 'status of Jane Doe' },
-  { title: 'Why can\'t they sign in?', example: 'why can\'t Bob sign in?' },
+  { title: "Why can't they sign in?", example: "why can't Bob sign in?" },
   { title: 'Who has a number', example: 'who has 07700 900456?' },
   { title: 'Add or change a number', example: 'add +44 7700 900123 for Jane Doe' },
-  { title: 'Remove a number', example: 'remove Ali\'s number' },
+  { title: 'Remove a number', example: "remove Ali's number" },
   { title: 'Lost phone or SIM swap', example: 'Ali lost their phone' },
   { title: 'Is SMS sign-in set up?', example: 'is SMS sign-in set up?' },
   { title: 'Pending approvals', example: 'pending' },
@@ -20,12 +20,20 @@ export interface HelpCardOptions {
 
 /** "cancel 7" for a request the viewer has open; otherwise the words, never a number that may not exist. */
 function cancelExample(openRequestNumber: number | undefined): string {
-  return openRequestNumber === undefined ? '"cancel" and the request\'s number, e.g. from "pending"' : `"cancel ${openRequestNumber}"`;
+  return openRequestNumber === undefined
+    ? '"cancel" and the request\'s number, e.g. from "pending"'
+    : `"cancel ${openRequestNumber}"`;
 }
 
 export function buildHelpCard(options: HelpCardOptions = {}): AdaptiveCard {
   return adaptiveCard([
-    { type: 'TextBlock', text: 'phonedesk: sign-in by phone for your workers', weight: 'Bolder', size: 'Medium', wrap: true },
+    {
+      type: 'TextBlock',
+      text: 'phonedesk: sign-in by phone for your workers',
+      weight: 'Bolder',
+      size: 'Medium',
+      wrap: true,
+    },
     {
       type: 'TextBlock',
       text: 'Ask me in plain words. Every change is approved by a second person before it reaches Microsoft 365.',

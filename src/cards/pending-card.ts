@@ -39,7 +39,9 @@ export function age(createdAt: string, now: Date | undefined): string {
 
 /** Urgent first, then oldest first; the input order is kept otherwise. */
 export function pendingOrder(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
-  return [...requests].sort((a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(a.createdAt) - Date.parse(b.createdAt));
+  return [...requests].sort(
+    (a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(a.createdAt) - Date.parse(b.createdAt),
+  );
 }
 
 /** A requester looks for what they just asked: newest first. */
@@ -47,13 +49,31 @@ export function newestFirst(requests: ReadonlyArray<ChangeRequest>): ChangeReque
   return [...requests].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 
-function requestRow(request: ChangeRequest, view: PendingView, options: PendingCardOptions, first: boolean): CardElement {
+function requestRow(
+  request: ChangeRequest,
+  view: PendingView,
+  options: PendingCardOptions,
+  first: boolean,
+): CardElement {
   const own = options.viewerAadObjectId !== undefined && request.requester.aadObjectId === options.viewerAadObjectId;
   const pending = request.status === 'pending';
   const details: CardElement[] = [];
-  if (request.urgent) details.push({ type: 'TextBlock', text: 'Urgent', weight: 'Bolder', color: 'Attention', size: 'Small', wrap: true });
+  if (request.urgent)
+    details.push({
+      type: 'TextBlock',
+      text: 'Urgent',
+      weight: 'Bolder',
+      color: 'Attention',
+      size: 'Small',
+      wrap: true,
+    });
   details.push(
-    { type: 'TextBlock', text: changeSummary(request), wrap: true, ...(request.urgent && { spacing: 'None' as const }) },
+    {
+      type: 'TextBlock',
+      text: changeSummary(request),
+      wrap: true,
+      ...(request.urgent && { spacing: 'None' as const }),
+    },
     {
       type: 'TextBlock',
       // On the viewer's own request, "Asked by <me>" says nothing.
@@ -68,12 +88,23 @@ function requestRow(request: ChangeRequest, view: PendingView, options: PendingC
   const actions: ExecuteAction[] = [];
   if (pending && view === 'approver') {
     if (own) {
-      details.push({ type: 'TextBlock', text: 'Your own request: another approver decides.', wrap: true, isSubtle: true, size: 'Small', spacing: 'None' });
+      details.push({
+        type: 'TextBlock',
+        text: 'Your own request: another approver decides.',
+        wrap: true,
+        isSubtle: true,
+        size: 'Small',
+        spacing: 'None',
+      });
     } else {
-      actions.push(executeAction('Approve', VERBS.approve, data, 'positive'), executeAction('Reject', VERBS.reject, data, 'destructive'));
+      actions.push(
+        executeAction('Approve', VERBS.approve, data, 'positive'),
+        executeAction('Reject', VERBS.reject, data, 'destructive'),
+      );
     }
   }
-  if (pending && view === 'requester' && (options.viewerAadObjectId === undefined || own)) actions.push(executeAction('Cancel request', VERBS.cancel, data));
+  if (pending && view === 'requester' && (options.viewerAadObjectId === undefined || own))
+    actions.push(executeAction('Cancel request', VERBS.cancel, data));
   const items: CardElement[] = [
     {
       type: 'ColumnSet',
@@ -95,7 +126,11 @@ function endedLine(ended: number | undefined): CardElement[] {
 }
 
 /** `requests` are the open ones: the caller leaves out ended requests (and counts them in `options.ended`). */
-export function buildPendingCard(requests: ReadonlyArray<ChangeRequest>, view: PendingView, options: PendingCardOptions = {}): AdaptiveCard {
+export function buildPendingCard(
+  requests: ReadonlyArray<ChangeRequest>,
+  view: PendingView,
+  options: PendingCardOptions = {},
+): AdaptiveCard {
   const title = view === 'approver' ? 'Waiting for your approval' : 'Your open requests';
   const ended = view === 'requester' ? endedLine(options.ended) : [];
   if (requests.length === 0) {
@@ -103,7 +138,10 @@ export function buildPendingCard(requests: ReadonlyArray<ChangeRequest>, view: P
       { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },
       {
         type: 'TextBlock',
-        text: view === 'approver' ? 'Nothing is waiting for your approval. You\'re all caught up.' : 'You have no open requests. Anything you ask for shows up here until it is decided.',
+        text:
+          view === 'approver'
+            ? "Nothing is waiting for your approval. You're all caught up."
+            : 'You have no open requests. Anything you ask for shows up here until it is decided.',
         wrap: true,
       },
       ...ended,
@@ -117,7 +155,13 @@ export function buildPendingCard(requests: ReadonlyArray<ChangeRequest>, view: P
   ];
   const more = ordered.length - shown.length;
   if (more > 0) {
-    body.push({ type: 'TextBlock', text: `${more} more not shown. Ask "pending" again once these are done.`, wrap: true, isSubtle: true, separator: true });
+    body.push({
+      type: 'TextBlock',
+      text: `${more} more not shown. Ask "pending" again once these are done.`,
+      wrap: true,
+      isSubtle: true,
+      separator: true,
+    });
   }
   body.push(...ended);
   return adaptiveCard(body);

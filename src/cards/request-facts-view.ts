@@ -13,7 +13,10 @@ export function requestFactsElements(facts: RequestFacts | undefined): CardEleme
   // Requests made before facts were gathered show what they always showed.
   if (!facts) return [];
   const worker = [listed(facts.worker.stores, 'no store'), facts.worker.jobTitle].filter(Boolean).join(' · ');
-  const recent = facts.recent.map((change) => `${change.createdAt.slice(0, 10)}: request ${change.number}, ${change.summary} (${STATUS_WORDS[change.status]})`);
+  const recent = facts.recent.map(
+    (change) =>
+      `${change.createdAt.slice(0, 10)}: request ${change.number}, ${change.summary} (${STATUS_WORDS[change.status]})`,
+  );
   const elements: CardElement[] = [
     {
       type: 'FactSet',
@@ -21,10 +24,21 @@ export function requestFactsElements(facts: RequestFacts | undefined): CardEleme
         { title: 'Worker', value: maskPhoneNumbers(worker) },
         { title: 'Sign-in now', value: maskPhoneNumbers(facts.worker.signInNow) },
         { title: "Requester's store", value: maskPhoneNumbers(listed(facts.requesterStores, 'none (helpdesk)')) },
-        { title: 'Last 30 days', value: recent.length > 0 ? `${recent.length} change${recent.length === 1 ? '' : 's'} by phonedesk` : 'no changes by phonedesk' },
+        {
+          title: 'Last 30 days',
+          value:
+            recent.length > 0
+              ? `${recent.length} change${recent.length === 1 ? '' : 's'} by phonedesk`
+              : 'no changes by phonedesk',
+        },
       ],
     },
-    ...recent.map((line): CardElement => ({ type: 'TextBlock', text: maskPhoneNumbers(line), wrap: true, spacing: 'Small' })),
+    ...recent.map((line): CardElement => ({
+      type: 'TextBlock',
+      text: maskPhoneNumbers(line),
+      wrap: true,
+      spacing: 'Small',
+    })),
   ];
   for (const conflict of facts.conflicts) {
     // The label carries the colour; the meaning stays in the default colour, readable in every theme.
@@ -32,8 +46,16 @@ export function requestFactsElements(facts: RequestFacts | undefined): CardEleme
       type: 'ColumnSet',
       spacing: 'Small',
       columns: [
-        { type: 'Column', width: 'auto', items: [{ type: 'TextBlock', text: CONFLICT_LABEL, weight: 'Bolder', color: 'Attention', wrap: true }] },
-        { type: 'Column', width: 'stretch', items: [{ type: 'TextBlock', text: maskPhoneNumbers(conflict.text), wrap: true }] },
+        {
+          type: 'Column',
+          width: 'auto',
+          items: [{ type: 'TextBlock', text: CONFLICT_LABEL, weight: 'Bolder', color: 'Attention', wrap: true }],
+        },
+        {
+          type: 'Column',
+          width: 'stretch',
+          items: [{ type: 'TextBlock', text: maskPhoneNumbers(conflict.text), wrap: true }],
+        },
       ],
     });
   }

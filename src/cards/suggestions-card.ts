@@ -17,7 +17,10 @@ export function buildSuggestionsCard(suggestions: ReadonlyArray<Suggestion>): Ad
   const body: CardElement[] = [
     { type: 'TextBlock', text: 'Did you want one of these?', weight: 'Bolder', wrap: true },
     // One button a row: titles stay whole on a phone.
-    ...buttons.map(({ id, title }): CardElement => ({ type: 'ActionSet', actions: [executeAction(title, SUGGEST_VERB, { suggestion: id })] })),
+    ...buttons.map(({ id, title }): CardElement => ({
+      type: 'ActionSet',
+      actions: [executeAction(title, SUGGEST_VERB, { suggestion: id })],
+    })),
   ];
   return adaptiveCard(body);
 }

@@ -41,11 +41,16 @@ export function describeTelecomProvider(settings: SmsPolicySnapshot['telecomProv
   if (!settings || (!settings.url && !settings.appId)) {
     return 'No customer-managed telecom provider is configured.';
   }
-  const parts = [settings.url ? 'a routing URL is set' : 'no routing URL is set', settings.appId ? 'an app id is set' : 'no app id is set'];
-  if (settings.isEvaluationModeEnabled === true) parts.push('evaluation mode is on (requests reach the provider, but no text messages are delivered to users)');
+  const parts = [
+    settings.url ? 'a routing URL is set' : 'no routing URL is set',
+    settings.appId ? 'an app id is set' : 'no app id is set',
+  ];
+  if (settings.isEvaluationModeEnabled === true)
+    parts.push('evaluation mode is on (requests reach the provider, but no text messages are delivered to users)');
   else if (settings.isEvaluationModeEnabled === false) parts.push('evaluation mode is off');
   else parts.push('evaluation mode is not reported');
-  if (typeof settings.migrationPercentage === 'number') parts.push(`${settings.migrationPercentage}% of text messages are sent through it`);
+  if (typeof settings.migrationPercentage === 'number')
+    parts.push(`${settings.migrationPercentage}% of text messages are sent through it`);
   else parts.push('no migration percentage is set');
   return `A customer-managed telecom provider is configured: ${parts.join(', ')}.`;
 }
@@ -53,27 +58,38 @@ export function describeTelecomProvider(settings: SmsPolicySnapshot['telecomProv
 function retirementNotice(input: TenantCheckInput): CardElement {
   const days = daysUntilRetirement(input.today);
   const when =
-    days > 1 ? `on 1 February 2027, in ${days} days` : days === 1 ? 'on 1 February 2027, tomorrow' : days === 0 ? 'today, 1 February 2027' : undefined;
+    days > 1
+      ? `on 1 February 2027, in ${days} days`
+      : days === 1
+        ? 'on 1 February 2027, tomorrow'
+        : days === 0
+          ? 'today, 1 February 2027'
+          : undefined;
   const happened = when === undefined;
   const text: string[] = happened
     ? [
         `Microsoft stopped sending SMS and voice codes itself on 1 February 2027, ${-days} ${days === -1 ? 'day' : 'days'} ago (for Global Administrators and external users: 1 July 2027).`,
         describeTelecomProvider(input.policy.telecomProviderSettings),
         'SMS sign-in as a primary method (the phone number as the username) ended with it: a customer-managed telecom provider keeps text messages for MFA and password reset only, not for signing in.',
-        'QR code + PIN is Microsoft\'s successor for frontline workers: workers who signed in with their phone number need it, or another method such as a passkey.',
+        "QR code + PIN is Microsoft's successor for frontline workers: workers who signed in with their phone number need it, or another method such as a passkey.",
       ]
     : [
         `Microsoft stops sending SMS and voice codes itself ${when} (for Global Administrators and external users: 1 July 2027).`,
         describeTelecomProvider(input.policy.telecomProviderSettings),
         'SMS sign-in as a primary method (the phone number as the username) does not survive the retirement, even with a customer-managed telecom provider: a provider keeps text messages for MFA and password reset only.',
-        'QR code + PIN is Microsoft\'s successor for frontline workers: plan to move them to it before then.',
+        "QR code + PIN is Microsoft's successor for frontline workers: plan to move them to it before then.",
       ];
   return {
     type: 'Container',
     style: 'warning',
     separator: true,
     items: [
-      { type: 'TextBlock', text: happened ? 'SMS retirement has happened' : 'SMS retirement is coming', weight: 'Bolder', wrap: true },
+      {
+        type: 'TextBlock',
+        text: happened ? 'SMS retirement has happened' : 'SMS retirement is coming',
+        weight: 'Bolder',
+        wrap: true,
+      },
       ...text.map((line): CardElement => ({ type: 'TextBlock', text: line, wrap: true, spacing: 'Small' })),
     ],
   };
@@ -83,22 +99,34 @@ function retirementNotice(input: TenantCheckInput): CardElement {
 function verdict(policy: SmsPolicySnapshot): CardElement[] {
   const lines: CardElement[] = [];
   if (policy.state !== 'enabled') {
-    lines.push({ type: 'TextBlock', text: 'SMS sign-in is off for the whole organisation: nobody can sign in with their phone number.', wrap: true });
+    lines.push({
+      type: 'TextBlock',
+      text: 'SMS sign-in is off for the whole organisation: nobody can sign in with their phone number.',
+      wrap: true,
+    });
     return lines;
   }
   const ticked = policy.includeTargets.filter((target) => target.isUsableForSignIn).map((target) => targetName(target));
-  const unticked = policy.includeTargets.filter((target) => !target.isUsableForSignIn).map((target) => targetName(target));
+  const unticked = policy.includeTargets
+    .filter((target) => !target.isUsableForSignIn)
+    .map((target) => targetName(target));
   if (policy.includeTargets.length === 0) {
-    lines.push({ type: 'TextBlock', text: 'SMS sign-in is on, but nobody is included in it, so nobody can sign in with their phone number.', wrap: true });
+    lines.push({
+      type: 'TextBlock',
+      text: 'SMS sign-in is on, but nobody is included in it, so nobody can sign in with their phone number.',
+      wrap: true,
+    });
   }
-  if (ticked.length > 0) lines.push({ type: 'TextBlock', text: `SMS sign-in is on for ${joined(ticked)}.`, wrap: true });
+  if (ticked.length > 0)
+    lines.push({ type: 'TextBlock', text: `SMS sign-in is on for ${joined(ticked)}.`, wrap: true });
   if (unticked.length > 0) {
     lines.push({
       type: 'TextBlock',
       text: `"Use for sign-in" is unticked for ${joined(unticked)}: workers there can only use text messages as a second check, not to sign in.`,
       wrap: true,
     });
-    if (ticked.length === 0) lines.push({ type: 'TextBlock', text: 'Nobody can sign in with their phone number yet.', wrap: true });
+    if (ticked.length === 0)
+      lines.push({ type: 'TextBlock', text: 'Nobody can sign in with their phone number yet.', wrap: true });
   }
   if (policy.excludeTargets.length > 0) {
     lines.push({
@@ -113,15 +141,29 @@ function verdict(policy: SmsPolicySnapshot): CardElement[] {
 export function buildTenantCheckCard(input: TenantCheckInput): AdaptiveCard {
   const { policy, isTenantAdmin } = input;
   const enabled = policy.state === 'enabled';
-  const body: CardElement[] = [{ type: 'TextBlock', text: 'Is SMS sign-in set up?', weight: 'Bolder', size: 'Medium', wrap: true }, ...verdict(policy)];
+  const body: CardElement[] = [
+    { type: 'TextBlock', text: 'Is SMS sign-in set up?', weight: 'Bolder', size: 'Medium', wrap: true },
+    ...verdict(policy),
+  ];
   const unticked = policy.includeTargets.filter((target) => !target.isUsableForSignIn);
   if (isTenantAdmin && unticked.length > 0) {
     for (const target of unticked) {
-      const group = target.id === 'all_users' ? 'all users' : target.displayName ?? (target.targetType === 'user' ? 'this person' : 'this group');
-      body.push({ type: 'ActionSet', actions: [executeAction(`Tick "Use for sign-in" for ${group}`, PROPOSE_VERB, { policyTargetId: target.id })] });
+      const group =
+        target.id === 'all_users'
+          ? 'all users'
+          : (target.displayName ?? (target.targetType === 'user' ? 'this person' : 'this group'));
+      body.push({
+        type: 'ActionSet',
+        actions: [executeAction(`Tick "Use for sign-in" for ${group}`, PROPOSE_VERB, { policyTargetId: target.id })],
+      });
     }
   } else if (!isTenantAdmin && (unticked.length > 0 || !enabled || policy.includeTargets.length === 0)) {
-    body.push({ type: 'TextBlock', text: 'Only a tenant admin can change these settings; ask your IT team.', wrap: true, isSubtle: true });
+    body.push({
+      type: 'TextBlock',
+      text: 'Only a tenant admin can change these settings; ask your IT team.',
+      wrap: true,
+      isSubtle: true,
+    });
   }
   if (isTenantAdmin) body.push(retirementNotice(input));
   return adaptiveCard(body);

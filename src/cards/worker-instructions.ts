@@ -32,7 +32,11 @@ export function buildWorkerInstructions(input: WorkerInstructionsInput): string 
     'Still nothing? Ask your manager to check that the number they have for you is right.',
     `Never share the code with anyone. ${who} will ever ask you for it.`,
   ];
-  return [`How ${input.displayName} signs in with their phone${where}`, '', ...steps.map((step, index) => `${index + 1}. ${step}`)].join('\n');
+  return [
+    `How ${input.displayName} signs in with their phone${where}`,
+    '',
+    ...steps.map((step, index) => `${index + 1}. ${step}`),
+  ].join('\n');
 }
 
 /**
@@ -56,6 +60,13 @@ export function buildInstructionsCard(text: string): AdaptiveCard {
     if (line.trim() !== '') body.push({ type: 'TextBlock', text: line, wrap: true });
   }
   flush();
-  body.push({ type: 'TextBlock', text: 'Copy this text to print it or send it to the worker.', wrap: true, isSubtle: true, size: 'Small', separator: true });
+  body.push({
+    type: 'TextBlock',
+    text: 'Copy this text to print it or send it to the worker.',
+    wrap: true,
+    isSubtle: true,
+    size: 'Small',
+    separator: true,
+  });
   return adaptiveCard(body);
 }

@@ -37,20 +37,37 @@ export class ChangeExecutor {
   private readonly unsaved = new Map<string, { request: ChangeRequest; result: ApplyResult; endedAt: Date }>();
 
   private async live(request: ChangeRequest, startedAt: Date): Promise<LiveState> {
-    if (specOf(request).reads === 'sms-policy') return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
+    if (specOf(request).reads === 'sms-policy')
+      return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
     return { snapshot: await this.gateway.signInSnapshot(request.target.userId), executionStartedAt: startedAt };
   }
 
-  private async finish(request: ChangeRequest, to: ChangeStatus, outcome: string, note?: string): Promise<ChangeRequest> {
-    return this.store.transition(request.id, 'executing', { to, actor: SYSTEM_ACTOR, at: this.now(), outcome, ...(note && { note }) });
+  private async finish(
+    request: ChangeRequest,
+    to: ChangeStatus,
+    outcome: string,
+    note?: string,
+  ): Promise<ChangeRequest> {
+    return this.store.transition(request.id, 'executing', {
+      to,
+      actor: SYSTEM_ACTOR,
+      at: this.now(),
+      outcome,
+      ...(note && { note }),
+    });
   }
 
   /** Why this change must not go ahead now, re-checked against live state (scope, admin, guest, lost or held number). */
   private async refusal(request: ChangeRequest, live: LiveState): Promise<string | undefined> {
     if (!live.snapshot) return undefined;
     const profile = await this.directory.profile(request.requester, { fresh: true });
-    const scope = { userId: live.snapshot.user.id, administrativeUnitIds: live.snapshot.administrativeUnits.map((unit) => unit.id), managerId: live.snapshot.user.managerId };
-    if (!this.access.canActOn(profile, scope)) return `${request.target.displayName} is no longer someone ${request.requester.name} can make changes for, so nothing was changed.`;
+    const scope = {
+      userId: live.snapshot.user.id,
+      administrativeUnitIds: live.snapshot.administrativeUnits.map((unit) => unit.id),
+      managerId: live.snapshot.user.managerId,
+    };
+    if (!this.access.canActOn(profile, scope))
+      return `${request.target.displayName} is no longer someone ${request.requester.name} can make changes for, so nothing was changed.`;
     return specOf(request).refusalFor?.(live.snapshot) ?? (await this.guard?.refusal(request, live.snapshot));
   }
 
@@ -67,12 +84,23 @@ export class ChangeExecutor {
       if (!approved) throw new TransitionRefused(requestId, undefined, 'executing');
       return { request: approved, ran: false };
     }
-    const asItStands = async (): Promise<{ request: ChangeRequest; ran: boolean }> => ({ request: (await this.store.get(requestId))!, ran: false });
+    const asItStands = async (): Promise<{ request: ChangeRequest; ran: boolean }> => ({
+      request: (await this.store.get(requestId))!,
+      ran: false,
+    });
     if (Date.parse(approved.expiresAt) <= this.now().getTime()) {
       // Approved in time but never run before the deadline (bot down): do not act on a stale approval.
       try {
         const outcome = 'Approved, but not carried out before the deadline; ask again if it is still needed.';
-        return { request: await this.store.transition(requestId, 'approved', { to: 'expired', actor: SYSTEM_ACTOR, at: this.now(), outcome }), ran: true };
+        return {
+          request: await this.store.transition(requestId, 'approved', {
+            to: 'expired',
+            actor: SYSTEM_ACTOR,
+            at: this.now(),
+            outcome,
+          }),
+          ran: true,
+        };
       } catch (error) {
         if (error instanceof TransitionRefused) return asItStands();
         throw error;
@@ -80,7 +108,11 @@ export class ChangeExecutor {
     }
     let request: ChangeRequest;
     try {
-      request = await this.store.transition(requestId, 'approved', { to: 'executing', actor: SYSTEM_ACTOR, at: this.now() });
+      request = await this.store.transition(requestId, 'approved', {
+        to: 'executing',
+        actor: SYSTEM_ACTOR,
+        at: this.now(),
+      });
     } catch (error) {
       if (error instanceof TransitionRefused) return asItStands();
       throw error;
@@ -91,7 +123,12 @@ export class ChangeExecutor {
   /** Makes the Graph calls of a request this instance has claimed, and saves how it ended. */
   private async apply(request: ChangeRequest): Promise<ChangeRequest> {
     const startedAt = this.now();
-    const context = { actor: request.decidedBy ?? SYSTEM_ACTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId };
+    const context = {
+      actor: request.decidedBy ?? SYSTEM_ACTOR,
+      requester: request.requester,
+      requestId: request.id,
+      targetUserId: request.target.userId,
+    };
     return withAuditContext(context, async () => {
       let result: ApplyResult;
       let writing = false;
@@ -109,7 +146,9 @@ export class ChangeExecutor {
         if (spec.changesPhoneMethods && plan.action === 'apply') await this.refreshIndex(request.target.userId);
       } catch (error) {
         this.logger.warn({ err: error, requestId: request.id, kind: request.kind }, 'change failed');
-        result = writing ? await this.afterFailedWrite(request, error, startedAt) : { status: 'failed', outcome: plainError(error) };
+        result = writing
+          ? await this.afterFailedWrite(request, error, startedAt)
+          : { status: 'failed', outcome: plainError(error) };
       }
       return this.finishOrKeep(request, result);
     });
@@ -126,7 +165,10 @@ export class ChangeExecutor {
     } catch (error) {
       if (error instanceof TransitionRefused) throw error;
       this.unsaved.set(request.id, { request, result, endedAt: this.now() });
-      this.logger.error({ err: error, requestId: request.id, status: result.status }, 'how a change ended could not be saved; it is kept and saved later');
+      this.logger.error(
+        { err: error, requestId: request.id, status: result.status },
+        'how a change ended could not be saved; it is kept and saved later',
+      );
       return { ...request, status: result.status, outcome: result.outcome };
     }
   }
@@ -135,7 +177,12 @@ export class ChangeExecutor {
   async saveUnsavedResults(): Promise<number> {
     for (const [id, { request, result, endedAt }] of this.unsaved) {
       try {
-        await this.finish(request, result.status, result.outcome, `saved late: storage refused it when the change ended at ${endedAt.toISOString()}`);
+        await this.finish(
+          request,
+          result.status,
+          result.outcome,
+          `saved late: storage refused it when the change ended at ${endedAt.toISOString()}`,
+        );
       } catch (error) {
         if (!(error instanceof TransitionRefused)) {
           this.logger.warn({ err: error, requestId: id }, 'how a change ended still cannot be saved');
@@ -162,12 +209,20 @@ export class ChangeExecutor {
       verdict = spec.handler.reconcile(request, await this.live(request, startedAt));
     } catch (readError) {
       this.logger.warn({ err: readError, requestId: request.id }, 'could not check whether a failed change was made');
-      const ask = spec.reads === 'sms-policy' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
-      return { status: 'failed', outcome: `Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made. Ask ${ask} before asking for it again.` };
+      const ask =
+        spec.reads === 'sms-policy' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
+      return {
+        status: 'failed',
+        outcome: `Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made. Ask ${ask} before asking for it again.`,
+      };
     }
     if (verdict === 'not-applied') return failed;
     if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
-    if (verdict === 'applied') return { status: 'succeeded', outcome: "The change was made: Microsoft 365's answer got lost, so phonedesk checked." };
+    if (verdict === 'applied')
+      return {
+        status: 'succeeded',
+        outcome: "The change was made: Microsoft 365's answer got lost, so phonedesk checked.",
+      };
     return {
       status: 'partially-succeeded',
       outcome: `The change was only partly made (Microsoft 365's answer got lost, so phonedesk checked); ask "why can't ${request.target.displayName} sign in?" for what is left.`,
@@ -187,30 +242,61 @@ export class ChangeExecutor {
    * After a restart: requests left executing are decided from live Graph state (never sent again), and
    * approved requests that never started are executed.
    */
-  async resumeAfterRestart(onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
+  async resumeAfterRestart(
+    onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined,
+  ): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
     let reconciled = 0;
     let stillUnknown = 0;
     for (const request of await this.store.list({ statuses: ['executing'], limit: 1000 })) {
       try {
-        await withAuditContext({ actor: SYSTEM_ACTOR, requester: request.requester, requestId: request.id, targetUserId: request.target.userId }, async () => {
-          const transitions = await this.store.transitions(request.id);
-          const started = transitions.filter((transition) => transition.to === 'executing').pop();
-          const live = await this.live(request, new Date(started?.at ?? request.createdAt));
-          const spec = specOf(request);
-          const verdict = spec.handler.reconcile(request, live);
-          const note = 'reconciled after a restart from the state in Microsoft 365';
-          let final: ChangeRequest;
-          if (verdict === 'applied') final = await this.finish(request, 'succeeded', `The change was made (confirmed after phonedesk restarted).`, note);
-          else if (verdict === 'partly-applied') final = await this.finish(request, 'partially-succeeded', `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`, note);
-          else final = await this.finish(request, 'failed', 'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.', note);
-          if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
-          await onFinished(final);
-        });
+        await withAuditContext(
+          {
+            actor: SYSTEM_ACTOR,
+            requester: request.requester,
+            requestId: request.id,
+            targetUserId: request.target.userId,
+          },
+          async () => {
+            const transitions = await this.store.transitions(request.id);
+            const started = transitions.filter((transition) => transition.to === 'executing').pop();
+            const live = await this.live(request, new Date(started?.at ?? request.createdAt));
+            const spec = specOf(request);
+            const verdict = spec.handler.reconcile(request, live);
+            const note = 'reconciled after a restart from the state in Microsoft 365';
+            let final: ChangeRequest;
+            if (verdict === 'applied')
+              final = await this.finish(
+                request,
+                'succeeded',
+                `The change was made (confirmed after phonedesk restarted).`,
+                note,
+              );
+            else if (verdict === 'partly-applied')
+              final = await this.finish(
+                request,
+                'partially-succeeded',
+                `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`,
+                note,
+              );
+            else
+              final = await this.finish(
+                request,
+                'failed',
+                'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.',
+                note,
+              );
+            if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
+            await onFinished(final);
+          },
+        );
         reconciled++;
       } catch (error) {
         if (error instanceof TransitionRefused) continue;
         stillUnknown++;
-        this.logger.warn({ err: error, requestId: request.id }, 'could not reconcile a change left running; will try again');
+        this.logger.warn(
+          { err: error, requestId: request.id },
+          'could not reconcile a change left running; will try again',
+        );
       }
     }
     let executed = 0;
@@ -227,7 +313,10 @@ export class ChangeExecutor {
    * Runs approvals nobody started: the run begins right after the decision is saved, so an approval still waiting
    * a while later was stranded (storage failed in between). The claim makes a second run impossible.
    */
-  async runStranded(waitingMs: number, onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined): Promise<number> {
+  async runStranded(
+    waitingMs: number,
+    onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined,
+  ): Promise<number> {
     const cutoff = this.now().getTime() - waitingMs;
     let started = 0;
     for (const request of await this.store.list({ statuses: ['approved'], limit: 1000 })) {

@@ -58,7 +58,15 @@ export interface ChangeTransition {
 /** A transition that was not allowed or lost a race; nothing was changed. */
 export class TransitionRefused extends Error {
   override name = 'TransitionRefused';
-  constructor(readonly requestId: string, readonly current: ChangeStatus | undefined, readonly wanted: ChangeStatus) {
-    super(current === undefined ? `change request ${requestId} does not exist` : `change request ${requestId} is ${current}; it cannot become ${wanted}`);
+  constructor(
+    readonly requestId: string,
+    readonly current: ChangeStatus | undefined,
+    readonly wanted: ChangeStatus,
+  ) {
+    super(
+      current === undefined
+        ? `change request ${requestId} does not exist`
+        : `change request ${requestId} is ${current}; it cannot become ${wanted}`,
+    );
   }
 }

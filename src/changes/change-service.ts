@@ -40,7 +40,8 @@ export type Decision = 'approve' | 'reject';
 /** How long after its deadline an expired request is still told (the bot may have been stopped meanwhile). */
 const EXPIRY_NOTICE_WINDOW_MS = 24 * 3_600_000;
 
-export type DecisionResult = { ok: true; request: ChangeRequest } | { ok: false; reason: string; request?: ChangeRequest };
+export type DecisionResult =
+  { ok: true; request: ChangeRequest } | { ok: false; reason: string; request?: ChangeRequest };
 
 /** Why a request that is no longer pending cannot be decided, in plain words; times in the reader's zone. */
 export function alreadyDecided(request: ChangeRequest, timeWords: TimeWords = UTC_TIME_WORDS): string {
@@ -87,7 +88,13 @@ export class ChangeService {
     const refusal = await this.check(input, snapshot);
     if (refusal) {
       const actor = await this.directory.namedForRecord(input.requester);
-      await this.audit.append({ phase: 'event', operation: 'change.refused', actor, targetUserId: input.target.userId, detail: refusal });
+      await this.audit.append({
+        phase: 'event',
+        operation: 'change.refused',
+        actor,
+        targetUserId: input.target.userId,
+        detail: refusal,
+      });
       throw new RequestRefused(refusal);
     }
     // The request names its requester as the directory does (read with the same batch as the worker, so cached).
@@ -118,7 +125,12 @@ export class ChangeService {
     );
   }
 
-  private async refuse(actor: Person, request: ChangeRequest | undefined, requestId: string, reason: string): Promise<DecisionResult> {
+  private async refuse(
+    actor: Person,
+    request: ChangeRequest | undefined,
+    requestId: string,
+    reason: string,
+  ): Promise<DecisionResult> {
     await this.audit.append({
       phase: 'event',
       operation: 'change.decision.refused',
@@ -151,9 +163,21 @@ export class ChangeService {
    * Approves or rejects. Exactly one decision wins under concurrency (double clicks, two approvers, two
    * processes); every other caller is told what happened instead, with times in `timeWords` (the reader's zone).
    */
-  async decide(requestId: string, actor: Person | undefined, decision: Decision, note?: string, timeWords?: TimeWords): Promise<DecisionResult> {
+  async decide(
+    requestId: string,
+    actor: Person | undefined,
+    decision: Decision,
+    note?: string,
+    timeWords?: TimeWords,
+  ): Promise<DecisionResult> {
     const nobody: Person = { aadObjectId: 'unknown', name: 'unknown' };
-    if (!actor || !actor.aadObjectId) return this.refuse(nobody, undefined, requestId, 'phonedesk could not tell who you are, so it cannot accept a decision from you.');
+    if (!actor || !actor.aadObjectId)
+      return this.refuse(
+        nobody,
+        undefined,
+        requestId,
+        'phonedesk could not tell who you are, so it cannot accept a decision from you.',
+      );
     // One fresh read names the clicker and says whether they may decide; refusals that need no role are still
     // given (and recorded by the name last read) when Graph cannot be read just now.
     let fresh: RequesterProfile | undefined;
@@ -169,7 +193,12 @@ export class ChangeService {
     const request = await this.expireIfDue(stored);
     if (request.status !== 'pending') return this.refuse(actor, request, requestId, alreadyDecided(request, timeWords));
     if (actor.aadObjectId === request.requester.aadObjectId) {
-      return this.refuse(actor, request, requestId, 'You asked for this change, so someone else has to approve or reject it.');
+      return this.refuse(
+        actor,
+        request,
+        requestId,
+        'You asked for this change, so someone else has to approve or reject it.',
+      );
     }
     if (!fresh) throw unread;
     const profile = fresh;
@@ -178,7 +207,9 @@ export class ChangeService {
         actor,
         request,
         requestId,
-        request.tenantWide ? 'This change affects the whole organisation, so only a tenant admin can decide it.' : 'Only phonedesk approvers can decide change requests.',
+        request.tenantWide
+          ? 'This change affects the whole organisation, so only a tenant admin can decide it.'
+          : 'Only phonedesk approvers can decide change requests.',
       );
     }
     try {
@@ -210,8 +241,20 @@ export class ChangeService {
   /** The requester withdraws a request that is still pending. */
   async cancel(requestId: string, asked: Person, timeWords?: TimeWords): Promise<DecisionResult> {
     const request = await this.store.get(requestId);
-    if (!request) return this.refuse(await this.directory.namedForRecord(asked), undefined, requestId, 'That request does not exist (any more).');
-    if (request.requester.aadObjectId !== asked.aadObjectId) return this.refuse(await this.directory.namedForRecord(asked), request, requestId, 'Only the person who asked for a change can cancel it.');
+    if (!request)
+      return this.refuse(
+        await this.directory.namedForRecord(asked),
+        undefined,
+        requestId,
+        'That request does not exist (any more).',
+      );
+    if (request.requester.aadObjectId !== asked.aadObjectId)
+      return this.refuse(
+        await this.directory.namedForRecord(asked),
+        request,
+        requestId,
+        'Only the person who asked for a change can cancel it.',
+      );
     // The canceller is the requester, named as the directory named them when they asked.
     const actor = request.requester;
     try {
@@ -220,7 +263,14 @@ export class ChangeService {
         actor,
         at: this.now(),
         outcome: `Cancelled by ${actor.name}.`,
-        event: { phase: 'event', operation: 'change.cancelled', actor, requester: request.requester, requestId, targetUserId: request.target.userId },
+        event: {
+          phase: 'event',
+          operation: 'change.cancelled',
+          actor,
+          requester: request.requester,
+          requestId,
+          targetUserId: request.target.userId,
+        },
       });
       return { ok: true, request: cancelled };
     } catch (error) {
@@ -252,7 +302,8 @@ export class ChangeService {
     const claimed: ChangeRequest[] = [];
     for (const request of await this.store.list({ statuses: ['expired'], createdSince: since, limit: 1000 })) {
       if (request.expiryToldAt || request.decidedBy) continue;
-      if (await this.store.claimExpiryNotice(request.id, now)) claimed.push({ ...request, expiryToldAt: now.toISOString() });
+      if (await this.store.claimExpiryNotice(request.id, now))
+        claimed.push({ ...request, expiryToldAt: now.toISOString() });
     }
     return claimed;
   }

@@ -11,7 +11,14 @@ export type ChangeStatus =
   | 'failed'
   | 'partially-succeeded';
 
-export const FINAL_STATUSES: ReadonlySet<ChangeStatus> = new Set(['rejected', 'expired', 'cancelled', 'succeeded', 'failed', 'partially-succeeded']);
+export const FINAL_STATUSES: ReadonlySet<ChangeStatus> = new Set([
+  'rejected',
+  'expired',
+  'cancelled',
+  'succeeded',
+  'failed',
+  'partially-succeeded',
+]);
 
 const ALLOWED: Readonly<Record<ChangeStatus, readonly ChangeStatus[]>> = {
   pending: ['approved', 'rejected', 'expired', 'cancelled'],

@@ -5,7 +5,20 @@ import type { ChangeDetails, ChangeKind } from '../methods/registry';
 import type { ChangeRequest, ChangeStatus, ChangeTransition, RequestRecord } from './change-request';
 
 /** A request as filed, before the store numbers it. */
-export type NewChangeRequest = Omit<RequestRecord, 'schemaVersion' | 'id' | 'number' | 'status' | 'version' | 'decidedBy' | 'decidedAt' | 'decisionNote' | 'outcome' | 'expiryToldAt'> & ChangeDetails;
+export type NewChangeRequest = Omit<
+  RequestRecord,
+  | 'schemaVersion'
+  | 'id'
+  | 'number'
+  | 'status'
+  | 'version'
+  | 'decidedBy'
+  | 'decidedAt'
+  | 'decisionNote'
+  | 'outcome'
+  | 'expiryToldAt'
+> &
+  ChangeDetails;
 
 export interface TransitionChange {
   to: ChangeStatus;

@@ -30,18 +30,27 @@ export class LostNumbers implements LostNumberSource {
 
   /** Newest report of this number (any worker), if phonedesk was ever told it is lost. */
   async reportOf(e164: string): Promise<LostNumberReport | undefined> {
-    const [newest] = await this.store.list({ kinds: LOST_PHONE_KINDS, phoneNumberE164: e164, statuses: REPORTED, limit: 1 });
+    const [newest] = await this.store.list({
+      kinds: LOST_PHONE_KINDS,
+      phoneNumberE164: e164,
+      statuses: REPORTED,
+      limit: 1,
+    });
     return newest && this.report(newest);
   }
 
   async ofWorker(userId: string): Promise<LostNumberReport[]> {
     // Old lost-phone requests stored no number; they load but name nothing.
-    const requests = (await this.store.list({ kinds: LOST_PHONE_KINDS, targetUserId: userId, statuses: REPORTED, limit: 20 })).filter((request) => numberNamed(request));
+    const requests = (
+      await this.store.list({ kinds: LOST_PHONE_KINDS, targetUserId: userId, statuses: REPORTED, limit: 20 })
+    ).filter((request) => numberNamed(request));
     return Promise.all(requests.map((request) => this.report(request)));
   }
 
   private async report(request: ChangeRequest): Promise<LostNumberReport> {
-    const ended = TURNED_OFF.has(request.status) ? (await this.store.transitions(request.id)).find((transition) => transition.to === request.status) : undefined;
+    const ended = TURNED_OFF.has(request.status)
+      ? (await this.store.transitions(request.id)).find((transition) => transition.to === request.status)
+      : undefined;
     const number = numberNamed(request) ?? '';
     return {
       e164: fromGraph(number)?.e164 ?? number,

@@ -9,13 +9,22 @@ const OPEN: ChangeStatus[] = ['pending', 'approved', 'executing'];
 export type DuplicateCandidate = ChangeDetails & { target: ChangeTarget };
 
 /** The open request that already asks for the same change, if any. */
-export async function openDuplicate(store: Pick<ChangeStore, 'list'>, candidate: DuplicateCandidate): Promise<ChangeRequest | undefined> {
+export async function openDuplicate(
+  store: Pick<ChangeStore, 'list'>,
+  candidate: DuplicateCandidate,
+): Promise<ChangeRequest | undefined> {
   const spec = specOf(candidate);
   // A number that is part of what is asked is part of the match (a lost phone's number is only recorded).
   const asked = spec.newNumber?.(candidate);
   const e164 = asked ? fromGraph(asked)?.e164 : undefined;
   if (spec.newNumber && !e164) return undefined;
-  const open = await store.list({ targetUserId: candidate.target.userId, kinds: [candidate.kind], statuses: OPEN, ...(e164 && { phoneNumberE164: e164 }), limit: 20 });
+  const open = await store.list({
+    targetUserId: candidate.target.userId,
+    kinds: [candidate.kind],
+    statuses: OPEN,
+    ...(e164 && { phoneNumberE164: e164 }),
+    limit: 20,
+  });
   return open.find((request) => !spec.sameAsk || spec.sameAsk(candidate, request));
 }
 

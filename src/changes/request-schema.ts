@@ -19,14 +19,19 @@ const STEPS: Readonly<Record<number, (body: StoredBody) => StoredBody>> = {
 };
 
 export function upgradeStoredRequest(stored: unknown): ChangeRequest {
-  if (typeof stored !== 'object' || stored === null) throw new UnreadableRequest('a stored change request is not an object');
+  if (typeof stored !== 'object' || stored === null)
+    throw new UnreadableRequest('a stored change request is not an object');
   let body = stored as StoredBody;
   let version = typeof body.schemaVersion === 'number' ? body.schemaVersion : 1;
-  if (version > REQUEST_SCHEMA_VERSION) throw new UnreadableRequest(`change request ${String(body.id)} was written by a newer phonedesk (schema ${version})`);
+  if (version > REQUEST_SCHEMA_VERSION)
+    throw new UnreadableRequest(
+      `change request ${String(body.id)} was written by a newer phonedesk (schema ${version})`,
+    );
   while (version < REQUEST_SCHEMA_VERSION) {
     body = STEPS[version]!(body);
     version++;
   }
-  if (typeof body.kind !== 'string' || !isChangeKind(body.kind)) throw new UnreadableRequest(`change request ${String(body.id)} has an unknown kind`);
+  if (typeof body.kind !== 'string' || !isChangeKind(body.kind))
+    throw new UnreadableRequest(`change request ${String(body.id)} has an unknown kind`);
   return body as unknown as ChangeRequest;
 }

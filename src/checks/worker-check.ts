@@ -47,7 +47,9 @@ export class WorkerChecker {
     if (mobile?.smsSignInState === 'phoneNumberNotUnique') {
       const number = fromGraph(mobile.phoneNumber);
       const lookup = number ? await this.holders.find(number.e164, { excludeUserId: snapshot.user.id }) : undefined;
-      const holder = lookup?.holders.find((candidate) => candidate.phoneType === 'mobile' && candidate.smsSignInState === 'ready') ?? lookup?.holders[0];
+      const holder =
+        lookup?.holders.find((candidate) => candidate.phoneType === 'mobile' && candidate.smsSignInState === 'ready') ??
+        lookup?.holders[0];
       if (!holder) context.holder = 'unknown';
       else if (!(await options.canSee(holder.userId))) context.holder = 'hidden';
       else context.holder = { displayName: holder.displayName };

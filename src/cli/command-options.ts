@@ -10,7 +10,9 @@ type StringOptions = Record<string, { type: 'string'; multiple: true }>;
 /** `--name value` or `--name=value` options, each at most once, only the allowed ones. */
 export function parseOptions(args: readonly string[], allowed: readonly string[]): Map<string, string> {
   // `multiple` keeps every occurrence, so that one given twice is refused rather than the last one winning.
-  const options: StringOptions = Object.fromEntries(allowed.map((name) => [name, { type: 'string', multiple: true } as const]));
+  const options: StringOptions = Object.fromEntries(
+    allowed.map((name) => [name, { type: 'string', multiple: true } as const]),
+  );
   let values: Partial<Record<string, string[]>>;
   try {
     ({ values } = parseArgs({ args, options, strict: true }));
@@ -34,7 +36,9 @@ function explain(error: unknown, args: readonly string[], options: StringOptions
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    const stray = tokens.find((token) => token.kind === 'positional' || (token.kind === 'option' && !Object.hasOwn(options, token.name)));
+    const stray = tokens.find(
+      (token) => token.kind === 'positional' || (token.kind === 'option' && !Object.hasOwn(options, token.name)),
+    );
     if (stray) return new UsageError(`unknown option "${args[stray.index]}"`);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {

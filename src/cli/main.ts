@@ -55,7 +55,9 @@ function parseSince(text: string): Date {
   const iso = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i;
   const time = Date.parse(text);
   if (!iso.test(text) || Number.isNaN(time)) {
-    throw new UsageError(`--since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "${text}")`);
+    throw new UsageError(
+      `--since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "${text}")`,
+    );
   }
   return new Date(time);
 }
@@ -89,7 +91,8 @@ async function auditExport(args: readonly string[], out: NodeJS.WritableStream):
   const options = parseOptions(args, ['format', 'since', 'data-dir']);
   const format = options.get('format');
   if (format === undefined) throw new UsageError('audit export needs --format jsonl or --format csv');
-  if (!EXPORT_FORMATS.includes(format as ExportFormat)) throw new UsageError(`--format must be jsonl or csv (got "${format}")`);
+  if (!EXPORT_FORMATS.includes(format as ExportFormat))
+    throw new UsageError(`--format must be jsonl or csv (got "${format}")`);
   const since = options.has('since') ? parseSince(options.get('since')!) : undefined;
   const { log, close } = openAuditLog(options);
   try {
@@ -105,7 +108,9 @@ async function audit(args: readonly string[], out: NodeJS.WritableStream, err: N
   try {
     if (subcommand === 'verify') return await auditVerify(rest, out);
     if (subcommand === 'export') return await auditExport(rest, out);
-    throw new UsageError(`unknown command "audit${subcommand === undefined ? '' : ` ${subcommand}`}"; use audit verify or audit export`);
+    throw new UsageError(
+      `unknown command "audit${subcommand === undefined ? '' : ` ${subcommand}`}"; use audit verify or audit export`,
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`phonedesk: ${error.message}\n`);
@@ -120,7 +125,11 @@ async function audit(args: readonly string[], out: NodeJS.WritableStream, err: N
 }
 
 /** Exit code of the command; the audit commands read the database asynchronously, so they answer with a promise. */
-export function run(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number | Promise<number> {
+export function run(
+  args: readonly string[],
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): number | Promise<number> {
   const [command, subcommand] = args;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     out.write(USAGE);

@@ -38,7 +38,9 @@ function signInNow(snapshot: SignInSnapshot, now: Date): string {
 function requesterStores(profile: RequesterProfile, snapshot: SignInSnapshot): string[] {
   const names = new Map(snapshot.administrativeUnits.map((unit) => [unit.id, unit.displayName]));
   for (const store of profile.stores ?? []) names.set(store.id, store.displayName);
-  const scoped = profile.roles.map((role) => /^\/administrativeUnits\/(.+)$/.exec(role.directoryScopeId)?.[1]).filter((id): id is string => Boolean(id));
+  const scoped = profile.roles
+    .map((role) => /^\/administrativeUnits\/(.+)$/.exec(role.directoryScopeId)?.[1])
+    .filter((id): id is string => Boolean(id));
   const ids = [...(profile.stores ?? []).map((store) => store.id), ...scoped];
   return [...new Set(ids)].map((id) => names.get(id) ?? 'another store');
 }
@@ -52,7 +54,12 @@ async function safely<T>(deps: RequestFactsDeps, what: string, read: () => Promi
   }
 }
 
-export async function gatherRequestFacts(deps: RequestFactsDeps, input: NewRequestInput, snapshot: SignInSnapshot, profile: RequesterProfile): Promise<RequestFacts> {
+export async function gatherRequestFacts(
+  deps: RequestFactsDeps,
+  input: NewRequestInput,
+  snapshot: SignInSnapshot,
+  profile: RequesterProfile,
+): Promise<RequestFacts> {
   const now = new Date();
   const workerName = snapshot.user.displayName;
   const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
@@ -78,7 +85,9 @@ export async function gatherRequestFacts(deps: RequestFactsDeps, input: NewReque
   };
 
   const conflicts: Conflict[] = [];
-  const lost = earlier.find((request) => specOf(request).reportsLostNumber === true && !NOT_A_REPORT.has(request.status));
+  const lost = earlier.find(
+    (request) => specOf(request).reportsLostNumber === true && !NOT_A_REPORT.has(request.status),
+  );
   if (lost) {
     conflicts.push({
       kind: 'number-reported-lost',
@@ -87,19 +96,42 @@ export async function gatherRequestFacts(deps: RequestFactsDeps, input: NewReque
         : `${lost.target.displayName}'s phone was reported lost on ${day(lost.createdAt)} (request ${lost.number}).`,
     });
   }
-  const holders = number ? await safely(deps, 'who holds the number', async () => (await deps.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders, []) : [];
+  const holders = number
+    ? await safely(
+        deps,
+        'who holds the number',
+        async () => (await deps.holders.find(number.e164, { excludeUserId: snapshot.user.id })).holders,
+        [],
+      )
+    : [];
   const heldByCurrent = !asked && mobile?.smsSignInState === 'phoneNumberNotUnique';
   if (holders.length > 0 || heldByCurrent) {
     // Not named: the requester's copy shows the same facts, and that person may be outside their stores.
-    conflicts.push({ kind: 'number-held-elsewhere', text: 'Another account has this number too, and a number can sign in only one person.' });
+    conflicts.push({
+      kind: 'number-held-elsewhere',
+      text: 'Another account has this number too, and a number can sign in only one person.',
+    });
   }
   const open = earlier.find((request) => request.target.userId === snapshot.user.id && OPEN.has(request.status));
-  if (open) conflicts.push({ kind: 'open-request', text: `Request ${open.number} for ${workerName} is still open: ${changeSummary(open)}.` });
+  if (open)
+    conflicts.push({
+      kind: 'open-request',
+      text: `Request ${open.number} for ${workerName} is still open: ${changeSummary(open)}.`,
+    });
 
   return {
-    worker: { stores: snapshot.administrativeUnits.map((unit) => unit.displayName), ...(snapshot.user.jobTitle && { jobTitle: snapshot.user.jobTitle }), signInNow: maskPhoneNumbers(signInNow(snapshot, now)) },
+    worker: {
+      stores: snapshot.administrativeUnits.map((unit) => unit.displayName),
+      ...(snapshot.user.jobTitle && { jobTitle: snapshot.user.jobTitle }),
+      signInNow: maskPhoneNumbers(signInNow(snapshot, now)),
+    },
     requesterStores: requesterStores(profile, snapshot),
-    recent: earlier.slice(0, MAX_RECENT).map((request) => ({ number: request.number, summary: changeSummary(request), status: request.status, createdAt: request.createdAt })),
+    recent: earlier.slice(0, MAX_RECENT).map((request) => ({
+      number: request.number,
+      summary: changeSummary(request),
+      status: request.status,
+      createdAt: request.createdAt,
+    })),
     conflicts: conflicts.map((conflict) => ({ ...conflict, text: maskPhoneNumbers(conflict.text) })),
   };
 }

@@ -10,6 +10,9 @@ export async function rememberCard(cards: ChangeRequestCards, card: PostedCard, 
   try {
     await cards.remember(card);
   } catch (error) {
-    logger.warn({ err: error, requestId: card.requestId, audience: card.audience }, 'a card was posted but its id could not be saved; it will not be updated later');
+    logger.warn(
+      { err: error, requestId: card.requestId, audience: card.audience },
+      'a card was posted but its id could not be saved; it will not be updated later',
+    );
   }
 }

@@ -47,12 +47,20 @@ export async function submitChange(
   const input = withReportedNumber(asked, snapshot);
   const refusal = snapshot ? specOf(input).refusalFor?.(snapshot) : undefined;
   if (refusal) {
-    await deps.audit.append({ phase: 'event', operation: 'change.refused', actor: await deps.directory.namedForRecord(input.requester), targetUserId: input.target.userId, detail: refusal });
+    await deps.audit.append({
+      phase: 'event',
+      operation: 'change.refused',
+      actor: await deps.directory.namedForRecord(input.requester),
+      targetUserId: input.target.userId,
+      detail: refusal,
+    });
     await context.sendActivity(refusal);
     return undefined;
   }
   if (!deps.limits.changes.take(input.requester.aadObjectId)) {
-    await context.sendActivity("You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.");
+    await context.sendActivity(
+      "You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.",
+    );
     return undefined;
   }
   const profile = await deps.directory.profile(input.requester);
@@ -72,9 +80,20 @@ export async function submitChange(
   }
   // One message: the card says what was asked and that the requester will be told. A card alone also keeps its
   // id (some clients, the Agents Playground, split a text + card activity and return no id), for updates later.
-  const reply = await context.sendActivity({ attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))] });
+  const reply = await context.sendActivity({
+    attachments: [CardFactory.adaptiveCard(buildChangeRequestCard(request, 'requester'))],
+  });
   if (reply?.id) {
-    await rememberCard(deps.cards, { requestId: request.id, activityId: reply.id, audience: 'requester', reference: TurnContext.getConversationReference(context.activity) }, deps.logger);
+    await rememberCard(
+      deps.cards,
+      {
+        requestId: request.id,
+        activityId: reply.id,
+        audience: 'requester',
+        reference: TurnContext.getConversationReference(context.activity),
+      },
+      deps.logger,
+    );
   }
   // The request exists now: a failure to tell approvers must not make it look as if nothing was asked.
   const { reached, unchecked } = await deps.notifier.announce(request).catch((error: unknown) => {

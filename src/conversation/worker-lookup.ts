@@ -28,7 +28,12 @@ export function notFound(text: string): string {
 }
 
 /** Reads the worker's snapshot and the requester's profile in one batch, then checks scope. */
-export async function workerById(deps: WorkerLookupDeps, requester: Person, userId: string, typed: string): Promise<WorkerFound> {
+export async function workerById(
+  deps: WorkerLookupDeps,
+  requester: Person,
+  userId: string,
+  typed: string,
+): Promise<WorkerFound> {
   let read;
   try {
     read = await deps.gateway.snapshotForRequester(userId, requester.aadObjectId);
@@ -38,7 +43,11 @@ export async function workerById(deps: WorkerLookupDeps, requester: Person, user
   }
   const profile = deps.directory.remember(requester, read.requester);
   const { snapshot } = read;
-  const scope = { userId: snapshot.user.id, administrativeUnitIds: snapshot.administrativeUnits.map((unit) => unit.id), managerId: snapshot.user.managerId };
+  const scope = {
+    userId: snapshot.user.id,
+    administrativeUnitIds: snapshot.administrativeUnits.map((unit) => unit.id),
+    managerId: snapshot.user.managerId,
+  };
   if (!deps.access.canActOn(profile, scope)) return { kind: 'none', message: notFound(typed) };
   return { kind: 'found', snapshot, profile };
 }
@@ -50,7 +59,8 @@ function guessedIf(guessed: boolean, candidate: WorkerCandidate, found: WorkerFo
 export async function lookUpWorker(deps: WorkerLookupDeps, requester: Person, typed: string): Promise<WorkerFound> {
   const lookup = await deps.resolver.resolve(typed);
   if (lookup.kind === 'none') return { kind: 'none', message: notFound(typed) };
-  if (lookup.kind === 'one') return guessedIf(!lookup.exact, lookup.worker, await workerById(deps, requester, lookup.worker.userId, typed));
+  if (lookup.kind === 'one')
+    return guessedIf(!lookup.exact, lookup.worker, await workerById(deps, requester, lookup.worker.userId, typed));
   const profile = await deps.directory.profile(requester);
   let candidates = lookup.candidates;
   if (!deps.access.isApprover(profile)) {
@@ -61,6 +71,7 @@ export async function lookUpWorker(deps: WorkerLookupDeps, requester: Person, ty
     });
   }
   if (candidates.length === 0) return { kind: 'none', message: notFound(typed) };
-  if (candidates.length === 1) return guessedIf(true, candidates[0], await workerById(deps, requester, candidates[0].userId, typed));
+  if (candidates.length === 1)
+    return guessedIf(true, candidates[0], await workerById(deps, requester, candidates[0].userId, typed));
   return { kind: 'choose', candidates };
 }

@@ -17,7 +17,9 @@ export function diagnose(snapshot: SignInSnapshot, context: DiagnosisContext): D
   const findings = SIGN_IN_MODULES.flatMap((module) => module.findings(snapshot, context));
   const blocked = findings.some((finding) => finding.severity === 'blocker');
   // Graph's own verdict wins: if a method says ready and nothing blocks, the worker can sign in.
-  const way = blocked ? undefined : SIGN_IN_MODULES.map((module) => module.readyWay(snapshot)).find((found) => found !== undefined);
+  const way = blocked
+    ? undefined
+    : SIGN_IN_MODULES.map((module) => module.readyWay(snapshot)).find((found) => found !== undefined);
   if (way) findings.push({ id: 'ready', severity: 'ok', ...way });
   findings.sort(bySeverity);
   return { userId: snapshot.user.id, displayName: snapshot.user.displayName, ready: way !== undefined, findings };

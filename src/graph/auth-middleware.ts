@@ -7,7 +7,10 @@ import { CallInfo } from './graph-call';
 export class AuthMiddleware implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly credential: TokenCredential, private readonly scope: string) {}
+  constructor(
+    private readonly credential: TokenCredential,
+    private readonly scope: string,
+  ) {}
 
   setNext(next: Middleware): void {
     this.next = next;

@@ -17,7 +17,8 @@ export class FetchMiddleware implements Middleware {
     try {
       context.response = await fetch(context.request, { ...context.options, signal: controller.signal } as RequestInit);
     } catch (error) {
-      if (controller.signal.aborted) throw new GraphTimeoutError(`no answer from Microsoft Graph within ${timeoutMs} ms`);
+      if (controller.signal.aborted)
+        throw new GraphTimeoutError(`no answer from Microsoft Graph within ${timeoutMs} ms`);
       throw error;
     } finally {
       clearTimeout(timer);

@@ -1,5 +1,11 @@
 // Credentials for Graph by GRAPH_AUTH, through @azure/identity with the standard AZURE_* settings.
-import { ClientCertificateCredential, ClientSecretCredential, ManagedIdentityCredential, type AccessToken, type TokenCredential } from '@azure/identity';
+import {
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  ManagedIdentityCredential,
+  type AccessToken,
+  type TokenCredential,
+} from '@azure/identity';
 import type { GraphSettings } from '../config';
 
 /** The simulator accepts any non-empty bearer token (or the one it was started with). */
@@ -19,9 +25,16 @@ export function createGraphCredential(settings: GraphSettings, simulatorToken?: 
     case 'client-secret':
       return new ClientSecretCredential(settings.tenantId!, settings.clientId!, settings.clientSecret!, options);
     case 'certificate':
-      return new ClientCertificateCredential(settings.tenantId!, settings.clientId!, { certificatePath: settings.certificatePath! }, options);
+      return new ClientCertificateCredential(
+        settings.tenantId!,
+        settings.clientId!,
+        { certificatePath: settings.certificatePath! },
+        options,
+      );
     case 'managed-identity':
-      return settings.clientId ? new ManagedIdentityCredential({ clientId: settings.clientId }) : new ManagedIdentityCredential();
+      return settings.clientId
+        ? new ManagedIdentityCredential({ clientId: settings.clientId })
+        : new ManagedIdentityCredential();
   }
 }
 

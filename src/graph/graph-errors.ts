@@ -56,7 +56,8 @@ export class GraphFailure extends Error {
   }
 }
 
-const PERMISSION = /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
+const PERMISSION =
+  /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
 
 /** The number is held by another account for SMS sign-in (docs/graph-facts.md §2.4: 409 on create and update). */
 const PHONE_NUMBER_NOT_UNIQUE = 'phoneNumberNotUnique';
@@ -76,12 +77,16 @@ function phoneMethodRefusal(message: string): 'default-method' | 'method-exists'
   return undefined;
 }
 
-const USER_MESSAGES: Readonly<Record<'number-in-use' | 'default-method' | 'method-exists' | 'invalid-number', string>> = {
-  'number-in-use': 'That number is already used to sign in by another account, so it cannot be used for this worker\'s sign-in.',
-  'default-method': 'This number is the worker\'s default way to confirm sign-ins, so it cannot be removed until they choose another method in My Sign-Ins.',
-  'method-exists': 'The worker already has a phone of that kind; phonedesk will change it instead of adding another.',
-  'invalid-number': 'Microsoft 365 did not accept that phone number. Check it has the country code, like +44 7700 900123.',
-};
+const USER_MESSAGES: Readonly<Record<'number-in-use' | 'default-method' | 'method-exists' | 'invalid-number', string>> =
+  {
+    'number-in-use':
+      "That number is already used to sign in by another account, so it cannot be used for this worker's sign-in.",
+    'default-method':
+      "This number is the worker's default way to confirm sign-ins, so it cannot be removed until they choose another method in My Sign-Ins.",
+    'method-exists': 'The worker already has a phone of that kind; phonedesk will change it instead of adding another.',
+    'invalid-number':
+      'Microsoft 365 did not accept that phone number. Check it has the country code, like +44 7700 900123.',
+  };
 
 export function toGraphFailure(error: unknown, clientRequestId?: string, answerLost = false): GraphFailure {
   if (error instanceof GraphFailure) return error;
@@ -89,7 +94,13 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
   if (name === CALL_REFUSED_BY_OBSERVER) {
     // The observer's message already says it plainly: nothing was sent.
     const message = error instanceof Error ? error.message : String(error);
-    return new GraphFailure({ kind: 'audit-unavailable', userMessage: message, graphMessage: message, graphCode: CALL_REFUSED_BY_OBSERVER, clientRequestId });
+    return new GraphFailure({
+      kind: 'audit-unavailable',
+      userMessage: message,
+      graphMessage: message,
+      graphCode: CALL_REFUSED_BY_OBSERVER,
+      clientRequestId,
+    });
   }
   if (!(error instanceof GraphError)) {
     const message = error instanceof Error ? error.message : String(error);
@@ -106,14 +117,32 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
   const message = error.message ?? '';
   const requestId = error.requestId ?? error.headers?.get('request-id') ?? undefined;
   const make = (kind: GraphFailureKind, userMessage: string) =>
-    new GraphFailure({ kind, userMessage, graphMessage: message, status, graphCode: code, requestId, clientRequestId, mayHaveApplied: answerLost || kind === 'unavailable' });
+    new GraphFailure({
+      kind,
+      userMessage,
+      graphMessage: message,
+      status,
+      graphCode: code,
+      requestId,
+      clientRequestId,
+      mayHaveApplied: answerLost || kind === 'unavailable',
+    });
 
   // Graph's documented code first ("code against error codes … not message", docs/graph-facts.md §11). The code alone: the
   // status is 409 on create and update, and undocumented for enableSmsSignIn on a held number (docs/graph-facts.md §16).
-  if (code === PHONE_NUMBER_NOT_UNIQUE && status >= 400 && status < 500) return make('number-in-use', USER_MESSAGES['number-in-use']);
+  if (code === PHONE_NUMBER_NOT_UNIQUE && status >= 400 && status < 500)
+    return make('number-in-use', USER_MESSAGES['number-in-use']);
   // Throttling by its status, as Graph's guidance says: its code varies (activityLimitReached, TooManyRequests).
-  if (status === 429) return make('throttled', 'Microsoft 365 is busy right now and asked phonedesk to slow down. Please try again in a minute.');
-  if (status === 404) return make('not-found', 'Microsoft 365 could not find that person or phone number any more. They may have been changed or removed.');
+  if (status === 429)
+    return make(
+      'throttled',
+      'Microsoft 365 is busy right now and asked phonedesk to slow down. Please try again in a minute.',
+    );
+  if (status === 404)
+    return make(
+      'not-found',
+      'Microsoft 365 could not find that person or phone number any more. They may have been changed or removed.',
+    );
   if (status === 401 || status === 403) {
     // The message only names the permission; a 403 can also be a licence or Conditional Access (docs/graph-facts.md §11).
     const permission = PERMISSION.exec(message)?.[1];
@@ -124,12 +153,19 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
         : 'phonedesk is not allowed to do that in Microsoft 365. Ask IT to check its permissions (see docs/permissions.md).',
     );
   }
-  if (status >= 500 || status <= 0) return make('unavailable', 'Microsoft 365 is not responding properly right now. Nothing was changed; please try again in a few minutes.');
+  if (status >= 500 || status <= 0)
+    return make(
+      'unavailable',
+      'Microsoft 365 is not responding properly right now. Nothing was changed; please try again in a few minutes.',
+    );
   // A 400 with another code (BadRequest, Request_BadRequest, Request_UnsupportedQuery: how phonedesk asked, not
   // the number) is a plain refusal whatever its message says. Some answers carry no code at all (docs/graph-facts.md §11).
   if (status === 400 && (code === PHONE_METHOD_REFUSED || code === undefined || code === '')) {
     const refusal = phoneMethodRefusal(message);
     if (refusal) return make(refusal, USER_MESSAGES[refusal]);
   }
-  return make('rejected', 'Microsoft 365 refused the change. Nothing was changed; IT can find the details in the audit log.');
+  return make(
+    'rejected',
+    'Microsoft 365 refused the change. Nothing was changed; IT can find the details in the audit log.',
+  );
 }

@@ -9,7 +9,13 @@ import type {
   User,
   UserRegistrationDetails,
 } from '@microsoft/microsoft-graph-types';
-import type { PhoneMethodSnapshot, PhoneType, SignInSnapshot, SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
+import type {
+  PhoneMethodSnapshot,
+  PhoneType,
+  SignInSnapshot,
+  SmsPolicySnapshot,
+  SmsPolicyTarget,
+} from '../snapshot/sign-in-snapshot';
 import { ROLE_TEMPLATES } from './directory-roles';
 import { GraphFailure, toGraphFailure } from './graph-errors';
 import { GraphTransport, type GraphGatewayOptions } from './graph-transport';
@@ -53,7 +59,6 @@ export class GraphGateway extends GraphTransport {
     this.now = options.now ?? Date.now;
   }
 
-
   // ---- users ----
 
   /** Exact match on user principal name, mail or employee id, in one request. */
@@ -71,7 +76,11 @@ export class GraphGateway extends GraphTransport {
   async findUsersByNamePrefix(prefix: string, top = 10): Promise<User[]> {
     if (prefix.length === 0 || prefix.length > MAX_SEARCH_TEXT) return [];
     const page = await this.call<Collection<User>>('users.findByName', '/users', (request) =>
-      request.filter(queryValue(`startswith(displayName,${odataString(prefix)})`)).select(USER_FIELDS).top(top).get(),
+      request
+        .filter(queryValue(`startswith(displayName,${odataString(prefix)})`))
+        .select(USER_FIELDS)
+        .top(top)
+        .get(),
     );
     return page.value;
   }
@@ -79,14 +88,14 @@ export class GraphGateway extends GraphTransport {
   /** The user, or undefined when Graph does not know them. */
   async getUser(idOrUpn: string): Promise<User | undefined> {
     try {
-      return await this.call<User>('users.get', `/users/${pathSegment(idOrUpn)}`, (request) => request.select(USER_FIELDS).get());
+      return await this.call<User>('users.get', `/users/${pathSegment(idOrUpn)}`, (request) =>
+        request.select(USER_FIELDS).get(),
+      );
     } catch (error) {
       if (error instanceof GraphFailure && error.kind === 'not-found') return undefined;
       throw error;
     }
   }
-
-
 
   // ---- sign-in snapshot ----
 
@@ -102,7 +111,10 @@ export class GraphGateway extends GraphTransport {
    * The snapshot plus the groups and roles of the person asking, still in one $batch: "status of Bob" is
    * then one round trip after finding Bob, scope check included.
    */
-  async snapshotForRequester(userId: string, requesterId: string): Promise<{ snapshot: SignInSnapshot; requester: RequesterData }> {
+  async snapshotForRequester(
+    userId: string,
+    requesterId: string,
+  ): Promise<{ snapshot: SignInSnapshot; requester: RequesterData }> {
     const { snapshot, requester } = await this.readSnapshot(userId, requesterId);
     return { snapshot, requester: requester! };
   }
@@ -111,18 +123,32 @@ export class GraphGateway extends GraphTransport {
     return requesterFrom(<T>(key: string) => innerBody<T>(responses, key), prefix);
   }
 
-  private async readSnapshot(userId: string, requesterId: string | undefined): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
+  private async readSnapshot(
+    userId: string,
+    requesterId: string | undefined,
+  ): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
     const id = pathSegment(userId);
     // Taken once: a policy change may empty the cache while the batch is out, and this read must not see that.
-    const cached = this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs ? this.cachedPolicy : undefined;
+    const cached =
+      this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs
+        ? this.cachedPolicy
+        : undefined;
     const policyFresh = cached !== undefined;
     const items: BatchItem[] = [
       { id: 'user', method: 'GET', url: `/users/${id}?$select=${USER_FIELDS},signInSessionsValidFromDateTime` },
       { id: 'phones', method: 'GET', url: `/users/${id}/authentication/phoneMethods` },
       { id: 'memberships', method: 'GET', url: `/users/${id}/transitiveMemberOf?$select=id,displayName&$top=999` },
       { id: 'licences', method: 'GET', url: `/users/${id}/licenseDetails?$select=skuPartNumber` },
-      { id: 'roles', method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
-      { id: 'registration', method: 'GET', url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication` },
+      {
+        id: 'roles',
+        method: 'GET',
+        url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}`,
+      },
+      {
+        id: 'registration',
+        method: 'GET',
+        url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication`,
+      },
       { id: 'manager', method: 'GET', url: `/users/${id}/manager?$select=id` },
       ...(policyFresh ? [] : [{ id: 'policy', method: 'GET' as const, url: SMS_POLICY_PATH }]),
       ...(requesterId ? requesterItems('requester.', requesterId) : []),
@@ -130,16 +156,20 @@ export class GraphGateway extends GraphTransport {
     const responses = await this.batch('users.signInSnapshot', items);
     const ok = <T>(key: string): T => innerBody<T>(responses, key);
     const user = ok<User>('user');
-    const memberships = ok<Collection<DirectoryObject & { displayName?: string; '@odata.type'?: string }>>('memberships').value;
+    const memberships =
+      ok<Collection<DirectoryObject & { displayName?: string; '@odata.type'?: string }>>('memberships').value;
     const groups = memberships.filter((item) => item['@odata.type'] === '#microsoft.graph.group');
     for (const group of groups) if (group.id && group.displayName) this.groupNames.set(group.id, group.displayName);
     const policy = cached ? cached.policy : this.rememberPolicy(ok<SmsAuthenticationMethodConfiguration>('policy'));
     // The registration report needs AuditLog.Read.All; without it the default method is simply unknown.
     const registration = responses.get('registration');
-    const defaultMfaMethod = registration && registration.status < 400 ? (registration.body as UserRegistrationDetails).userPreferredMethodForSecondaryAuthentication ?? undefined : undefined;
+    const defaultMfaMethod =
+      registration && registration.status < 400
+        ? ((registration.body as UserRegistrationDetails).userPreferredMethodForSecondaryAuthentication ?? undefined)
+        : undefined;
     // No manager is a 404, not a failure.
     const manager = responses.get('manager');
-    const managerId = manager && manager.status < 400 ? (manager.body as DirectoryObject).id ?? undefined : undefined;
+    const managerId = manager && manager.status < 400 ? ((manager.body as DirectoryObject).id ?? undefined) : undefined;
     const snapshot: SignInSnapshot = {
       user: {
         id: user.id ?? userId,
@@ -148,11 +178,15 @@ export class GraphGateway extends GraphTransport {
         accountEnabled: user.accountEnabled !== false,
         userType: user.userType === 'Guest' ? 'Guest' : 'Member',
         ...(user.jobTitle && { jobTitle: user.jobTitle }),
-        ...(user.signInSessionsValidFromDateTime && { signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime }),
+        ...(user.signInSessionsValidFromDateTime && {
+          signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime,
+        }),
         ...(managerId && { managerId }),
       },
       phoneMethods: ok<Collection<PhoneAuthenticationMethod>>('phones').value.map(phoneSnapshot),
-      licenses: ok<Collection<LicenseDetails>>('licences').value.map((licence) => licence.skuPartNumber ?? '').filter((sku) => sku !== ''),
+      licenses: ok<Collection<LicenseDetails>>('licences')
+        .value.map((licence) => licence.skuPartNumber ?? '')
+        .filter((sku) => sku !== ''),
       groups: groups.map((group) => ({ id: group.id ?? '', displayName: group.displayName ?? '' })),
       administrativeUnits: memberships
         .filter((item) => item['@odata.type'] === '#microsoft.graph.administrativeUnit')
@@ -185,19 +219,39 @@ export class GraphGateway extends GraphTransport {
 
   /** The SMS policy, reused for a short while; target group names are filled in where known. */
   async smsPolicy(options: { fresh?: boolean; withGroupNames?: boolean } = {}): Promise<SmsPolicySnapshot> {
-    if (!options.fresh && this.cachedPolicy && this.now() - this.cachedPolicy.readAt < this.policyTtlMs && !options.withGroupNames) {
+    if (
+      !options.fresh &&
+      this.cachedPolicy &&
+      this.now() - this.cachedPolicy.readAt < this.policyTtlMs &&
+      !options.withGroupNames
+    ) {
       return this.cachedPolicy.policy;
     }
-    const configuration = await this.call<SmsAuthenticationMethodConfiguration>('policy.sms.get', SMS_POLICY_PATH, (request) => request.get());
+    const configuration = await this.call<SmsAuthenticationMethodConfiguration>(
+      'policy.sms.get',
+      SMS_POLICY_PATH,
+      (request) => request.get(),
+    );
     let policy = this.rememberPolicy(configuration);
     if (options.withGroupNames) {
       const unknown = [...policy.includeTargets, ...policy.excludeTargets]
-        .filter((target) => target.targetType === 'group' && target.id !== 'all_users' && !this.groupNames.has(target.id))
+        .filter(
+          (target) => target.targetType === 'group' && target.id !== 'all_users' && !this.groupNames.has(target.id),
+        )
         .map((target) => target.id);
       for (let start = 0; start < unknown.length; start += 15) {
-        const ids = unknown.slice(start, start + 15).map(odataString).join(',');
-        const page = await this.call<Collection<{ id: string; displayName: string }>>('groups.names', '/groups', (request) =>
-          request.filter(queryValue(`id in (${ids})`)).select('id,displayName').get(),
+        const ids = unknown
+          .slice(start, start + 15)
+          .map(odataString)
+          .join(',');
+        const page = await this.call<Collection<{ id: string; displayName: string }>>(
+          'groups.names',
+          '/groups',
+          (request) =>
+            request
+              .filter(queryValue(`id in (${ids})`))
+              .select('id,displayName')
+              .get(),
         );
         for (const group of page.value) this.groupNames.set(group.id, group.displayName);
       }
@@ -211,7 +265,12 @@ export class GraphGateway extends GraphTransport {
     const current = await this.smsPolicy({ fresh: true });
     const target = current.includeTargets.find((candidate) => candidate.id === targetId);
     if (!target) {
-      throw new GraphFailure({ kind: 'not-found', userMessage: 'That group is no longer a target of the SMS sign-in policy.', graphMessage: `no include target ${targetId}`, status: 404 });
+      throw new GraphFailure({
+        kind: 'not-found',
+        userMessage: 'That group is no longer a target of the SMS sign-in policy.',
+        graphMessage: `no include target ${targetId}`,
+        status: 404,
+      });
     }
     const includeTargets = current.includeTargets.map((candidate: SmsPolicyTarget) => ({
       id: candidate.id,
@@ -247,8 +306,15 @@ export class GraphGateway extends GraphTransport {
    */
   async addPhoneMethod(userId: string, phoneType: PhoneType, graphNumber: string): Promise<PhoneWriteResult> {
     const path = `/users/${pathSegment(userId)}/authentication/phoneMethods`;
-    const create = () => this.call<PhoneAuthenticationMethod>('phoneMethods.create', path, (request) => request.post({ phoneNumber: graphNumber, phoneType }), false);
-    const sameNumber = (method: PhoneMethodSnapshot | undefined): boolean => method?.phoneNumber.replace(/\s/g, '') === graphNumber.replace(/\s/g, '');
+    const create = () =>
+      this.call<PhoneAuthenticationMethod>(
+        'phoneMethods.create',
+        path,
+        (request) => request.post({ phoneNumber: graphNumber, phoneType }),
+        false,
+      );
+    const sameNumber = (method: PhoneMethodSnapshot | undefined): boolean =>
+      method?.phoneNumber.replace(/\s/g, '') === graphNumber.replace(/\s/g, '');
     for (let attempt = 1; ; attempt++) {
       try {
         const created = await create();
@@ -263,7 +329,12 @@ export class GraphGateway extends GraphTransport {
         }
         if (failure.kind !== 'unavailable' || attempt > 1) throw failure;
         const existing = await this.readBack(userId, phoneType);
-        if (sameNumber(existing)) return { method: existing!, numberInUse: existing!.smsSignInState === 'phoneNumberNotUnique', recovered: true };
+        if (sameNumber(existing))
+          return {
+            method: existing!,
+            numberInUse: existing!.smsSignInState === 'phoneNumberNotUnique',
+            recovered: true,
+          };
         if (existing) throw failure;
       }
     }
@@ -280,7 +351,13 @@ export class GraphGateway extends GraphTransport {
       numberInUse = true;
     }
     const method = await this.readBack(userId, phoneType);
-    if (!method) throw new GraphFailure({ kind: 'not-found', userMessage: 'The phone number was removed while phonedesk was changing it.', graphMessage: 'method gone after update', status: 404 });
+    if (!method)
+      throw new GraphFailure({
+        kind: 'not-found',
+        userMessage: 'The phone number was removed while phonedesk was changing it.',
+        graphMessage: 'method gone after update',
+        status: 404,
+      });
     return { method, numberInUse: numberInUse || method.smsSignInState === 'phoneNumberNotUnique', recovered: false };
   }
 
@@ -297,45 +374,81 @@ export class GraphGateway extends GraphTransport {
   }
 
   async enableSmsSignIn(userId: string): Promise<void> {
-    await this.call('phoneMethods.enableSmsSignIn', `/users/${pathSegment(userId)}/authentication/phoneMethods/${PHONE_METHOD_IDS.mobile}/enableSmsSignIn`, (request) =>
-      request.post({}),
+    await this.call(
+      'phoneMethods.enableSmsSignIn',
+      `/users/${pathSegment(userId)}/authentication/phoneMethods/${PHONE_METHOD_IDS.mobile}/enableSmsSignIn`,
+      (request) => request.post({}),
     );
   }
 
   async disableSmsSignIn(userId: string): Promise<void> {
-    await this.call('phoneMethods.disableSmsSignIn', `/users/${pathSegment(userId)}/authentication/phoneMethods/${PHONE_METHOD_IDS.mobile}/disableSmsSignIn`, (request) =>
-      request.post({}),
+    await this.call(
+      'phoneMethods.disableSmsSignIn',
+      `/users/${pathSegment(userId)}/authentication/phoneMethods/${PHONE_METHOD_IDS.mobile}/disableSmsSignIn`,
+      (request) => request.post({}),
     );
   }
 
   /** Signs the user out everywhere (docs/graph-facts.md §4); any 2xx is success. */
   async revokeSignInSessions(userId: string): Promise<void> {
-    await this.call('users.revokeSignInSessions', `/users/${pathSegment(userId)}/revokeSignInSessions`, (request) => request.post({}));
+    await this.call('users.revokeSignInSessions', `/users/${pathSegment(userId)}/revokeSignInSessions`, (request) =>
+      request.post({}),
+    );
   }
 
   // ---- who holds a number ----
 
   /** One page of users with a mobile phone registered (docs/graph-facts.md §8), for the number index sweep. */
-  async mobileRegistrations(nextLink?: string, pageSize = 999): Promise<{ userIds: string[]; nextLink: string | undefined }> {
+  async mobileRegistrations(
+    nextLink?: string,
+    pageSize = 999,
+  ): Promise<{ userIds: string[]; nextLink: string | undefined }> {
     const page = nextLink
-      ? await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', relativeToVersion(nextLink), (request) => request.get())
-      : await this.call<Collection<UserRegistrationDetails>>('reports.mobileRegistrations', '/reports/authenticationMethods/userRegistrationDetails', (request) =>
-          request.filter(queryValue(`methodsRegistered/any(t: t eq 'mobilePhone')`)).select('id').top(pageSize).get(),
+      ? await this.call<Collection<UserRegistrationDetails>>(
+          'reports.mobileRegistrations',
+          relativeToVersion(nextLink),
+          (request) => request.get(),
+        )
+      : await this.call<Collection<UserRegistrationDetails>>(
+          'reports.mobileRegistrations',
+          '/reports/authenticationMethods/userRegistrationDetails',
+          (request) =>
+            request.filter(queryValue(`methodsRegistered/any(t: t eq 'mobilePhone')`)).select('id').top(pageSize).get(),
         );
-    return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
+    return {
+      userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''),
+      nextLink: page['@odata.nextLink'],
+    };
   }
 
   /** One page of a group's users, direct or through nested groups (src/access/approver-roster.ts reads all pages). */
-  async groupUserIds(groupId: string, nextLink?: string, pageSize = 999): Promise<{ userIds: string[]; nextLink: string | undefined }> {
-    const path = nextLink ? relativeToVersion(nextLink) : `/groups/${pathSegment(groupId)}/transitiveMembers/microsoft.graph.user`;
-    const page = await this.call<Collection<DirectoryObject>>('groups.transitiveUsers', path, (request) => (nextLink ? request.get() : request.select('id').top(pageSize).get()));
-    return { userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''), nextLink: page['@odata.nextLink'] };
+  async groupUserIds(
+    groupId: string,
+    nextLink?: string,
+    pageSize = 999,
+  ): Promise<{ userIds: string[]; nextLink: string | undefined }> {
+    const path = nextLink
+      ? relativeToVersion(nextLink)
+      : `/groups/${pathSegment(groupId)}/transitiveMembers/microsoft.graph.user`;
+    const page = await this.call<Collection<DirectoryObject>>('groups.transitiveUsers', path, (request) =>
+      nextLink ? request.get() : request.select('id').top(pageSize).get(),
+    );
+    return {
+      userIds: page.value.map((item) => item.id ?? '').filter((id) => id !== ''),
+      nextLink: page['@odata.nextLink'],
+    };
   }
 
   /** Store units and manager of up to 10 users in one $batch, to check a requester's scope over them. */
-  async scopesOf(userIds: readonly string[]): Promise<Map<string, { administrativeUnitIds: string[]; managerId: string | undefined }>> {
+  async scopesOf(
+    userIds: readonly string[],
+  ): Promise<Map<string, { administrativeUnitIds: string[]; managerId: string | undefined }>> {
     const items = userIds.flatMap((userId, index) => [
-      { id: `a${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/transitiveMemberOf/microsoft.graph.administrativeUnit?$select=id` },
+      {
+        id: `a${index}`,
+        method: 'GET' as const,
+        url: `/users/${pathSegment(userId)}/transitiveMemberOf/microsoft.graph.administrativeUnit?$select=id`,
+      },
       { id: `m${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/manager?$select=id` },
     ]);
     const responses = await this.batch('users.scopes', items);
@@ -346,14 +459,16 @@ export class GraphGateway extends GraphTransport {
       const manager = responses.get(`m${index}`);
       result.set(userId, {
         administrativeUnitIds: (units.body as Collection<DirectoryObject>).value.map((unit) => unit.id ?? ''),
-        managerId: manager && manager.status < 400 ? (manager.body as DirectoryObject).id ?? undefined : undefined,
+        managerId: manager && manager.status < 400 ? ((manager.body as DirectoryObject).id ?? undefined) : undefined,
       });
     });
     return result;
   }
 
   /** Names and phone methods of up to 10 users in one $batch (to confirm who holds a number). */
-  async phoneMethodsWithNames(userIds: readonly string[]): Promise<Map<string, { displayName: string; methods: PhoneMethodSnapshot[] }>> {
+  async phoneMethodsWithNames(
+    userIds: readonly string[],
+  ): Promise<Map<string, { displayName: string; methods: PhoneMethodSnapshot[] }>> {
     const items = userIds.flatMap((userId, index) => [
       { id: `u${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}?$select=id,displayName` },
       { id: `p${index}`, method: 'GET' as const, url: `/users/${pathSegment(userId)}/authentication/phoneMethods` },
@@ -374,12 +489,17 @@ export class GraphGateway extends GraphTransport {
 
   /** Phone methods of up to 20 users in one $batch; users Graph no longer knows are left out. */
   async phoneMethodsOf(userIds: readonly string[]): Promise<Map<string, PhoneMethodSnapshot[]>> {
-    const items = userIds.map((userId, index) => ({ id: String(index), method: 'GET' as const, url: `/users/${pathSegment(userId)}/authentication/phoneMethods` }));
+    const items = userIds.map((userId, index) => ({
+      id: String(index),
+      method: 'GET' as const,
+      url: `/users/${pathSegment(userId)}/authentication/phoneMethods`,
+    }));
     const responses = await this.batch('phoneMethods.listMany', items);
     const result = new Map<string, PhoneMethodSnapshot[]>();
     userIds.forEach((userId, index) => {
       const response = responses.get(String(index));
-      if (response && response.status < 400) result.set(userId, (response.body as Collection<PhoneAuthenticationMethod>).value.map(phoneSnapshot));
+      if (response && response.status < 400)
+        result.set(userId, (response.body as Collection<PhoneAuthenticationMethod>).value.map(phoneSnapshot));
     });
     return result;
   }

@@ -78,8 +78,11 @@ export class GraphTransport {
       let wait = 0;
       for (const response of reply.responses) {
         const item = pending.find((candidate) => candidate.id === response.id);
-        const headers = Object.fromEntries(Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]));
-        const again = item?.method === 'GET' && [429, 503, 504].includes(response.status) && round < this.retry.maxRetries;
+        const headers = Object.fromEntries(
+          Object.entries(response.headers ?? {}).map(([key, value]) => [key.toLowerCase(), value]),
+        );
+        const again =
+          item?.method === 'GET' && [429, 503, 504].includes(response.status) && round < this.retry.maxRetries;
         const advised = retryAfterMs(headers['retry-after'] ?? null) ?? this.retry.baseDelayMs * 2 ** round;
         if (item && again && advised <= this.retry.maxRetryAfterMs && advised < remainingMs()) {
           retry.push(item);

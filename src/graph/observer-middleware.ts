@@ -15,7 +15,8 @@ export class ObserverMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const info = context.middlewareControl?.getMiddlewareOptions(CallInfo) as CallInfo | undefined;
-    const attempt = (context.middlewareControl?.getMiddlewareOptions(AttemptInfo) as AttemptInfo | undefined)?.attempt ?? 1;
+    const attempt =
+      (context.middlewareControl?.getMiddlewareOptions(AttemptInfo) as AttemptInfo | undefined)?.attempt ?? 1;
     const url = new URL(typeof context.request === 'string' ? context.request : context.request.url);
     const call: GraphCall = {
       operation: info?.operation ?? 'unnamed',

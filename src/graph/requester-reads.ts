@@ -19,10 +19,22 @@ type Collection<T> = { value: T[] };
 export function requesterItems(prefix: string, userId: string): Array<{ id: string; method: 'GET'; url: string }> {
   const id = pathSegment(userId);
   return [
-    { id: `${prefix}groups`, method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999` },
-    { id: `${prefix}roles`, method: 'GET', url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}` },
+    {
+      id: `${prefix}groups`,
+      method: 'GET',
+      url: `/users/${id}/transitiveMemberOf/microsoft.graph.group?$select=id&$top=999`,
+    },
+    {
+      id: `${prefix}roles`,
+      method: 'GET',
+      url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}`,
+    },
     { id: `${prefix}name`, method: 'GET', url: `/users/${id}?$select=id,displayName` },
-    { id: `${prefix}stores`, method: 'GET', url: `/users/${id}/transitiveMemberOf/microsoft.graph.administrativeUnit?$select=id,displayName&$top=999` },
+    {
+      id: `${prefix}stores`,
+      method: 'GET',
+      url: `/users/${id}/transitiveMemberOf/microsoft.graph.administrativeUnit?$select=id,displayName&$top=999`,
+    },
   ];
 }
 
@@ -31,9 +43,17 @@ export function requesterFrom(body: <T>(key: string) => T, prefix: string): Requ
   const list = <T>(key: string): T[] => body<Collection<T>>(`${prefix}${key}`).value;
   const user = body<User>(`${prefix}name`);
   return {
-    groupIds: list<DirectoryObject>('groups').map((group) => group.id ?? '').filter((groupId) => groupId !== ''),
-    roles: list<UnifiedRoleAssignment>('roles').map((assignment) => ({ roleTemplateId: assignment.roleDefinitionId ?? '', directoryScopeId: assignment.directoryScopeId ?? '/' })),
+    groupIds: list<DirectoryObject>('groups')
+      .map((group) => group.id ?? '')
+      .filter((groupId) => groupId !== ''),
+    roles: list<UnifiedRoleAssignment>('roles').map((assignment) => ({
+      roleTemplateId: assignment.roleDefinitionId ?? '',
+      directoryScopeId: assignment.directoryScopeId ?? '/',
+    })),
     ...(user.displayName && { displayName: user.displayName }),
-    stores: list<DirectoryObject & { displayName?: string | null }>('stores').map((unit) => ({ id: unit.id ?? '', displayName: unit.displayName ?? '' })),
+    stores: list<DirectoryObject & { displayName?: string | null }>('stores').map((unit) => ({
+      id: unit.id ?? '',
+      displayName: unit.displayName ?? '',
+    })),
   };
 }

@@ -59,7 +59,10 @@ export class RetryMiddleware implements Middleware {
       }
       const status = attemptContext.response?.status;
       if (info && (failure !== undefined || (status !== undefined && status >= 500))) info.answerLost = true;
-      const retryable = failure !== undefined ? replayable : status !== undefined && RETRY_STATUSES.has(status) && (replayable || status === 429);
+      const retryable =
+        failure !== undefined
+          ? replayable
+          : status !== undefined && RETRY_STATUSES.has(status) && (replayable || status === 429);
       const lastAttempt = attempt > this.settings.maxRetries;
       let delay: number | undefined;
       if (retryable && !lastAttempt) {

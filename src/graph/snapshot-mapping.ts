@@ -18,7 +18,10 @@ export function phoneSnapshot(method: PhoneAuthenticationMethod): PhoneMethodSna
   };
 }
 
-export function policySnapshot(configuration: SmsAuthenticationMethodConfiguration, names: ReadonlyMap<string, string>): SmsPolicySnapshot {
+export function policySnapshot(
+  configuration: SmsAuthenticationMethodConfiguration,
+  names: ReadonlyMap<string, string>,
+): SmsPolicySnapshot {
   // The docs show the object wrapped in "value" (docs/graph-facts.md §3.1); accept both shapes.
   const raw = (configuration as { value?: SmsAuthenticationMethodConfiguration }).value ?? configuration;
   const named = (id: string): { displayName?: string } => (names.has(id) ? { displayName: names.get(id) } : {});
@@ -35,6 +38,8 @@ export function policySnapshot(configuration: SmsAuthenticationMethodConfigurati
       targetType: target.targetType === 'user' ? 'user' : 'group',
       ...named(target.id ?? ''),
     })),
-    telecomProviderSettings: (raw as { telecomProviderSettings?: SmsPolicySnapshot['telecomProviderSettings'] }).telecomProviderSettings ?? null,
+    telecomProviderSettings:
+      (raw as { telecomProviderSettings?: SmsPolicySnapshot['telecomProviderSettings'] }).telecomProviderSettings ??
+      null,
   };
 }

@@ -12,12 +12,15 @@ export interface BannerInput {
 }
 
 export function banner({ botUrl, simulatorUrl, manager, approver }: BannerInput): string {
-  const as = (playground: RunningPlayground): string => `${displayName(playground.role.alias)}, ${playground.role.description}`;
+  const as = (playground: RunningPlayground): string =>
+    `${displayName(playground.role.alias)}, ${playground.role.description}`;
   return [
     '',
     'phonedesk is running (Ctrl-C stops everything):',
     `  bot                                 ${botUrl}/api/messages`,
-    simulatorUrl ? `  simulated tenant "Contoso Retail"   ${simulatorUrl}` : '  Graph                               GRAPH_BASE_URL',
+    simulatorUrl
+      ? `  simulated tenant "Contoso Retail"   ${simulatorUrl}`
+      : '  Graph                               GRAPH_BASE_URL',
     `  ${playgroundLine(approver)}`,
     `  ${playgroundLine(manager)}`,
     '',

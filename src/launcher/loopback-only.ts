@@ -9,8 +9,16 @@ function onLoopback(args: unknown[]): unknown[] {
   const [first, second] = args;
   const isPort = typeof first === 'number' || (typeof first === 'string' && /^\d+$/.test(first));
   if (isPort) return typeof second === 'string' ? args : [first, LOOPBACK, ...args.slice(1)];
-  if (first === undefined || typeof first === 'function') return [0, LOOPBACK, ...args.slice(first === undefined ? 1 : 0)];
-  if (typeof first === 'object' && first !== null && !('host' in first) && !('path' in first) && !('fd' in first) && !('_handle' in first)) {
+  if (first === undefined || typeof first === 'function')
+    return [0, LOOPBACK, ...args.slice(first === undefined ? 1 : 0)];
+  if (
+    typeof first === 'object' &&
+    first !== null &&
+    !('host' in first) &&
+    !('path' in first) &&
+    !('fd' in first) &&
+    !('_handle' in first)
+  ) {
     return [{ ...first, host: LOOPBACK }, ...args.slice(1)];
   }
   return args;

@@ -35,7 +35,10 @@ export class ManagedChild {
   start(): Promise<string> {
     const { spec } = this;
     if (this.cancelled) return Promise.reject(new Error(`${spec.name} was not started: stopping`));
-    const output = spec.output ?? ((line: string, stream: 'stdout' | 'stderr') => (stream === 'stdout' ? process.stdout : process.stderr).write(`${line}\n`));
+    const output =
+      spec.output ??
+      ((line: string, stream: 'stdout' | 'stderr') =>
+        (stream === 'stdout' ? process.stdout : process.stderr).write(`${line}\n`));
     return new Promise((resolve, reject) => {
       const child = spawn(spec.command, spec.args, { env: spec.env, cwd: spec.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
       this.process = child;
@@ -43,7 +46,9 @@ export class ManagedChild {
       let matched = false;
       const timer = setTimeout(() => {
         if (!ready) {
-          reject(new Error(`${spec.name} did not start within ${Math.round((spec.readyTimeoutMs ?? 30_000) / 1000)} s`));
+          reject(
+            new Error(`${spec.name} did not start within ${Math.round((spec.readyTimeoutMs ?? 30_000) / 1000)} s`),
+          );
           void this.stop();
         }
       }, spec.readyTimeoutMs ?? 30_000);
@@ -87,7 +92,11 @@ export class ManagedChild {
         clearTimeout(timer);
         if (!ready) {
           const why = this.errorTail.filter((line) => line.trim() !== '').pop();
-          reject(new Error(`${spec.name} stopped before it was ready${why ? `: ${why.replace(/^[\w-]+: /, '')}` : ` (exit code ${code})`}`));
+          reject(
+            new Error(
+              `${spec.name} stopped before it was ready${why ? `: ${why.replace(/^[\w-]+: /, '')}` : ` (exit code ${code})`}`,
+            ),
+          );
         } else {
           this.onUnexpectedExit?.(code, signal);
         }

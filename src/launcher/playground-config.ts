@@ -65,7 +65,9 @@ function userYaml(alias: string, as: 'mapping' | 'list item'): string {
     ['email', user.mail ?? user.userPrincipalName],
   ];
   const indent = as === 'mapping' ? '  ' : '    ';
-  return fields.map(([key, value], index) => `${as === 'list item' && index === 0 ? '  - ' : indent}${key}: ${q(value)}`).join('\n');
+  return fields
+    .map(([key, value], index) => `${as === 'list item' && index === 0 ? '  - ' : indent}${key}: ${q(value)}`)
+    .join('\n');
 }
 
 /** The config file's text for a playground signed in as `role.alias`. */

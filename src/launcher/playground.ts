@@ -49,7 +49,19 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
   const child = new ManagedChild({
     name,
     command: process.execPath,
-    args: ['--require', path.join(__dirname, 'loopback-only.js'), playgroundCli(), 'start', '-e', options.botEndpoint, '-c', 'msteams', '-p', String(port), '--disable-telemetry'],
+    args: [
+      '--require',
+      path.join(__dirname, 'loopback-only.js'),
+      playgroundCli(),
+      'start',
+      '-e',
+      options.botEndpoint,
+      '-c',
+      'msteams',
+      '-p',
+      String(port),
+      '--disable-telemetry',
+    ],
     // It writes devTools/ under its working directory.
     cwd: dir,
     env: {
@@ -66,7 +78,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
       if (port !== 0 && Number(listening) !== port) throw new PortBusyError(port, name, role.portVariable);
       // It says "Listening" before it reads its config file, and an invalid file shows only in its log. The route is
       // internal to the playground version package.json pins.
-      if ((await signedInAs(Number(listening))) !== demoUserId(role.alias)) throw new Error(`${name} did not load ${configPath}`);
+      if ((await signedInAs(Number(listening))) !== demoUserId(role.alias))
+        throw new Error(`${name} did not load ${configPath}`);
     },
     output: (line) => {
       if (!/^Listening on \d+/.test(line)) process.stderr.write(`${role.key} playground: ${line}\n`);
@@ -78,7 +91,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Runni
     return { role, url: `http://localhost:${listening}`, child };
   } catch (error) {
     if (error instanceof PortBusyError) throw error;
-    throw new Error(`${(error as Error).message}: ${logErrors(logPath) ?? `see its log, ${logPath}`}`, { cause: error });
+    throw new Error(`${(error as Error).message}: ${logErrors(logPath) ?? `see its log, ${logPath}`}`, {
+      cause: error,
+    });
   }
 }
 

@@ -19,7 +19,11 @@ export interface Services {
  * `config` was read from (see launcherSettings). `track` sees each child before it starts, so that a launcher stopped
  * during start-up can stop it too.
  */
-export async function startServices(config: Config, env: NodeJS.ProcessEnv, track: (child: ManagedChild) => void = () => undefined): Promise<Services> {
+export async function startServices(
+  config: Config,
+  env: NodeJS.ProcessEnv,
+  track: (child: ManagedChild) => void = () => undefined,
+): Promise<Services> {
   const children: ManagedChild[] = [];
   const add = (child: ManagedChild): ManagedChild => {
     children.push(child);
@@ -72,7 +76,9 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(
-    `phonedesk: bot on ${services.botUrl}/api/messages` + (services.simulatorUrl ? `, simulated tenant on ${services.simulatorUrl}` : '') + '\n',
+    `phonedesk: bot on ${services.botUrl}/api/messages` +
+      (services.simulatorUrl ? `, simulated tenant on ${services.simulatorUrl}` : '') +
+      '\n',
   );
 }
 

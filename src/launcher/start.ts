@@ -24,11 +24,17 @@ async function main(): Promise<void> {
       ? [{ port: config.simulator.port, host: '127.0.0.1', what: 'the simulated tenant', variable: 'SIM_PORT' }]
       : []),
     { port: config.port, host: config.host, what: 'the bot', variable: 'PORT' },
-    ...wanted.map(({ role, port }) => ({ port, host: undefined, what: playgroundName(role), variable: role.portVariable })),
+    ...wanted.map(({ role, port }) => ({
+      port,
+      host: undefined,
+      what: playgroundName(role),
+      variable: role.portVariable,
+    })),
   ];
   const seen = new Set<number>();
   for (const { port, host, what, variable } of needed) {
-    if (port !== 0 && (seen.has(port) || !(await portIsFree(port, host)))) throw new PortBusyError(port, what, variable);
+    if (port !== 0 && (seen.has(port) || !(await portIsFree(port, host))))
+      throw new PortBusyError(port, what, variable);
     seen.add(port);
   }
 
@@ -39,7 +45,9 @@ async function main(): Promise<void> {
     const services = await startServices(config, env, track);
     const botEndpoint = `${services.botUrl}/api/messages`;
     const [approver, manager] = await Promise.all(
-      wanted.map(({ role, port }) => startPlayground({ role, port, botEndpoint, dataDir: config.dataDir, env: process.env, track })),
+      wanted.map(({ role, port }) =>
+        startPlayground({ role, port, botEndpoint, dataDir: config.dataDir, env: process.env, track }),
+      ),
     );
     process.stdout.write(banner({ botUrl: services.botUrl, simulatorUrl: services.simulatorUrl, manager, approver }));
   } catch (error) {

@@ -37,7 +37,9 @@ export class Supervisor {
   track(child: ManagedChild): void {
     this.children.push(child);
     child.onUnexpectedExit = (code, signal) => {
-      process.stderr.write(`phonedesk: the ${child.spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything\n`);
+      process.stderr.write(
+        `phonedesk: the ${child.spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping everything\n`,
+      );
       void this.stop(1);
     };
     if (this.stopping) void child.stop();

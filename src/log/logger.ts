@@ -39,7 +39,9 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       },
       hooks: {
         logMethod(args, method) {
-          const masked = args.map((arg) => (typeof arg === 'string' ? maskPhoneNumbers(arg) : arg)) as Parameters<typeof method>;
+          const masked = args.map((arg) => (typeof arg === 'string' ? maskPhoneNumbers(arg) : arg)) as Parameters<
+            typeof method
+          >;
           method.apply(this, masked);
         },
       },

@@ -24,7 +24,8 @@ export type Severity = 'blocker' | 'warning' | 'info' | 'ok';
 export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 /** For Array.prototype.sort (stable): blockers first, findings of one severity keep their order. */
-export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
 
 export interface Finding {
   id: FindingId;

@@ -25,7 +25,8 @@ export interface LiveState {
 /** Which live state a change is checked against: the worker's snapshot, or the tenant's SMS policy. */
 export type LiveRead = 'worker' | 'sms-policy';
 
-export type Plan = { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
+export type Plan =
+  { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
 
 export interface ApplyResult {
   status: 'succeeded' | 'partially-succeeded' | 'failed';

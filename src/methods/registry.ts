@@ -22,7 +22,11 @@ export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
 
 // Each entry is registered under its own kind, so reading it back as a spec for ChangeDetails is sound.
 const SPECS: ReadonlyMap<string, ChangeKindSpec<ChangeDetails, MethodsGateway>> = new Map(
-  MODULES.flatMap((module) => (Object.values(module.kinds) as Array<ChangeKindSpec<ChangeDetails, MethodsGateway>>).map((spec) => [spec.kind, spec] as const)),
+  MODULES.flatMap((module) =>
+    (Object.values(module.kinds) as Array<ChangeKindSpec<ChangeDetails, MethodsGateway>>).map(
+      (spec) => [spec.kind, spec] as const,
+    ),
+  ),
 );
 
 /**
@@ -54,5 +58,7 @@ export function proposedChange(proposal: ProposedChange): ChangeDetails | undefi
   const { tenantWide, title, ...payload } = proposal;
   const fields = payload as Record<string, unknown>;
   // Checked field by field against the kind's own list, so the payload is complete for its kind.
-  return (specOf(proposal).requires ?? []).every((field) => fields[field] !== undefined) ? (payload as ChangeDetails) : undefined;
+  return (specOf(proposal).requires ?? []).every((field) => fields[field] !== undefined)
+    ? (payload as ChangeDetails)
+    : undefined;
 }

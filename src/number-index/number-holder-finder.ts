@@ -24,7 +24,11 @@ const MAX_CANDIDATES = 10;
 type Gateway = Pick<GraphGateway, 'phoneMethodsWithNames'>;
 
 export class NumberHolderFinder {
-  constructor(private readonly index: NumberIndex, private readonly gateway: Gateway, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly index: NumberIndex,
+    private readonly gateway: Gateway,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   async find(e164: string, options: { excludeUserId?: string } = {}): Promise<HolderLookup> {
     const entries = (await this.index.holdersOf(e164)).filter((entry) => entry.userId !== options.excludeUserId);
@@ -38,7 +42,12 @@ export class NumberHolderFinder {
       await this.index.record(userId, found?.methods ?? [], this.now());
       for (const method of found?.methods ?? []) {
         if (fromGraph(method.phoneNumber)?.e164 === e164) {
-          holders.push({ userId, displayName: found!.displayName, phoneType: method.phoneType, smsSignInState: method.smsSignInState });
+          holders.push({
+            userId,
+            displayName: found!.displayName,
+            phoneType: method.phoneType,
+            smsSignInState: method.smsSignInState,
+          });
         }
       }
     }

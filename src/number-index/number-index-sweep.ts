@@ -26,7 +26,13 @@ export class NumberIndexSweep {
   async run(signal?: AbortSignal): Promise<SweepProgress> {
     let state = await this.index.sweepState();
     if (!state || state.finishedAt !== undefined) {
-      state = { startedAt: this.now().toISOString(), nextLink: undefined, pendingUserIds: [], finishedAt: undefined, usersRead: 0 };
+      state = {
+        startedAt: this.now().toISOString(),
+        nextLink: undefined,
+        pendingUserIds: [],
+        finishedAt: undefined,
+        usersRead: 0,
+      };
     }
     let graphCalls = 0;
     let firstPage = state.usersRead === 0 && state.pendingUserIds.length === 0 && state.nextLink === undefined;
@@ -49,7 +55,11 @@ export class NumberIndexSweep {
       graphCalls++;
       const seenAt = this.now();
       for (const userId of batch) await this.index.record(userId, methods.get(userId) ?? [], seenAt);
-      state = { ...state, pendingUserIds: state.pendingUserIds.slice(BATCH), usersRead: state.usersRead + batch.length };
+      state = {
+        ...state,
+        pendingUserIds: state.pendingUserIds.slice(BATCH),
+        usersRead: state.usersRead + batch.length,
+      };
       await this.index.saveSweepState(state);
     }
     return { usersRead: state.usersRead, graphCalls, finished: false };

@@ -18,7 +18,11 @@ export function maskPhoneNumbersDeep(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskPhoneNumbers(value);
   if (depth > 8 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {
-    return { type: value.name, message: maskPhoneNumbers(value.message), stack: value.stack && maskPhoneNumbers(value.stack) };
+    return {
+      type: value.name,
+      message: maskPhoneNumbers(value.message),
+      stack: value.stack && maskPhoneNumbers(value.stack),
+    };
   }
   if (Array.isArray(value)) return value.map((item) => maskPhoneNumbersDeep(item, depth + 1));
   const copy: Record<string, unknown> = {};

@@ -1,6 +1,11 @@
 // Phone numbers as store managers type them: parsed with a default region, checked that they can receive a
 // text message, and given in the forms phonedesk needs (Graph's, E.164, masked for display).
-import { parsePhoneNumberFromString, validatePhoneNumberLength, type CountryCode, type NumberType } from 'libphonenumber-js/max';
+import {
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+  type CountryCode,
+  type NumberType,
+} from 'libphonenumber-js/max';
 
 export interface PhoneNumber {
   /** "+447700900123": the form compared for uniqueness and stored in the number index. */
@@ -32,8 +37,7 @@ export type PhoneRejectionReason =
   | 'not-mobile';
 
 export type PhoneParseResult =
-  | { ok: true; number: PhoneNumber }
-  | { ok: false; reason: PhoneRejectionReason; message: string };
+  { ok: true; number: PhoneNumber } | { ok: false; reason: PhoneRejectionReason; message: string };
 
 const ALLOWED_CHARACTERS = /^\+?[\d\s().\-/]+$/;
 const MAX_INPUT_LENGTH = 40;
@@ -52,14 +56,26 @@ function refuse(reason: PhoneRejectionReason, message: string): PhoneParseResult
 function refusalForType(type: NumberType, shown: string): PhoneParseResult {
   switch (type) {
     case 'FIXED_LINE':
-      return refuse('landline', `${shown} is a landline. Landlines can't receive text messages, so use the worker's mobile number.`);
+      return refuse(
+        'landline',
+        `${shown} is a landline. Landlines can't receive text messages, so use the worker's mobile number.`,
+      );
     case 'PREMIUM_RATE':
     case 'SHARED_COST':
-      return refuse('premium-rate', `${shown} is a premium-rate number, which can't receive sign-in codes. Use the worker's mobile number.`);
+      return refuse(
+        'premium-rate',
+        `${shown} is a premium-rate number, which can't receive sign-in codes. Use the worker's mobile number.`,
+      );
     case 'TOLL_FREE':
-      return refuse('toll-free', `${shown} is a freephone number, which can't receive text messages. Use the worker's mobile number.`);
+      return refuse(
+        'toll-free',
+        `${shown} is a freephone number, which can't receive text messages. Use the worker's mobile number.`,
+      );
     default:
-      return refuse('not-mobile', `${shown} is not a mobile number, so it can't receive sign-in codes. Use the worker's mobile number.`);
+      return refuse(
+        'not-mobile',
+        `${shown} is not a mobile number, so it can't receive sign-in codes. Use the worker's mobile number.`,
+      );
   }
 }
 
@@ -83,19 +99,29 @@ export function parsePhoneNumber(input: string, defaultRegion?: CountryCode): Ph
     return refuse('has-extension', 'A number used to sign in cannot have an extension. Type the mobile number alone.');
   }
   if (!ALLOWED_CHARACTERS.test(text)) {
-    return refuse('not-digits', 'A phone number can only contain digits, spaces, dashes, dots, brackets and a leading +.');
+    return refuse(
+      'not-digits',
+      'A phone number can only contain digits, spaces, dashes, dots, brackets and a leading +.',
+    );
   }
   // "0044 …" is the international prefix written out; treat it as "+44 …" whatever the default region.
   const normalised = text.replace(/^00(?=[1-9])/, '+');
   const international = normalised.startsWith('+');
   if (!international && !defaultRegion) {
-    return refuse('needs-country-code', `I can't tell which country ${text} is from. Add the country code, for example +44 7700 900123.`);
+    return refuse(
+      'needs-country-code',
+      `I can't tell which country ${text} is from. Add the country code, for example +44 7700 900123.`,
+    );
   }
   const shown = text;
   const lengthProblem = validatePhoneNumberLength(normalised, international ? undefined : defaultRegion);
   if (lengthProblem === 'TOO_SHORT') return refuse('too-short', `${shown} is too short to be a phone number.`);
   if (lengthProblem === 'TOO_LONG') return refuse('too-long', `${shown} is too long to be a phone number.`);
-  if (lengthProblem === 'INVALID_COUNTRY') return refuse('needs-country-code', `${shown} does not start with a country code I know. Check the digits after the +.`);
+  if (lengthProblem === 'INVALID_COUNTRY')
+    return refuse(
+      'needs-country-code',
+      `${shown} does not start with a country code I know. Check the digits after the +.`,
+    );
   if (lengthProblem === 'NOT_A_NUMBER') return refuse('invalid', `${shown} is not a phone number.`);
 
   const parsed = parsePhoneNumberFromString(normalised, international ? undefined : { defaultCountry: defaultRegion });
@@ -106,7 +132,10 @@ export function parsePhoneNumber(input: string, defaultRegion?: CountryCode): Ph
   if (!fiction) {
     if (!parsed.isValid()) {
       const where = parsed.country ?? (international ? undefined : defaultRegion);
-      return refuse('invalid', `${shown} is not a valid ${where ? `${regionName(where)} ` : ''}number. Check the digits and the country code.`);
+      return refuse(
+        'invalid',
+        `${shown} is not a valid ${where ? `${regionName(where)} ` : ''}number. Check the digits and the country code.`,
+      );
     }
     const type = parsed.getType();
     if (type !== undefined && !MOBILE_TYPES.has(type)) return refusalForType(type, shown);

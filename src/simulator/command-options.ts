@@ -27,16 +27,20 @@ function explain(error: unknown, args: readonly string[], options: OptionsConfig
   const { tokens } = parseArgs({ args, options, strict: false, allowPositionals: true, tokens: true });
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-    const stray = tokens.find((token) => token.kind === 'positional' || (token.kind === 'option' && !Object.hasOwn(options, token.name)));
+    const stray = tokens.find(
+      (token) => token.kind === 'positional' || (token.kind === 'option' && !Object.hasOwn(options, token.name)),
+    );
     if (stray) return new UsageError(`unknown option ${args[stray.index]}`);
   }
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     // A switch given a value (`--throttle=yes`) is not an option the simulator knows, as before; a value option
     // without one, or with the next option taken for one (`--token --throttle`), needs a value.
     const misfit = tokens.find(
-      (token): token is OptionToken => token.kind === 'option' && Object.hasOwn(options, token.name) && !fits(token, options),
+      (token): token is OptionToken =>
+        token.kind === 'option' && Object.hasOwn(options, token.name) && !fits(token, options),
     );
-    if (misfit && options[misfit.name].type === 'boolean') return new UsageError(`unknown option ${args[misfit.index]}`);
+    if (misfit && options[misfit.name].type === 'boolean')
+      return new UsageError(`unknown option ${args[misfit.index]}`);
     if (misfit) return new UsageError(`--${misfit.name} needs a value`);
   }
   return error;

@@ -13,7 +13,8 @@ export interface ControlResponse {
 class ControlError extends Error {}
 
 function object(body: unknown): Record<string, unknown> {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw new ControlError('the body must be a JSON object');
+  if (body === null || typeof body !== 'object' || Array.isArray(body))
+    throw new ControlError('the body must be a JSON object');
   return body as Record<string, unknown>;
 }
 
@@ -30,7 +31,8 @@ function optional<T>(value: unknown, read: (value: unknown) => T): T | undefined
 
 function faultRule(body: unknown): Omit<FaultRule, 'id'> {
   const input = object(body);
-  if (typeof input.path !== 'string' || input.path === '') throw new ControlError('path (a regular expression) is required');
+  if (typeof input.path !== 'string' || input.path === '')
+    throw new ControlError('path (a regular expression) is required');
   try {
     new RegExp(input.path);
   } catch {
@@ -38,7 +40,8 @@ function faultRule(body: unknown): Omit<FaultRule, 'id'> {
   }
   const action = (input.action ?? 'status') as FaultAction;
   if (!['status', 'hold', 'drop'].includes(action)) throw new ControlError('action must be status, hold or drop');
-  if (input.hold !== undefined && input.hold !== 'before' && input.hold !== 'after') throw new ControlError('hold must be before or after');
+  if (input.hold !== undefined && input.hold !== 'before' && input.hold !== 'after')
+    throw new ControlError('hold must be before or after');
   return {
     method: optional(input.method, (value) => String(value).toUpperCase()),
     path: input.path,
@@ -62,8 +65,10 @@ function throttleSettings(body: unknown): Partial<ThrottleSettings> {
     settings.tenantSize = input.tenantSize as TenantSize;
   }
   if (input.timeScale !== undefined) settings.timeScale = number(input.timeScale, 'timeScale', 0.001, 100_000);
-  if (input.resourceUnitsPer10s !== undefined) settings.resourceUnitsPer10s = number(input.resourceUnitsPer10s, 'resourceUnitsPer10s', 1, 10_000_000);
-  if (input.writesPer150s !== undefined) settings.writesPer150s = number(input.writesPer150s, 'writesPer150s', 1, 10_000_000);
+  if (input.resourceUnitsPer10s !== undefined)
+    settings.resourceUnitsPer10s = number(input.resourceUnitsPer10s, 'resourceUnitsPer10s', 1, 10_000_000);
+  if (input.writesPer150s !== undefined)
+    settings.writesPer150s = number(input.writesPer150s, 'writesPer150s', 1, 10_000_000);
   return settings;
 }
 
@@ -101,7 +106,8 @@ export function handleControl(state: SimulatorState, method: string, path: strin
       case 'PUT /_sim/random-failures': {
         const input = object(body);
         const statuses = input.statuses === undefined ? [503] : input.statuses;
-        if (!Array.isArray(statuses) || statuses.length === 0) throw new ControlError('statuses must be a non-empty array of 5xx codes');
+        if (!Array.isArray(statuses) || statuses.length === 0)
+          throw new ControlError('statuses must be a non-empty array of 5xx codes');
         state.faults.random = {
           rate: number(input.rate, 'rate', 0, 1),
           statuses: statuses.map((status) => number(status, 'statuses[]', 500, 599)),
@@ -122,7 +128,8 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         return { status: 404, body: { error: `no control endpoint ${route}` } };
     }
   } catch (error) {
-    if (error instanceof ControlError || error instanceof SeedError) return { status: 400, body: { error: error.message } };
+    if (error instanceof ControlError || error instanceof SeedError)
+      return { status: 400, body: { error: error.message } };
     throw error;
   }
 }

@@ -119,12 +119,13 @@ const PEOPLE: Person[] = [
 ];
 
 /** One line per demo person: what the demo shows with them (docs/simulator.md lists these). */
-export const DEMO_SCENARIOS: ReadonlyArray<{ alias: string; name: string; store: string; scenario: string }> = PEOPLE.map((person) => ({
-  alias: person.alias,
-  name: person.name,
-  store: person.store ? DEMO_STORES[person.store].name : 'Head office',
-  scenario: person.scenario,
-}));
+export const DEMO_SCENARIOS: ReadonlyArray<{ alias: string; name: string; store: string; scenario: string }> =
+  PEOPLE.map((person) => ({
+    alias: person.alias,
+    name: person.name,
+    store: person.store ? DEMO_STORES[person.store].name : 'Head office',
+    scenario: person.scenario,
+  }));
 
 export const demoUserId = (alias: string): string => demoId(`user:${alias}`);
 
@@ -136,10 +137,18 @@ function upn(person: Person): string {
 function toUser(person: Person): SeedUser {
   const [givenName, ...rest] = person.name.replace(/ \(.*\)$/, '').split(' ');
   const phoneMethods: SeedPhoneMethod[] = [];
-  if (person.mobile) phoneMethods.push({ phoneType: 'mobile', phoneNumber: person.mobile, ...(person.mobileSmsSignIn && { smsSignIn: person.mobileSmsSignIn }) });
+  if (person.mobile)
+    phoneMethods.push({
+      phoneType: 'mobile',
+      phoneNumber: person.mobile,
+      ...(person.mobileSmsSignIn && { smsSignIn: person.mobileSmsSignIn }),
+    });
   if (person.alternateMobile) phoneMethods.push({ phoneType: 'alternateMobile', phoneNumber: person.alternateMobile });
   if (person.office) phoneMethods.push({ phoneType: 'office', phoneNumber: person.office });
-  const manager = person.store && DEMO_STORES[person.store].manager !== person.alias ? demoUserId(DEMO_STORES[person.store].manager) : undefined;
+  const manager =
+    person.store && DEMO_STORES[person.store].manager !== person.alias
+      ? demoUserId(DEMO_STORES[person.store].manager)
+      : undefined;
   return {
     id: demoUserId(person.alias),
     userPrincipalName: upn(person),
@@ -163,26 +172,58 @@ function toUser(person: Person): SeedUser {
 export function demoSeed(): Seed {
   const members = (group: keyof typeof DEMO_GROUPS): string[] =>
     PEOPLE.filter((person) =>
-      group === 'frontlineWorkers' ? person.store !== undefined && !person.notFrontline : person.groups?.includes(group),
+      group === 'frontlineWorkers'
+        ? person.store !== undefined && !person.notFrontline
+        : person.groups?.includes(group),
     ).map((person) => demoUserId(person.alias));
-  const storeMembers = (store: DemoStore): string[] => PEOPLE.filter((person) => person.store === store && DEMO_STORES[store].manager !== person.alias).map((person) => demoUserId(person.alias));
+  const storeMembers = (store: DemoStore): string[] =>
+    PEOPLE.filter((person) => person.store === store && DEMO_STORES[store].manager !== person.alias).map((person) =>
+      demoUserId(person.alias),
+    );
 
   return {
     tenant: { id: DEMO_TENANT_ID, displayName: 'Contoso Retail', domain: DOMAIN },
     users: PEOPLE.map(toUser),
     groups: [
-      { id: DEMO_GROUPS.frontlineWorkers, displayName: 'Frontline workers', description: 'Store staff who sign in with their phone number', members: members('frontlineWorkers') },
-      { id: DEMO_GROUPS.smsExclusions, displayName: 'SMS sign-in exclusions', description: 'Never allowed to sign in by SMS', members: members('smsExclusions') },
-      { id: DEMO_GROUPS.smsMfaOnly, displayName: 'SMS for MFA only', description: 'SMS as a second factor, not for sign-in', members: members('smsMfaOnly') },
-      { id: DEMO_GROUPS.approvers, displayName: 'phonedesk approvers', description: 'Helpdesk staff who approve phonedesk change requests', members: members('approvers') },
-      { id: DEMO_GROUPS.tenantAdmins, displayName: 'phonedesk tenant admins', description: 'Approve tenant-wide phonedesk changes', members: members('tenantAdmins') },
+      {
+        id: DEMO_GROUPS.frontlineWorkers,
+        displayName: 'Frontline workers',
+        description: 'Store staff who sign in with their phone number',
+        members: members('frontlineWorkers'),
+      },
+      {
+        id: DEMO_GROUPS.smsExclusions,
+        displayName: 'SMS sign-in exclusions',
+        description: 'Never allowed to sign in by SMS',
+        members: members('smsExclusions'),
+      },
+      {
+        id: DEMO_GROUPS.smsMfaOnly,
+        displayName: 'SMS for MFA only',
+        description: 'SMS as a second factor, not for sign-in',
+        members: members('smsMfaOnly'),
+      },
+      {
+        id: DEMO_GROUPS.approvers,
+        displayName: 'phonedesk approvers',
+        description: 'Helpdesk staff who approve phonedesk change requests',
+        members: members('approvers'),
+      },
+      {
+        id: DEMO_GROUPS.tenantAdmins,
+        displayName: 'phonedesk tenant admins',
+        description: 'Approve tenant-wide phonedesk changes',
+        members: members('tenantAdmins'),
+      },
     ],
     administrativeUnits: (Object.keys(DEMO_STORES) as DemoStore[]).map((store) => ({
       id: DEMO_STORES[store].id,
       displayName: DEMO_STORES[store].name,
       description: `Staff of the ${DEMO_STORES[store].name} store`,
       members: storeMembers(store),
-      scopedRoleMembers: [{ roleTemplateId: AUTHENTICATION_ADMINISTRATOR, userId: demoUserId(DEMO_STORES[store].manager) }],
+      scopedRoleMembers: [
+        { roleTemplateId: AUTHENTICATION_ADMINISTRATOR, userId: demoUserId(DEMO_STORES[store].manager) },
+      ],
     })),
     roleAssignments: [
       { principalId: demoUserId('hana.kim'), roleTemplateId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: '/' },

@@ -57,7 +57,9 @@ export class Faults {
 
   /** Consumes and returns the first rule matching the request, if any. */
   take(method: string, path: string): FaultRule | undefined {
-    const index = this.rules.findIndex((rule) => (rule.method === undefined || rule.method === method) && rule.pattern.test(path));
+    const index = this.rules.findIndex(
+      (rule) => (rule.method === undefined || rule.method === method) && rule.pattern.test(path),
+    );
     if (index < 0) return undefined;
     const rule = this.rules[index];
     rule.remaining -= 1;

@@ -13,7 +13,11 @@ const WORKERS_PER_STORE = 250;
 export function generatedSeed(workerCount: number): Seed {
   const storeCount = Math.max(1, Math.ceil(workerCount / WORKERS_PER_STORE));
   const frontline = id('group:frontline');
-  const stores = Array.from({ length: storeCount }, (_, index) => ({ id: id(`au:${index}`), manager: id(`manager:${index}`), members: [] as string[] }));
+  const stores = Array.from({ length: storeCount }, (_, index) => ({
+    id: id(`au:${index}`),
+    manager: id(`manager:${index}`),
+    members: [] as string[],
+  }));
   const users: SeedUser[] = stores.map((store, index) => ({
     id: store.manager,
     userPrincipalName: `manager${index}@bench.example`,
@@ -40,11 +44,24 @@ export function generatedSeed(workerCount: number): Seed {
       userType: 'Member',
       licenses: ['SPE_F1'],
       manager: store.manager,
-      phoneMethods: index % 10 === 0 ? [] : [{ phoneType: 'mobile', phoneNumber: `+44 ${subscriber}`, ...(index % 7 === 0 && { smsSignIn: 'notRegistered' as const }) }],
+      phoneMethods:
+        index % 10 === 0
+          ? []
+          : [
+              {
+                phoneType: 'mobile',
+                phoneNumber: `+44 ${subscriber}`,
+                ...(index % 7 === 0 && { smsSignIn: 'notRegistered' as const }),
+              },
+            ],
     });
   }
   return {
-    tenant: { id: id(`tenant:${workerCount}`), displayName: `Bench tenant (${workerCount} workers)`, domain: 'bench.example' },
+    tenant: {
+      id: id(`tenant:${workerCount}`),
+      displayName: `Bench tenant (${workerCount} workers)`,
+      domain: 'bench.example',
+    },
     users,
     groups: [{ id: frontline, displayName: 'Frontline workers', members: workerIds }],
     administrativeUnits: stores.map((store, index) => ({
@@ -54,6 +71,10 @@ export function generatedSeed(workerCount: number): Seed {
       scopedRoleMembers: [{ roleTemplateId: AUTHENTICATION_ADMINISTRATOR, userId: store.manager }],
     })),
     roleAssignments: [],
-    smsPolicy: { state: 'enabled', includeTargets: [{ targetType: 'group', id: frontline, isUsableForSignIn: true }], excludeTargets: [] },
+    smsPolicy: {
+      state: 'enabled',
+      includeTargets: [{ targetType: 'group', id: frontline, isUsableForSignIn: true }],
+      excludeTargets: [],
+    },
   };
 }

@@ -29,7 +29,11 @@ export function errorBody(code: string, message: string, requestId: string, clie
     error: {
       code,
       message,
-      innerError: { date: new Date().toISOString().replace(/\.\d{3}Z$/, ''), 'request-id': requestId, 'client-request-id': clientRequestId },
+      innerError: {
+        date: new Date().toISOString().replace(/\.\d{3}Z$/, ''),
+        'request-id': requestId,
+        'client-request-id': clientRequestId,
+      },
     },
   };
 }
@@ -41,9 +45,11 @@ export const notFound = (id: string): GraphHttpError =>
     `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
   );
 
-export const badRequest = (message: string, code = 'Request_BadRequest'): GraphHttpError => new GraphHttpError(400, code, message);
+export const badRequest = (message: string, code = 'Request_BadRequest'): GraphHttpError =>
+  new GraphHttpError(400, code, message);
 
-export const unsupportedQuery = (message: string): GraphHttpError => new GraphHttpError(400, 'Request_UnsupportedQuery', message);
+export const unsupportedQuery = (message: string): GraphHttpError =>
+  new GraphHttpError(400, 'Request_UnsupportedQuery', message);
 
 /**
  * The code of a throttled (429) answer: Graph's error page lists `activityLimitReached` for throttling. Clients must

@@ -25,7 +25,11 @@ export interface GraphResponse {
   body?: unknown;
 }
 
-export const json = (status: number, body: unknown, headers?: Record<string, string>): GraphResponse => ({ status, body, headers });
+export const json = (status: number, body: unknown, headers?: Record<string, string>): GraphResponse => ({
+  status,
+  body,
+  headers,
+});
 
 export const noContent = (): GraphResponse => ({ status: 204 });
 

@@ -2,7 +2,14 @@
 import { ROLE_TEMPLATES } from './role-templates';
 import type { EntityType } from './odata-query';
 import { SKUS } from './skus';
-import { PHONE_METHOD_IDS, type AdministrativeUnitRecord, type GroupRecord, type PhoneMethodRecord, type Tenant, type UserRecord } from './tenant';
+import {
+  PHONE_METHOD_IDS,
+  type AdministrativeUnitRecord,
+  type GroupRecord,
+  type PhoneMethodRecord,
+  type Tenant,
+  type UserRecord,
+} from './tenant';
 import { createHash } from 'node:crypto';
 
 type Json = Record<string, unknown>;
@@ -37,13 +44,38 @@ export const USER_TYPE: EntityType = {
   ]),
 };
 
-const entityType = (name: string, properties: readonly string[]): EntityType => ({ name: `microsoft.graph.${name}`, properties: new Set(properties) });
+const entityType = (name: string, properties: readonly string[]): EntityType => ({
+  name: `microsoft.graph.${name}`,
+  properties: new Set(properties),
+});
 
-export const GROUP_TYPE = entityType('group', ['id', 'displayName', 'description', 'groupTypes', 'mailEnabled', 'securityEnabled']);
-export const ADMINISTRATIVE_UNIT_TYPE = entityType('administrativeUnit', ['id', 'displayName', 'description', 'visibility']);
+export const GROUP_TYPE = entityType('group', [
+  'id',
+  'displayName',
+  'description',
+  'groupTypes',
+  'mailEnabled',
+  'securityEnabled',
+]);
+export const ADMINISTRATIVE_UNIT_TYPE = entityType('administrativeUnit', [
+  'id',
+  'displayName',
+  'description',
+  'visibility',
+]);
 export const DIRECTORY_ROLE_TYPE = entityType('directoryRole', ['id', 'displayName', 'description', 'roleTemplateId']);
-export const ROLE_ASSIGNMENT_TYPE = entityType('unifiedRoleAssignment', ['id', 'principalId', 'roleDefinitionId', 'directoryScopeId']);
-export const SCOPED_ROLE_MEMBERSHIP_TYPE = entityType('scopedRoleMembership', ['id', 'roleId', 'administrativeUnitId', 'roleMemberInfo']);
+export const ROLE_ASSIGNMENT_TYPE = entityType('unifiedRoleAssignment', [
+  'id',
+  'principalId',
+  'roleDefinitionId',
+  'directoryScopeId',
+]);
+export const SCOPED_ROLE_MEMBERSHIP_TYPE = entityType('scopedRoleMembership', [
+  'id',
+  'roleId',
+  'administrativeUnitId',
+  'roleMemberInfo',
+]);
 export const LICENSE_DETAILS_TYPE = entityType('licenseDetails', ['id', 'skuId', 'skuPartNumber', 'servicePlans']);
 export const REGISTRATION_DETAILS_TYPE = entityType('userRegistrationDetails', [
   'id',
@@ -146,15 +178,25 @@ export function directoryRoleResource(tenant: Tenant, roleTemplateId: string): J
 
 export function licenseDetailsResource(user: UserRecord, partNumber: string): Json {
   const id = skuId(partNumber);
-  return { id: `${user.id.slice(0, 8)}${id.replace(/-/g, '')}`, skuId: id, skuPartNumber: partNumber, servicePlans: [] };
+  return {
+    id: `${user.id.slice(0, 8)}${id.replace(/-/g, '')}`,
+    skuId: id,
+    skuPartNumber: partNumber,
+    servicePlans: [],
+  };
 }
 
 const METHOD_NAMES = { mobile: 'mobilePhone', alternateMobile: 'alternateMobilePhone', office: 'officePhone' } as const;
 
 export function registrationDetailsResource(tenant: Tenant, user: UserRecord): Json {
-  const methodsRegistered = [...[...user.phoneMethods.keys()].map((type) => METHOD_NAMES[type]), ...user.otherMethodsRegistered];
+  const methodsRegistered = [
+    ...[...user.phoneMethods.keys()].map((type) => METHOD_NAMES[type]),
+    ...user.otherMethodsRegistered,
+  ];
   const isAdmin = tenant.roleAssignments().some((assignment) => assignment.principalId === user.id);
-  const passwordless = user.otherMethodsRegistered.some((method) => ['microsoftAuthenticatorPasswordless', 'fido2', 'windowsHelloForBusiness', 'passKeyDeviceBound'].includes(method));
+  const passwordless = user.otherMethodsRegistered.some((method) =>
+    ['microsoftAuthenticatorPasswordless', 'fido2', 'windowsHelloForBusiness', 'passKeyDeviceBound'].includes(method),
+  );
   return {
     id: user.id,
     userPrincipalName: user.userPrincipalName,

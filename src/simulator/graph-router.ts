@@ -12,7 +12,9 @@ export interface RouteContext {
 
 export interface Route {
   pattern: string;
-  methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', (context: RouteContext) => GraphResponse | Promise<GraphResponse>>>;
+  methods: Partial<
+    Record<'GET' | 'POST' | 'PATCH' | 'DELETE', (context: RouteContext) => GraphResponse | Promise<GraphResponse>>
+  >;
 }
 
 interface CompiledRoute {
@@ -37,8 +39,15 @@ export class GraphRouter {
       if (!handler) continue;
       return handler({ tenant, request, params, now });
     }
-    if (pathMatched) throw new GraphHttpError(405, 'Request_BadRequest', `The HTTP method '${request.method}' is not allowed for this resource.`);
-    const unknown = request.segments.find((_segment, index) => !this.routes.some(({ parts }) => this.prefixMatches(parts, request.segments, index)));
+    if (pathMatched)
+      throw new GraphHttpError(
+        405,
+        'Request_BadRequest',
+        `The HTTP method '${request.method}' is not allowed for this resource.`,
+      );
+    const unknown = request.segments.find(
+      (_segment, index) => !this.routes.some(({ parts }) => this.prefixMatches(parts, request.segments, index)),
+    );
     throw badRequest(`Resource not found for the segment '${unknown ?? request.segments[0] ?? ''}'.`, 'BadRequest');
   }
 

@@ -13,7 +13,9 @@ const validate = ajv.compile<Seed>(schema);
 /** Returns the seed if it is well-formed and consistent; throws SeedError naming the problems otherwise. */
 export function checkSeed(value: unknown): Seed {
   if (!validate(value)) {
-    const problems = (validate.errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
+    const problems = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((error) => `${error.instancePath || '/'} ${error.message ?? 'is invalid'}`);
     throw new SeedError(`the seed does not match the schema: ${problems.join('; ')}`);
   }
   new Tenant(value);

@@ -43,14 +43,16 @@ export function parseArguments(args: readonly string[]): Options {
   for (const { name, value = '' } of optionTokens(args, OPTIONS)) {
     switch (name) {
       case 'port':
-        if (!/^\d+$/.test(value) || Number(value) > 65535) throw new UsageError(`--port must be a port number (got "${value}")`);
+        if (!/^\d+$/.test(value) || Number(value) > 65535)
+          throw new UsageError(`--port must be a port number (got "${value}")`);
         port = Number(value);
         break;
       case 'seed':
         seed = readSeedFile(value);
         break;
       case 'generate':
-        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000) throw new UsageError(`--generate must be a worker count from 1 to 1000000`);
+        if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1_000_000)
+          throw new UsageError(`--generate must be a worker count from 1 to 1000000`);
         seed = generatedSeed(Number(value));
         break;
       case 'token':
@@ -81,7 +83,12 @@ async function main(): Promise<void> {
   }
   let simulator;
   try {
-    simulator = await startSimulator({ seed: options.seed, token: options.token, port: options.port, throttle: { enabled: options.throttle } });
+    simulator = await startSimulator({
+      seed: options.seed,
+      token: options.token,
+      port: options.port,
+      throttle: { enabled: options.throttle },
+    });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
       process.stderr.write(`simulator: port ${options.port} is already in use; pass --port with a free port\n`);
@@ -90,9 +97,14 @@ async function main(): Promise<void> {
     throw error;
   }
   process.stdout.write(`simulator listening on ${simulator.url}\n`);
-  process.stdout.write(`tenant "${simulator.state.tenant.displayName}" with ${simulator.state.tenant.userCount} users; Graph at ${simulator.url}/v1.0\n`);
+  process.stdout.write(
+    `tenant "${simulator.state.tenant.displayName}" with ${simulator.state.tenant.userCount} users; Graph at ${simulator.url}/v1.0\n`,
+  );
   const stop = (): void => {
-    simulator.close().then(() => process.exit(0), () => process.exit(1));
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

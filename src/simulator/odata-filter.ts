@@ -78,7 +78,8 @@ class Parser {
 
   parse(): FilterNode {
     const node = this.or();
-    if (this.position < this.tokens.length) throw badRequest('Invalid filter clause: unexpected text after the expression.');
+    if (this.position < this.tokens.length)
+      throw badRequest('Invalid filter clause: unexpected text after the expression.');
     return node;
   }
 
@@ -95,7 +96,8 @@ class Parser {
 
   private expectPunct(value: string): void {
     const token = this.next();
-    if (token.type !== 'punct' || token.value !== value) throw badRequest(`Invalid filter clause: expected '${value}'.`);
+    if (token.type !== 'punct' || token.value !== value)
+      throw badRequest(`Invalid filter clause: expected '${value}'.`);
   }
 
   private or(): FilterNode {
@@ -120,7 +122,8 @@ class Parser {
     const token = this.next();
     if (token.type === 'punct' && token.value === '(') {
       // Bounded so that hostile input like 7000 '(' is a 400, not a stack overflow answered with 500.
-      if (++this.depth > MAX_NESTING) throw badRequest(`Invalid filter clause: parentheses nest deeper than ${MAX_NESTING} levels.`);
+      if (++this.depth > MAX_NESTING)
+        throw badRequest(`Invalid filter clause: parentheses nest deeper than ${MAX_NESTING} levels.`);
       const inner = this.or();
       this.expectPunct(')');
       this.depth--;
@@ -138,7 +141,9 @@ class Parser {
       return { kind: 'startswith', property, value };
     }
     if (name.toLowerCase() === 'not' || name.toLowerCase() === 'endswith' || name.toLowerCase() === 'contains') {
-      throw unsupportedQuery(`Unsupported query: '${name}' needs advanced query capabilities that this endpoint does not offer.`);
+      throw unsupportedQuery(
+        `Unsupported query: '${name}' needs advanced query capabilities that this endpoint does not offer.`,
+      );
     }
     let property = name;
     while (this.tokens[this.position]?.type === 'punct' && this.tokens[this.position].value === '/') {
@@ -168,7 +173,9 @@ class Parser {
       case 'ge':
       case 'lt':
       case 'le':
-        throw unsupportedQuery(`Unsupported query: operator '${operator.value}' is not supported on property '${property}'.`);
+        throw unsupportedQuery(
+          `Unsupported query: operator '${operator.value}' is not supported on property '${property}'.`,
+        );
       default:
         throw badRequest(`Invalid filter clause: unknown operator '${operator.value}'.`);
     }
@@ -187,7 +194,12 @@ class Parser {
     this.expectPunct(':');
     const reference = this.next();
     const operator = this.next();
-    if (reference.type !== 'word' || reference.value !== variable.value || operator.type !== 'word' || operator.value.toLowerCase() !== 'eq') {
+    if (
+      reference.type !== 'word' ||
+      reference.value !== variable.value ||
+      operator.type !== 'word' ||
+      operator.value.toLowerCase() !== 'eq'
+    ) {
       throw unsupportedQuery(`Unsupported query: only '${property}/any(x: x eq 'value')' is supported.`);
     }
     const value = this.literal();
@@ -244,7 +256,8 @@ export function parseFilter(text: string, capabilities: FilterCapabilities): Fil
 }
 
 function equal(actual: unknown, expected: Literal): boolean {
-  if (typeof actual === 'string' && typeof expected === 'string') return actual.toLowerCase() === expected.toLowerCase();
+  if (typeof actual === 'string' && typeof expected === 'string')
+    return actual.toLowerCase() === expected.toLowerCase();
   if (actual === undefined) return expected === null;
   return actual === expected;
 }

@@ -9,7 +9,10 @@ const MAX_PAGE_SIZE = 999;
 const SUPPORTED_OPTIONS = new Set(['$select', '$top', '$count', '$skiptoken', '$filter']);
 
 /** Graph refuses query options an endpoint does not support; so does the simulator. */
-export function rejectUnsupportedOptions(request: GraphRequest, allowed: readonly string[] = [...SUPPORTED_OPTIONS]): void {
+export function rejectUnsupportedOptions(
+  request: GraphRequest,
+  allowed: readonly string[] = [...SUPPORTED_OPTIONS],
+): void {
   for (const key of request.query.keys()) {
     if (key.startsWith('$') && !allowed.includes(key)) {
       throw badRequest(`Query option '${key}' is not supported on this resource.`);
@@ -25,17 +28,24 @@ export interface EntityType {
 
 /** A directoryObject collection mixes types; $select may name a property of any of them. */
 export function directoryObjectType(...members: EntityType[]): EntityType {
-  return { name: 'microsoft.graph.directoryObject', properties: new Set(members.flatMap((member) => [...member.properties])) };
+  return {
+    name: 'microsoft.graph.directoryObject',
+    properties: new Set(members.flatMap((member) => [...member.properties])),
+  };
 }
 
 /** The $select list, validated against the type: Graph refuses an unknown property rather than answer null. */
 export function selectedProperties(request: GraphRequest, type: EntityType): string[] | undefined {
   const raw = request.query.get('$select');
   if (raw === null) return undefined;
-  const properties = raw.split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const properties = raw
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '');
   if (properties.length === 0) throw badRequest('The $select query option is empty.');
   for (const property of properties) {
-    if (!type.properties.has(property)) throw badRequest(`Could not find a property named '${property}' on type '${type.name}'.`);
+    if (!type.properties.has(property))
+      throw badRequest(`Could not find a property named '${property}' on type '${type.name}'.`);
   }
   return properties;
 }
@@ -97,7 +107,8 @@ export function collectionPage<T = Json>(
     const next = new URLSearchParams(request.query);
     next.delete('$skiptoken');
     next.set('$skiptoken', Buffer.from(`o:${offset + size}`, 'utf8').toString('base64url'));
-    body['@odata.nextLink'] = `${request.serviceRoot}/${request.segments.map(encodeURIComponent).join('/')}?${next.toString()}`;
+    body['@odata.nextLink'] =
+      `${request.serviceRoot}/${request.segments.map(encodeURIComponent).join('/')}?${next.toString()}`;
   }
   body.value = page;
   return body;

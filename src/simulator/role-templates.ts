@@ -7,11 +7,13 @@ export const ROLE_TEMPLATES: Readonly<Record<string, { displayName: string; desc
   },
   '7be44c8a-adaf-4e2a-84d6-ab2649e08a13': {
     displayName: 'Privileged Authentication Administrator',
-    description: 'Can access to view, set and reset authentication method information for any user (admin or non-admin).',
+    description:
+      'Can access to view, set and reset authentication method information for any user (admin or non-admin).',
   },
   '0526716b-113d-4c15-b2c8-68e3c22b9f80': {
     displayName: 'Authentication Policy Administrator',
-    description: 'Can create and manage the authentication methods policy, tenant-wide MFA settings, and password protection policy.',
+    description:
+      'Can create and manage the authentication methods policy, tenant-wide MFA settings, and password protection policy.',
   },
   '729827e3-9c14-49f7-bb1b-9608f156bbb8': {
     displayName: 'Helpdesk Administrator',
@@ -27,7 +29,8 @@ export const ROLE_TEMPLATES: Readonly<Record<string, { displayName: string; desc
   },
   '62e90394-69f5-4237-9190-012177145e10': {
     displayName: 'Global Administrator',
-    description: 'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.',
+    description:
+      'Can manage all aspects of Microsoft Entra ID and Microsoft services that use Microsoft Entra identities.',
   },
   'f2ef992c-3afb-46b9-b7cf-a126ee74c451': {
     displayName: 'Global Reader',

@@ -51,7 +51,9 @@ function readBody(req: http.IncomingMessage): Promise<string> {
 }
 
 function isLoopback(address: string | undefined): boolean {
-  return address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'));
+  return (
+    address !== undefined && (address.startsWith('127.') || address === '::1' || address.startsWith('::ffff:127.'))
+  );
 }
 
 function send(res: http.ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
@@ -83,7 +85,15 @@ export function createSimulatorHandler(state: SimulatorState, token: string | un
       const graphPath = /^\/v1\.0(\/.*)?$/.exec(url.pathname);
       if (graphPath) {
         const path = `${graphPath[1] ?? '/'}${url.search}`;
-        state.log.add({ method, path, status, startedAt, endedAt: new Date().toISOString(), requestId, clientRequestId });
+        state.log.add({
+          method,
+          path,
+          status,
+          startedAt,
+          endedAt: new Date().toISOString(),
+          requestId,
+          clientRequestId,
+        });
       }
       send(res, status, ids, errorBody(code, message, requestId, clientRequestId));
     };
@@ -100,19 +110,28 @@ export function createSimulatorHandler(state: SimulatorState, token: string | un
       try {
         body = JSON.parse(text);
       } catch {
-        return fail(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.');
+        return fail(
+          400,
+          'BadRequest',
+          'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.',
+        );
       }
     }
 
     if (url.pathname.startsWith('/_sim/') || url.pathname === '/_sim') {
-      if (!isLoopback(req.socket.remoteAddress)) return send(res, 403, {}, { error: 'the control API answers loopback callers only' });
+      if (!isLoopback(req.socket.remoteAddress))
+        return send(res, 403, {}, { error: 'the control API answers loopback callers only' });
       const result = handleControl(state, method, url.pathname, body);
       return send(res, result.status, {}, result.body);
     }
 
     const version = /^\/(v1\.0|beta)(\/.*)?$/.exec(url.pathname);
     if (!version || version[1] !== 'v1.0') {
-      return fail(400, 'BadRequest', `Invalid version: the simulator serves Microsoft Graph v1.0 under /v1.0 (got ${url.pathname}).`);
+      return fail(
+        400,
+        'BadRequest',
+        `Invalid version: the simulator serves Microsoft Graph v1.0 under /v1.0 (got ${url.pathname}).`,
+      );
     }
 
     const delay = state.faults.delayMs();
@@ -121,17 +140,22 @@ export function createSimulatorHandler(state: SimulatorState, token: string | un
     const authorization = req.headers.authorization ?? '';
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!bearer) return fail(401, 'InvalidAuthenticationToken', 'Access token is empty.');
-    if (token !== undefined && bearer[1] !== token) return fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+    if (token !== undefined && bearer[1] !== token)
+      return fail(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
 
     const pathAfterVersion = version[2] ?? '/';
     let segments: string[];
     try {
-      segments = pathAfterVersion.split('/').filter((segment) => segment !== '').map((segment) => decodeURIComponent(segment));
+      segments = pathAfterVersion
+        .split('/')
+        .filter((segment) => segment !== '')
+        .map((segment) => decodeURIComponent(segment));
     } catch {
       return fail(400, 'BadRequest', 'The request URL is not correctly percent-encoded.');
     }
     const headers: Record<string, string> = {};
-    for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
     const host = req.headers.host ?? '127.0.0.1';
     const request: GraphRequest = {
       method,

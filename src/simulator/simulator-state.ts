@@ -19,7 +19,12 @@ export class SimulatorState {
     this.baseline = seed;
     this.tenant = new Tenant(seed);
     this.initialThrottle = { enabled: false, timeScale: 1, ...throttle };
-    this.throttle = new Throttle(this.initialThrottle, () => this.tenant.userCount, SIMULATOR_APP_ID, () => this.tenant.id);
+    this.throttle = new Throttle(
+      this.initialThrottle,
+      () => this.tenant.userCount,
+      SIMULATOR_APP_ID,
+      () => this.tenant.id,
+    );
   }
 
   /** Back to the baseline seed with no faults, default throttling and an empty request log. */

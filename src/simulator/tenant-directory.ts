@@ -4,7 +4,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ROLE_TEMPLATES } from './role-templates';
 import { notFound } from './graph-error';
 import type { Seed, SeedGroup, SeedRoleAssignment, SeedUser } from './seed';
-import { SEED_EPOCH, SeedError, type AdministrativeUnitRecord, type GroupRecord, type RoleAssignmentRecord, type UserRecord } from './tenant-records';
+import {
+  SEED_EPOCH,
+  SeedError,
+  type AdministrativeUnitRecord,
+  type GroupRecord,
+  type RoleAssignmentRecord,
+  type UserRecord,
+} from './tenant-records';
 
 export class TenantDirectory {
   readonly id: string;
@@ -36,7 +43,12 @@ export class TenantDirectory {
         }
         this.index(this.unitsOfMember, member, unit.id);
       }
-      this.units.set(unit.id, { id: unit.id, displayName: unit.displayName, description: unit.description ?? null, members: new Set(unit.members) });
+      this.units.set(unit.id, {
+        id: unit.id,
+        displayName: unit.displayName,
+        description: unit.description ?? null,
+        members: new Set(unit.members),
+      });
     }
     const scoped: SeedRoleAssignment[] = seed.administrativeUnits.flatMap((unit) =>
       (unit.scopedRoleMembers ?? []).map((member) => ({
@@ -79,7 +91,11 @@ export class TenantDirectory {
       signInSessionsValidFromDateTime: seed.signInSessionsValidFromDateTime ?? SEED_EPOCH,
     });
     this.usersByUpn.set(upn, seed.id);
-    if (seed.mail) this.usersByMail.set(seed.mail.toLowerCase(), [...(this.usersByMail.get(seed.mail.toLowerCase()) ?? []), seed.id]);
+    if (seed.mail)
+      this.usersByMail.set(seed.mail.toLowerCase(), [
+        ...(this.usersByMail.get(seed.mail.toLowerCase()) ?? []),
+        seed.id,
+      ]);
     if (seed.employeeId) {
       const key = seed.employeeId.toLowerCase();
       this.usersByEmployeeId.set(key, [...(this.usersByEmployeeId.get(key) ?? []), seed.id]);
@@ -88,12 +104,18 @@ export class TenantDirectory {
 
   private loadGroup(seed: SeedGroup): void {
     if (this.groups.has(seed.id) || this.users.has(seed.id)) throw new SeedError(`group id ${seed.id} appears twice`);
-    this.groups.set(seed.id, { id: seed.id, displayName: seed.displayName, description: seed.description ?? null, members: new Set(seed.members) });
+    this.groups.set(seed.id, {
+      id: seed.id,
+      displayName: seed.displayName,
+      description: seed.description ?? null,
+      members: new Set(seed.members),
+    });
     for (const member of seed.members) this.index(this.memberOf, member, seed.id);
   }
 
   private loadAssignment(seed: SeedRoleAssignment): void {
-    if (!ROLE_TEMPLATES[seed.roleTemplateId]) throw new SeedError(`role assignment uses unknown role template ${seed.roleTemplateId}`);
+    if (!ROLE_TEMPLATES[seed.roleTemplateId])
+      throw new SeedError(`role assignment uses unknown role template ${seed.roleTemplateId}`);
     if (!this.users.has(seed.principalId) && !this.groups.has(seed.principalId)) {
       throw new SeedError(`role assignment names unknown principal ${seed.principalId}`);
     }
@@ -109,13 +131,11 @@ export class TenantDirectory {
     });
   }
 
-
   protected index(map: Map<string, Set<string>>, key: string, value: string): void {
     let set = map.get(key);
     if (!set) map.set(key, (set = new Set()));
     set.add(value);
   }
-
 
   // ---- directory reads ----
 

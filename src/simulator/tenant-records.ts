@@ -1,7 +1,14 @@
 // The simulated tenant's records, as the directory and its phone methods hold them, and the errors its rules raise.
 import { GraphHttpError } from './graph-error';
 import type { GraphPhoneNumber } from './graph-phone-format';
-import type { DefaultMfaMethod, PhoneType, SeedExcludeTarget, SeedSmsIncludeTarget, SeedTelecomProviderSettings, SmsSignInRegistration } from './seed';
+import type {
+  DefaultMfaMethod,
+  PhoneType,
+  SeedExcludeTarget,
+  SeedSmsIncludeTarget,
+  SeedTelecomProviderSettings,
+  SmsSignInRegistration,
+} from './seed';
 
 /** Well-known phone method ids, fixed per type (docs/graph-facts.md §1.1). */
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
@@ -14,7 +21,8 @@ export const PHONE_TYPE_BY_METHOD_ID: Readonly<Record<string, PhoneType>> = Obje
   Object.entries(PHONE_METHOD_IDS).map(([type, id]) => [id, type as PhoneType]),
 );
 
-export type SmsSignInState = 'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
+export type SmsSignInState =
+  'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
 
 export interface PhoneMethodRecord {
   phoneType: PhoneType;

@@ -41,17 +41,22 @@ export class Tenant extends TenantDirectory {
 
   private loadPhoneMethods(seed: SeedUser): void {
     const user = this.users.get(seed.id)!;
-    const methods = [...(seed.phoneMethods ?? [])].sort((a, b) => (a.phoneType === 'mobile' ? -1 : b.phoneType === 'mobile' ? 1 : 0));
+    const methods = [...(seed.phoneMethods ?? [])].sort((a, b) =>
+      a.phoneType === 'mobile' ? -1 : b.phoneType === 'mobile' ? 1 : 0,
+    );
     for (const method of methods) {
       const where = `user ${seed.userPrincipalName}, ${method.phoneType} ${method.phoneNumber}`;
-      if (user.phoneMethods.has(method.phoneType)) throw new SeedError(`${where}: a user has at most one phone of each type`);
+      if (user.phoneMethods.has(method.phoneType))
+        throw new SeedError(`${where}: a user has at most one phone of each type`);
       if (method.phoneType === 'alternateMobile' && !methods.some((m) => m.phoneType === 'mobile')) {
         throw new SeedError(`${where}: an alternateMobile needs a mobile`);
       }
       const number = parseGraphPhoneNumber(method.phoneNumber);
       if (!number) throw new SeedError(`${where}: not in Graph's format "+{country code} {number}"`);
-      if (number.extension && method.phoneType !== 'office') throw new SeedError(`${where}: only office phones have extensions`);
-      if (method.smsSignIn !== undefined && method.phoneType !== 'mobile') throw new SeedError(`${where}: smsSignIn applies to mobile phones only`);
+      if (number.extension && method.phoneType !== 'office')
+        throw new SeedError(`${where}: only office phones have extensions`);
+      if (method.smsSignIn !== undefined && method.phoneType !== 'mobile')
+        throw new SeedError(`${where}: smsSignIn applies to mobile phones only`);
       const record: PhoneMethodRecord = { phoneType: method.phoneType, number, registration: 'notRegistered' };
       user.phoneMethods.set(method.phoneType, record);
       if (method.phoneType !== 'mobile') continue;
@@ -68,17 +73,22 @@ export class Tenant extends TenantDirectory {
     }
     if (seed.defaultMfaMethod !== undefined && !this.defaultMethodPhoneType(user)) {
       if (['sms', 'voiceMobile', 'voiceAlternateMobile', 'voiceOffice'].includes(seed.defaultMfaMethod)) {
-        throw new SeedError(`user ${seed.userPrincipalName}: default MFA method ${seed.defaultMfaMethod} needs that phone`);
+        throw new SeedError(
+          `user ${seed.userPrincipalName}: default MFA method ${seed.defaultMfaMethod} needs that phone`,
+        );
       }
     }
   }
-
 
   private validatePolicyTargets(policy: SmsPolicyRecord): void {
     for (const target of [...policy.includeTargets, ...policy.excludeTargets]) {
       if (target.id === 'all_users' && target.targetType === 'group') continue;
       const known = target.targetType === 'group' ? this.groups.has(target.id) : this.users.has(target.id);
-      if (!known) throw badRequest(`The policy target ${target.targetType} '${target.id}' does not exist in the directory.`, 'badRequest');
+      if (!known)
+        throw badRequest(
+          `The policy target ${target.targetType} '${target.id}' does not exist in the directory.`,
+          'badRequest',
+        );
     }
   }
 
@@ -92,10 +102,16 @@ export class Tenant extends TenantDirectory {
   updateSmsPolicy(change: Partial<SeedSmsPolicy>): void {
     const next: SmsPolicyRecord = {
       state: change.state ?? this.policy.state,
-      includeTargets: change.includeTargets ? change.includeTargets.map((target) => ({ ...target })) : this.policy.includeTargets,
-      excludeTargets: change.excludeTargets ? change.excludeTargets.map((target) => ({ ...target })) : this.policy.excludeTargets,
+      includeTargets: change.includeTargets
+        ? change.includeTargets.map((target) => ({ ...target }))
+        : this.policy.includeTargets,
+      excludeTargets: change.excludeTargets
+        ? change.excludeTargets.map((target) => ({ ...target }))
+        : this.policy.excludeTargets,
       telecomProviderSettings:
-        change.telecomProviderSettings === undefined ? this.policy.telecomProviderSettings : change.telecomProviderSettings,
+        change.telecomProviderSettings === undefined
+          ? this.policy.telecomProviderSettings
+          : change.telecomProviderSettings,
     };
     this.validatePolicyTargets(next);
     this.policy = next;
@@ -175,18 +191,26 @@ export class Tenant extends TenantDirectory {
         'badRequest',
       );
     }
-    if (number.extension && phoneType !== 'office') throw badRequest('Extensions are supported only for office phones.', 'badRequest');
+    if (number.extension && phoneType !== 'office')
+      throw badRequest('Extensions are supported only for office phones.', 'badRequest');
     return number;
   }
 
   addPhoneMethod(user: UserRecord, phoneType: PhoneType, phoneNumber: unknown): PhoneWriteResult {
     if (user.phoneMethods.has(phoneType)) {
-      throw badRequest(`A phone method of type '${phoneType}' already exists for this user. Update it instead.`, 'badRequest');
+      throw badRequest(
+        `A phone method of type '${phoneType}' already exists for this user. Update it instead.`,
+        'badRequest',
+      );
     }
     if (phoneType === 'alternateMobile' && !user.phoneMethods.has('mobile')) {
       throw badRequest('A mobile phone must be added before an alternateMobile phone.', 'badRequest');
     }
-    const method: PhoneMethodRecord = { phoneType, number: this.parseNumber(phoneNumber, phoneType), registration: 'notRegistered' };
+    const method: PhoneMethodRecord = {
+      phoneType,
+      number: this.parseNumber(phoneNumber, phoneType),
+      registration: 'notRegistered',
+    };
     user.phoneMethods.set(phoneType, method);
     const unique = this.attemptRegistration(user, method);
     return { method, notUnique: !unique };
@@ -195,7 +219,10 @@ export class Tenant extends TenantDirectory {
   updatePhoneMethod(user: UserRecord, methodId: string, phoneType: unknown, phoneNumber: unknown): PhoneWriteResult {
     const method = this.phoneMethod(user, methodId);
     if (phoneType !== undefined && phoneType !== method.phoneType) {
-      throw badRequest('The phoneType of a phone method cannot be changed. Add a phone of the new type, then delete the old one.', 'badRequest');
+      throw badRequest(
+        'The phoneType of a phone method cannot be changed. Add a phone of the new type, then delete the old one.',
+        'badRequest',
+      );
     }
     if (phoneNumber === undefined) return { method, notUnique: false };
     const number = this.parseNumber(phoneNumber, method.phoneType);
@@ -234,7 +261,10 @@ export class Tenant extends TenantDirectory {
       );
     }
     if (method.phoneType === 'mobile' && user.phoneMethods.has('alternateMobile')) {
-      throw badRequest('A user cannot have an alternateMobile phone without a mobile phone. Delete the alternateMobile phone first.', 'badRequest');
+      throw badRequest(
+        'A user cannot have an alternateMobile phone without a mobile phone. Delete the alternateMobile phone first.',
+        'badRequest',
+      );
     }
     this.releaseRegistration(user, method);
     user.phoneMethods.delete(method.phoneType);
@@ -242,8 +272,10 @@ export class Tenant extends TenantDirectory {
 
   enableSmsSignIn(user: UserRecord, methodId: string): void {
     const method = this.phoneMethod(user, methodId);
-    if (method.phoneType !== 'mobile') throw badRequest('SMS sign-in can only be enabled for a mobile phone method.', 'badRequest');
-    if (user.userType === 'Guest') throw badRequest('SMS sign-in is not supported for external (B2B) users.', 'badRequest');
+    if (method.phoneType !== 'mobile')
+      throw badRequest('SMS sign-in can only be enabled for a mobile phone method.', 'badRequest');
+    if (user.userType === 'Guest')
+      throw badRequest('SMS sign-in is not supported for external (B2B) users.', 'badRequest');
     if (!this.smsSignInAllowed(user)) {
       throw badRequest('The user is not enabled for SMS sign-in in the authentication methods policy.', 'badRequest');
     }
@@ -258,7 +290,8 @@ export class Tenant extends TenantDirectory {
 
   disableSmsSignIn(user: UserRecord, methodId: string): void {
     const method = this.phoneMethod(user, methodId);
-    if (method.phoneType !== 'mobile') throw badRequest('SMS sign-in can only be disabled for a mobile phone method.', 'badRequest');
+    if (method.phoneType !== 'mobile')
+      throw badRequest('SMS sign-in can only be disabled for a mobile phone method.', 'badRequest');
     this.releaseRegistration(user, method);
     method.registration = 'disabled';
   }

@@ -26,7 +26,11 @@ class TokenBucket {
   private tokens: number;
   private updatedAt: number;
 
-  constructor(readonly capacity: number, private readonly windowMs: number, now: number) {
+  constructor(
+    readonly capacity: number,
+    private readonly windowMs: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.updatedAt = now;
   }
@@ -70,7 +74,12 @@ export class Throttle {
   private units!: TokenBucket;
   private writes!: TokenBucket;
 
-  constructor(private settings: ThrottleSettings, private readonly userCount: () => number, private readonly appId: string, private readonly tenantId: () => string) {
+  constructor(
+    private settings: ThrottleSettings,
+    private readonly userCount: () => number,
+    private readonly appId: string,
+    private readonly tenantId: () => string,
+  ) {
     this.resetBuckets();
   }
 
@@ -98,7 +107,11 @@ export class Throttle {
   private resetBuckets(): void {
     const scale = this.settings.timeScale > 0 ? this.settings.timeScale : 1;
     const now = Date.now();
-    this.units = new TokenBucket(this.settings.resourceUnitsPer10s ?? RESOURCE_UNITS_PER_10S[this.size()], 10_000 / scale, now);
+    this.units = new TokenBucket(
+      this.settings.resourceUnitsPer10s ?? RESOURCE_UNITS_PER_10S[this.size()],
+      10_000 / scale,
+      now,
+    );
     this.writes = new TokenBucket(this.settings.writesPer150s ?? WRITES_PER_150S, 150_000 / scale, now);
   }
 

@@ -42,8 +42,11 @@ export function assertUsableReference(owner: string, reference: Partial<Conversa
   }
   if (typeof reference.channelId !== 'string' || reference.channelId === '') missing.push('channelId');
   if (typeof reference.serviceUrl !== 'string' || reference.serviceUrl === '') missing.push('serviceUrl');
-  if (typeof reference.conversation?.id !== 'string' || reference.conversation.id === '') missing.push('conversation.id');
+  if (typeof reference.conversation?.id !== 'string' || reference.conversation.id === '')
+    missing.push('conversation.id');
   if (missing.length > 0) {
-    throw new Error(`Conversation references: the reference for ${owner} has no ${missing.join(', ')}, so no message could be sent with it`);
+    throw new Error(
+      `Conversation references: the reference for ${owner} has no ${missing.join(', ')}, so no message could be sent with it`,
+    );
   }
 }

@@ -7,7 +7,15 @@ export type TimeWords = (iso: string) => string;
 
 function formatter(timeZone: string): Intl.DateTimeFormat | undefined {
   try {
-    return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    return new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
   } catch {
     // RangeError: not a zone this runtime knows.
     return undefined;
@@ -16,7 +24,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat | undefined {
 
 /** The formatter for a reader in `timeZone` (untrusted: anything not a known IANA zone means UTC, said as such). */
 export function textTimeWords(timeZone: unknown): TimeWords {
-  const local = typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 ? formatter(timeZone) : undefined;
+  const local =
+    typeof timeZone === 'string' && timeZone.length > 0 && timeZone.length <= 64 ? formatter(timeZone) : undefined;
   const format = local ?? formatter('UTC');
   const suffix = local ? '' : ' UTC';
   return (iso) => {

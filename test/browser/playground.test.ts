@@ -54,14 +54,20 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
     try {
       await run();
     } finally {
-      await manager.screenshot({ path: path.join(RESULTS, `playground-${name}-manager.png`), fullPage: true }).catch(() => undefined);
-      await approver.screenshot({ path: path.join(RESULTS, `playground-${name}-approver.png`), fullPage: true }).catch(() => undefined);
+      await manager
+        .screenshot({ path: path.join(RESULTS, `playground-${name}-manager.png`), fullPage: true })
+        .catch(() => undefined);
+      await approver
+        .screenshot({ path: path.join(RESULTS, `playground-${name}-approver.png`), fullPage: true })
+        .catch(() => undefined);
     }
   }
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: the browser test drives Debian's chromium. Install it with "apt-get install -y chromium" (.ci/run does).`);
+      throw new Error(
+        `${CHROMIUM} is missing: the browser test drives Debian's chromium. Install it with "apt-get install -y chromium" (.ci/run does).`,
+      );
     }
     mkdirSync(RESULTS, { recursive: true });
     launcher = await startLauncher();
@@ -76,7 +82,12 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
     // The approver first: phonedesk can only send approval cards to people whose chat it has seen open.
     // Each is welcomed with the help for what they do: approvers decide, managers ask.
     approver = await openPlayground(context, launcher.banner.approverUrl, 'Hana Kim', 'phonedesk for approvers');
-    manager = await openPlayground(context, launcher.banner.managerUrl, 'Priya Shah', 'sign-in by phone for your workers');
+    manager = await openPlayground(
+      context,
+      launcher.banner.managerUrl,
+      'Priya Shah',
+      'sign-in by phone for your workers',
+    );
   }, 90_000);
 
   afterAll(async () => {
@@ -85,21 +96,33 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
     if (launcher) expect(await launcher.stop()).toBe(0);
   });
 
-  it("fixes a FIG6 worker: the manager asks, the approver approves in the other playground, the manager is told", async () => {
+  it('fixes a FIG6 worker: the manager asks, the approver approves in the other playground, the manager is told', async () => {
     await step('fig6-asked', async () => {
       await say(manager, "why can't Bob sign in?");
       await manager.getByText('is attached but not turned on for sign-in').first().waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).click();
       // One message: the request's card, with what was asked and that the manager will be told.
-      await manager.getByText('Turn on sign-in by text message for Bob Smith', { exact: true }).first().waitFor({ timeout: REPLY_MS });
-      await manager.getByText("I've asked for approval. I'll tell you here when it's done.").first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText('Turn on sign-in by text message for Bob Smith', { exact: true })
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText("I've asked for approval. I'll tell you here when it's done.")
+        .first()
+        .waitFor({ timeout: REPLY_MS });
     });
     await step('fig6-approved', async () => {
       // Sent proactively to the approver's playground (its serviceUrl is http://localhost:PORT/_connector).
-      await approver.getByText(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/).first().waitFor({ timeout: REPLY_MS });
+      await approver
+        .getByText(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
       await approver.getByRole('button', { name: 'Approve', exact: true }).click();
       await approver.getByText('Approved by').first().waitFor({ timeout: REPLY_MS });
-      await manager.getByText(/Bob Smith can now sign in with \+44 •••• ••0234\./).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/Bob Smith can now sign in with \+44 •••• ••0234\./)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
       // The manager's request card itself is updated in place: status Done, no Cancel button any more.
       await manager.getByText('Done', { exact: true }).first().waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Cancel request' }).waitFor({ state: 'detached', timeout: REPLY_MS });
@@ -117,17 +140,29 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
   it('secures a lost phone, and then offers a new number, never turning the lost one back on', async () => {
     await step('lost-phone-asked', async () => {
       await say(manager, 'Chloe Evans lost her phone');
-      await manager.getByText(/the number stays on Chloe Evans's account but can't be used to sign in/).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/the number stays on Chloe Evans's account but can't be used to sign in/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
     });
     await step('lost-phone-approved', async () => {
-      await approver.getByText(/Priya Shah asks you to approve request \d+: Lost phone/).first().waitFor({ timeout: REPLY_MS });
+      await approver
+        .getByText(/Priya Shah asks you to approve request \d+: Lost phone/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
       await approver.getByRole('button', { name: 'Approve', exact: true }).last().click();
-      await manager.getByText(/Chloe Evans can no longer sign in by text message and was signed out everywhere/).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/Chloe Evans can no longer sign in by text message and was signed out everywhere/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
     });
     await step('lost-phone-diagnosed', async () => {
       const turnOnBefore = await manager.getByRole('button', { name: 'Turn on SMS sign-in' }).count();
       await say(manager, "why can't Chloe Evans sign in?");
-      await manager.getByText(/reported the phone lost/).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/reported the phone lost/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Add their new number' }).waitFor({ timeout: REPLY_MS });
       await manager.getByRole('button', { name: 'Remove the lost number' }).waitFor({ timeout: REPLY_MS });
       // Bob's earlier diagnosis still shows its button; Chloe's adds none.
@@ -138,13 +173,25 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
   it("tells the manager who rejected a request and why, and shows every time in the reader's own zone", async () => {
     await step('reject-asked', async () => {
       await say(manager, 'add +44 7700 900199 for Jane Doe because new starter');
-      await manager.getByText(/Add \+44 •••• ••0199 as Jane Doe's mobile number for sign-in/).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/Add \+44 •••• ••0199 as Jane Doe's mobile number for sign-in/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
     });
     await step('reject-decided', async () => {
-      await approver.getByText(/Priya Shah asks you to approve request \d+: Add \+44 •••• ••0199/).first().waitFor({ timeout: REPLY_MS });
-      await approver.getByLabel(/Why, if you reject/).last().fill('wrong number, please check with Jane');
+      await approver
+        .getByText(/Priya Shah asks you to approve request \d+: Add \+44 •••• ••0199/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+      await approver
+        .getByLabel(/Why, if you reject/)
+        .last()
+        .fill('wrong number, please check with Jane');
       await approver.getByRole('button', { name: 'Reject', exact: true }).last().click();
-      await manager.getByText(/Hana Kim rejected request \d+ .*Their reason: "wrong number, please check with Jane"/).first().waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByText(/Hana Kim rejected request \d+ .*Their reason: "wrong number, please check with Jane"/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
     });
     for (const page of [manager, approver]) {
       expect(await page.getByText(/UTC/).count()).toBe(0);

@@ -9,14 +9,21 @@ const harness = new BotHarness();
 const approvers = new Set(['hana.kim', 'victor.osei', 'tomasz.nowak'].map(demoUser));
 // Neither approvers nor part of the requests below (requesters and their workers are read, of course).
 const involved = new Set(['priya.shah', 'marcus.lee', 'bob.smith', 'olivia.harris'].map(demoUser));
-const others = demoSeed().users.map((user) => user.id).filter((id) => !approvers.has(id) && !involved.has(id));
+const others = demoSeed()
+  .users.map((user) => user.id)
+  .filter((id) => !approvers.has(id) && !involved.has(id));
 
 beforeAll(async () => {
   await harness.start();
   for (const user of [PRIYA, HANA, VICTOR, MARCUS]) await harness.open(user);
   // Everyone else in the tenant has talked to phonedesk too.
   for (const id of others) {
-    await harness.bot.services.conversations.save(id, { channelId: 'msteams', serviceUrl: harness.connector.url, conversation: { id: `a:personal-${id}`, conversationType: 'personal', isGroup: false, name: '' }, user: { id: `29:${id}`, name: id } });
+    await harness.bot.services.conversations.save(id, {
+      channelId: 'msteams',
+      serviceUrl: harness.connector.url,
+      conversation: { id: `a:personal-${id}`, conversationType: 'personal', isGroup: false, name: '' },
+      user: { id: `29:${id}`, name: id },
+    });
   }
 }, 30000);
 
@@ -32,7 +39,9 @@ async function announce(requester: typeof PRIYA, question: string): Promise<{ lo
   const fix = findButton(await harness.say(requester, question), 'change.propose');
   await harness.simulator.control('DELETE', 'requests');
   const since = harness.connector.calls.length;
-  expect((await harness.click(requester, 'change.propose', fix!)).body.value).toMatch(/Request \d+: see its card below/);
+  expect((await harness.click(requester, 'change.propose', fix!)).body.value).toMatch(
+    /Request \d+: see its card below/,
+  );
   return { log: await graphLog(), since };
 }
 

@@ -23,7 +23,9 @@ afterAll(async () => {
 
 /** The text of the first card in the calls, as a user reads it. */
 function cardIn(calls: readonly CapturedCall[]): string {
-  const card = calls.flatMap((call) => call.activity.attachments ?? []).find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
+  const card = calls
+    .flatMap((call) => call.activity.attachments ?? [])
+    .find((attachment) => attachment.contentType === 'application/vnd.microsoft.card.adaptive');
   if (!card) throw new Error('no card was posted');
   return cardText(card.content as AdaptiveCard);
 }
@@ -52,9 +54,19 @@ describe('the approver sees enough to decide', () => {
     const first = await ask('add +44 7700 900124 for Jane Doe because new starter');
     const second = await ask('add +44 7700 900125 for Jane Doe because the other was wrong');
     expect(second.card).toMatch(/^Last 30 days: 2 changes by phonedesk$/m);
-    expect(second.card).toMatch(new RegExp(`^\\d{4}-\\d{2}-\\d{2}: request ${first.number}, Add \\+44 •••• ••0124 as Jane Doe's mobile number for sign-in \\(Waiting for approval\\)$`, 'm'));
+    expect(second.card).toMatch(
+      new RegExp(
+        `^\\d{4}-\\d{2}-\\d{2}: request ${first.number}, Add \\+44 •••• ••0124 as Jane Doe's mobile number for sign-in \\(Waiting for approval\\)$`,
+        'm',
+      ),
+    );
     expect(second.card).toMatch(/: request \d+, Add \+44 •••• ••0123 .*\(Cancelled\)$/m);
-    expect(second.card).toMatch(new RegExp(`^Check\\nRequest ${first.number} for Jane Doe is still open: Add \\+44 •••• ••0124 as Jane Doe's mobile number for sign-in\\.$`, 'm'));
+    expect(second.card).toMatch(
+      new RegExp(
+        `^Check\\nRequest ${first.number} for Jane Doe is still open: Add \\+44 •••• ••0124 as Jane Doe's mobile number for sign-in\\.$`,
+        'm',
+      ),
+    );
     for (const { number } of [first, second]) await harness.say(PRIYA, `cancel ${number}`);
   });
 
@@ -69,8 +81,13 @@ describe('the approver sees enough to decide', () => {
 
   it("warns when the worker's phone was reported lost", async () => {
     const lost = await ask('Julia Young lost her phone');
-    const { card } = await ask('remove Julia Young\'s number because she has a new phone');
-    expect(card).toMatch(new RegExp(`^Check\\n(This number|Julia Young's phone) was reported lost on \\d{4}-\\d{2}-\\d{2} \\(request ${lost.number}\\)\\.$`, 'm'));
+    const { card } = await ask("remove Julia Young's number because she has a new phone");
+    expect(card).toMatch(
+      new RegExp(
+        `^Check\\n(This number|Julia Young's phone) was reported lost on \\d{4}-\\d{2}-\\d{2} \\(request ${lost.number}\\)\\.$`,
+        'm',
+      ),
+    );
     expect(card).toMatch(new RegExp(`^Check\\nRequest ${lost.number} for Julia Young is still open`, 'm'));
   });
 });

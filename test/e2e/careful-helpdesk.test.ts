@@ -9,7 +9,10 @@ import { askedFor } from '../helpers/asked-card';
 const harness = new BotHarness();
 
 async function mobileState(alias: string): Promise<string | undefined> {
-  const reply = await harness.simulator.graph<{ value: Array<{ phoneType: string; smsSignInState: string }> }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`);
+  const reply = await harness.simulator.graph<{ value: Array<{ phoneType: string; smsSignInState: string }> }>(
+    'GET',
+    `/users/${demoUser(alias)}/authentication/phoneMethods`,
+  );
   return reply.body.value.find((method) => method.phoneType === 'mobile')?.smsSignInState;
 }
 
@@ -19,7 +22,8 @@ async function requestsFor(alias: string) {
 
 async function refusalsAudited(): Promise<string[]> {
   const details: string[] = [];
-  for await (const record of harness.bot.services.audit.read()) if (record.operation === 'change.refused') details.push(record.detail ?? '');
+  for await (const record of harness.bot.services.audit.read())
+    if (record.operation === 'change.refused') details.push(record.detail ?? '');
   return details;
 }
 
@@ -37,7 +41,9 @@ afterAll(async () => {
 describe('a lost phone', () => {
   it('is secured urgently, its number stays off, and the diagnosis offers a new number instead of turning it back on', async () => {
     const asked = await harness.say(PRIYA, 'Chloe Evans lost her phone');
-    expect(textOf(asked)).toMatch(/Once it is approved, the number stays on Chloe Evans's account but can't be used to sign in; sign-in comes back with their new number\./);
+    expect(textOf(asked)).toMatch(
+      /Once it is approved, the number stays on Chloe Evans's account but can't be used to sign in; sign-in comes back with their new number\./,
+    );
     const requestId = findButton(asked, 'change.cancel')!.requestId as string;
     const lost = (await harness.bot.services.changeStore.get(requestId))!;
     // Urgent: it expires after LOST_PHONE_TTL (4 hours by default), not the day other requests get.
@@ -46,27 +52,46 @@ describe('a lost phone', () => {
 
     const priyaBefore = harness.connector.calls.length;
     await harness.click(HANA, 'change.approve', { requestId });
-    await waitUntil('Priya to be told', () => (/stays on their account but can't be used to sign in/.test(textOf(harness.postsTo(PRIYA, priyaBefore))) ? true : undefined));
+    await waitUntil('Priya to be told', () =>
+      /stays on their account but can't be used to sign in/.test(textOf(harness.postsTo(PRIYA, priyaBefore)))
+        ? true
+        : undefined,
+    );
     expect(await mobileState('chloe.evans')).toBe('notEnabled');
 
     const diagnosis = await harness.say(PRIYA, "why can't Chloe Evans sign in?");
     const text = textOf(diagnosis);
-    expect(text).toMatch(/was turned off for sign-in less than an hour ago after Priya Shah reported the phone lost or its SIM swapped \(request \d+/);
+    expect(text).toMatch(
+      /was turned off for sign-in less than an hour ago after Priya Shah reported the phone lost or its SIM swapped \(request \d+/,
+    );
     expect(text).toMatch(/signs in again once their new number is added/);
     expect(text).toContain('"title":"Add their new number"');
     expect(text).toContain('"title":"Remove the lost number"');
     expect(text).not.toMatch(/Turn on SMS sign-in/);
-    expect(findButton(diagnosis, 'change.propose')).toEqual({ userId: demoUser('chloe.evans'), finding: 'lost-number' });
+    expect(findButton(diagnosis, 'change.propose')).toEqual({
+      userId: demoUser('chloe.evans'),
+      finding: 'lost-number',
+    });
 
     // A forged click asking for the old "turn on" fix finds nothing to do, and nothing is filed.
-    const forged = await harness.click(PRIYA, 'change.propose', { userId: demoUser('chloe.evans'), finding: 'number-not-enabled' });
+    const forged = await harness.click(PRIYA, 'change.propose', {
+      userId: demoUser('chloe.evans'),
+      finding: 'number-not-enabled',
+    });
     expect(forged.body.value).toMatch(/That problem is no longer there for Chloe Evans/);
-    const forgedOffer = await harness.click(PRIYA, 'change.propose', { userId: demoUser('chloe.evans'), finding: 'lost-number', offer: 'enable-sms-sign-in' });
+    const forgedOffer = await harness.click(PRIYA, 'change.propose', {
+      userId: demoUser('chloe.evans'),
+      finding: 'lost-number',
+      offer: 'enable-sms-sign-in',
+    });
     expect(forgedOffer.body.value).toMatch(/That problem is no longer there/);
     expect((await requestsFor('chloe.evans')).map((request) => request.kind)).toEqual(['secure-lost-phone']);
 
     // "Add their new number" asks for it, and that goes for approval.
-    const add = await harness.click(PRIYA, 'change.propose', { userId: demoUser('chloe.evans'), finding: 'lost-number' });
+    const add = await harness.click(PRIYA, 'change.propose', {
+      userId: demoUser('chloe.evans'),
+      finding: 'lost-number',
+    });
     expect(add.body.value).toBe("Let's set Chloe Evans's number.");
     const filed = await harness.say(PRIYA, '07700 900188');
     expect(textOf(filed)).toMatch(askedFor("Change Chloe Evans's mobile number to \\+44 •••• ••0188"));
@@ -74,8 +99,14 @@ describe('a lost phone', () => {
 
   it('refuses, in plain words, putting the lost number back on the account', async () => {
     const reply = await harness.say(PRIYA, 'add 07700 900101 for Chloe Evans because she found it');
-    expect(textOf(reply)).toMatch(/\+44 •••• ••0101 was reported lost or SIM-swapped by Priya Shah on .*, so phonedesk will never turn it back on for sign-in/);
-    expect((await requestsFor('chloe.evans')).filter((request) => numberNamed(request) === '+44 7700900101' && request.kind !== 'secure-lost-phone')).toEqual([]);
+    expect(textOf(reply)).toMatch(
+      /\+44 •••• ••0101 was reported lost or SIM-swapped by Priya Shah on .*, so phonedesk will never turn it back on for sign-in/,
+    );
+    expect(
+      (await requestsFor('chloe.evans')).filter(
+        (request) => numberNamed(request) === '+44 7700900101' && request.kind !== 'secure-lost-phone',
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -83,14 +114,18 @@ describe('a number another account holds', () => {
   it('is refused before any approver is asked, without naming a holder the manager may not see', async () => {
     const hanaBefore = harness.connector.calls.length;
     const reply = textOf(await harness.say(PRIYA, 'add 07700 900456 for Jane Doe because new phone'));
-    expect(reply).toBe("+44 •••• ••0456 already belongs to another account, and each worker needs their own SIM: a number can sign in only one person. Use Jane Doe's own mobile number.");
+    expect(reply).toBe(
+      "+44 •••• ••0456 already belongs to another account, and each worker needs their own SIM: a number can sign in only one person. Use Jane Doe's own mobile number.",
+    );
     expect(harness.postsTo(HANA, hanaBefore)).toEqual([]);
     expect(await requestsFor('jane.doe')).toEqual([]);
     expect(await refusalsAudited()).toContain(reply);
   });
 
   it('names the holder to an approver, who may see them', async () => {
-    expect(textOf(await harness.say(HANA, 'add 07700 900456 for Jane Doe because new phone'))).toMatch(/^\+44 •••• ••0456 already belongs to Sam Okafor, and each worker needs their own SIM/);
+    expect(textOf(await harness.say(HANA, 'add 07700 900456 for Jane Doe because new phone'))).toMatch(
+      /^\+44 •••• ••0456 already belongs to Sam Okafor, and each worker needs their own SIM/,
+    );
   });
 
   it('is refused through the "add a number" conversation too', async () => {
@@ -109,7 +144,9 @@ describe('the same change asked twice', () => {
     expect(number).toBeDefined();
     const hanaBefore = harness.connector.calls.length;
     const second = textOf(await harness.say(PRIYA, 'add 07700 900123 for Jane Doe because new starter'));
-    expect(second).toBe(`Request ${number}, asked by Priya Shah, already asks for this and is still waiting for approval, so I haven't asked again.`);
+    expect(second).toBe(
+      `Request ${number}, asked by Priya Shah, already asks for this and is still waiting for approval, so I haven't asked again.`,
+    );
     expect(harness.postsTo(HANA, hanaBefore)).toEqual([]);
     expect(await requestsFor('jane.doe')).toHaveLength(1);
   });

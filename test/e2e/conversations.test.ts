@@ -9,7 +9,10 @@ import { demoUser } from '../helpers/simulator';
 const harness = new BotHarness();
 
 async function mobileState(alias: string): Promise<string | undefined> {
-  const reply = await harness.simulator.graph<{ value: Array<{ phoneType: string; smsSignInState: string }> }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`);
+  const reply = await harness.simulator.graph<{ value: Array<{ phoneType: string; smsSignInState: string }> }>(
+    'GET',
+    `/users/${demoUser(alias)}/authentication/phoneMethods`,
+  );
   return reply.body.value.find((method) => method.phoneType === 'mobile')?.smsSignInState;
 }
 
@@ -42,9 +45,13 @@ describe('a FIG6 worker, from question to fix', () => {
     const hanaBefore = harness.connector.calls.length;
     const proposed = await harness.click(PRIYA, 'change.propose', fix!);
     expect(proposed.body.value).toMatch(/Request \d+: see its card below/);
-    expect(textOf(harness.postsTo(PRIYA, hanaBefore))).toMatch(askedFor('Turn on sign-in by text message for Bob Smith'));
+    expect(textOf(harness.postsTo(PRIYA, hanaBefore))).toMatch(
+      askedFor('Turn on sign-in by text message for Bob Smith'),
+    );
     const approvalCard = harness.postsTo(HANA, hanaBefore);
-    expect(textOf(approvalCard)).toMatch(/Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/);
+    expect(textOf(approvalCard)).toMatch(
+      /Priya Shah asks you to approve request \d+: Turn on sign-in by text message for Bob Smith/,
+    );
     const approve = findButton(approvalCard, 'change.approve');
     expect(approve).toEqual({ requestId: expect.any(String) });
     expect(await mobileState('bob.smith')).toBe('notConfigured');
@@ -83,12 +90,14 @@ describe('number in use', () => {
 
   it('answers "who has" with the holder or "another account"', async () => {
     expect(textOf(await harness.say(MARCUS, 'who has 07700 900456?'))).toMatch(/held by Sam Okafor/);
-    expect(textOf(await harness.say(PRIYA, 'who has 07700 900456?'))).toMatch(/held by another account[\s\S]*held by Ali Khan|held by Ali Khan[\s\S]*held by another account/);
+    expect(textOf(await harness.say(PRIYA, 'who has 07700 900456?'))).toMatch(
+      /held by another account[\s\S]*held by Ali Khan|held by Ali Khan[\s\S]*held by another account/,
+    );
   });
 });
 
 describe('scope and guards', () => {
-  it('refuses a worker outside the requester\'s stores without saying whether they exist', async () => {
+  it("refuses a worker outside the requester's stores without saying whether they exist", async () => {
     const outside = textOf(await harness.say(PRIYA, 'status of Sam Okafor'));
     const nobody = textOf(await harness.say(PRIYA, 'status of Nobody Atall'));
     expect(outside).toMatch(/couldn't find anyone called "Sam Okafor" among the people you look after/);
@@ -97,7 +106,9 @@ describe('scope and guards', () => {
 
   it('refuses to set up SMS sign-in for an admin', async () => {
     const reply = await harness.say(HANA, 'add +44 7700 900777 for Rachel Green because new phone');
-    expect(textOf(reply)).toMatch(/Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/);
+    expect(textOf(reply)).toMatch(
+      /Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/,
+    );
   });
 
   it('refuses a decision from someone who is not an approver', async () => {
@@ -106,7 +117,10 @@ describe('scope and guards', () => {
     expect(requestId).toEqual(expect.any(String));
     const reply = await harness.click(MARCUS, 'change.approve', { requestId: requestId! });
     expect(reply.body.value).toBe('Only phonedesk approvers can decide change requests.');
-    expect((await harness.say(PRIYA, `cancel ${(await harness.bot.services.changeStore.get(String(requestId)))!.number}`)).length).toBeGreaterThan(0);
+    expect(
+      (await harness.say(PRIYA, `cancel ${(await harness.bot.services.changeStore.get(String(requestId)))!.number}`))
+        .length,
+    ).toBeGreaterThan(0);
   });
 
   it('refuses edited card data: an unknown request id', async () => {
@@ -118,10 +132,16 @@ describe('scope and guards', () => {
     const asked = await harness.say(PRIYA, 'Chloe Evans lost her phone');
     const requestId = findButton(asked, 'change.cancel')!.requestId as string;
     // Someone edits the button's data to aim the approved change at another worker, number and kind.
-    const forged = { requestId, userId: demoUser('julia.young'), workerId: demoUser('julia.young'), number: '+44 7700 900106', kind: 'add-number' };
+    const forged = {
+      requestId,
+      userId: demoUser('julia.young'),
+      workerId: demoUser('julia.young'),
+      number: '+44 7700 900106',
+      kind: 'add-number',
+    };
     const approved = await harness.click(HANA, 'change.approve', forged);
     expect(JSON.stringify(approved.body.value)).toMatch(/Chloe Evans/);
-    await waitUntil('Chloe\'s phone to be secured', async () => (await mobileState('chloe.evans')) === 'notEnabled');
+    await waitUntil("Chloe's phone to be secured", async () => (await mobileState('chloe.evans')) === 'notEnabled');
     expect(await mobileState('julia.young')).toBe('ready');
 
     const again = await harness.click(VICTOR, 'change.reject', forged);
@@ -129,7 +149,8 @@ describe('scope and guards', () => {
     expect((await harness.bot.services.changeStore.get(requestId))!.status).not.toBe('rejected');
     const refusals: string[] = [];
     for await (const record of harness.bot.services.audit.read()) {
-      if (record.requestId === requestId && record.operation === 'change.decision.refused') refusals.push(record.actor.name);
+      if (record.requestId === requestId && record.operation === 'change.decision.refused')
+        refusals.push(record.actor.name);
     }
     expect(refusals).toEqual(['Victor Osei']);
   });
@@ -141,15 +162,21 @@ describe('exactly once', () => {
     const requestId = findButton(asked, 'change.cancel')!.requestId as string;
     await harness.simulator.control('DELETE', 'requests');
     const before = harness.connector.calls.length;
-    const [first, second] = await Promise.all([harness.click(HANA, 'change.approve', { requestId }), harness.click(VICTOR, 'change.approve', { requestId })]);
+    const [first, second] = await Promise.all([
+      harness.click(HANA, 'change.approve', { requestId }),
+      harness.click(VICTOR, 'change.approve', { requestId }),
+    ]);
     const answers = [first.body.value, second.body.value].map((value) => JSON.stringify(value));
     expect(answers.filter((answer) => /already approved/.test(answer))).toHaveLength(1);
     await waitUntil('Jane to be ready', async () => (await mobileState('jane.doe')) === 'ready');
-    const toldDone = (): number => harness.postsTo(PRIYA, before).filter((call) => /Jane Doe can now sign in/.test(call.activity.text ?? '')).length;
+    const toldDone = (): number =>
+      harness.postsTo(PRIYA, before).filter((call) => /Jane Doe can now sign in/.test(call.activity.text ?? '')).length;
     await waitUntil('Priya to be told', async () => (toldDone() > 0 ? true : undefined));
     // Time for a second run's writes or message, had there been one.
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const creates = (await graphWrites()).filter((entry) => entry.path.endsWith(`/users/${demoUser('jane.doe')}/authentication/phoneMethods`));
+    const creates = (await graphWrites()).filter((entry) =>
+      entry.path.endsWith(`/users/${demoUser('jane.doe')}/authentication/phoneMethods`),
+    );
     expect(creates).toHaveLength(1);
     // Priya is told once, by the run that made the change.
     expect(toldDone()).toBe(1);
@@ -181,7 +208,9 @@ describe('conversations that ask for what is missing', () => {
     expect(pick).toEqual({ userId: expect.any(String), purpose: 'status' });
     const before = harness.connector.calls.length;
     await harness.click(HANA, 'worker.choose', pick!);
-    expect(textOf(harness.postsTo(HANA, before))).toMatch(/can sign in with their phone|can't sign in with their phone yet/);
+    expect(textOf(harness.postsTo(HANA, before))).toMatch(
+      /can sign in with their phone|can't sign in with their phone yet/,
+    );
   });
 });
 
@@ -203,7 +232,9 @@ describe('when Microsoft 365 fails', () => {
       const before = harness.connector.calls.length;
       await harness.say(PRIYA, 'status of Chloe Evans');
       const reply = textOf(harness.postsTo(PRIYA, before));
-      expect(reply).toMatch(/^Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\. \(Reference [0-9a-f]{8}\)$/);
+      expect(reply).toMatch(
+        /^Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\. \(Reference [0-9a-f]{8}\)$/,
+      );
       expect(reply).not.toMatch(/ at |Error|stack/);
     } finally {
       await harness.simulator.control('PUT', 'random-failures', { rate: 0 });
@@ -214,7 +245,10 @@ describe('when Microsoft 365 fails', () => {
 describe('an approvals channel', () => {
   const channel = { id: '19:approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Approvals' };
   // In a channel people @mention the bot; Teams sends the mention as text and as an entity.
-  const mentioned = { conversation: channel, entities: [{ type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' }] };
+  const mentioned = {
+    conversation: channel,
+    entities: [{ type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' }],
+  };
 
   it('can be chosen by an approver only, and then receives new requests', async () => {
     const refused = await harness.say(MARCUS, '<at>phonedesk</at> use this channel for approvals', mentioned);
@@ -223,9 +257,13 @@ describe('an approvals channel', () => {
     expect(textOf(chosen)).toMatch(/post new change requests here too/);
 
     const before = harness.connector.calls.length;
-    await harness.say(PRIYA, 'remove Hannah Lewis\'s number because she left');
-    const inChannel = harness.connector.calls.slice(before).filter((call) => call.path.includes(encodeURIComponent(channel.id)));
-    expect(textOf(inChannel)).toMatch(/Priya Shah asks for approval of request \d+: Remove Hannah Lewis's mobile number/);
+    await harness.say(PRIYA, "remove Hannah Lewis's number because she left");
+    const inChannel = harness.connector.calls
+      .slice(before)
+      .filter((call) => call.path.includes(encodeURIComponent(channel.id)));
+    expect(textOf(inChannel)).toMatch(
+      /Priya Shah asks for approval of request \d+: Remove Hannah Lewis's mobile number/,
+    );
     // The channel's copy shows no buttons to everyone; approvers get theirs through refresh.
     expect(findButton(inChannel, 'change.approve')).toBeUndefined();
     expect(textOf(inChannel)).toMatch(/"userIds":\["29:/);

@@ -2,7 +2,18 @@
 // can put anything there: requests, decisions, cancellations, cards, outcome texts and the audit log use the
 // Entra display name read with the person's aadObjectId instead.
 import type { AuditRecord } from '../../src/audit/audit-record';
-import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, chatUser, findButton, textOf, waitUntil, useBot } from '../helpers/bot-harness';
+import {
+  BotHarness,
+  HANA,
+  MARCUS,
+  PRIYA,
+  VICTOR,
+  chatUser,
+  findButton,
+  textOf,
+  waitUntil,
+  useBot,
+} from '../helpers/bot-harness';
 
 const harness = new BotHarness();
 
@@ -15,7 +26,8 @@ const MARCUS_FORGED = chatUser(MARCUS.alias, `${FORGED} (Marcus)`);
 
 async function auditRecords(requestId?: string): Promise<AuditRecord[]> {
   const records: AuditRecord[] = [];
-  for await (const record of harness.bot.services.audit.read()) if (requestId === undefined || record.requestId === requestId) records.push(record);
+  for await (const record of harness.bot.services.audit.read())
+    if (requestId === undefined || record.requestId === requestId) records.push(record);
   return records;
 }
 
@@ -37,7 +49,9 @@ describe('a forged display name', () => {
 
     const approved = await harness.click(HANA_FORGED, 'change.approve', { requestId });
     expect(JSON.stringify(approved.body.value)).toMatch(/Approved by.*Hana Kim/);
-    await waitUntil('Priya to be told', () => (/Jane Doe can now sign in/.test(textOf(harness.postsTo(PRIYA, before))) ? true : undefined));
+    await waitUntil('Priya to be told', () =>
+      /Jane Doe can now sign in/.test(textOf(harness.postsTo(PRIYA, before))) ? true : undefined,
+    );
 
     const stored = await harness.bot.services.changeStore.get(requestId);
     expect(stored?.requester.name).toBe('Priya Shah');
@@ -46,7 +60,10 @@ describe('a forged display name', () => {
     expect(records.find((record) => record.operation === 'change.requested')?.actor.name).toBe('Priya Shah');
     expect(records.find((record) => record.operation === 'change.approved')?.actor.name).toBe('Hana Kim');
     // The executor's Graph calls are made on the approver's behalf, for the requester.
-    expect(records.find((record) => record.operation === 'phoneMethods.create')).toMatchObject({ actor: { name: 'Hana Kim' }, requester: { name: 'Priya Shah' } });
+    expect(records.find((record) => record.operation === 'phoneMethods.create')).toMatchObject({
+      actor: { name: 'Hana Kim' },
+      requester: { name: 'Priya Shah' },
+    });
     expect(textOf(harness.connector.calls.slice(before))).not.toContain(FORGED);
   });
 
@@ -59,7 +76,9 @@ describe('a forged display name', () => {
       return /rejected request \d+/.test(text) ? text : undefined;
     });
     expect(told).toMatch(/Victor Osei rejected request \d+/);
-    expect((await auditRecords(requestId)).find((record) => record.operation === 'change.rejected')?.actor.name).toBe('Victor Osei');
+    expect((await auditRecords(requestId)).find((record) => record.operation === 'change.rejected')?.actor.name).toBe(
+      'Victor Osei',
+    );
     expect(textOf(harness.connector.calls.slice(before))).not.toContain(FORGED);
   });
 
@@ -80,6 +99,8 @@ describe('a forged display name', () => {
   it('appears nowhere in the audit log', async () => {
     const records = await auditRecords();
     expect(records.length).toBeGreaterThan(0);
-    expect(records.filter((record) => JSON.stringify(record).includes(FORGED)).map((record) => record.operation)).toEqual([]);
+    expect(
+      records.filter((record) => JSON.stringify(record).includes(FORGED)).map((record) => record.operation),
+    ).toEqual([]);
   });
 });

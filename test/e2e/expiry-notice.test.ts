@@ -6,7 +6,10 @@ import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf } from '../helpers/
 
 const harness = new BotHarness();
 const channel = { id: '19:approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Approvals' };
-const mentioned = { conversation: channel, entities: [{ type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' }] };
+const mentioned = {
+  conversation: channel,
+  entities: [{ type: 'mention', mentioned: { id: '28:phonedesk', name: 'phonedesk' }, text: '<at>phonedesk</at>' }],
+};
 
 beforeAll(async () => {
   await harness.start();
@@ -33,7 +36,8 @@ function passDeadline(requestId: string): void {
     .run(past, past, requestId);
 }
 
-const EXPIRED_TOLD = /Request (\d+) \(.*\): It expired: no approver decided it in time, so nothing was changed\. Ask again if it is still needed\./g;
+const EXPIRED_TOLD =
+  /Request (\d+) \(.*\): It expired: no approver decided it in time, so nothing was changed\. Ask again if it is still needed\./g;
 
 /** The request numbers Priya was told had expired since `from` (an index into connector.calls), one per message. */
 function expiryNoticesToPriya(from: number): number[] {
@@ -58,10 +62,13 @@ describe('expiry is told', () => {
     expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
     expect(expiryNoticesToPriya(before)).toEqual([number]);
     for (const card of cards) {
-      const updates = sent.filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${encodeURIComponent(card.activityId)}`));
+      const updates = sent.filter(
+        (call) => call.method === 'PUT' && call.path.endsWith(`/activities/${encodeURIComponent(card.activityId)}`),
+      );
       expect(updates).toHaveLength(1);
       expect(textOf(updates)).toMatch(/"title":"Status","value":"Expired"/);
-      for (const verb of ['change.approve', 'change.reject', 'change.cancel']) expect(findButton(updates, verb)).toBeUndefined();
+      for (const verb of ['change.approve', 'change.reject', 'change.cancel'])
+        expect(findButton(updates, verb)).toBeUndefined();
     }
 
     const later = harness.connector.calls.length;
@@ -74,7 +81,9 @@ describe('expiry is told', () => {
     passDeadline(requestId);
     const before = harness.connector.calls.length;
     const late = await harness.click(HANA, 'change.approve', { requestId });
-    expect(late.body.value).toBe(`Request ${number} expired without a decision; ask for it again if it is still needed.`);
+    expect(late.body.value).toBe(
+      `Request ${number} expired without a decision; ask for it again if it is still needed.`,
+    );
     expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
 
     await harness.bot.services.sweepExpired();

@@ -55,7 +55,9 @@ async function requestLog(): Promise<LoggedRequest[]> {
 
 /** The tenant as the simulator holds it (read through the control API, so it adds nothing to the request log). */
 async function phonesOf(userId: string): Promise<SeedPhone[]> {
-  const tenant = (await harness.simulator.control<{ users: Array<{ id: string; phoneMethods?: SeedPhone[] }> }>('GET', 'tenant')).body;
+  const tenant = (
+    await harness.simulator.control<{ users: Array<{ id: string; phoneMethods?: SeedPhone[] }> }>('GET', 'tenant')
+  ).body;
   return tenant.users.find((user) => user.id === userId)?.phoneMethods ?? [];
 }
 
@@ -87,15 +89,23 @@ async function expectAuditedBeforeSent(log: readonly LoggedRequest[]): Promise<v
   const calls = new Map<string, LoggedRequest[]>();
   for (const entry of sent) calls.set(entry.clientRequestId, [...(calls.get(entry.clientRequestId) ?? []), entry]);
   for (const [clientRequestId, attempts] of calls) {
-    const announced = records.filter((record) => record.graph?.clientRequestId === clientRequestId && (record.phase === 'intent' || record.phase === 'read'));
+    const announced = records.filter(
+      (record) =>
+        record.graph?.clientRequestId === clientRequestId && (record.phase === 'intent' || record.phase === 'read'),
+    );
     const what = `${attempts[0].method} ${attempts[0].path}`;
-    expect({ what, attempts: announced.map((record) => record.graph?.attempt) }).toEqual({ what, attempts: attempts.map((_, index) => index + 1) });
+    expect({ what, attempts: announced.map((record) => record.graph?.attempt) }).toEqual({
+      what,
+      attempts: attempts.map((_, index) => index + 1),
+    });
     attempts.forEach((attempt, index) => {
       expect(Date.parse(announced[index].time)).toBeLessThanOrEqual(Date.parse(attempt.startedAt));
       const write = attempt.method !== 'GET' && attempt.path !== '/$batch';
       expect({ what, phase: announced[index].phase }).toEqual({ what, phase: write ? 'intent' : 'read' });
     });
-    const outcomes = records.filter((record) => record.phase === 'outcome' && record.graph?.clientRequestId === clientRequestId);
+    const outcomes = records.filter(
+      (record) => record.phase === 'outcome' && record.graph?.clientRequestId === clientRequestId,
+    );
     expect({ what, outcomes: outcomes.length }).toEqual({ what, outcomes: attempts.length });
   }
 }
@@ -107,7 +117,9 @@ function expectPlain(text: string): void {
 }
 
 function lastMessage(calls: readonly CapturedCall[]): string {
-  const texts = calls.filter((call) => call.method === 'POST' && call.activity.text).map((call) => call.activity.text ?? '');
+  const texts = calls
+    .filter((call) => call.method === 'POST' && call.activity.text)
+    .map((call) => call.activity.text ?? '');
   return texts[texts.length - 1] ?? '';
 }
 
@@ -142,7 +154,9 @@ interface Ended {
 /** Hana approves on her card; waits until the change has ended and Priya has been told. */
 async function approveAndWait(requestId: string, timeoutMs = 10_000): Promise<Ended> {
   const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
-  const hanaCard = cards.find((card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId)?.activityId;
+  const hanaCard = cards.find(
+    (card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId,
+  )?.activityId;
   const priyaCard = cards.find((card) => card.audience === 'requester')?.activityId;
   expect({ hanaCard, priyaCard }).toEqual({ hanaCard: expect.any(String), priyaCard: expect.any(String) });
   const before = harness.connector.calls.length;
@@ -164,7 +178,12 @@ async function approveAndWait(requestId: string, timeoutMs = 10_000): Promise<En
   // The click has been answered and the outcome told: every write to the cards has happened. In Teams the last
   // version written is what people see.
   const lastVersion = (activityId: string | undefined): string =>
-    textOf(harness.connector.calls.slice(before).filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${activityId}`)).slice(-1));
+    textOf(
+      harness.connector.calls
+        .slice(before)
+        .filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${activityId}`))
+        .slice(-1),
+    );
   const seen = textOf([...harness.postsTo(PRIYA, before), ...harness.postsTo(HANA, before)]);
   expectPlain(seen);
   return { request, told, approverCard: lastVersion(hanaCard), requesterCard: lastVersion(priyaCard), seen };
@@ -183,7 +202,9 @@ beforeAll(async () => {
   await harness.open(PRIYA);
   await harness.open(HANA);
   // The start-up sweep of the number index calls Graph: let it finish before faults are injected.
-  await waitUntil('the start-up number index sweep', async () => ((await harness.bot.services.numberIndex.sweepState())?.finishedAt ? true : undefined));
+  await waitUntil('the start-up number index sweep', async () =>
+    (await harness.bot.services.numberIndex.sweepState())?.finishedAt ? true : undefined,
+  );
 }, 30_000);
 
 afterAll(async () => {
@@ -216,7 +237,9 @@ describe('a 429 storm while a manager asks about a worker', () => {
     await harness.say(PRIYA, "why can't Bob sign in?");
     const reply = harness.postsTo(PRIYA, before);
     expect(reply).toHaveLength(1);
-    expect(textOf(reply)).toMatch(/^Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\. \(Reference [0-9a-f]{8}\)$/);
+    expect(textOf(reply)).toMatch(
+      /^Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\. \(Reference [0-9a-f]{8}\)$/,
+    );
     expectPlain(textOf(reply));
 
     const log = await requestLog();
@@ -231,13 +254,21 @@ describe('a 429 storm while a manager asks about a worker', () => {
     const started = Date.now();
     const reply = textOf(await harness.say(PRIYA, 'status of Chloe Evans'));
     expect(Date.now() - started).toBeLessThan(5000);
-    expect(reply).toMatch(/^Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\. \(Reference [0-9a-f]{8}\)$/);
+    expect(reply).toMatch(
+      /^Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\. \(Reference [0-9a-f]{8}\)$/,
+    );
     expectPlain(reply);
     expect((await requestLog()).map((entry) => entry.status)).toEqual([429]);
   });
 
   it('retries only the throttled parts of the status $batch and answers', async () => {
-    await fault({ method: 'GET', path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`, status: 429, retryAfter: 0.1, count: 2 });
+    await fault({
+      method: 'GET',
+      path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`,
+      status: 429,
+      retryAfter: 0.1,
+      count: 2,
+    });
     const reply = textOf(await harness.say(PRIYA, 'status of Chloe Evans'));
     expect(reply).toMatch(/Chloe Evans can sign in with their phone/);
 
@@ -253,7 +284,7 @@ describe('a 429 storm while a manager asks about a worker', () => {
   });
 });
 
-describe('faults during the approved change\'s Graph write', () => {
+describe("faults during the approved change's Graph write", () => {
   const ADD_JANE = 'add +44 7700 900123 for Jane Doe because new starter';
   const JANE_READY = [{ phoneType: 'mobile', phoneNumber: '+44 7700900123', smsSignIn: 'registered' }];
 
@@ -262,7 +293,9 @@ describe('faults during the approved change\'s Graph write', () => {
     await fault({ method: 'POST', path: JANE_CREATE, status: 429, retryAfter: 0.1, count: 1000 });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('failed');
-    expect(ended.told).toMatch(/^Request \d+ \(Add \+44 •••• ••0123 as Jane Doe's mobile number for sign-in\): Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\.$/);
+    expect(ended.told).toMatch(
+      /^Request \d+ \(Add \+44 •••• ••0123 as Jane Doe's mobile number for sign-in\): Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\.$/,
+    );
     expectCardsShowEnd(ended, 'Not done');
 
     const log = await requestLog();
@@ -277,11 +310,19 @@ describe('faults during the approved change\'s Graph write', () => {
     const requestId = await ask(ADD_JANE);
     // The fresh look before the write passes (held 0 ms); every later read of Jane's phones is throttled too.
     await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, action: 'hold', holdMs: 0 });
-    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, status: 429, retryAfter: 0.02, count: 1000 });
+    await fault({
+      method: 'GET',
+      path: `^/users/${JANE}/authentication/phoneMethods$`,
+      status: 429,
+      retryAfter: 0.02,
+      count: 1000,
+    });
     await fault({ method: 'POST', path: JANE_CREATE, status: 429, retryAfter: 0.02, count: 1000 });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('failed');
-    expect(ended.told).toMatch(/: Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\.$/);
+    expect(ended.told).toMatch(
+      /: Microsoft 365 is busy right now and asked phonedesk to slow down\. Please try again in a minute\.$/,
+    );
     expect(ended.told).not.toMatch(/cannot tell/);
     expect(await phonesOf(JANE)).toEqual([]);
   });
@@ -311,7 +352,9 @@ describe('faults during the approved change\'s Graph write', () => {
     const log = await requestLog();
     const creates = entriesFor(log, 'POST', JANE_CREATE);
     expect(creates.map((entry) => entry.status)).toEqual([503, 201]);
-    const looks = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`).filter((entry) => entry.batchId === undefined);
+    const looks = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`).filter(
+      (entry) => entry.batchId === undefined,
+    );
     expect(looks.some((look) => look.seq > creates[0].seq && look.seq < creates[1].seq)).toBe(true);
     expect(await phonesOf(JANE)).toEqual(JANE_READY);
     await expectAuditedBeforeSent(log);
@@ -322,7 +365,9 @@ describe('faults during the approved change\'s Graph write', () => {
     await fault({ method: 'POST', path: JANE_CREATE, status: 504, count: 1000 });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('failed');
-    expect(ended.told).toMatch(/: Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\.$/);
+    expect(ended.told).toMatch(
+      /: Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\.$/,
+    );
     expectCardsShowEnd(ended, 'Not done');
 
     const log = await requestLog();
@@ -374,7 +419,7 @@ describe('faults during the approved change\'s Graph write', () => {
     await expectAuditedBeforeSent(log);
   });
 
-  it('a timeout (Graph holds the answer past the gateway\'s 10 s) after it applied the create: found, not added again', async () => {
+  it("a timeout (Graph holds the answer past the gateway's 10 s) after it applied the create: found, not added again", async () => {
     const requestId = await ask(ADD_JANE);
     await fault({ method: 'POST', path: JANE_CREATE, action: 'hold', hold: 'after', holdMs: 20_000 });
     const started = Date.now();
@@ -418,7 +463,10 @@ describe('faults during the approved change\'s Graph write', () => {
     await fault({ method: 'POST', path: BOB_ENABLE, status: 503, retryAfter: 0.05, count: 1000 });
     const ended = await approveAndWait(requestId);
     const log = await requestLog();
-    expect(entriesFor(log, 'POST', BOB_ENABLE).map((entry) => entry.status)).toEqual([0, ...Array(ATTEMPTS - 1).fill(503)]);
+    expect(entriesFor(log, 'POST', BOB_ENABLE).map((entry) => entry.status)).toEqual([
+      0,
+      ...Array(ATTEMPTS - 1).fill(503),
+    ]);
     expect((await phonesOf(BOB)).find((phone) => phone.phoneType === 'mobile')?.smsSignIn).toBe('registered');
     expect(ended.request.status).toBe('succeeded');
     expectCardsShowEnd(ended, 'Done');
@@ -430,14 +478,22 @@ describe('faults during the approved change\'s Graph write', () => {
     const requestId = await askBobFix();
     // The fresh look before the write reads Bob's phones once (held 0 ms: passed through); every later read fails.
     await fault({ method: 'GET', path: `^/users/${BOB}/authentication/phoneMethods$`, action: 'hold', holdMs: 0 });
-    await fault({ method: 'GET', path: `^/users/${BOB}/authentication/phoneMethods$`, status: 503, retryAfter: 0.02, count: 1000 });
+    await fault({
+      method: 'GET',
+      path: `^/users/${BOB}/authentication/phoneMethods$`,
+      status: 503,
+      retryAfter: 0.02,
+      count: 1000,
+    });
     await fault({ method: 'POST', path: BOB_ENABLE, action: 'drop', hold: 'after' });
     await fault({ method: 'POST', path: BOB_ENABLE, status: 503, retryAfter: 0.05, count: 1000 });
     const ended = await approveAndWait(requestId);
     expect((await phonesOf(BOB)).find((phone) => phone.phoneType === 'mobile')?.smsSignIn).toBe('registered');
     expect(ended.request.status).toBe('failed');
     expectCardsShowEnd(ended, 'Not done');
-    expect(ended.told).toMatch(/: Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made\. Ask "status of Bob Smith" before asking for it again\.$/);
+    expect(ended.told).toMatch(
+      /: Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made\. Ask "status of Bob Smith" before asking for it again\.$/,
+    );
     const log = await requestLog();
     expect(entriesFor(log, 'POST', BOB_ENABLE)).toHaveLength(ATTEMPTS);
     await expectAuditedBeforeSent(log);
@@ -457,7 +513,9 @@ describe('faults during the approved change\'s Graph write', () => {
     }
     expect(ended.request.status).toBe('failed');
     expectCardsShowEnd(ended, 'Not done');
-    expect(ended.told).toMatch(/: Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\.$/);
+    expect(ended.told).toMatch(
+      /: Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\.$/,
+    );
 
     const log = await requestLog();
     expect(log.filter((entry) => entry.method !== 'GET' && entry.path !== '/$batch')).toEqual([]);
@@ -491,7 +549,9 @@ describe('a lost phone whose sign-out gets no answer', () => {
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('partially-succeeded');
     expectCardsShowEnd(ended, 'Partly done');
-    expect(ended.told).toMatch(/: Chloe Evans can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere\. Say "sign out Chloe Evans" to make sure\.$/);
+    expect(ended.told).toMatch(
+      /: Chloe Evans can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere\. Say "sign out Chloe Evans" to make sure\.$/,
+    );
     expect(ended.told).not.toMatch(/failed/);
     expect((await phonesOf(CHLOE)).find((phone) => phone.phoneType === 'mobile')?.smsSignIn).toBe('disabled');
 
@@ -519,24 +579,40 @@ describe('a partial $batch failure while a manager asks', () => {
   });
 
   it('rides out a dropped needed part (Graph answers it 504) and answers', async () => {
-    await fault({ method: 'GET', path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`, action: 'drop' });
+    await fault({
+      method: 'GET',
+      path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`,
+      action: 'drop',
+    });
     const reply = textOf(await harness.say(PRIYA, 'status of Chloe Evans'));
     expect(reply).toMatch(/Chloe Evans can sign in with their phone/);
     // The simulator logs the dropped inner request as 0 and answers it in the $batch with 504.
-    const phones = (await requestLog()).filter((entry) => entry.path === `/users/${demoUser('chloe.evans')}/authentication/phoneMethods`);
+    const phones = (await requestLog()).filter(
+      (entry) => entry.path === `/users/${demoUser('chloe.evans')}/authentication/phoneMethods`,
+    );
     expect(phones.map((entry) => entry.status)).toEqual([0, 200]);
   });
 
   it('says in one plain sentence that it could not read the worker when a needed part keeps failing, within the bound', async () => {
-    await fault({ method: 'GET', path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`, status: 503, retryAfter: 0.05, count: 1000 });
+    await fault({
+      method: 'GET',
+      path: `^/users/${demoUser('chloe.evans')}/authentication/phoneMethods$`,
+      status: 503,
+      retryAfter: 0.05,
+      count: 1000,
+    });
     const before = harness.connector.calls.length;
     await harness.say(PRIYA, 'status of Chloe Evans');
     const reply = harness.postsTo(PRIYA, before);
     expect(reply).toHaveLength(1);
-    expect(textOf(reply)).toMatch(/^Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\. \(Reference [0-9a-f]{8}\)$/);
+    expect(textOf(reply)).toMatch(
+      /^Microsoft 365 is not responding properly right now\. Nothing was changed; please try again in a few minutes\. \(Reference [0-9a-f]{8}\)$/,
+    );
     expectPlain(textOf(reply));
     const log = await requestLog();
-    const phones = log.filter((entry) => entry.path === `/users/${demoUser('chloe.evans')}/authentication/phoneMethods`);
+    const phones = log.filter(
+      (entry) => entry.path === `/users/${demoUser('chloe.evans')}/authentication/phoneMethods`,
+    );
     expect(phones.map((entry) => entry.status)).toEqual(Array(ATTEMPTS).fill(503));
     await expectAuditedBeforeSent(log);
   });
@@ -550,7 +626,8 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
   beforeEach(async () => {
     // Holders phonedesk has not indexed yet (the number given to them in Entra since the last sweep): the ask
     // passes phonedesk's own check, so Graph's 409 is what tells.
-    for (const alias of ['sam.okafor', 'ali.khan']) await harness.bot.services.numberIndex.record(demoUser(alias), [], new Date());
+    for (const alias of ['sam.okafor', 'ali.khan'])
+      await harness.bot.services.numberIndex.record(demoUser(alias), [], new Date());
   });
 
   it('tells the manager exactly what happened, ends partly done, and does not try again', async () => {
@@ -569,7 +646,10 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     expect(await phonesOf(JANE)).toEqual(JANE_IN_CONFLICT);
     expect(await phonesOf(demoUser('sam.okafor'))).toEqual(SAM_READY);
     await expectAuditedBeforeSent(log);
-    const outcome = (await auditRecords()).find((record) => record.phase === 'outcome' && record.requestId === requestId && record.operation === 'phoneMethods.create');
+    const outcome = (await auditRecords()).find(
+      (record) =>
+        record.phase === 'outcome' && record.requestId === requestId && record.operation === 'phoneMethods.create',
+    );
     expect(outcome?.outcome).toMatchObject({ status: 409, graphCode: 'phoneNumberNotUnique' });
   });
 
@@ -578,7 +658,9 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     await fault({ method: 'POST', path: JANE_CREATE, status: 503 });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('partially-succeeded');
-    expect(ended.told).toMatch(/: \+44 •••• ••0456 was saved as Jane Doe's mobile number, but it is already used to sign in by another account, so Jane Doe can't sign in with it yet\.$/);
+    expect(ended.told).toMatch(
+      /: \+44 •••• ••0456 was saved as Jane Doe's mobile number, but it is already used to sign in by another account, so Jane Doe can't sign in with it yet\.$/,
+    );
     expectCardsShowEnd(ended, 'Partly done');
     const log = await requestLog();
     expect(entriesFor(log, 'POST', JANE_CREATE).map((entry) => entry.status)).toEqual([503, 409]);
@@ -591,7 +673,9 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     await fault({ method: 'POST', path: JANE_CREATE, action: 'drop', hold: 'after' });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('partially-succeeded');
-    expect(ended.told).toMatch(/: \+44 •••• ••0456 was saved as Jane Doe's mobile number, but it is already used to sign in by another account, so Jane Doe can't sign in with it yet\.$/);
+    expect(ended.told).toMatch(
+      /: \+44 •••• ••0456 was saved as Jane Doe's mobile number, but it is already used to sign in by another account, so Jane Doe can't sign in with it yet\.$/,
+    );
     expectCardsShowEnd(ended, 'Partly done');
     expect(ended.seen).not.toMatch(/Sam Okafor/);
 
@@ -612,17 +696,27 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     // and its answer dropped; every try of the look after it fails; the executor's own check then reads Graph.
     await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, action: 'hold', holdMs: 0 });
     await fault({ method: 'POST', path: JANE_CREATE, action: 'drop', hold: 'after' });
-    await fault({ method: 'GET', path: `^/users/${JANE}/authentication/phoneMethods$`, status: 503, retryAfter: 0.02, count: ATTEMPTS });
+    await fault({
+      method: 'GET',
+      path: `^/users/${JANE}/authentication/phoneMethods$`,
+      status: 503,
+      retryAfter: 0.02,
+      count: ATTEMPTS,
+    });
     const ended = await approveAndWait(requestId);
     expect(ended.request.status).toBe('partially-succeeded');
-    expect(ended.told).toMatch(/: The change was only partly made \(Microsoft 365's answer got lost, so phonedesk checked\); ask "why can't Jane Doe sign in\?" for what is left\.$/);
+    expect(ended.told).toMatch(
+      /: The change was only partly made \(Microsoft 365's answer got lost, so phonedesk checked\); ask "why can't Jane Doe sign in\?" for what is left\.$/,
+    );
     expect(ended.told).not.toMatch(/Nothing was changed/);
     expectCardsShowEnd(ended, 'Partly done');
 
     const log = await requestLog();
     const creates = entriesFor(log, 'POST', JANE_CREATE);
     expect(creates.map((entry) => entry.status)).toEqual([0]);
-    const looksAfter = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`).filter((look) => look.seq > creates[0].seq);
+    const looksAfter = entriesFor(log, 'GET', `^/users/${JANE}/authentication/phoneMethods$`).filter(
+      (look) => look.seq > creates[0].seq,
+    );
     // Every try of the gateway's look fails; the next read is the executor's check (its sign-in snapshot $batch).
     expect(looksAfter.slice(0, ATTEMPTS + 1).map((look) => [look.status, look.batchId !== undefined])).toEqual([
       ...Array(ATTEMPTS).fill([503, false]),
@@ -637,23 +731,39 @@ describe('cards when the change ends while the click is still being answered', (
   it('every copy of the card ends showing the result, however slow Graph and the connector are', async () => {
     const requestId = await ask('add +44 7700 900123 for Jane Doe because new starter');
     const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
-    const hanaCard = cards.find((card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId)!.activityId;
+    const hanaCard = cards.find(
+      (card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId,
+    )!.activityId;
     // The write takes a little longer than the click's wait for a quick change; every card write takes 600 ms.
     await fault({ method: 'POST', path: JANE_CREATE, action: 'hold', holdMs: 2300 });
     harness.connector.updateDelayMs = 600;
     const before = harness.connector.calls.length;
     try {
       await harness.click(HANA, 'change.approve', { requestId }, hanaCard);
-      await waitUntil('the change to end', async () => ((await harness.bot.services.changeStore.get(requestId))?.status === 'succeeded' ? true : undefined));
+      await waitUntil('the change to end', async () =>
+        (await harness.bot.services.changeStore.get(requestId))?.status === 'succeeded' ? true : undefined,
+      );
       const lastWriteOf = (activityId: string): string =>
-        textOf(harness.connector.calls.slice(before).filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${activityId}`)).slice(-1));
-      const everyCardDone = (): true | undefined => (cards.every((card) => lastWriteOf(card.activityId).includes('"title":"Status","value":"Done"')) ? true : undefined);
+        textOf(
+          harness.connector.calls
+            .slice(before)
+            .filter((call) => call.method === 'PUT' && call.path.endsWith(`/activities/${activityId}`))
+            .slice(-1),
+        );
+      const everyCardDone = (): true | undefined =>
+        cards.every((card) => lastWriteOf(card.activityId).includes('"title":"Status","value":"Done"'))
+          ? true
+          : undefined;
       await waitUntil('every card to show Done', async () => everyCardDone(), 10_000);
       // Nothing stale arrives later.
       const writes = harness.connector.calls.length;
       await new Promise((resolve) => setTimeout(resolve, 1500));
       expect(everyCardDone()).toBe(true);
-      expect(harness.connector.calls.slice(writes).filter((call) => call.method === 'PUT' && !textOf([call]).includes('"value":"Done"'))).toEqual([]);
+      expect(
+        harness.connector.calls
+          .slice(writes)
+          .filter((call) => call.method === 'PUT' && !textOf([call]).includes('"value":"Done"')),
+      ).toEqual([]);
     } finally {
       harness.connector.updateDelayMs = 0;
     }

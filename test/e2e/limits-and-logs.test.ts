@@ -18,16 +18,23 @@ describe('limits per person', () => {
   });
 
   it('answers look-ups up to the limit, then asks the person to wait', async () => {
-    for (let i = 0; i < 3; i++) expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toMatch(/Chloe Evans can sign in/);
-    expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toBe("You've looked up a lot in a short time. Please wait a minute and try again.");
+    for (let i = 0; i < 3; i++)
+      expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toMatch(/Chloe Evans can sign in/);
+    expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toBe(
+      "You've looked up a lot in a short time. Please wait a minute and try again.",
+    );
     expect(textOf(await harness.say(HANA, 'status of Chloe Evans'))).toMatch(/Chloe Evans can sign in/);
   });
 
   it('counts a name typed alone as a look-up: over the limit, nobody is looked up', async () => {
     const searches = async (): Promise<number> =>
-      (await harness.simulator.control<{ requests: Array<{ method: string; path: string }> }>('GET', 'requests')).body.requests.filter((entry) => entry.path.startsWith('/users?')).length;
+      (
+        await harness.simulator.control<{ requests: Array<{ method: string; path: string }> }>('GET', 'requests')
+      ).body.requests.filter((entry) => entry.path.startsWith('/users?')).length;
     const before = await searches();
-    expect(textOf(await harness.say(PRIYA, 'Chloe Evans'))).toBe("You've looked up a lot in a short time. Please wait a minute and try again.");
+    expect(textOf(await harness.say(PRIYA, 'Chloe Evans'))).toBe(
+      "You've looked up a lot in a short time. Please wait a minute and try again.",
+    );
     expect(await searches()).toBe(before);
   });
 
@@ -35,7 +42,9 @@ describe('limits per person', () => {
     const first = textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter'));
     expect(first).toMatch(askedFor("Add \\+44 •••• ••0123 as Jane Doe's mobile number"));
     expect(askedNumber(first)).toBe(1);
-    expect(textOf(await harness.say(PRIYA, 'Julia Young lost her phone'))).toMatch(/asked for a lot of changes in the last hour/);
+    expect(textOf(await harness.say(PRIYA, 'Julia Young lost her phone'))).toMatch(
+      /asked for a lot of changes in the last hour/,
+    );
     expect(await harness.bot.services.changeStore.list({})).toHaveLength(1);
   });
 });
@@ -67,7 +76,10 @@ describe('logs', () => {
     const asked = await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter');
     await harness.click(HANA, 'change.approve', findButton(asked, 'change.cancel')!);
     await waitUntil('Jane to be ready', async () => {
-      const reply = await harness.simulator.graph<{ value: Array<{ smsSignInState: string }> }>('GET', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`);
+      const reply = await harness.simulator.graph<{ value: Array<{ smsSignInState: string }> }>(
+        'GET',
+        `/users/${demoUser('jane.doe')}/authentication/phoneMethods`,
+      );
       return reply.body.value[0]?.smsSignInState === 'ready' ? true : undefined;
     });
     // Make the bot log an error too: a Graph outage during a turn.
@@ -79,6 +91,7 @@ describe('logs', () => {
     expect(log.length).toBeGreaterThan(0);
     expect(log).not.toContain(secret);
     expect(log).not.toMatch(/phonedesk-simulator|Bearer\s+\S+/);
-    for (const digits of ['7700900123', '7700900234', '7700900456', '7700 900123', '7700 900456']) expect(log).not.toContain(digits);
+    for (const digits of ['7700900123', '7700900234', '7700900456', '7700 900123', '7700 900456'])
+      expect(log).not.toContain(digits);
   });
 });

@@ -28,7 +28,9 @@ async function graphWrites(): Promise<LoggedRequest[]> {
 }
 
 /** Hana's click, with whatever `value` a client (or an attacker) put in the invoke. */
-async function invoke(value: unknown): Promise<{ status: number; body: { statusCode: number; type: string; value: { code: string; message: string } } }> {
+async function invoke(
+  value: unknown,
+): Promise<{ status: number; body: { statusCode: number; type: string; value: { code: string; message: string } } }> {
   const reply = await postJson(`${harness.bot.server.url}/api/messages`, {
     type: 'invoke',
     name: 'adaptiveCard/action',
@@ -49,18 +51,42 @@ const approveData = (): Record<string, unknown> => ({ requestId });
 it.each([
   ['a string', () => 'change.approve', /could not be read/],
   ['null', () => null, /could not be read/],
-  ['an array', () => [{ action: { type: 'Action.Execute', verb: 'change.approve', data: approveData() } }], /could not be read/],
+  [
+    'an array',
+    () => [{ action: { type: 'Action.Execute', verb: 'change.approve', data: approveData() } }],
+    /could not be read/,
+  ],
   ['an object without an action', () => ({ verb: 'change.approve', data: approveData() }), /has no button/],
   ['an action that is a string', () => ({ action: 'change.approve' }), /has no button/],
-  ['an Action.Submit in an invoke', () => ({ action: { type: 'Action.Submit', verb: 'change.approve', data: approveData() } }), /has no button/],
-  ['an action without a verb', () => ({ action: { type: 'Action.Execute', data: approveData() } }), /not one phonedesk knows/],
-  ['an unknown verb', () => ({ action: { type: 'Action.Execute', verb: 'change.approveAll', data: approveData() } }), /not one phonedesk knows/],
-  ['a verb that is not a string', () => ({ action: { type: 'Action.Execute', verb: ['change.approve'], data: approveData() } }), /not one phonedesk knows/],
+  [
+    'an Action.Submit in an invoke',
+    () => ({ action: { type: 'Action.Submit', verb: 'change.approve', data: approveData() } }),
+    /has no button/,
+  ],
+  [
+    'an action without a verb',
+    () => ({ action: { type: 'Action.Execute', data: approveData() } }),
+    /not one phonedesk knows/,
+  ],
+  [
+    'an unknown verb',
+    () => ({ action: { type: 'Action.Execute', verb: 'change.approveAll', data: approveData() } }),
+    /not one phonedesk knows/,
+  ],
+  [
+    'a verb that is not a string',
+    () => ({ action: { type: 'Action.Execute', verb: ['change.approve'], data: approveData() } }),
+    /not one phonedesk knows/,
+  ],
 ])('answers 400 with a plain sentence for a value that is %s, and changes nothing', async (_what, value, sentence) => {
   await harness.simulator.control('DELETE', 'requests');
   const reply = await invoke(value());
   expect(reply.status).toBe(400);
-  expect(reply.body).toEqual({ statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: expect.stringMatching(sentence) } });
+  expect(reply.body).toEqual({
+    statusCode: 400,
+    type: 'application/vnd.microsoft.error',
+    value: { code: 'BadRequest', message: expect.stringMatching(sentence) },
+  });
   expect(reply.body.value.message).toMatch(/nothing was changed\.$/);
   expect((await harness.bot.services.changes.get(requestId))?.status).toBe('pending');
   expect(await graphWrites()).toEqual([]);

@@ -57,13 +57,19 @@ describe('one message per request', () => {
 
   it('tells approvers how to decide by typing only where the card cannot show its buttons', async () => {
     const before = harness.connector.calls.length;
-    const asked = await harness.say(PRIYA, 'remove Hannah Lewis\'s number because she left');
+    const asked = await harness.say(PRIYA, "remove Hannah Lewis's number because she left");
     const number = askedNumber(textOf(asked));
     const toHana = textOf(messagesTo(HANA, before));
     const toVictor = textOf(messagesTo(VICTOR, before));
-    expect(toHana).toMatch(new RegExp(`Priya Shah asks you to approve request ${number}: Remove Hannah Lewis's mobile number\\.`));
+    expect(toHana).toMatch(
+      new RegExp(`Priya Shah asks you to approve request ${number}: Remove Hannah Lewis's mobile number\\.`),
+    );
     expect(toHana).not.toMatch(/Without buttons/);
-    expect(toVictor).toMatch(new RegExp(`Priya Shah asks you to approve request ${number}: .*\\(Without buttons, reply "approve ${number}" or "reject ${number} because …"\\.\\)`));
+    expect(toVictor).toMatch(
+      new RegExp(
+        `Priya Shah asks you to approve request ${number}: .*\\(Without buttons, reply "approve ${number}" or "reject ${number} because …"\\.\\)`,
+      ),
+    );
     await harness.say(PRIYA, `cancel ${number}`);
   });
 });
@@ -85,7 +91,7 @@ describe('pending', () => {
       expiresAt: past.toISOString(),
     });
     const older = askedNumber(textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter')));
-    const newer = askedNumber(textOf(await harness.say(PRIYA, 'remove Hannah Lewis\'s number because she left')));
+    const newer = askedNumber(textOf(await harness.say(PRIYA, "remove Hannah Lewis's number because she left")));
 
     const mine = textOf(await harness.say(PRIYA, 'pending'));
     expect(mine).toMatch(/Your open requests \(2\)/);
@@ -108,13 +114,18 @@ describe('help and welcome', () => {
   it("gives a store manager's help a cancel example of their own open request, never one that does not exist", async () => {
     const general = textOf(await harness.say(PRIYA, 'help'));
     expect(general).not.toMatch(/cancel \d/);
-    const number = askedNumber(textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter')));
+    const number = askedNumber(
+      textOf(await harness.say(PRIYA, 'add +44 7700 900123 for Jane Doe because new starter')),
+    );
     expect(textOf(await harness.say(PRIYA, 'help'))).toContain(`\\"cancel ${number}\\"`);
     await harness.say(PRIYA, `cancel ${number}`);
   });
 
   it("gives approvers an approver's help and welcome: what they decide and how to see what waits", async () => {
-    for (const reply of [await harness.say(HANA, 'help'), await harness.say(HANA, '', { type: 'installationUpdate', action: 'add' })]) {
+    for (const reply of [
+      await harness.say(HANA, 'help'),
+      await harness.say(HANA, '', { type: 'installationUpdate', action: 'add' }),
+    ]) {
       const text = textOf(reply);
       expect(text).toMatch(/phonedesk for approvers/);
       expect(text).toMatch(/You decide: each request comes to you as a card with Approve and Reject/);

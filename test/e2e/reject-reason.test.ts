@@ -25,10 +25,18 @@ describe('reject asks why', () => {
 
     const priyaBefore = harness.connector.calls.length;
     // Action.Execute sends the box's value merged into the button's data.
-    const rejected = await harness.click(HANA, 'change.reject', { requestId, rejectReason: '  Not her number, call me on\n07700 900999  ' });
+    const rejected = await harness.click(HANA, 'change.reject', {
+      requestId,
+      rejectReason: '  Not her number, call me on\n07700 900999  ',
+    });
     expect(JSON.stringify(rejected.body.value)).toMatch(/Rejected by.*Hana Kim/);
-    const told = await waitUntil('Priya to be told', () => textOf(harness.postsTo(PRIYA, priyaBefore)).match(/Hana Kim rejected request.*/)?.[0]);
-    expect(told).toMatch(/^Hana Kim rejected request \d+ \(Add .* as Jane Doe's mobile number for sign-in\)\. Their reason: "Not her number, call me on \+?••••0999"\. If it is still needed, ask again with more detail, or talk to Hana Kim about it\./);
+    const told = await waitUntil(
+      'Priya to be told',
+      () => textOf(harness.postsTo(PRIYA, priyaBefore)).match(/Hana Kim rejected request.*/)?.[0],
+    );
+    expect(told).toMatch(
+      /^Hana Kim rejected request \d+ \(Add .* as Jane Doe's mobile number for sign-in\)\. Their reason: "Not her number, call me on \+?••••0999"\. If it is still needed, ask again with more detail, or talk to Hana Kim about it\./,
+    );
     expect(textOf(harness.postsTo(PRIYA, priyaBefore))).not.toMatch(/900999/);
   });
 
@@ -39,15 +47,24 @@ describe('reject asks why', () => {
     const reply = await harness.say(VICTOR, `reject ${number} because she left last week`);
     expect(textOf(reply)).toMatch(new RegExp(`Rejected request ${number}\\. I've told Priya Shah\\.`));
     const told = textOf(harness.postsTo(PRIYA, priyaBefore));
-    expect(told).toMatch(new RegExp(`Victor Osei rejected request ${number} .*Their reason: "she left last week"\\. If it is still needed, ask again with more detail, or talk to Victor Osei about it\\.`));
+    expect(told).toMatch(
+      new RegExp(
+        `Victor Osei rejected request ${number} .*Their reason: "she left last week"\\. If it is still needed, ask again with more detail, or talk to Victor Osei about it\\.`,
+      ),
+    );
   });
 
   it('says so when no reason was given', async () => {
     const { requestId } = await ask('add +44 7700 900125 for Jane Doe because new phone');
     const priyaBefore = harness.connector.calls.length;
     await harness.click(HANA, 'change.reject', { requestId, rejectReason: '   ' });
-    const told = await waitUntil('Priya to be told', () => textOf(harness.postsTo(PRIYA, priyaBefore)).match(/Hana Kim rejected request.*/)?.[0]);
-    expect(told).toMatch(/^Hana Kim rejected request \d+ \(.*\) without giving a reason\. If it is still needed, ask again with more detail, or talk to Hana Kim about it\./);
+    const told = await waitUntil(
+      'Priya to be told',
+      () => textOf(harness.postsTo(PRIYA, priyaBefore)).match(/Hana Kim rejected request.*/)?.[0],
+    );
+    expect(told).toMatch(
+      /^Hana Kim rejected request \d+ \(.*\) without giving a reason\. If it is still needed, ask again with more detail, or talk to Hana Kim about it\./,
+    );
   });
 
   it('refuses an over-long or unreadable reason in plain words, and changes nothing', async () => {

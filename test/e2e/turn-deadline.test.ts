@@ -18,7 +18,13 @@ async function requestLog(): Promise<LoggedRequest[]> {
 }
 
 async function throttle(path: string, retryAfterSeconds: number): Promise<void> {
-  const { status } = await harness.simulator.control('POST', 'faults', { method: 'GET', path, status: 429, retryAfter: retryAfterSeconds, count: 1000 });
+  const { status } = await harness.simulator.control('POST', 'faults', {
+    method: 'GET',
+    path,
+    status: 429,
+    retryAfter: retryAfterSeconds,
+    count: 1000,
+  });
   if (status !== 201) throw new Error(`the simulator refused the fault: ${status}`);
 }
 
@@ -36,14 +42,16 @@ it('answers an Approve click at once when Graph asks for a wait longer than Team
   expect(JSON.stringify(reply.body.value)).toMatch(BUSY);
   expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('pending');
   // One read of her groups, not retried (her stores are read in the same $batch and answered 429 too).
-  const profileReads = (await requestLog()).filter((entry) => entry.path.startsWith(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.group`));
+  const profileReads = (await requestLog()).filter((entry) =>
+    entry.path.startsWith(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.group`),
+  );
   expect(profileReads.map((entry) => entry.status)).toEqual([429]);
 });
 
 it('answers a message plainly instead of waiting out a 25 s Retry-After', async () => {
   await throttle(`^/users/${demoUser('bob.smith')}/authentication/phoneMethods`, 25);
   const started = Date.now();
-  const reply = await harness.say(PRIYA, 'why can\'t Bob Smith sign in?');
+  const reply = await harness.say(PRIYA, "why can't Bob Smith sign in?");
   // Waiting out Graph would take at least 25 s.
   expect(Date.now() - started).toBeLessThan(15000);
   expect(textOf(reply)).toMatch(BUSY);

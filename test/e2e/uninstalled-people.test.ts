@@ -4,7 +4,8 @@ import { BotHarness, HANA, MARCUS, PRIYA, VICTOR, findButton, textOf, waitUntil,
 import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
-const reachable = async (alias: string): Promise<boolean> => (await harness.bot.services.conversations.get(demoUser(alias))) !== undefined;
+const reachable = async (alias: string): Promise<boolean> =>
+  (await harness.bot.services.conversations.get(demoUser(alias))) !== undefined;
 
 useBot(harness, [PRIYA, HANA, VICTOR, MARCUS]);
 
@@ -25,8 +26,13 @@ it('forgets an approver whose chat answers 403 and a requester whose chat answer
   harness.connector.refusedConversations.set(PRIYA.conversationId, 404);
   const requestId = findButton(harness.postsTo(PRIYA, before), 'change.cancel')?.requestId;
   expect(requestId).toEqual(expect.any(String));
-  expect(JSON.stringify((await harness.click(VICTOR, 'change.approve', { requestId })).body.value)).toMatch(/Approved by.*Victor Osei/);
-  await waitUntil('Priya to be forgotten after the result could not reach her', async () => !(await reachable('priya.shah')) || undefined);
+  expect(JSON.stringify((await harness.click(VICTOR, 'change.approve', { requestId })).body.value)).toMatch(
+    /Approved by.*Victor Osei/,
+  );
+  await waitUntil(
+    'Priya to be forgotten after the result could not reach her',
+    async () => !(await reachable('priya.shah')) || undefined,
+  );
 });
 
 it('no longer sends new requests to a forgotten approver, until they write again', async () => {

@@ -11,12 +11,19 @@ const harness = new BotHarness();
 useBot(harness, [PRIYA, HANA, MARCUS]);
 
 /** Every button with this verb on the captured cards: its title and data. */
-function buttonsOf(calls: readonly CapturedCall[], verb: string): Array<{ title: string; data: Record<string, unknown> }> {
+function buttonsOf(
+  calls: readonly CapturedCall[],
+  verb: string,
+): Array<{ title: string; data: Record<string, unknown> }> {
   const found: Array<{ title: string; data: Record<string, unknown> }> = [];
-  const pattern = new RegExp(`"type":"Action\\.Execute","title":"([^"]*)","verb":"${verb.replace('.', '\\.')}","data":(\\{[^}]*\\})`, 'g');
+  const pattern = new RegExp(
+    `"type":"Action\\.Execute","title":"([^"]*)","verb":"${verb.replace('.', '\\.')}","data":(\\{[^}]*\\})`,
+    'g',
+  );
   for (const call of calls) {
     for (const attachment of call.activity.attachments ?? []) {
-      for (const match of JSON.stringify(attachment.content).matchAll(pattern)) found.push({ title: match[1] ?? '', data: JSON.parse(match[2] ?? '{}') as Record<string, unknown> });
+      for (const match of JSON.stringify(attachment.content).matchAll(pattern))
+        found.push({ title: match[1] ?? '', data: JSON.parse(match[2] ?? '{}') as Record<string, unknown> });
     }
   }
   return found;
@@ -28,16 +35,23 @@ async function userSearches(): Promise<LoggedRequest[]> {
 }
 
 describe('a message that is only a name', () => {
-  it.each(['Bob', 'bob smiht'])('%j: "Did you mean: status of Bob Smith?", and the button shows his status', async (typed) => {
-    const reply = await harness.say(PRIYA, typed);
-    expect(textOf(reply)).toContain('Did you mean: status of Bob Smith?');
-    expect(buttonsOf(reply, 'worker.choose')).toEqual([{ title: 'Status of Bob Smith', data: { userId: demoUser('bob.smith'), purpose: 'status' } }]);
+  it.each(['Bob', 'bob smiht'])(
+    '%j: "Did you mean: status of Bob Smith?", and the button shows his status',
+    async (typed) => {
+      const reply = await harness.say(PRIYA, typed);
+      expect(textOf(reply)).toContain('Did you mean: status of Bob Smith?');
+      expect(buttonsOf(reply, 'worker.choose')).toEqual([
+        { title: 'Status of Bob Smith', data: { userId: demoUser('bob.smith'), purpose: 'status' } },
+      ]);
 
-    const before = harness.connector.calls.length;
-    const clicked = await harness.click(PRIYA, 'worker.choose', findButton(reply, 'worker.choose')!);
-    expect(clicked.status).toBe(200);
-    expect(textOf(harness.postsTo(PRIYA, before))).toMatch(/Bob Smith.*(can sign in with their phone|can't sign in with their phone yet)/);
-  });
+      const before = harness.connector.calls.length;
+      const clicked = await harness.click(PRIYA, 'worker.choose', findButton(reply, 'worker.choose')!);
+      expect(clicked.status).toBe(200);
+      expect(textOf(harness.postsTo(PRIYA, before))).toMatch(
+        /Bob Smith.*(can sign in with their phone|can't sign in with their phone yet)/,
+      );
+    },
+  );
 
   it('offers the nearest two or three when several people are close', async () => {
     const reply = await harness.say(HANA, 'Ja');

@@ -13,7 +13,9 @@ const ANSWER = 'dialog.answer';
 function answerButton(calls: readonly CapturedCall[], answer: string): Record<string, unknown> | undefined {
   for (const call of calls) {
     for (const attachment of call.activity.attachments ?? []) {
-      for (const match of JSON.stringify(attachment.content).matchAll(/"type":"Action\.Execute","title":"[^"]*","verb":"dialog\.answer","data":(\{[^}]*\})/g)) {
+      for (const match of JSON.stringify(attachment.content).matchAll(
+        /"type":"Action\.Execute","title":"[^"]*","verb":"dialog\.answer","data":(\{[^}]*\})/g,
+      )) {
         const data = JSON.parse(match[1]) as Record<string, unknown>;
         if (data.answer === answer) return data;
       }
@@ -23,7 +25,9 @@ function answerButton(calls: readonly CapturedCall[], answer: string): Record<st
 }
 
 async function requestsFor(alias: string) {
-  return (await harness.bot.services.changeStore.list({ limit: 100 })).filter((request) => request.target.userId === demoUser(alias));
+  return (await harness.bot.services.changeStore.list({ limit: 100 })).filter(
+    (request) => request.target.userId === demoUser(alias),
+  );
 }
 
 /** What Priya was sent while clicking. */
@@ -54,7 +58,9 @@ describe('a new question while phonedesk waits for a reason', () => {
   it('takes typed answers: "drop" drops the request, and the next message starts afresh', async () => {
     await harness.say(PRIYA, "remove Julia Young's number");
     expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toMatch(/Drop the request for Julia Young\?/);
-    expect(textOf(await harness.say(PRIYA, 'drop'))).toMatch(/OK, I dropped the request for Julia Young\. Nothing was asked for\./);
+    expect(textOf(await harness.say(PRIYA, 'drop'))).toMatch(
+      /OK, I dropped the request for Julia Young\. Nothing was asked for\./,
+    );
     expect(await requestsFor('julia.young')).toEqual([]);
     expect(textOf(await harness.say(PRIYA, 'status of Chloe Evans'))).toMatch(/Chloe Evans/);
   });
@@ -73,23 +79,28 @@ describe('a new question while phonedesk waits for a reason', () => {
     const asked = await harness.say(PRIYA, 'is Bob ready?');
     expect(textOf(await harness.say(PRIYA, 'keep', {}))).toMatch(/Why is this needed\?/);
     expect(answerButton(asked, 'keep')).toEqual({ answer: 'keep' });
-    expect(textOf(await harness.say(PRIYA, 'new phone'))).toMatch(askedFor("Sign Daniel Wright out everywhere"));
+    expect(textOf(await harness.say(PRIYA, 'new phone'))).toMatch(askedFor('Sign Daniel Wright out everywhere'));
     expect((await requestsFor('daniel.wright')).map((request) => request.reason)).toEqual(['new phone']);
   });
 
-  it.each(['new starter', 'new phone', 'lost it on the bus', 'she left', 'her old number was wrong'])('accepts the ordinary reason %j', async (reason) => {
-    await harness.say(PRIYA, 'sign Isaac Walker out everywhere');
-    const reply = textOf(await harness.say(PRIYA, reason));
-    expect(reply).toMatch(askedFor("Sign Isaac Walker out everywhere"));
-    expect((await requestsFor('isaac.walker')).map((request) => request.reason)).toContain(reason);
-    // The same change may be open only once: withdraw it for the next reason.
-    await harness.say(PRIYA, `cancel ${askedNumber(reply)}`);
-  });
+  it.each(['new starter', 'new phone', 'lost it on the bus', 'she left', 'her old number was wrong'])(
+    'accepts the ordinary reason %j',
+    async (reason) => {
+      await harness.say(PRIYA, 'sign Isaac Walker out everywhere');
+      const reply = textOf(await harness.say(PRIYA, reason));
+      expect(reply).toMatch(askedFor('Sign Isaac Walker out everywhere'));
+      expect((await requestsFor('isaac.walker')).map((request) => request.reason)).toContain(reason);
+      // The same change may be open only once: withdraw it for the next reason.
+      await harness.say(PRIYA, `cancel ${askedNumber(reply)}`);
+    },
+  );
 });
 
 describe('a new question while phonedesk waits for a number', () => {
   it('offers to drop the request and answers the question when told so in words', async () => {
-    expect(textOf(await harness.say(PRIYA, 'add a number for Emma Roberts'))).toMatch(/What is Emma Roberts's mobile number\?/);
+    expect(textOf(await harness.say(PRIYA, 'add a number for Emma Roberts'))).toMatch(
+      /What is Emma Roberts's mobile number\?/,
+    );
     expect(textOf(await harness.say(PRIYA, 'who has 07700 900456?'))).toMatch(/Drop the request for Emma Roberts\?/);
     const told = textOf(await harness.say(PRIYA, 'drop it and answer'));
     expect(told).toMatch(/OK, I dropped the request for Emma Roberts/);
@@ -106,7 +117,7 @@ describe('a lost phone for a name not typed exactly', () => {
     const no = answerButton(asked, 'no');
     expect(no).toEqual({ userId: demoUser('ali.khan'), answer: 'no' });
     expect(await clickAs(no!)).toMatch(/Who is it for\?/);
-    expect(textOf(await harness.say(PRIYA, 'Frank Green'))).toMatch(askedFor("Lost phone"));
+    expect(textOf(await harness.say(PRIYA, 'Frank Green'))).toMatch(askedFor('Lost phone'));
     expect(await requestsFor('ali.khan')).toEqual([]);
     expect(await requestsFor('frank.green')).toHaveLength(1);
   });
@@ -118,7 +129,7 @@ describe('a lost phone for a name not typed exactly', () => {
     // A button edited to confirm someone else confirms nobody.
     await clickAs({ userId: demoUser('julia.young'), answer: 'yes' });
     expect(await requestsFor('julia.young')).toEqual([]);
-    expect(await clickAs(answerButton(asked, 'yes')!)).toMatch(askedFor("Lost phone"));
+    expect(await clickAs(answerButton(asked, 'yes')!)).toMatch(askedFor('Lost phone'));
     expect((await requestsFor('chloe.evans')).map((request) => request.urgent)).toEqual([true]);
   });
 
@@ -129,10 +140,10 @@ describe('a lost phone for a name not typed exactly', () => {
     await harness.click({ ...HANA, conversationId: PRIYA.conversationId }, ANSWER, answerButton(asked, 'yes')!);
     expect(textOf(harness.postsTo(PRIYA, before))).toMatch(/Only the person who asked can answer this/);
     expect(await requestsFor('george.hall')).toEqual([]);
-    expect(textOf(await harness.say(PRIYA, 'yes'))).toMatch(askedFor("Lost phone"));
+    expect(textOf(await harness.say(PRIYA, 'yes'))).toMatch(askedFor('Lost phone'));
   });
 
   it('does not ask when the name was typed exactly', async () => {
-    expect(textOf(await harness.say(PRIYA, 'Hannah Lewis lost her phone'))).toMatch(askedFor("Lost phone"));
+    expect(textOf(await harness.say(PRIYA, 'Hannah Lewis lost her phone'))).toMatch(askedFor('Lost phone'));
   });
 });

@@ -3,7 +3,9 @@
 
 /** `summary` is a regular expression source for the change's one-line summary. */
 export function askedFor(summary = '[^"]+'): RegExp {
-  return new RegExp(String.raw`"text":"Request (\d+)( \(urgent\))?"[\s\S]*?"text":"${summary}[^"]*"[\s\S]*?"text":"I've asked for approval\. [^"]*I'll tell you here when it's done\."`);
+  return new RegExp(
+    String.raw`"text":"Request (\d+)( \(urgent\))?"[\s\S]*?"text":"${summary}[^"]*"[\s\S]*?"text":"I've asked for approval\. [^"]*I'll tell you here when it's done\."`,
+  );
 }
 
 /** The request number on the card that `askedFor` matched. */

@@ -16,7 +16,12 @@ export interface ChatUser {
   conversationId: string;
 }
 
-export const chatUser = (alias: string, name: string): ChatUser => ({ alias, name, teamsId: `29:${alias}`, conversationId: `a:personal-${alias}` });
+export const chatUser = (alias: string, name: string): ChatUser => ({
+  alias,
+  name,
+  teamsId: `29:${alias}`,
+  conversationId: `a:personal-${alias}`,
+});
 
 export const PRIYA = chatUser('priya.shah', 'Priya Shah');
 export const MARCUS = chatUser('marcus.lee', 'Marcus Lee');
@@ -83,14 +88,25 @@ export class BotHarness {
 
   /** The chat opening (as Teams and the Playground do): phonedesk learns how to reach the person. */
   async open(user: ChatUser): Promise<void> {
-    const reply = await postJson(`${this.bot.server.url}/api/messages`, this.activity(user, { type: 'conversationUpdate', membersAdded: [{ id: user.teamsId, name: user.name }] }));
+    const reply = await postJson(
+      `${this.bot.server.url}/api/messages`,
+      this.activity(user, { type: 'conversationUpdate', membersAdded: [{ id: user.teamsId, name: user.name }] }),
+    );
     if (reply.status >= 400) throw new Error(`conversationUpdate failed: ${reply.status}`);
   }
 
   /** Sends a message and returns what the bot posted during that turn. */
-  async say(user: ChatUser, text: string, extra: Partial<Activity> = {}, channelId = 'msteams'): Promise<CapturedCall[]> {
+  async say(
+    user: ChatUser,
+    text: string,
+    extra: Partial<Activity> = {},
+    channelId = 'msteams',
+  ): Promise<CapturedCall[]> {
     const before = this.connector.calls.length;
-    const reply = await postJson(`${this.bot.server.url}/api/messages`, this.activity(user, { type: 'message', text, ...extra }, channelId));
+    const reply = await postJson(
+      `${this.bot.server.url}/api/messages`,
+      this.activity(user, { type: 'message', text, ...extra }, channelId),
+    );
     if (reply.status >= 400) throw new Error(`message failed: ${reply.status} ${reply.text}`);
     return this.connector.calls.slice(before);
   }
@@ -99,34 +115,59 @@ export class BotHarness {
   async click(user: ChatUser, verb: string, data: Record<string, unknown>, replyToId = 'card-1'): Promise<InvokeReply> {
     const reply = await postJson(
       `${this.bot.server.url}/api/messages`,
-      this.activity(user, { type: 'invoke', name: 'adaptiveCard/action', replyToId, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } }),
+      this.activity(user, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
     );
     return { status: reply.status, body: JSON.parse(reply.text || '{}') as InvokeReply['body'] };
   }
 
   /** Posts to a person's chat since `from` (an index into connector.calls). */
   postsTo(user: ChatUser, from = 0): CapturedCall[] {
-    return this.connector.calls.slice(from).filter((call) => call.path.includes(encodeURIComponent(user.conversationId)) || call.path.includes(user.conversationId));
+    return this.connector.calls
+      .slice(from)
+      .filter(
+        (call) =>
+          call.path.includes(encodeURIComponent(user.conversationId)) || call.path.includes(user.conversationId),
+      );
   }
 }
 
 /** Text and card JSON of captured posts, for assertions. */
 export function textOf(calls: readonly CapturedCall[]): string {
-  return calls.map((call) => [call.activity.text ?? '', ...(call.activity.attachments ?? []).map((attachment) => JSON.stringify(attachment.content))].join('\n')).join('\n');
+  return calls
+    .map((call) =>
+      [
+        call.activity.text ?? '',
+        ...(call.activity.attachments ?? []).map((attachment) => JSON.stringify(attachment.content)),
+      ].join('\n'),
+    )
+    .join('\n');
 }
 
 /** The first Action.Execute button with this verb in the captured cards, with its data. */
 export function findButton(calls: readonly CapturedCall[], verb: string): Record<string, unknown> | undefined {
   for (const call of calls) {
     for (const attachment of call.activity.attachments ?? []) {
-      const match = JSON.stringify(attachment.content).match(new RegExp(`"type":"Action\\.Execute","title":"[^"]*","verb":"${verb.replace('.', '\\.')}","data":(\\{[^}]*\\})`));
+      const match = JSON.stringify(attachment.content).match(
+        new RegExp(
+          `"type":"Action\\.Execute","title":"[^"]*","verb":"${verb.replace('.', '\\.')}","data":(\\{[^}]*\\})`,
+        ),
+      );
       if (match) return JSON.parse(match[1]) as Record<string, unknown>;
     }
   }
   return undefined;
 }
 
-export async function waitUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 10000): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 10000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -58,13 +58,24 @@ export class CaptureServer {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      this.calls.push({ method: req.method ?? '', path: req.url ?? '', activity: body ? (JSON.parse(body) as Partial<Activity>) : {} });
+      this.calls.push({
+        method: req.method ?? '',
+        path: req.url ?? '',
+        activity: body ? (JSON.parse(body) as Partial<Activity>) : {},
+      });
       const id = `reply-${this.nextId++}`;
       const refused = req.method === 'POST' ? this.refusalFor(req.url ?? '') : undefined;
       const answer = (): void => {
         if (refused) {
           res.writeHead(refused, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: { code: refused === 403 ? 'BotDisabledByAdmin' : 'ConversationNotFound', message: 'refused by the test' } }));
+          res.end(
+            JSON.stringify({
+              error: {
+                code: refused === 403 ? 'BotDisabledByAdmin' : 'ConversationNotFound',
+                message: 'refused by the test',
+              },
+            }),
+          );
           return;
         }
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -80,7 +91,11 @@ export class CaptureServer {
 
   private refusalFor(path: string): number | undefined {
     for (const [conversationId, status] of this.refusedConversations) {
-      if (path.includes(`/conversations/${encodeURIComponent(conversationId)}/`) || path.includes(`/conversations/${conversationId}/`)) return status;
+      if (
+        path.includes(`/conversations/${encodeURIComponent(conversationId)}/`) ||
+        path.includes(`/conversations/${conversationId}/`)
+      )
+        return status;
     }
     return undefined;
   }

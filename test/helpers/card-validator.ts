@@ -56,10 +56,14 @@ function droppedProperties(input: Json, output: Json | undefined, path: string, 
       problems.push(`${path}: object not kept by the parser`);
       return;
     }
-    for (const [key, item] of Object.entries(input)) droppedProperties(item as Json, output[key] as Json | undefined, `${path}.${key}`, problems);
+    for (const [key, item] of Object.entries(input))
+      droppedProperties(item as Json, output[key] as Json | undefined, `${path}.${key}`, problems);
     return;
   }
-  if (output !== input) problems.push(`${path}: ${JSON.stringify(input)} dropped or changed by the parser (unknown property or default value)`);
+  if (output !== input)
+    problems.push(
+      `${path}: ${JSON.stringify(input)} dropped or changed by the parser (unknown property or default value)`,
+    );
 }
 
 function typesIn(value: Json, path: string, problems: string[]): void {
@@ -70,10 +74,13 @@ function typesIn(value: Json, path: string, problems: string[]): void {
   if (!isObject(value)) return;
   const type = value.type;
   if (typeof type === 'string' && type !== 'AdaptiveCard' && !path.endsWith('.data')) {
-    if (type.startsWith('Action.') ? !TEAMS_ACTIONS.has(type) : !TEAMS_ELEMENTS.has(type)) problems.push(`${path}: ${type} is not in the Teams subset`);
+    if (type.startsWith('Action.') ? !TEAMS_ACTIONS.has(type) : !TEAMS_ELEMENTS.has(type))
+      problems.push(`${path}: ${type} is not in the Teams subset`);
   }
-  if (Array.isArray(value.actions) && value.actions.length > MAX_ACTIONS_PER_SET) problems.push(`${path}: ${value.actions.length} actions in one set`);
-  for (const [key, item] of Object.entries(value)) if (key !== 'data') typesIn(item as Json, `${path}.${key}`, problems);
+  if (Array.isArray(value.actions) && value.actions.length > MAX_ACTIONS_PER_SET)
+    problems.push(`${path}: ${value.actions.length} actions in one set`);
+  for (const [key, item] of Object.entries(value))
+    if (key !== 'data') typesIn(item as Json, `${path}.${key}`, problems);
 }
 
 function parseProblems(json: Json, label: string): string[] {
@@ -82,8 +89,10 @@ function parseProblems(json: Json, label: string): string[] {
   const card = new AC.AdaptiveCard();
   card.maxVersion = AC.Versions.v1_5;
   card.parse(json, context);
-  for (let index = 0; index < context.eventCount; index++) problems.push(`${label} parse: ${context.getEventAt(index).message}`);
-  for (const event of card.validateProperties().validationEvents) problems.push(`${label} validation: ${event.message}`);
+  for (let index = 0; index < context.eventCount; index++)
+    problems.push(`${label} parse: ${context.getEventAt(index).message}`);
+  for (const event of card.validateProperties().validationEvents)
+    problems.push(`${label} validation: ${event.message}`);
   // Read the version before toJSON, which stamps the context's version on the card.
   if (card.version.toString() !== '1.5') problems.push(`${label}: version ${card.version.toString()}`);
   droppedProperties(json, toJson(card.toJSON(new AC.SerializationContext(AC.Versions.v1_5))), label, problems);
@@ -94,14 +103,18 @@ function parseProblems(json: Json, label: string): string[] {
 export function cardProblems(card: AdaptiveCard | Json): string[] {
   const json = toJson(card);
   const problems: string[] = [];
-  if (!isObject(json) || json.version !== '1.5') problems.push(`card version must be "1.5", is ${isObject(json) ? JSON.stringify(json.version) : 'missing'}`);
+  if (!isObject(json) || json.version !== '1.5')
+    problems.push(`card version must be "1.5", is ${isObject(json) ? JSON.stringify(json.version) : 'missing'}`);
   typesIn(json, '$', problems);
   const fallbacks: Json[] = [];
   problems.push(...parseProblems(withoutFallbacks(json, fallbacks), '$'));
   fallbacks.forEach((fallback, index) => {
-    if (!isObject(fallback) || fallback.type !== 'Action.Submit') problems.push(`fallback ${index}: not an Action.Submit`);
+    if (!isObject(fallback) || fallback.type !== 'Action.Submit')
+      problems.push(`fallback ${index}: not an Action.Submit`);
     const wrapper: Json = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'ActionSet', actions: [fallback] }] };
-    problems.push(...parseProblems(wrapper, `fallback ${index}`).map((problem) => problem.replace('.body[0].actions[0]', '')));
+    problems.push(
+      ...parseProblems(wrapper, `fallback ${index}`).map((problem) => problem.replace('.body[0].actions[0]', '')),
+    );
   });
   return problems;
 }
@@ -112,7 +125,8 @@ export function cardProblems(card: AdaptiveCard | Json): string[] {
 export function elementsOf(elements: readonly CardElement[]): CardElement[] {
   return elements.flatMap((element): CardElement[] => {
     if (element.type === 'Container') return [element, ...elementsOf(element.items)];
-    if (element.type === 'ColumnSet') return [element, ...element.columns.flatMap((column) => elementsOf(column.items))];
+    if (element.type === 'ColumnSet')
+      return [element, ...element.columns.flatMap((column) => elementsOf(column.items))];
     return [element];
   });
 }
@@ -125,7 +139,8 @@ export function buttons(card: AdaptiveCard): CardAction[] {
 
 export function executes(card: AdaptiveCard): ExecuteAction[] {
   return buttons(card).map((action) => {
-    if (action.type !== 'Action.Execute') throw new Error(`${action.title} is an ${action.type}, expected Action.Execute with a fallback`);
+    if (action.type !== 'Action.Execute')
+      throw new Error(`${action.title} is an ${action.type}, expected Action.Execute with a fallback`);
     return action;
   });
 }

@@ -18,7 +18,10 @@ export class RecordingObserver implements GraphCallObserver {
   }
 }
 
-export function testGateway(baseUrl: string, overrides: Partial<GraphGatewayOptions> = {}): { gateway: GraphGateway; observer: RecordingObserver } {
+export function testGateway(
+  baseUrl: string,
+  overrides: Partial<GraphGatewayOptions> = {},
+): { gateway: GraphGateway; observer: RecordingObserver } {
   const observer = new RecordingObserver();
   const gateway = new GraphGateway({
     baseUrl,

@@ -35,7 +35,11 @@ export function parseBanner(text: string): Banner {
     botUrl: capture(text, /bot\s+(http:\/\/127\.0\.0\.1:\d+)\/api\/messages/, 'bot'),
     simulatorUrl: capture(text, /simulated tenant "Contoso Retail"\s+(http:\/\/127\.0\.0\.1:\d+)/, 'simulated tenant'),
     managerUrl: capture(text, /store manager's playground\s+(http:\/\/localhost:\d+)/, "store manager's playground"),
-    approverUrl: capture(text, /helpdesk approver's playground\s+(http:\/\/localhost:\d+)/, "helpdesk approver's playground"),
+    approverUrl: capture(
+      text,
+      /helpdesk approver's playground\s+(http:\/\/localhost:\d+)/,
+      "helpdesk approver's playground",
+    ),
   };
 }
 
@@ -48,7 +52,15 @@ export function startLauncher(env: Record<string, string> = {}, timeoutMs = 60_0
   const child = spawn(process.execPath, [path.join(ROOT, 'dist/src/launcher/start.js')], {
     cwd: ROOT,
     detached: true,
-    env: childEnv({ PORT: '0', SIM_PORT: '0', PLAYGROUND_MANAGER_PORT: '0', PLAYGROUND_APPROVER_PORT: '0', DATA_DIR: data.dir, LOG_LEVEL: 'warn', ...env }),
+    env: childEnv({
+      PORT: '0',
+      SIM_PORT: '0',
+      PLAYGROUND_MANAGER_PORT: '0',
+      PLAYGROUND_APPROVER_PORT: '0',
+      DATA_DIR: data.dir,
+      LOG_LEVEL: 'warn',
+      ...env,
+    }),
   });
   let output = '';
   const exited = once(child, 'exit') as Promise<[number | null, NodeJS.Signals | null]>;
@@ -96,7 +108,11 @@ export function childProcesses(pid: number): Array<{ pid: number; command: strin
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
       // "pid (comm) state ppid …"; comm may hold spaces and parentheses.
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === pid) children.push({ pid: Number(entry), command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim() });
+      if (ppid === pid)
+        children.push({
+          pid: Number(entry),
+          command: readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0').join(' ').trim(),
+        });
     } catch {
       // It ended while we looked.
     }

@@ -23,7 +23,11 @@ export const HANA = person('hana.kim', 'Hana Kim'); // helpdesk approver
 export const VICTOR = person('victor.osei', 'Victor Osei'); // helpdesk approver
 export const TOMASZ = person('tomasz.nowak', 'Tomasz Nowak'); // tenant admin
 
-export const DEMO_ACCESS = { approverGroupIds: [DEMO_GROUPS.approvers], tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins], managerScope: 'administrative-units' as const };
+export const DEMO_ACCESS = {
+  approverGroupIds: [DEMO_GROUPS.approvers],
+  tenantAdminGroupIds: [DEMO_GROUPS.tenantAdmins],
+  managerScope: 'administrative-units' as const,
+};
 
 export class MemoryAudit {
   readonly entries: AuditEntry[] = [];
@@ -44,7 +48,12 @@ export interface Pipeline {
 }
 
 /** The change pipeline over SQLite in `dataDir` and the simulator at `graphUrl`, with a clock tests can move. */
-export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 24 * 3600_000, lostPhoneTtlMs = 4 * 3600_000): Pipeline {
+export function testPipeline(
+  dataDir: string,
+  graphUrl: string,
+  approvalTtlMs = 24 * 3600_000,
+  lostPhoneTtlMs = 4 * 3600_000,
+): Pipeline {
   const db = openDatabase(dataDir, MIGRATIONS);
   const store = new SqliteChangeStore(db);
   const { gateway, observer } = testGateway(graphUrl);
@@ -54,7 +63,13 @@ export function testPipeline(dataDir: string, graphUrl: string, approvalTtlMs = 
   const directory = new RequesterDirectory(gateway);
   const audit = new MemoryAudit();
   const index = new SqliteNumberIndex(db);
-  const safety = new ChangeSafety(new LostNumbers(store), new NumberHolderFinder(index, gateway, now), gateway, directory, access);
+  const safety = new ChangeSafety(
+    new LostNumbers(store),
+    new NumberHolderFinder(index, gateway, now),
+    gateway,
+    directory,
+    access,
+  );
   const service = new ChangeService(store, audit, directory, access, { approvalTtlMs, lostPhoneTtlMs }, now, safety);
   const executor = new ChangeExecutor(store, gateway, directory, access, index, pino({ level: 'silent' }), now, safety);
   return { db, store, service, executor, gateway, observer, audit, clock };

@@ -16,7 +16,12 @@ export interface Finished {
 }
 
 /** Runs a built entry point (`npm test` builds first) and collects its output. */
-export function runNode(script: string, args: string[], env: Record<string, string>, timeoutMs = 15000): Promise<Finished> {
+export function runNode(
+  script: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs = 15000,
+): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, script), ...args], { env: childEnv(env), cwd: ROOT });
     let stdout = '';

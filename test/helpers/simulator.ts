@@ -42,7 +42,11 @@ export class SimulatorHarness {
   ): Promise<GraphReply<T>> {
     const response = await fetch(`${this.url}/v1.0${path}`, {
       method,
-      headers: { authorization: 'Bearer test-token', ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+      headers: {
+        authorization: 'Bearer test-token',
+        ...(body !== undefined && { 'content-type': 'application/json' }),
+        ...headers,
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -50,7 +50,10 @@ export class TokenIssuer {
   }
 
   /** A JWT over `claims`; `key: 'unpublished'` signs with a key that is not in the key set (same kid format). */
-  sign(claims: Record<string, unknown>, options: { key?: 'published' | 'unpublished'; algorithm?: 'RS256' | 'none' } = {}): string {
+  sign(
+    claims: Record<string, unknown>,
+    options: { key?: 'published' | 'unpublished'; algorithm?: 'RS256' | 'none' } = {},
+  ): string {
     const key = options.key === 'unpublished' ? this.unpublished : this.published;
     const algorithm = options.algorithm ?? 'RS256';
     const signingInput = `${base64url(JSON.stringify({ alg: algorithm, typ: 'JWT', kid: key.kid }))}.${base64url(JSON.stringify(claims))}`;
@@ -65,11 +68,19 @@ export class TokenIssuer {
       res.end(JSON.stringify(body));
     };
     if (req.url === '/v1/.well-known/openidconfiguration') {
-      send({ issuer: BOT_CONNECTOR_ISSUER, jwks_uri: `${this.url}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] });
+      send({
+        issuer: BOT_CONNECTOR_ISSUER,
+        jwks_uri: `${this.url}/v1/.well-known/keys`,
+        id_token_signing_alg_values_supported: ['RS256'],
+      });
     } else if (req.url === '/v1/.well-known/keys') {
       this.keyFetches += 1;
       const jwk = this.published.publicKey.export({ format: 'jwk' });
-      send({ keys: [{ kty: 'RSA', use: 'sig', kid: this.published.kid, n: jwk.n, e: jwk.e, endorsements: this.endorsements }] });
+      send({
+        keys: [
+          { kty: 'RSA', use: 'sig', kid: this.published.kid, n: jwk.n, e: jwk.e, endorsements: this.endorsements },
+        ],
+      });
     } else {
       res.statusCode = 404;
       res.end();
@@ -78,7 +89,19 @@ export class TokenIssuer {
 }
 
 /** The claims the Bot Connector puts in a token for a bot (times in seconds since the epoch). */
-export function connectorClaims(appId: string, serviceUrl: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+export function connectorClaims(
+  appId: string,
+  serviceUrl: string,
+  overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);
-  return { iss: BOT_CONNECTOR_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: now - 60, iat: now - 60, exp: now + 3600, ...overrides };
+  return {
+    iss: BOT_CONNECTOR_ISSUER,
+    aud: appId,
+    serviceurl: serviceUrl,
+    nbf: now - 60,
+    iat: now - 60,
+    exp: now + 3600,
+    ...overrides,
+  };
 }

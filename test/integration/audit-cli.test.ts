@@ -29,8 +29,19 @@ async function writeLog(): Promise<AuditRecord[]> {
   const records: AuditRecord[] = [];
   try {
     for (let index = 0; index < 6; index++) {
-      const actor = index === 2 ? { aadObjectId: 'evil', name: '=HYPERLINK("http://evil.example","click")' } : { aadObjectId: 'approver-1', name: 'Ann Approver' };
-      records.push(await log.append({ phase: 'event', actor, operation: 'change.approve', requestId: `req-${index}`, detail: `approved, step ${index}` }));
+      const actor =
+        index === 2
+          ? { aadObjectId: 'evil', name: '=HYPERLINK("http://evil.example","click")' }
+          : { aadObjectId: 'approver-1', name: 'Ann Approver' };
+      records.push(
+        await log.append({
+          phase: 'event',
+          actor,
+          operation: 'change.approve',
+          requestId: `req-${index}`,
+          detail: `approved, step ${index}`,
+        }),
+      );
     }
   } finally {
     db.close();
@@ -75,14 +86,19 @@ describe('phonedesk audit verify', () => {
   it('exits 1 naming a deleted record', async () => {
     tamper('DELETE FROM audit_log WHERE sequence = 3');
     const result = await phonedesk('audit', 'verify', `--data-dir=${dir}`);
-    expect(result).toMatchObject({ code: 1, stdout: 'audit record 3 is broken: it is missing (the log goes from record 2 to record 4)\n' });
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: 'audit record 3 is broken: it is missing (the log goes from record 2 to record 4)\n',
+    });
   });
 
   it('exits 2 with a plain line when there is no database, rather than creating an empty one', async () => {
     const missing = path.join(dir, 'nowhere');
     const result = await phonedesk('audit', 'verify', '--data-dir', missing);
     expect(result).toMatchObject({ code: 2, stdout: '' });
-    expect(result.stderr).toBe(`phonedesk: there is no phonedesk database in ${missing} (give --data-dir or set DATA_DIR)\n`);
+    expect(result.stderr).toBe(
+      `phonedesk: there is no phonedesk database in ${missing} (give --data-dir or set DATA_DIR)\n`,
+    );
   });
 });
 
@@ -109,10 +125,35 @@ describe('phonedesk audit export', () => {
   });
 
   it('exports only what was written since the given time', async () => {
-    const jsonl = await phonedesk('audit', 'export', '--format', 'jsonl', '--since', '2025-01-31T08:04:00Z', '--data-dir', dir);
-    expect(jsonl.stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as AuditRecord).sequence)).toEqual([5, 6]);
-    const csv = await phonedesk('audit', 'export', '--format=csv', '--since=2025-01-31T09:03:30+01:00', '--data-dir', dir);
-    expect(parseCsv(csv.stdout).slice(1).map((row) => row[0])).toEqual(['5', '6']);
+    const jsonl = await phonedesk(
+      'audit',
+      'export',
+      '--format',
+      'jsonl',
+      '--since',
+      '2025-01-31T08:04:00Z',
+      '--data-dir',
+      dir,
+    );
+    expect(
+      jsonl.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as AuditRecord).sequence),
+    ).toEqual([5, 6]);
+    const csv = await phonedesk(
+      'audit',
+      'export',
+      '--format=csv',
+      '--since=2025-01-31T09:03:30+01:00',
+      '--data-dir',
+      dir,
+    );
+    expect(
+      parseCsv(csv.stdout)
+        .slice(1)
+        .map((row) => row[0]),
+    ).toEqual(['5', '6']);
     const none = await phonedesk('audit', 'export', '--format', 'jsonl', '--since', '2025-02-01', '--data-dir', dir);
     expect(none).toMatchObject({ code: 0, stdout: '' });
   });
@@ -120,8 +161,14 @@ describe('phonedesk audit export', () => {
   it.each([
     [['audit', 'export'], 'phonedesk: audit export needs --format jsonl or --format csv'],
     [['audit', 'export', '--format', 'xml'], 'phonedesk: --format must be jsonl or csv (got "xml")'],
-    [['audit', 'export', '--format', 'csv', '--since', 'yesterday'], 'phonedesk: --since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "yesterday")'],
-    [['audit', 'export', '--format', 'csv', '--since', '2025-01-31T08:00'], 'phonedesk: --since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "2025-01-31T08:00")'],
+    [
+      ['audit', 'export', '--format', 'csv', '--since', 'yesterday'],
+      'phonedesk: --since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "yesterday")',
+    ],
+    [
+      ['audit', 'export', '--format', 'csv', '--since', '2025-01-31T08:00'],
+      'phonedesk: --since must be an ISO 8601 time with its zone, such as 2025-01-31T08:00:00Z or 2025-01-31 (got "2025-01-31T08:00")',
+    ],
     [['audit', 'export', '--format', 'csv', '--verbose'], 'phonedesk: unknown option "--verbose"'],
     [['audit', 'verify', '--data-dir'], 'phonedesk: --data-dir needs a value'],
     [['audit', 'shred'], 'phonedesk: unknown command "audit shred"; use audit verify or audit export'],

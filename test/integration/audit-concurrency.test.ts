@@ -25,7 +25,12 @@ it('keeps one unbroken chain when two processes append to the same data director
   mkdirSync(barrier);
   const runs = await Promise.all(
     WRITERS.map((writer) =>
-      runNode('test/fixtures/append-audit-records.js', [dataDir, writer, String(PER_WRITER), barrier, String(WRITERS.length)], {}, 60000),
+      runNode(
+        'test/fixtures/append-audit-records.js',
+        [dataDir, writer, String(PER_WRITER), barrier, String(WRITERS.length)],
+        {},
+        60000,
+      ),
     ),
   );
   for (const run of runs) expect({ code: run.code, stderr: run.stderr }).toEqual({ code: 0, stderr: '' });
@@ -38,11 +43,15 @@ it('keeps one unbroken chain when two processes append to the same data director
     for await (const record of log.read()) records.push(record);
     // Every writer's records are all there, in the order it wrote them.
     for (const writer of WRITERS) {
-      const mine = records.filter((record) => record.actor.aadObjectId === writer).map((record) => Number(record.detail));
+      const mine = records
+        .filter((record) => record.actor.aadObjectId === writer)
+        .map((record) => Number(record.detail));
       expect(mine).toEqual(Array.from({ length: PER_WRITER }, (_, index) => index));
     }
     // The appends really overlapped: otherwise this test would prove nothing about concurrency.
-    const switches = records.filter((record, index) => index > 0 && record.actor.aadObjectId !== records[index - 1].actor.aadObjectId).length;
+    const switches = records.filter(
+      (record, index) => index > 0 && record.actor.aadObjectId !== records[index - 1].actor.aadObjectId,
+    ).length;
     expect(switches).toBeGreaterThan(1);
   } finally {
     db.close();

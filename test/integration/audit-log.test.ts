@@ -22,7 +22,12 @@ function entry(index: number): AuditEntry {
     requestId: `req-${index}`,
     operation: 'phoneMethods.update',
     targetUserId: 'worker-1',
-    graph: { method: 'PATCH', path: '/users/worker-1/authentication/phoneMethods/m', clientRequestId: `c-${index}`, attempt: 1 },
+    graph: {
+      method: 'PATCH',
+      path: '/users/worker-1/authentication/phoneMethods/m',
+      clientRequestId: `c-${index}`,
+      attempt: 1,
+    },
     ...(index % 2 === 1 && { outcome: { status: 204, graphRequestId: `g-${index}`, durationMs: 5 } }),
   };
 }
@@ -66,7 +71,8 @@ describe('building the chain', () => {
     const records = await appendMany(log, 5);
     expect(records.map((record) => record.sequence)).toEqual([1, 2, 3, 4, 5]);
     expect(records[0].previousHash).toBe(GENESIS_HASH);
-    for (let index = 1; index < records.length; index++) expect(records[index].previousHash).toBe(records[index - 1].hash);
+    for (let index = 1; index < records.length; index++)
+      expect(records[index].previousHash).toBe(records[index - 1].hash);
     for (const record of records) expect(record.hash).toBe(auditHash(record));
   });
 
@@ -79,8 +85,19 @@ describe('building the chain', () => {
 
   it('stores the canonical JSON of the record beside its hash', async () => {
     const [record] = await appendMany(log, 1);
-    const row = db.prepare('SELECT * FROM audit_log WHERE sequence = 1').get() as { record: string; hash: string; previous_hash: string; time: string };
-    expect(row).toEqual({ sequence: 1, record: canonicalJson(record), hash: record.hash, previous_hash: GENESIS_HASH, time: record.time });
+    const row = db.prepare('SELECT * FROM audit_log WHERE sequence = 1').get() as {
+      record: string;
+      hash: string;
+      previous_hash: string;
+      time: string;
+    };
+    expect(row).toEqual({
+      sequence: 1,
+      record: canonicalJson(record),
+      hash: record.hash,
+      previous_hash: GENESIS_HASH,
+      time: record.time,
+    });
   });
 
   it('continues the chain after the database is closed and opened again', async () => {
@@ -128,7 +145,12 @@ describe('reading', () => {
     log = new SqliteAuditLog(db, { pageSize: 2, now: () => new Date((clock += 60_000)) });
     await appendMany(log, 6);
     const since = await all(log, { since: new Date('2025-01-31T08:03:00.000Z') });
-    expect(since.map((record) => record.time)).toEqual(['2025-01-31T08:03:00.000Z', '2025-01-31T08:04:00.000Z', '2025-01-31T08:05:00.000Z', '2025-01-31T08:06:00.000Z']);
+    expect(since.map((record) => record.time)).toEqual([
+      '2025-01-31T08:03:00.000Z',
+      '2025-01-31T08:04:00.000Z',
+      '2025-01-31T08:05:00.000Z',
+      '2025-01-31T08:06:00.000Z',
+    ]);
   });
 });
 
@@ -143,9 +165,15 @@ describe('verify', () => {
     await appendMany(log, 20);
     tamper((raw) => {
       const row = raw.prepare('SELECT record FROM audit_log WHERE sequence = 17').get() as { record: string };
-      raw.prepare('UPDATE audit_log SET record = ? WHERE sequence = 17').run(row.record.replace('Ann Approver', 'Someone Else'));
+      raw
+        .prepare('UPDATE audit_log SET record = ? WHERE sequence = 17')
+        .run(row.record.replace('Ann Approver', 'Someone Else'));
     });
-    expect(await log.verify()).toEqual({ ok: false, records: 16, broken: { sequence: 17, problem: 'hash-mismatch', reason: 'hash does not match its contents' } });
+    expect(await log.verify()).toEqual({
+      ok: false,
+      records: 16,
+      broken: { sequence: 17, problem: 'hash-mismatch', reason: 'hash does not match its contents' },
+    });
   });
 
   it('names the next record when an edited record was given a fresh hash', async () => {
@@ -154,10 +182,20 @@ describe('verify', () => {
       const row = raw.prepare('SELECT record FROM audit_log WHERE sequence = 4').get() as { record: string };
       const forged = { ...(JSON.parse(row.record) as AuditRecord), operation: 'phoneMethods.list' };
       forged.hash = auditHash(forged);
-      raw.prepare('UPDATE audit_log SET record = ?, hash = ? WHERE sequence = 4').run(canonicalJson(forged), forged.hash);
+      raw
+        .prepare('UPDATE audit_log SET record = ?, hash = ? WHERE sequence = 4')
+        .run(canonicalJson(forged), forged.hash);
     });
     const result = await log.verify();
-    expect(result).toEqual({ ok: false, records: 4, broken: { sequence: 5, problem: 'previous-hash-mismatch', reason: 'its previous hash does not match the hash of record 4' } });
+    expect(result).toEqual({
+      ok: false,
+      records: 4,
+      broken: {
+        sequence: 5,
+        problem: 'previous-hash-mismatch',
+        reason: 'its previous hash does not match the hash of record 4',
+      },
+    });
   });
 
   it('names a record whose indexed time no longer matches its contents', async () => {
@@ -169,7 +207,11 @@ describe('verify', () => {
   it('names a record that is no longer readable', async () => {
     await appendMany(log, 3);
     tamper((raw) => raw.prepare("UPDATE audit_log SET record = 'not json' WHERE sequence = 3").run());
-    expect(await log.verify()).toMatchObject({ ok: false, records: 2, broken: { sequence: 3, problem: 'hash-mismatch' } });
+    expect(await log.verify()).toMatchObject({
+      ok: false,
+      records: 2,
+      broken: { sequence: 3, problem: 'hash-mismatch' },
+    });
   });
 
   it('names a deleted record as a gap', async () => {
@@ -178,7 +220,11 @@ describe('verify', () => {
     expect(await log.verify()).toEqual({
       ok: false,
       records: 5,
-      broken: { sequence: 6, problem: 'sequence-gap', reason: 'it is missing (the log goes from record 5 to record 7)' },
+      broken: {
+        sequence: 6,
+        problem: 'sequence-gap',
+        reason: 'it is missing (the log goes from record 5 to record 7)',
+      },
     });
   });
 
@@ -188,7 +234,11 @@ describe('verify', () => {
     expect(await log.verify()).toEqual({
       ok: false,
       records: 8,
-      broken: { sequence: 9, problem: 'sequence-gap', reason: 'it is missing (the log ends at record 8, but records up to 10 were written)' },
+      broken: {
+        sequence: 9,
+        problem: 'sequence-gap',
+        reason: 'it is missing (the log ends at record 8, but records up to 10 were written)',
+      },
     });
     const next = await log.append(entry(10));
     expect(next.sequence).toBe(11);
@@ -198,6 +248,10 @@ describe('verify', () => {
   it('names the first record when the log does not start at 1', async () => {
     await appendMany(log, 3);
     tamper((raw) => raw.prepare('DELETE FROM audit_log WHERE sequence = 1').run());
-    expect(await log.verify()).toMatchObject({ ok: false, records: 0, broken: { sequence: 1, problem: 'sequence-gap', reason: 'it is missing (the log starts at record 2)' } });
+    expect(await log.verify()).toMatchObject({
+      ok: false,
+      records: 0,
+      broken: { sequence: 1, problem: 'sequence-gap', reason: 'it is missing (the log starts at record 2)' },
+    });
   });
 });

@@ -28,7 +28,11 @@ class RefusingAuditLog implements AuditLog {
   async append(entry: AuditEntry): Promise<AuditRecord> {
     if (this.refuse(entry)) throw new Error('SQLITE_FULL: database or disk is full');
     const record = await this.inner.append(entry);
-    this.seen.push({ phase: entry.phase, requestsAtSimulator: (await requestLog()).length, rowsOnDisk: rowsFromAnotherConnection() });
+    this.seen.push({
+      phase: entry.phase,
+      requestsAtSimulator: (await requestLog()).length,
+      rowsOnDisk: rowsFromAnotherConnection(),
+    });
     return record;
   }
 
@@ -97,7 +101,7 @@ afterEach(() => {
 });
 
 describe('a write', () => {
-  it('is recorded as an intent, on disk before Graph sees it, then as an outcome with Graph\'s ids', async () => {
+  it("is recorded as an intent, on disk before Graph sees it, then as an outcome with Graph's ids", async () => {
     const jane = demoUser('jane.doe');
     await gateway.addPhoneMethod(jane, 'mobile', '+44 7700900123');
     const [sent] = await requestLog();
@@ -107,7 +111,12 @@ describe('a write', () => {
       sequence: 1,
       phase: 'intent',
       operation: 'phoneMethods.create',
-      graph: { method: 'POST', path: `/users/${jane}/authentication/phoneMethods`, clientRequestId: sent.clientRequestId, attempt: 1 },
+      graph: {
+        method: 'POST',
+        path: `/users/${jane}/authentication/phoneMethods`,
+        clientRequestId: sent.clientRequestId,
+        attempt: 1,
+      },
     });
     expect(intent).not.toHaveProperty('outcome');
     expect(outcome).toMatchObject({
@@ -124,9 +133,11 @@ describe('a write', () => {
     expect(await auditLog.verify()).toEqual({ ok: true, records: 2 });
   });
 
-  it('records Graph\'s error code when Graph refuses', async () => {
+  it("records Graph's error code when Graph refuses", async () => {
     await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900101');
-    const outcome = (await records()).find((record) => record.operation === 'phoneMethods.create' && record.phase === 'outcome');
+    const outcome = (await records()).find(
+      (record) => record.operation === 'phoneMethods.create' && record.phase === 'outcome',
+    );
     expect(outcome?.outcome).toMatchObject({ status: 409, graphCode: 'phoneNumberNotUnique' });
   });
 
@@ -134,7 +145,14 @@ describe('a write', () => {
     await harness.control('POST', 'faults', { path: '/phoneMethods', status: 503, count: 1 });
     await gateway.listPhoneMethods(demoUser('bob.smith'));
     const log = await requestLog();
-    expect((await records()).map((record) => [record.phase, record.graph?.attempt, record.outcome?.status, record.outcome?.graphRequestId])).toEqual([
+    expect(
+      (await records()).map((record) => [
+        record.phase,
+        record.graph?.attempt,
+        record.outcome?.status,
+        record.outcome?.graphRequestId,
+      ]),
+    ).toEqual([
       ['read', 1, undefined, undefined],
       ['outcome', 1, 503, log[0].requestId],
       ['read', 2, undefined, undefined],
@@ -153,7 +171,11 @@ describe('a read', () => {
     const bob = demoUser('bob.smith');
     await gateway.signInSnapshot(bob);
     const [read] = await records();
-    expect(read).toMatchObject({ phase: 'read', operation: 'users.signInSnapshot', graph: { method: 'POST', path: '/$batch' } });
+    expect(read).toMatchObject({
+      phase: 'read',
+      operation: 'users.signInSnapshot',
+      graph: { method: 'POST', path: '/$batch' },
+    });
     expect(read.graph?.batch?.map((item) => item.url)).toContain(`/users/${bob}/authentication/phoneMethods`);
   });
 });
@@ -202,7 +224,7 @@ describe('when the audit log cannot be written', () => {
     expect(await requestLog()).toEqual([]);
   });
 
-  it('gives the caller Graph\'s true answer when only the outcome is lost, and writes it before anything else', async () => {
+  it("gives the caller Graph's true answer when only the outcome is lost, and writes it before anything else", async () => {
     auditLog.refuse = (entry) => entry.phase === 'outcome';
     const jane = demoUser('jane.doe');
     const result = await gateway.addPhoneMethod(jane, 'mobile', '+44 7700900123');

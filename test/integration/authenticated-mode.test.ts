@@ -46,13 +46,23 @@ describe('the bot with BOT_ID set', () => {
       type: 'invoke',
       name: 'adaptiveCard/action',
       text: undefined,
-      value: { action: { type: 'Action.Execute', verb: 'change.refresh', data: { requestId: 'no-such-request' } }, trigger: 'automatic' },
+      value: {
+        action: { type: 'Action.Execute', verb: 'change.refresh', data: { requestId: 'no-such-request' } },
+        trigger: 'automatic',
+      },
       ...overrides,
     });
   }
 
-  async function send(token: string | undefined, activity: Partial<Activity> = refreshInvoke()): Promise<{ status: number; text: string }> {
-    return postJson(`${bot.server.url}/api/messages`, activity, token === undefined ? {} : { authorization: `Bearer ${token}` });
+  async function send(
+    token: string | undefined,
+    activity: Partial<Activity> = refreshInvoke(),
+  ): Promise<{ status: number; text: string }> {
+    return postJson(
+      `${bot.server.url}/api/messages`,
+      activity,
+      token === undefined ? {} : { authorization: `Bearer ${token}` },
+    );
   }
 
   it('runs the turn for a token the Bot Connector signed for this bot', async () => {
@@ -71,13 +81,34 @@ describe('the bot with BOT_ID set', () => {
 
   const rejected: Array<{ name: string; token: () => string; activity?: () => Partial<Activity> }> = [
     { name: 'a made-up token', token: () => 'eyJhbGciOiJub25lIn0.eyJhdWQiOiIxMTExIn0.' },
-    { name: 'an unsigned token naming the published key', token: () => issuer.sign(connectorClaims(BOT_ID, connector.url), { algorithm: 'none' }) },
-    { name: 'a token signed by a key the Bot Connector never published', token: () => issuer.sign(connectorClaims(BOT_ID, connector.url), { key: 'unpublished' }) },
-    { name: 'a token that expired ten minutes ago', token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { exp: Math.floor(Date.now() / 1000) - 600 })) },
-    { name: 'a token not valid until tomorrow', token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { nbf: Math.floor(Date.now() / 1000) + 86_400 })) },
-    { name: 'a genuine token for another app id', token: () => issuer.sign(connectorClaims(OTHER_APP_ID, connector.url)) },
-    { name: 'a token from another issuer', token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { iss: 'https://login.example.com' })) },
-    { name: 'a token for another service URL (replies would go elsewhere)', token: () => issuer.sign(connectorClaims(BOT_ID, 'https://smba.example.com/')) },
+    {
+      name: 'an unsigned token naming the published key',
+      token: () => issuer.sign(connectorClaims(BOT_ID, connector.url), { algorithm: 'none' }),
+    },
+    {
+      name: 'a token signed by a key the Bot Connector never published',
+      token: () => issuer.sign(connectorClaims(BOT_ID, connector.url), { key: 'unpublished' }),
+    },
+    {
+      name: 'a token that expired ten minutes ago',
+      token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { exp: Math.floor(Date.now() / 1000) - 600 })),
+    },
+    {
+      name: 'a token not valid until tomorrow',
+      token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { nbf: Math.floor(Date.now() / 1000) + 86_400 })),
+    },
+    {
+      name: 'a genuine token for another app id',
+      token: () => issuer.sign(connectorClaims(OTHER_APP_ID, connector.url)),
+    },
+    {
+      name: 'a token from another issuer',
+      token: () => issuer.sign(connectorClaims(BOT_ID, connector.url, { iss: 'https://login.example.com' })),
+    },
+    {
+      name: 'a token for another service URL (replies would go elsewhere)',
+      token: () => issuer.sign(connectorClaims(BOT_ID, 'https://smba.example.com/')),
+    },
     {
       name: 'a genuine token whose claims were edited',
       token: () => {
@@ -92,15 +123,20 @@ describe('the bot with BOT_ID set', () => {
     },
   ];
 
-  it.each(rejected)('rejects $name with 401 without running the turn, and logs the refusal', async ({ token, activity }) => {
-    const logged = logLines.length;
-    const response = await send(token(), activity?.());
-    expect(response.status).toBe(401);
-    expect(response.text).not.toContain(REQUEST_GONE);
-    expect(connector.calls).toHaveLength(0);
-    const refusals = logLines.slice(logged).map((line) => JSON.parse(line) as { msg: string; level: string });
-    expect(refusals).toEqual([expect.objectContaining({ level: 'warn', msg: 'request refused: no valid Bot Framework token' })]);
-  });
+  it.each(rejected)(
+    'rejects $name with 401 without running the turn, and logs the refusal',
+    async ({ token, activity }) => {
+      const logged = logLines.length;
+      const response = await send(token(), activity?.());
+      expect(response.status).toBe(401);
+      expect(response.text).not.toContain(REQUEST_GONE);
+      expect(connector.calls).toHaveLength(0);
+      const refusals = logLines.slice(logged).map((line) => JSON.parse(line) as { msg: string; level: string });
+      expect(refusals).toEqual([
+        expect.objectContaining({ level: 'warn', msg: 'request refused: no valid Bot Framework token' }),
+      ]);
+    },
+  );
 });
 
 describe('the bot with BOT_ID set when the signing keys cannot be fetched', () => {
@@ -121,7 +157,13 @@ describe('the bot with BOT_ID set when the signing keys cannot be fetched', () =
         done();
       },
     });
-    bot = await startBot({ ...config, bot: { ...config.bot, tokenKeys: { channelOpenIdMetadataUrl: missing, emulatorOpenIdMetadataUrl: missing } } }, createLogger('warn', sink));
+    bot = await startBot(
+      {
+        ...config,
+        bot: { ...config.bot, tokenKeys: { channelOpenIdMetadataUrl: missing, emulatorOpenIdMetadataUrl: missing } },
+      },
+      createLogger('warn', sink),
+    );
   });
 
   afterAll(async () => {
@@ -130,12 +172,19 @@ describe('the bot with BOT_ID set when the signing keys cannot be fetched', () =
     await connector.stop();
   });
 
-  it('answers 500 (its own fault, not the caller\'s) and logs an error, not a refused token', async () => {
+  it("answers 500 (its own fault, not the caller's) and logs an error, not a refused token", async () => {
     const token = issuer.sign(connectorClaims(BOT_ID, connector.url));
-    const response = await postJson(`${bot.server.url}/api/messages`, teamsMessage('help', connector.url), { authorization: `Bearer ${token}` });
+    const response = await postJson(`${bot.server.url}/api/messages`, teamsMessage('help', connector.url), {
+      authorization: `Bearer ${token}`,
+    });
     expect(response.status).toBe(500);
     const logged = logLines.map((line) => JSON.parse(line) as { msg: string; level: string });
-    expect(logged).toContainEqual(expect.objectContaining({ level: 'error', msg: 'could not check a Bot Framework token: signing keys unavailable' }));
+    expect(logged).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        msg: 'could not check a Bot Framework token: signing keys unavailable',
+      }),
+    );
     expect(logged.map((entry) => entry.msg)).not.toContain('request refused: no valid Bot Framework token');
   });
 });

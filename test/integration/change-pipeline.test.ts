@@ -19,7 +19,9 @@ async function writes(): Promise<LoggedRequest[]> {
 }
 
 async function mobileState(alias: string): Promise<string | undefined> {
-  const reply = await harness.graph<{ value: Array<{ phoneType: string; smsSignInState: string; phoneNumber: string }> }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`);
+  const reply = await harness.graph<{
+    value: Array<{ phoneType: string; smsSignInState: string; phoneNumber: string }>;
+  }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`);
   return reply.body.value.find((method) => method.phoneType === 'mobile')?.smsSignInState;
 }
 
@@ -104,7 +106,13 @@ describe('request → approval → execution', () => {
   it('expires due requests in a sweep', async () => {
     await fig6For();
     // A second, different request: the same one again would not be filed while the first is open.
-    await pipeline.service.request({ requester: PRIYA, kind: 'revoke-sessions', target: { userId: demoUser('bob.smith'), displayName: 'Bob Smith' }, reason: 'left', tenantWide: false });
+    await pipeline.service.request({
+      requester: PRIYA,
+      kind: 'revoke-sessions',
+      target: { userId: demoUser('bob.smith'), displayName: 'Bob Smith' },
+      reason: 'left',
+      tenantWide: false,
+    });
     pipeline.clock.now = new Date(pipeline.clock.now.getTime() + 25 * 3600_000);
     expect(await pipeline.service.expireDue()).toBe(2);
   });
@@ -114,7 +122,10 @@ describe('separation of duties', () => {
   it('refuses self-approval, even by an approver', async () => {
     const request = await fig6For(HANA);
     const decision = await pipeline.service.decide(request.id, HANA, 'approve');
-    expect(decision).toMatchObject({ ok: false, reason: 'You asked for this change, so someone else has to approve or reject it.' });
+    expect(decision).toMatchObject({
+      ok: false,
+      reason: 'You asked for this change, so someone else has to approve or reject it.',
+    });
     expect(pipeline.audit.entries.at(-1)).toMatchObject({ operation: 'change.decision.refused', actor: HANA });
   });
 
@@ -143,10 +154,16 @@ describe('separation of duties', () => {
       reason: 'Xavier cannot sign in',
       tenantWide: true,
     });
-    expect(await pipeline.service.decide(request.id, VICTOR, 'approve')).toMatchObject({ ok: false, reason: expect.stringMatching(/only a tenant admin/) });
+    expect(await pipeline.service.decide(request.id, VICTOR, 'approve')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/only a tenant admin/),
+    });
     expect((await pipeline.service.decide(request.id, TOMASZ, 'approve')).ok).toBe(true);
     const done = await pipeline.executor.execute(request.id);
-    expect(done).toMatchObject({ status: 'succeeded', outcome: '"Use for sign-in" is now ticked for the group "SMS for MFA only".' });
+    expect(done).toMatchObject({
+      status: 'succeeded',
+      outcome: '"Use for sign-in" is now ticked for the group "SMS for MFA only".',
+    });
     // Now allowed; his number was added while it was not, so it still needs enabling (FIG6), as Graph does.
     expect(await mobileState('xavier.ward')).toBe('notConfigured');
   });
@@ -155,7 +172,11 @@ describe('separation of duties', () => {
 describe('exactly once', () => {
   it('accepts one decision out of many concurrent clicks', async () => {
     const request = await fig6For();
-    const results = await Promise.all([HANA, VICTOR, HANA, VICTOR, TOMASZ].map((actor, i) => pipeline.service.decide(request.id, actor, i % 2 ? 'reject' : 'approve')));
+    const results = await Promise.all(
+      [HANA, VICTOR, HANA, VICTOR, TOMASZ].map((actor, i) =>
+        pipeline.service.decide(request.id, actor, i % 2 ? 'reject' : 'approve'),
+      ),
+    );
     expect(results.filter((result) => result.ok)).toHaveLength(1);
     const transitions = await pipeline.store.transitions(request.id);
     expect(transitions.filter((transition) => transition.from === 'pending')).toHaveLength(1);
@@ -165,7 +186,10 @@ describe('exactly once', () => {
     const request = await fig6For();
     await pipeline.service.decide(request.id, HANA, 'approve');
     await harness.control('DELETE', 'requests');
-    const [first, second] = await Promise.all([pipeline.executor.execute(request.id), pipeline.executor.execute(request.id)]);
+    const [first, second] = await Promise.all([
+      pipeline.executor.execute(request.id),
+      pipeline.executor.execute(request.id),
+    ]);
     expect([first.status, second.status].sort()).toEqual(['executing', 'succeeded']);
     expect((await writes()).map((entry) => `${entry.method} ${entry.path}`)).toEqual([
       `POST /users/${demoUser('bob.smith')}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7/enableSmsSignIn`,
@@ -189,7 +213,12 @@ describe('exactly once', () => {
 });
 
 describe('preconditions re-checked at execution', () => {
-  async function approved(kind: ChangeRequest['kind'], alias: string, name: string, phoneNumber?: string): Promise<ChangeRequest> {
+  async function approved(
+    kind: ChangeRequest['kind'],
+    alias: string,
+    name: string,
+    phoneNumber?: string,
+  ): Promise<ChangeRequest> {
     const request = await pipeline.service.request({
       requester: PRIYA,
       kind,
@@ -210,13 +239,22 @@ describe('preconditions re-checked at execution', () => {
 
   it('fails when the worker became an admin after approval, without writing', async () => {
     const request = await approved('enable-sms-sign-in', 'bob.smith', 'Bob Smith');
-    await editSeed((seed) => seed.roleAssignments.push({ principalId: demoUser('bob.smith'), roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', directoryScopeId: '/' }));
+    await editSeed((seed) =>
+      seed.roleAssignments.push({
+        principalId: demoUser('bob.smith'),
+        roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        directoryScopeId: '/',
+      }),
+    );
     const done = await pipeline.executor.execute(request.id);
-    expect(done).toMatchObject({ status: 'failed', outcome: expect.stringMatching(/holds an admin role.*never sets up sign-in by text message/) });
+    expect(done).toMatchObject({
+      status: 'failed',
+      outcome: expect.stringMatching(/holds an admin role.*never sets up sign-in by text message/),
+    });
     expect(await writes()).toEqual([]);
   });
 
-  it('fails when the worker moved out of the requester\'s store after approval', async () => {
+  it("fails when the worker moved out of the requester's store after approval", async () => {
     const request = await approved('enable-sms-sign-in', 'bob.smith', 'Bob Smith');
     await editSeed((seed) => {
       for (const unit of seed.administrativeUnits) {
@@ -225,7 +263,10 @@ describe('preconditions re-checked at execution', () => {
       }
     });
     const done = await pipeline.executor.execute(request.id);
-    expect(done).toMatchObject({ status: 'failed', outcome: 'Bob Smith is no longer someone Priya Shah can make changes for, so nothing was changed.' });
+    expect(done).toMatchObject({
+      status: 'failed',
+      outcome: 'Bob Smith is no longer someone Priya Shah can make changes for, so nothing was changed.',
+    });
     expect(await writes()).toEqual([]);
   });
 
@@ -233,12 +274,17 @@ describe('preconditions re-checked at execution', () => {
     const request = await approved('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456');
     const done = await pipeline.executor.execute(request.id);
     expect(done.status).toBe('partially-succeeded');
-    expect(done.outcome).toMatch(/was saved as Jane Doe's mobile number, but it is already used to sign in by another account/);
+    expect(done.outcome).toMatch(
+      /was saved as Jane Doe's mobile number, but it is already used to sign in by another account/,
+    );
   });
 
   it('adds a number that becomes ready', async () => {
     const request = await approved('add-number', 'jane.doe', 'Jane Doe', '+44 7700900123');
-    expect(await pipeline.executor.execute(request.id)).toMatchObject({ status: 'succeeded', outcome: 'Jane Doe can now sign in with +44 •••• ••0123.' });
+    expect(await pipeline.executor.execute(request.id)).toMatchObject({
+      status: 'succeeded',
+      outcome: 'Jane Doe can now sign in with +44 •••• ••0123.',
+    });
     expect(await mobileState('jane.doe')).toBe('ready');
   });
 
@@ -254,7 +300,10 @@ describe('preconditions re-checked at execution', () => {
     const done = await pipeline.executor.execute(request.id);
     expect(done.status).toBe('succeeded');
     expect(await mobileState('chloe.evans')).toBe('notEnabled');
-    const user = await harness.graph<{ signInSessionsValidFromDateTime: string }>('GET', `/users/${demoUser('chloe.evans')}?$select=signInSessionsValidFromDateTime`);
+    const user = await harness.graph<{ signInSessionsValidFromDateTime: string }>(
+      'GET',
+      `/users/${demoUser('chloe.evans')}?$select=signInSessionsValidFromDateTime`,
+    );
     expect(Date.now() - Date.parse(user.body.signInSessionsValidFromDateTime)).toBeLessThan(10_000);
   });
 
@@ -281,8 +330,15 @@ describe('restart', () => {
     });
     await pipeline.service.decide(interrupted.id, VICTOR, 'approve');
     // As if the process died after claiming the request and after Graph applied the write.
-    await pipeline.store.transition(interrupted.id, 'approved', { to: 'executing', actor: { aadObjectId: 'phonedesk', name: 'phonedesk' }, at: new Date() });
-    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    await pipeline.store.transition(interrupted.id, 'approved', {
+      to: 'executing',
+      actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
+      at: new Date(),
+    });
+    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     await harness.control('DELETE', 'requests');
 
     const result = await pipeline.executor.resumeAfterRestart();
@@ -298,7 +354,11 @@ describe('restart', () => {
   it('marks a change that never reached Graph as failed, not applied twice', async () => {
     const request = await fig6For();
     await pipeline.service.decide(request.id, HANA, 'approve');
-    await pipeline.store.transition(request.id, 'approved', { to: 'executing', actor: { aadObjectId: 'phonedesk', name: 'phonedesk' }, at: new Date() });
+    await pipeline.store.transition(request.id, 'approved', {
+      to: 'executing',
+      actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
+      at: new Date(),
+    });
     await pipeline.executor.resumeAfterRestart();
     expect((await pipeline.store.get(request.id))?.status).toBe('failed');
     expect(await writes()).toEqual([]);
@@ -313,14 +373,29 @@ describe('two processes on one data directory', () => {
     const request = await fig6For();
     const startAt = String(Date.now() + 1500);
     const run = (approver: typeof HANA, decision: string) =>
-      runNode('test/fixtures/decide-change.js', [temp.dir, harness.url, request.id, approver.aadObjectId, approver.name, decision, DEMO_GROUPS.approvers, DEMO_GROUPS.tenantAdmins], { START_AT: startAt });
+      runNode(
+        'test/fixtures/decide-change.js',
+        [
+          temp.dir,
+          harness.url,
+          request.id,
+          approver.aadObjectId,
+          approver.name,
+          decision,
+          DEMO_GROUPS.approvers,
+          DEMO_GROUPS.tenantAdmins,
+        ],
+        { START_AT: startAt },
+      );
     const [first, second] = await Promise.all([run(HANA, 'approve'), run(VICTOR, 'reject')]);
     const results = [first, second].map((result) => {
       expect(result.code).toBe(0);
       return JSON.parse(result.stdout) as { ok: boolean; reason?: string };
     });
     expect(results.filter((result) => result.ok)).toHaveLength(1);
-    expect(results.find((result) => !result.ok)?.reason).toMatch(/already (approved|rejected) by (Hana Kim|Victor Osei)/);
+    expect(results.find((result) => !result.ok)?.reason).toMatch(
+      /already (approved|rejected) by (Hana Kim|Victor Osei)/,
+    );
     const transitions = await pipeline.store.transitions(request.id);
     expect(transitions.filter((transition) => transition.from === 'pending')).toHaveLength(1);
   });

@@ -30,8 +30,12 @@ beforeEach(async () => {
   db = openDatabase(temp.dir, MIGRATIONS);
   store = new SqliteChangeStore(db);
   await store.create(input({ kind: 'add-number', phoneNumber: '+44 7700900123' }));
-  await store.create(input({ kind: 'secure-lost-phone', phoneNumber: '+44 7700900123', createdAt: '2026-11-25T10:00:00.000Z' }));
-  await store.create(input({ kind: 'add-number', phoneNumber: '+44 7700900123', target: { userId: 'sam', displayName: 'Sam Okafor' } }));
+  await store.create(
+    input({ kind: 'secure-lost-phone', phoneNumber: '+44 7700900123', createdAt: '2026-11-25T10:00:00.000Z' }),
+  );
+  await store.create(
+    input({ kind: 'add-number', phoneNumber: '+44 7700900123', target: { userId: 'sam', displayName: 'Sam Okafor' } }),
+  );
   await store.create(input({ kind: 'remove-number', target: { userId: 'sam', displayName: 'Sam Okafor' } }));
 });
 
@@ -42,7 +46,7 @@ afterEach(() => {
 
 const numbers = (requests: ReadonlyArray<{ number: number }>) => requests.map((request) => request.number);
 
-it('finds a worker\'s requests, newest first', async () => {
+it("finds a worker's requests, newest first", async () => {
   expect(numbers(await store.list({ targetUserId: 'jane' }))).toEqual([2, 1]);
   expect(numbers(await store.list({ targetUserId: 'sam' }))).toEqual([4, 3]);
 });

@@ -41,7 +41,13 @@ function referenceFrom(activity: Partial<Activity>): Partial<ConversationReferen
 
 const approvalsChannel = referenceFrom(
   teamsMessage('hello', SERVICE_URL, {
-    conversation: { id: '19:approvals@thread.tacv2', conversationType: 'channel', isGroup: true, name: 'Approvals', tenantId: 'tenant-1' },
+    conversation: {
+      id: '19:approvals@thread.tacv2',
+      conversationType: 'channel',
+      isGroup: true,
+      name: 'Approvals',
+      tenantId: 'tenant-1',
+    },
     from: { id: '29:helpdesk', name: 'Helpdesk', aadObjectId: '00000000-0000-0000-0000-00000000b001' },
   }),
 );
@@ -65,7 +71,11 @@ describe('conversation references (SQLite)', () => {
   it('replaces a person’s reference with the latest one', async () => {
     const { references } = fresh();
     await references.save(MANAGER_AAD, referenceFrom(teamsMessage('hi', SERVICE_URL)));
-    const moved = referenceFrom(teamsMessage('hi again', 'https://smba.trafficmanager.net/amer/', { conversation: { id: 'a:personal-chat-2', conversationType: 'personal', isGroup: false, name: '' } }));
+    const moved = referenceFrom(
+      teamsMessage('hi again', 'https://smba.trafficmanager.net/amer/', {
+        conversation: { id: 'a:personal-chat-2', conversationType: 'personal', isGroup: false, name: '' },
+      }),
+    );
     await references.save(MANAGER_AAD, moved);
     expect(await references.get(MANAGER_AAD)).toEqual(moved);
   });
@@ -110,9 +120,13 @@ describe('conversation references (SQLite)', () => {
   it('refuses an empty object id or channel name', async () => {
     const { references } = fresh();
     const reference = referenceFrom(teamsMessage('hi', SERVICE_URL));
-    await expect(references.save('  ', reference)).rejects.toThrow('Conversation references: an AAD object id is required');
+    await expect(references.save('  ', reference)).rejects.toThrow(
+      'Conversation references: an AAD object id is required',
+    );
     await expect(references.get('')).rejects.toThrow('an AAD object id is required');
-    await expect(references.saveChannel('', reference)).rejects.toThrow('Conversation references: a channel name is required');
+    await expect(references.saveChannel('', reference)).rejects.toThrow(
+      'Conversation references: a channel name is required',
+    );
   });
 
   it('survives a restart (close and reopen the database)', async () => {

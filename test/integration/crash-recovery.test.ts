@@ -49,8 +49,20 @@ it('a bot killed (SIGKILL) while Graph holds its write ends the request right af
     pipeline.db.close();
 
     // Graph applies the write but holds its answer: the bot dies not knowing whether it happened.
-    await harness.control('POST', 'faults', { method: 'POST', path: ENABLE.source, action: 'hold', hold: 'after', holdMs: 60000 });
-    const env = { PORT: '0', DATA_DIR: temp.dir, GRAPH_BASE_URL: harness.url, LOG_LEVEL: 'info', ...DEMO_GROUP_SETTINGS };
+    await harness.control('POST', 'faults', {
+      method: 'POST',
+      path: ENABLE.source,
+      action: 'hold',
+      hold: 'after',
+      holdMs: 60000,
+    });
+    const env = {
+      PORT: '0',
+      DATA_DIR: temp.dir,
+      GRAPH_BASE_URL: harness.url,
+      LOG_LEVEL: 'info',
+      ...DEMO_GROUP_SETTINGS,
+    };
     const first = await startNode('dist/src/index.js', env, /phonedesk listening on/);
     await waitFor('the held write', async () => {
       const faults = await harness.control<{ held: number }>('GET', 'faults');
@@ -75,7 +87,10 @@ it('a bot killed (SIGKILL) while Graph holds its write ends the request right af
 
     const log = (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests;
     expect(log.filter((entry) => entry.method === 'POST' && ENABLE.test(entry.path))).toHaveLength(1);
-    const methods = await harness.graph<{ value: Array<{ smsSignInState: string }> }>('GET', `/users/${demoUser('bob.smith')}/authentication/phoneMethods`);
+    const methods = await harness.graph<{ value: Array<{ smsSignInState: string }> }>(
+      'GET',
+      `/users/${demoUser('bob.smith')}/authentication/phoneMethods`,
+    );
     expect(methods.body.value[0].smsSignInState).toBe('ready');
 
     const verify = await runNode('dist/src/cli/main.js', ['audit', 'verify', '--data-dir', temp.dir], {});
@@ -89,7 +104,11 @@ it('a bot killed (SIGKILL) while Graph holds its write ends the request right af
         db.close();
       }
     })();
-    expect(transitions.at(-1)).toMatchObject({ from: 'executing', to: 'succeeded', note: expect.stringMatching(/reconciled after a restart/) });
+    expect(transitions.at(-1)).toMatchObject({
+      from: 'executing',
+      to: 'succeeded',
+      note: expect.stringMatching(/reconciled after a restart/),
+    });
   } finally {
     temp.cleanup();
   }

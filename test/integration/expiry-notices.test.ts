@@ -24,7 +24,17 @@ beforeEach(async () => {
   pipeline = testPipeline(temp.dir, harness.url, DAY);
   // A second process: its own connection to the same database, the same clock.
   const db = openDatabase(temp.dir, MIGRATIONS);
-  other = { db, service: new ChangeService(new SqliteChangeStore(db), new MemoryAudit(), new RequesterDirectory(pipeline.gateway), new AccessPolicy(DEMO_ACCESS), { approvalTtlMs: DAY }, () => pipeline.clock.now) };
+  other = {
+    db,
+    service: new ChangeService(
+      new SqliteChangeStore(db),
+      new MemoryAudit(),
+      new RequesterDirectory(pipeline.gateway),
+      new AccessPolicy(DEMO_ACCESS),
+      { approvalTtlMs: DAY },
+      () => pipeline.clock.now,
+    ),
+  };
 });
 
 afterEach(() => {
@@ -35,7 +45,13 @@ afterEach(() => {
 
 /** Two open requests must differ (one open request per worker and change): so the worker can be chosen. */
 function ask(alias = 'bob.smith', displayName = 'Bob Smith') {
-  return pipeline.service.request({ requester: PRIYA, kind: 'enable-sms-sign-in', target: { userId: demoUser(alias), displayName }, reason: 'FIG6', tenantWide: false });
+  return pipeline.service.request({
+    requester: PRIYA,
+    kind: 'enable-sms-sign-in',
+    target: { userId: demoUser(alias), displayName },
+    reason: 'FIG6',
+    tenantWide: false,
+  });
 }
 
 const later = (ms: number): void => {

@@ -73,11 +73,23 @@ describe('finding users', () => {
   });
 
   it('finds a name with a quote in it exactly', async () => {
-    const seed = (await harness.control<Record<string, unknown>>('GET', 'tenant')).body as { users: Array<Record<string, unknown>> };
-    seed.users.push({ ...seed.users[10], id: '0b7d1c55-0000-4000-8000-00000000b0b1', userPrincipalName: 'aine.obrien@contosoretail.onmicrosoft.com', displayName: "Áine O'Brien", mail: "aine.o'brien@contoso-retail.example", employeeId: 'M9999', phoneMethods: [] });
+    const seed = (await harness.control<Record<string, unknown>>('GET', 'tenant')).body as {
+      users: Array<Record<string, unknown>>;
+    };
+    seed.users.push({
+      ...seed.users[10],
+      id: '0b7d1c55-0000-4000-8000-00000000b0b1',
+      userPrincipalName: 'aine.obrien@contosoretail.onmicrosoft.com',
+      displayName: "Áine O'Brien",
+      mail: "aine.o'brien@contoso-retail.example",
+      employeeId: 'M9999',
+      phoneMethods: [],
+    });
     expect((await harness.control('PUT', 'seed', seed)).status).toBe(204);
     expect((await gateway.findUsersByNamePrefix("Áine O'B")).map((user) => user.displayName)).toEqual(["Áine O'Brien"]);
-    expect((await gateway.findUsersExact("aine.o'brien@contoso-retail.example")).map((user) => user.employeeId)).toEqual(['M9999']);
+    expect(
+      (await gateway.findUsersExact("aine.o'brien@contoso-retail.example")).map((user) => user.employeeId),
+    ).toEqual(['M9999']);
   });
 
   it('returns undefined for a user Graph does not know, and the user otherwise', async () => {
@@ -92,7 +104,9 @@ describe('sign-in snapshot', () => {
     const trips = await roundTrips();
     expect(trips.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /$batch']);
     expect(snapshot.user).toMatchObject({ displayName: 'Bob Smith', accountEnabled: true, userType: 'Member' });
-    expect(snapshot.phoneMethods).toEqual([expect.objectContaining({ phoneType: 'mobile', phoneNumber: '+44 7700900234', smsSignInState: 'notConfigured' })]);
+    expect(snapshot.phoneMethods).toEqual([
+      expect.objectContaining({ phoneType: 'mobile', phoneNumber: '+44 7700900234', smsSignInState: 'notConfigured' }),
+    ]);
     expect(snapshot.licenses).toEqual(['SPE_F1']);
     expect(snapshot.groups.map((group) => group.displayName)).toContain('Frontline workers');
     expect(snapshot.administrativeUnits.map((unit) => unit.displayName)).toEqual(['Manchester Piccadilly']);
@@ -105,13 +119,21 @@ describe('sign-in snapshot', () => {
   it('reuses the SMS policy for the next snapshot instead of reading it again', async () => {
     await gateway.signInSnapshot(demoUser('bob.smith'));
     await gateway.signInSnapshot(demoUser('chloe.evans'));
-    const policyReads = (await requestLog()).filter((entry) => entry.path.includes('authenticationMethodConfigurations/sms'));
+    const policyReads = (await requestLog()).filter((entry) =>
+      entry.path.includes('authenticationMethodConfigurations/sms'),
+    );
     expect(policyReads).toHaveLength(1);
   });
 
   it('sees role assignments and the default MFA method', async () => {
     const rachel = await gateway.signInSnapshot(demoUser('rachel.green'));
-    expect(rachel.roles).toEqual([{ roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', directoryScopeId: '/' }]);
+    expect(rachel.roles).toEqual([
+      {
+        roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        displayName: 'Helpdesk Administrator',
+        directoryScopeId: '/',
+      },
+    ]);
     const daniel = await gateway.signInSnapshot(demoUser('daniel.wright'));
     expect(daniel.defaultMfaMethod).toBe('sms');
     const priya = await gateway.signInSnapshot(demoUser('priya.shah'));
@@ -119,7 +141,13 @@ describe('sign-in snapshot', () => {
   });
 
   it('retries an inner request that was throttled, honouring its Retry-After', async () => {
-    await harness.control('POST', 'faults', { method: 'GET', path: '/licenseDetails', status: 429, retryAfter: 1, count: 1 });
+    await harness.control('POST', 'faults', {
+      method: 'GET',
+      path: '/licenseDetails',
+      status: 429,
+      retryAfter: 1,
+      count: 1,
+    });
     const started = Date.now();
     const snapshot = await gateway.signInSnapshot(demoUser('chloe.evans'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -128,7 +156,11 @@ describe('sign-in snapshot', () => {
   });
 
   it('tolerates a partial $batch failure on the optional registration report (no AuditLog.Read.All)', async () => {
-    await harness.control('POST', 'faults', { path: '/reports/authenticationMethods/userRegistrationDetails/', status: 403, code: 'Authorization_RequestDenied' });
+    await harness.control('POST', 'faults', {
+      path: '/reports/authenticationMethods/userRegistrationDetails/',
+      status: 403,
+      code: 'Authorization_RequestDenied',
+    });
     const snapshot = await gateway.signInSnapshot(demoUser('daniel.wright'));
     expect(snapshot.defaultMfaMethod).toBeUndefined();
     expect(snapshot.phoneMethods).toHaveLength(1);
@@ -151,24 +183,38 @@ describe('sign-in snapshot', () => {
 describe('phone method writes', () => {
   it('adds a mobile that becomes ready for sign-in', async () => {
     const result = await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123');
-    expect(result).toEqual({ method: expect.objectContaining({ phoneNumber: '+44 7700900123', smsSignInState: 'ready' }), numberInUse: false, recovered: false });
+    expect(result).toEqual({
+      method: expect.objectContaining({ phoneNumber: '+44 7700900123', smsSignInState: 'ready' }),
+      numberInUse: false,
+      recovered: false,
+    });
   });
 
   it('reports the 409 half-success: number saved, but in use for sign-in elsewhere', async () => {
     const result = await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900101');
     expect(result.numberInUse).toBe(true);
     expect(result.method).toMatchObject({ phoneNumber: '+44 7700900101', smsSignInState: 'phoneNumberNotUnique' });
-    expect((await gateway.listPhoneMethods(demoUser('jane.doe'))).map((method) => method.phoneNumber)).toEqual(['+44 7700900101']);
+    expect((await gateway.listPhoneMethods(demoUser('jane.doe'))).map((method) => method.phoneNumber)).toEqual([
+      '+44 7700900101',
+    ]);
   });
 
   it('after a lost answer to a create that was applied, reads back instead of creating again', async () => {
     ({ gateway, observer } = testGateway(harness.url, { timeoutMs: 300 }));
-    await harness.control('POST', 'faults', { method: 'POST', path: '/phoneMethods$', action: 'hold', hold: 'after', holdMs: 1500 });
+    await harness.control('POST', 'faults', {
+      method: 'POST',
+      path: '/phoneMethods$',
+      action: 'hold',
+      hold: 'after',
+      holdMs: 1500,
+    });
     const result = await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123');
     expect(result.recovered).toBe(true);
     expect(result.method.smsSignInState).toBe('ready');
     await harness.control('POST', 'release');
-    const creates = (await requestLog()).filter((entry) => entry.method === 'POST' && entry.path.endsWith('/phoneMethods'));
+    const creates = (await requestLog()).filter(
+      (entry) => entry.method === 'POST' && entry.path.endsWith('/phoneMethods'),
+    );
     expect(creates).toHaveLength(1);
   });
 
@@ -177,7 +223,9 @@ describe('phone method writes', () => {
     const result = await gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123');
     expect(result).toMatchObject({ recovered: true, numberInUse: false });
     expect((await gateway.listPhoneMethods(demoUser('jane.doe'))).length).toBe(1);
-    const creates = (await requestLog()).filter((entry) => entry.method === 'POST' && entry.path.endsWith('/phoneMethods'));
+    const creates = (await requestLog()).filter(
+      (entry) => entry.method === 'POST' && entry.path.endsWith('/phoneMethods'),
+    );
     expect(creates).toHaveLength(2);
   });
 
@@ -212,10 +260,30 @@ describe('phone method writes', () => {
 
 describe('Graph errors as domain errors', () => {
   it.each([
-    ['the default MFA method', () => gateway.deletePhoneMethod(demoUser('daniel.wright'), 'mobile'), 'default-method', /default way to confirm sign-ins/],
-    ['a second mobile', () => gateway.addPhoneMethod(demoUser('chloe.evans'), 'mobile', '+44 7700900777'), 'method-exists', /already has a phone/],
-    ['a malformed number', () => gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '07700 900123'), 'invalid-number', /country code/],
-    ['enable for a number held by another', () => gateway.enableSmsSignIn(demoUser('ali.khan')), 'number-in-use', /already used to sign in/],
+    [
+      'the default MFA method',
+      () => gateway.deletePhoneMethod(demoUser('daniel.wright'), 'mobile'),
+      'default-method',
+      /default way to confirm sign-ins/,
+    ],
+    [
+      'a second mobile',
+      () => gateway.addPhoneMethod(demoUser('chloe.evans'), 'mobile', '+44 7700900777'),
+      'method-exists',
+      /already has a phone/,
+    ],
+    [
+      'a malformed number',
+      () => gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '07700 900123'),
+      'invalid-number',
+      /country code/,
+    ],
+    [
+      'enable for a number held by another',
+      () => gateway.enableSmsSignIn(demoUser('ali.khan')),
+      'number-in-use',
+      /already used to sign in/,
+    ],
   ] as const)('%s', async (_label, action, kind, message) => {
     const failure = await failureOf(action());
     expect(failure.kind).toBe(kind);
@@ -225,15 +293,25 @@ describe('Graph errors as domain errors', () => {
     expect(failure.userMessage).not.toContain('\n');
   });
 
-  it('goes by Graph\'s documented code, not its wording: a 400 phoneNumberNotUnique with an unusual message is a number in use', async () => {
-    await harness.control('POST', 'faults', { path: '/enableSmsSignIn$', status: 400, code: 'phoneNumberNotUnique', message: 'Registration could not be completed.' });
+  it("goes by Graph's documented code, not its wording: a 400 phoneNumberNotUnique with an unusual message is a number in use", async () => {
+    await harness.control('POST', 'faults', {
+      path: '/enableSmsSignIn$',
+      status: 400,
+      code: 'phoneNumberNotUnique',
+      message: 'Registration could not be completed.',
+    });
     const failure = await failureOf(gateway.enableSmsSignIn(demoUser('bob.smith')));
     expect(failure).toMatchObject({ kind: 'number-in-use', status: 400, graphCode: 'phoneNumberNotUnique' });
     expect(failure.userMessage).toMatch(/already used to sign in/);
   });
 
   it('never reads a request-level 400 as a bad number, whatever its message says', async () => {
-    await harness.control('POST', 'faults', { path: '/phoneMethods$', status: 400, code: 'BadRequest', message: 'Invalid batch payload format.' });
+    await harness.control('POST', 'faults', {
+      path: '/phoneMethods$',
+      status: 400,
+      code: 'BadRequest',
+      message: 'Invalid batch payload format.',
+    });
     const failure = await failureOf(gateway.addPhoneMethod(demoUser('jane.doe'), 'mobile', '+44 7700900123'));
     expect(failure).toMatchObject({ kind: 'rejected', status: 400, graphCode: 'BadRequest' });
     expect(failure.userMessage).not.toMatch(/phone number/);
@@ -244,7 +322,8 @@ describe('Graph errors as domain errors', () => {
       path: '/phoneMethods',
       status: 403,
       code: 'Authorization_RequestDenied',
-      message: "Missing scope permissions on the request. API requires one of 'UserAuthenticationMethod.ReadWrite.All'.",
+      message:
+        "Missing scope permissions on the request. API requires one of 'UserAuthenticationMethod.ReadWrite.All'.",
     });
     const failure = await failureOf(gateway.listPhoneMethods(demoUser('bob.smith')));
     expect(failure.kind).toBe('forbidden');
@@ -296,7 +375,10 @@ describe('Graph errors as domain errors', () => {
   });
 
   it('times out a request that hangs and reports Graph as unavailable', async () => {
-    ({ gateway, observer } = testGateway(harness.url, { timeoutMs: 200, retry: { maxRetries: 1, baseDelayMs: 10, maxRetryAfterMs: 1000 } }));
+    ({ gateway, observer } = testGateway(harness.url, {
+      timeoutMs: 200,
+      retry: { maxRetries: 1, baseDelayMs: 10, maxRetryAfterMs: 1000 },
+    }));
     await harness.control('POST', 'faults', { path: '/phoneMethods', action: 'hold', holdMs: 2000, count: 2 });
     const failure = await failureOf(gateway.listPhoneMethods(demoUser('bob.smith')));
     expect(failure.kind).toBe('unavailable');
@@ -340,7 +422,9 @@ describe('while a person waits (a turn deadline)', () => {
 
   it('leaves work started outside the turn to the normal bounds', async () => {
     await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 0.6, count: 1 });
-    const methods = await withinDeadline(100, () => withoutDeadline(() => gateway.listPhoneMethods(demoUser('bob.smith'))));
+    const methods = await withinDeadline(100, () =>
+      withoutDeadline(() => gateway.listPhoneMethods(demoUser('bob.smith'))),
+    );
     expect(methods).toHaveLength(1);
     expect((await requestLog()).map((entry) => entry.status)).toEqual([429, 200]);
   });
@@ -357,12 +441,18 @@ describe('what the audit log will see', () => {
     expect(observer.outcomes.map(({ outcome }) => outcome.status)).toEqual([503, 200]);
     expect(observer.outcomes[1].outcome.requestId).toBe(log[1].requestId);
     expect(observer.outcomes[0].outcome.graphCode).toBe('ServiceUnavailable');
-    expect(observer.intents[0]).toMatchObject({ operation: 'phoneMethods.list', method: 'GET', path: `/users/${demoUser('bob.smith')}/authentication/phoneMethods` });
+    expect(observer.intents[0]).toMatchObject({
+      operation: 'phoneMethods.list',
+      method: 'GET',
+      path: `/users/${demoUser('bob.smith')}/authentication/phoneMethods`,
+    });
   });
 
   it('lists the inner requests of a $batch in its intent', async () => {
     await gateway.signInSnapshot(demoUser('bob.smith'));
-    expect(observer.intents[0].batch?.map((item) => item.url)).toEqual(expect.arrayContaining([`/users/${demoUser('bob.smith')}/authentication/phoneMethods`]));
+    expect(observer.intents[0].batch?.map((item) => item.url)).toEqual(
+      expect.arrayContaining([`/users/${demoUser('bob.smith')}/authentication/phoneMethods`]),
+    );
   });
 
   it('sends nothing when the intent cannot be recorded', async () => {
@@ -385,7 +475,10 @@ describe('SMS policy', () => {
 
   it('names the target groups when asked', async () => {
     const policy = await gateway.smsPolicy({ withGroupNames: true });
-    expect(policy.includeTargets.map((target) => target.displayName)).toEqual(['Frontline workers', 'SMS for MFA only']);
+    expect(policy.includeTargets.map((target) => target.displayName)).toEqual([
+      'Frontline workers',
+      'SMS for MFA only',
+    ]);
     expect(policy.excludeTargets.map((target) => target.displayName)).toEqual(['SMS sign-in exclusions']);
   });
 });

@@ -26,16 +26,28 @@ describe('the bot over real HTTP (local anonymous mode)', () => {
 
     // A typing indicator may come first while phonedesk checks who is asking; the reply is the message.
     let reply = (await connector.waitForCalls(1))[0];
-    for (let count = 2; reply.activity.type !== 'message'; count++) reply = (await connector.waitForCalls(count))[count - 1];
+    for (let count = 2; reply.activity.type !== 'message'; count++)
+      reply = (await connector.waitForCalls(count))[count - 1];
     expect(reply.method).toBe('POST');
     expect(reply.path).toBe(`/v3/conversations/${encodeURIComponent('a:personal-chat-1')}/activities/${activity.id}`);
     expect(reply.activity.type).toBe('message');
     const attachment = reply.activity.attachments?.[0];
     expect(attachment?.contentType).toBe('application/vnd.microsoft.card.adaptive');
-    const card = attachment?.content as { version: string; body: Array<{ type: string; text?: string; facts?: Array<{ title: string }> }> };
+    const card = attachment?.content as {
+      version: string;
+      body: Array<{ type: string; text?: string; facts?: Array<{ title: string }> }>;
+    };
     expect(card.version).toBe('1.5');
     const facts = card.body.find((element) => element.type === 'FactSet')?.facts?.map((fact) => fact.title) ?? [];
-    expect(facts).toEqual(expect.arrayContaining(['Status', 'Add or change a number', 'Remove a number', 'Who has a number', 'Pending approvals']));
+    expect(facts).toEqual(
+      expect.arrayContaining([
+        'Status',
+        'Add or change a number',
+        'Remove a number',
+        'Who has a number',
+        'Pending approvals',
+      ]),
+    );
   });
 
   it('tells the user when it does not understand, instead of staying silent', async () => {

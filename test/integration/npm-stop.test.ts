@@ -45,7 +45,14 @@ async function npmRun(script: 'start' | 'serve', ready: RegExp): Promise<{ npm: 
   const npm = spawn('npm', ['run', script, '--ignore-scripts'], {
     cwd: ROOT,
     detached: true,
-    env: childEnv({ PORT: '0', SIM_PORT: '0', PLAYGROUND_MANAGER_PORT: '0', PLAYGROUND_APPROVER_PORT: '0', DATA_DIR: data.dir, LOG_LEVEL: 'warn' }),
+    env: childEnv({
+      PORT: '0',
+      SIM_PORT: '0',
+      PLAYGROUND_MANAGER_PORT: '0',
+      PLAYGROUND_APPROVER_PORT: '0',
+      DATA_DIR: data.dir,
+      LOG_LEVEL: 'warn',
+    }),
   });
   started.push(npm);
   npm.on('exit', () => data.cleanup());
@@ -77,8 +84,12 @@ const portOf = (url: string): number => Number(new URL(url).port);
 
 describe.each(['SIGTERM', 'SIGINT'] as const)('%s to the npm pid', (signal) => {
   it('stops the simulated tenant and the bot of `npm run serve`', async () => {
-    const { npm, output } = await npmRun('serve', /phonedesk: bot on http:\/\/127\.0\.0\.1:\d+\/api\/messages, simulated tenant on http:\/\/127\.0\.0\.1:\d+/);
-    const [, botUrl, simulatorUrl] = /phonedesk: bot on (http:\/\/\S+)\/api\/messages, simulated tenant on (http:\/\/\S+)/.exec(output())!;
+    const { npm, output } = await npmRun(
+      'serve',
+      /phonedesk: bot on http:\/\/127\.0\.0\.1:\d+\/api\/messages, simulated tenant on http:\/\/127\.0\.0\.1:\d+/,
+    );
+    const [, botUrl, simulatorUrl] =
+      /phonedesk: bot on (http:\/\/\S+)\/api\/messages, simulated tenant on (http:\/\/\S+)/.exec(output())!;
     const commands = descendants(npm.pid!).map((child) => child.command);
     expect(commands.filter((command) => /dist\/src\/(simulator\/main|index)\.js/.test(command))).toHaveLength(2);
     expect((await fetch(`${botUrl}/healthz`)).status).toBe(200);
@@ -90,9 +101,15 @@ it('stops all of `npm start` (tenant, bot, both playgrounds) on SIGTERM to the n
   const { npm, output } = await npmRun('start', /approve the request in the first page\./);
   const banner = parseBanner(output());
   const ports = [banner.botUrl, banner.simulatorUrl, banner.managerUrl, banner.approverUrl].map(portOf);
-  for (const port of ports) expect({ port, addresses: listeningAddresses(port).filter((address) => address !== IPV4_LOOPBACK && address !== IPV6_LOOPBACK) }).toEqual({ port, addresses: [] });
+  for (const port of ports)
+    expect({
+      port,
+      addresses: listeningAddresses(port).filter((address) => address !== IPV4_LOOPBACK && address !== IPV6_LOOPBACK),
+    }).toEqual({ port, addresses: [] });
   expect((await fetch(banner.managerUrl)).status).toBe(200);
-  expect(descendants(npm.pid!).filter((child) => child.command.includes('m365agentsplayground/cli.js'))).toHaveLength(2);
+  expect(descendants(npm.pid!).filter((child) => child.command.includes('m365agentsplayground/cli.js'))).toHaveLength(
+    2,
+  );
   await expectEverythingStops(npm, 'SIGTERM', ports);
 });
 
@@ -104,7 +121,8 @@ it('stops everything when npm itself is killed outright (SIGKILL passes nothing 
   process.kill(npm.pid!, 'SIGKILL');
   await once(npm, 'exit');
   const deadline = Date.now() + 20_000;
-  while (tree.some((child) => isRunning(child.pid)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while (tree.some((child) => isRunning(child.pid)) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 100));
   expect(tree.filter((child) => isRunning(child.pid)).map((child) => child.command)).toEqual([]);
   expect(await portIsFree(portOf(botUrl))).toBe(true);
 });

@@ -26,7 +26,13 @@ it('answers a snapshot whose batch was in flight when setUseForSignIn emptied th
   await waitUntil('the snapshot to be held', async () => (await heldCount()) === 1 || undefined);
 
   // The change empties the cache, and its PATCH fails, so nothing fills it again before the snapshot returns.
-  await harness.control('POST', 'faults', { method: 'PATCH', path: '/authenticationMethodConfigurations/sms', status: 400, code: 'badRequest', count: 1 });
+  await harness.control('POST', 'faults', {
+    method: 'PATCH',
+    path: '/authenticationMethodConfigurations/sms',
+    status: 400,
+    code: 'badRequest',
+    count: 1,
+  });
   await expect(gateway.setUseForSignIn(frontline.id, false)).rejects.toBeInstanceOf(GraphFailure);
   await harness.control('POST', 'release');
 

@@ -10,7 +10,9 @@ const harness = new SimulatorHarness();
 let gateway: GraphGateway;
 
 async function roundTrips(): Promise<LoggedRequest[]> {
-  return (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests.filter((entry) => entry.batchId === undefined);
+  return (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests.filter(
+    (entry) => entry.batchId === undefined,
+  );
 }
 
 useSimulator(harness);

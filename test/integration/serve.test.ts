@@ -22,14 +22,25 @@ describe('npm run serve (headless: simulated tenant + bot)', () => {
   });
 
   it('says plainly which service could not start when its port is taken', async () => {
-    const first = await startNode('dist/src/simulator/main.js', {}, /simulator listening on http:\/\/127\.0\.0\.1:(\d+)/, 15000, ['--port', '0']);
+    const first = await startNode(
+      'dist/src/simulator/main.js',
+      {},
+      /simulator listening on http:\/\/127\.0\.0\.1:(\d+)/,
+      15000,
+      ['--port', '0'],
+    );
     try {
-      const blocked = await startNode('dist/src/launcher/serve.js', { PORT: '0', SIM_PORT: first.match[1] }, /never/, 15000).catch(
-        (error: Error) => error,
-      );
+      const blocked = await startNode(
+        'dist/src/launcher/serve.js',
+        { PORT: '0', SIM_PORT: first.match[1] },
+        /never/,
+        15000,
+      ).catch((error: Error) => error);
       expect(blocked).toBeInstanceOf(Error);
       expect(String(blocked)).toMatch(/exited with 1/);
-      expect(String(blocked)).toMatch(new RegExp(`simulated tenant stopped before it was ready: port ${first.match[1]} is already in use`));
+      expect(String(blocked)).toMatch(
+        new RegExp(`simulated tenant stopped before it was ready: port ${first.match[1]} is already in use`),
+      );
     } finally {
       first.child.kill('SIGTERM');
       await once(first.child, 'exit');

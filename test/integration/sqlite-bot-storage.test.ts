@@ -10,7 +10,12 @@ import { Application, type TurnState } from '@microsoft/teams-ai';
 import { TurnStateProperty } from '@microsoft/teams-ai/lib/TurnStateProperty';
 import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
-import { ETagConflictError, MAX_BOT_STATE_BYTES, SqliteBotStorage, UnstorableValueError } from '../../src/storage/sqlite/sqlite-bot-storage';
+import {
+  ETagConflictError,
+  MAX_BOT_STATE_BYTES,
+  SqliteBotStorage,
+  UnstorableValueError,
+} from '../../src/storage/sqlite/sqlite-bot-storage';
 import { childEnv, ROOT } from '../helpers/processes';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -65,7 +70,13 @@ class Recorder {
   }
 
   async delete(keys: string[]): Promise<boolean> {
-    return (await this.record(`delete ${JSON.stringify(keys)}`, async () => ({ done: await this.storage.delete(keys) }), true)) !== undefined;
+    return (
+      (await this.record(
+        `delete ${JSON.stringify(keys)}`,
+        async () => ({ done: await this.storage.delete(keys) }),
+        true,
+      )) !== undefined
+    );
   }
 
   get lastError(): string | undefined {
@@ -199,7 +210,11 @@ const SHARED_CASES: SharedCase[] = [
     async run(s) {
       expect(await s.write({ a: { n: 1 }, b: { n: 2 }, c: {} })).toBe(true);
       const items = await s.read(['a', 'b', 'c']);
-      expect(items).toEqual({ a: { n: 1, eTag: expect.any(String) }, b: { n: 2, eTag: expect.any(String) }, c: { eTag: expect.any(String) } });
+      expect(items).toEqual({
+        a: { n: 1, eTag: expect.any(String) },
+        b: { n: 2, eTag: expect.any(String) },
+        c: { eTag: expect.any(String) },
+      });
       expect(new Set([items?.a.eTag, items?.b.eTag, items?.c.eTag]).size).toBe(3);
       expect(await s.write({})).toBe(true);
     },
@@ -219,7 +234,11 @@ const SHARED_CASES: SharedCase[] = [
     name: 'values round-trip as JSON: nesting, arrays, unicode, numbers, null; undefined properties are dropped',
     async run(s) {
       const value = {
-        dialogState: { dialogStack: [{ id: 'main', state: { stepIndex: 1, values: { name: 'Zoë Ørsted 👩‍💼', phone: '+44 7700 900123' } } }] },
+        dialogState: {
+          dialogStack: [
+            { id: 'main', state: { stepIndex: 1, values: { name: 'Zoë Ørsted 👩‍💼', phone: '+44 7700 900123' } } },
+          ],
+        },
         numbers: [0, -1.5, 1e21, Number.MAX_SAFE_INTEGER],
         flags: { yes: true, no: false, nothing: null },
         quote: 'say "hi"\n\\',
@@ -297,7 +316,10 @@ describe('SqliteBotStorage concurrency and durability', () => {
     const second = sqliteStorage(dataDir);
     await first.write({ k: { approvals: [] } });
     const [a, b] = [(await first.read(['k'])).k, (await second.read(['k'])).k];
-    const results = await Promise.allSettled([first.write({ k: { ...a, approvals: ['A'] } }), second.write({ k: { ...b, approvals: ['B'] } })]);
+    const results = await Promise.allSettled([
+      first.write({ k: { ...a, approvals: ['A'] } }),
+      second.write({ k: { ...b, approvals: ['B'] } }),
+    ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(rejected).toHaveLength(1);
@@ -310,12 +332,15 @@ describe('SqliteBotStorage concurrency and durability', () => {
       await storage.write({ user: { visits: 1 }, conversation: { step: 1 } });
       const { user, conversation } = await storage.read(['user', 'conversation']);
       await storage.write({ conversation: { ...conversation, step: 2 } }); // someone else moved on
-      await expect(storage.write({ user: { ...user, visits: 2 }, conversation: { ...conversation, step: 3 }, brandNew: { n: 1 } })).rejects.toThrow(
-        conflict('conversation'),
-      );
+      await expect(
+        storage.write({ user: { ...user, visits: 2 }, conversation: { ...conversation, step: 3 }, brandNew: { n: 1 } }),
+      ).rejects.toThrow(conflict('conversation'));
       const after = await storage.read(['user', 'conversation', 'brandNew']);
       if (storage instanceof SqliteBotStorage) {
-        expect(after).toEqual({ user: { visits: 1, eTag: user.eTag }, conversation: { step: 2, eTag: expect.any(String) } });
+        expect(after).toEqual({
+          user: { visits: 1, eTag: user.eTag },
+          conversation: { step: 2, eTag: expect.any(String) },
+        });
       } else {
         // Documents why the shared suite leaves this case out: MemoryStorage is not atomic.
         expect(after.user).toMatchObject({ visits: 2 });
@@ -336,10 +361,12 @@ describe('SqliteBotStorage concurrency and durability', () => {
     expect(after).toEqual(before);
     expect(after['msteams/bot/conversations/c1']).toMatchObject({ step: 'ask-number', worker: 'Ana' });
     // The eTag read before the restart is still the current one, and still guards against a stale writer.
-    await reopened.write({ 'msteams/bot/conversations/c1': { ...before['msteams/bot/conversations/c1'], step: 'confirm' } });
-    await expect(reopened.write({ 'msteams/bot/conversations/c1': { ...before['msteams/bot/conversations/c1'], step: 'stale' } })).rejects.toThrow(
-      conflict('msteams/bot/conversations/c1'),
-    );
+    await reopened.write({
+      'msteams/bot/conversations/c1': { ...before['msteams/bot/conversations/c1'], step: 'confirm' },
+    });
+    await expect(
+      reopened.write({ 'msteams/bot/conversations/c1': { ...before['msteams/bot/conversations/c1'], step: 'stale' } }),
+    ).rejects.toThrow(conflict('msteams/bot/conversations/c1'));
   });
 
   it('two processes incrementing one counter with eTags and retries lose no update', async () => {
@@ -401,7 +428,10 @@ process.stdout.write('ready\\n');
 process.stdin.once('data', () => run().catch((error) => { process.stderr.write(String(error && error.stack)); process.exit(1); }));
 `;
 
-function startWorker(script: string, args: string[]): { ready: Promise<void>; go: () => void; done: Promise<{ conflicts: number }> } {
+function startWorker(
+  script: string,
+  args: string[],
+): { ready: Promise<void>; go: () => void; done: Promise<{ conflicts: number }> } {
   const child = spawn(process.execPath, [script, ...args], { env: childEnv({}), cwd: ROOT });
   let stdout = '';
   let stderr = '';
@@ -430,7 +460,11 @@ describe('SqliteBotStorage refuses values it cannot store faithfully, and writes
     constructor(readonly e164: string) {}
   }
   const refusals: Array<[string, Record<string, unknown>, RegExp]> = [
-    ['a class instance', { worker: { phone: new PhoneNumberLike('+447700900123') } }, /worker\.phone is a PhoneNumberLike object/],
+    [
+      'a class instance',
+      { worker: { phone: new PhoneNumberLike('+447700900123') } },
+      /worker\.phone is a PhoneNumberLike object/,
+    ],
     ['a Map', { seen: new Map([['a', 1]]) }, /seen is a Map object/],
     ['a function', { onDone: () => undefined }, /onDone is a function/],
     ['a BigInt', { big: 10n }, /big is a BigInt/],
@@ -456,13 +490,17 @@ describe('SqliteBotStorage refuses values it cannot store faithfully, and writes
     const storage = sqliteStorage();
     const loop: Circular = { name: 'loop' };
     loop.self = loop;
-    await expect(storage.write({ k: { loop } })).rejects.toThrow(/^Storage: cannot write "k": the value is not JSON-serialisable \(Converting circular structure to JSON/);
+    await expect(storage.write({ k: { loop } })).rejects.toThrow(
+      /^Storage: cannot write "k": the value is not JSON-serialisable \(Converting circular structure to JSON/,
+    );
     expect(await storage.read(['k'])).toEqual({});
   });
 
   it('refuses items that are not plain objects', async () => {
     const storage = sqliteStorage();
-    await expect(storage.write({ k: null })).rejects.toThrow('Storage: cannot write "k": the item must be a plain object, not null');
+    await expect(storage.write({ k: null })).rejects.toThrow(
+      'Storage: cannot write "k": the item must be a plain object, not null',
+    );
     await expect(storage.write({ k: ['a'] })).rejects.toThrow('the item must be a plain object, not an array');
     await expect(storage.write({ k: 'text' })).rejects.toThrow('the item must be a plain object, not string');
     await expect(storage.write({ k: new Map() })).rejects.toThrow('the item must be a plain object, not a Map object');
@@ -501,13 +539,18 @@ function counterBot(storage: Storage, conversationId = 'a:chat-1'): TestAdapter 
     state.conversation.count = (state.conversation.count ?? 0) + 1;
     state.conversation.lastText = context.activity.text;
     state.user.messages = (state.user.messages ?? 0) + 1;
-    await context.sendActivity(`turn ${state.conversation.count}, you said "${context.activity.text}", ${state.user.messages} from you`);
+    await context.sendActivity(
+      `turn ${state.conversation.count}, you said "${context.activity.text}", ${state.user.messages} from you`,
+    );
   });
   return new TestAdapter(
     async (context) => {
       await app.run(context);
     },
-    { channelId: 'msteams', conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' } },
+    {
+      channelId: 'msteams',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    },
   );
 }
 
@@ -525,12 +568,19 @@ describe('teams-ai Application state on SqliteBotStorage', () => {
 
     // A new process: new database connection, storage, Application and adapter on the same data dir.
     const restarted = new SqliteBotStorage(open(dataDir));
-    await counterBot(restarted).send('still there?').assertReply('turn 3, you said "still there?", 3 from you').startTest();
+    await counterBot(restarted)
+      .send('still there?')
+      .assertReply('turn 3, you said "still there?", 3 from you')
+      .startTest();
     // Another conversation with the same user: its own conversation state, the shared user state.
     await counterBot(restarted, 'a:chat-2').send('hi').assertReply('turn 1, you said "hi", 4 from you').startTest();
 
     const stored = await restarted.read(['msteams/bot/conversations/a:chat-1']);
-    expect(stored['msteams/bot/conversations/a:chat-1']).toEqual({ count: 3, lastText: 'still there?', eTag: expect.any(String) });
+    expect(stored['msteams/bot/conversations/a:chat-1']).toEqual({
+      count: 3,
+      lastText: 'still there?',
+      eTag: expect.any(String),
+    });
   });
 
   function dialogBot(storage: Storage, { applyWorkaround }: { applyWorkaround: boolean }): TestAdapter {
@@ -559,9 +609,12 @@ describe('teams-ai Application state on SqliteBotStorage', () => {
       const result = await dc.continueDialog();
       if (result.status === DialogTurnStatus.empty) await dc.beginDialog('add-worker');
     });
-    return new TestAdapter(async (context: TurnContext) => {
-      await app.run(context);
-    }, { channelId: 'msteams' });
+    return new TestAdapter(
+      async (context: TurnContext) => {
+        await app.run(context);
+      },
+      { channelId: 'msteams' },
+    );
   }
 
   it('keeps a dialog in progress across a bot restart', async () => {
@@ -584,7 +637,9 @@ describe('teams-ai Application state on SqliteBotStorage', () => {
   it('refuses to save a TurnContext as dialog state (the pitfall) instead of storing it', async () => {
     const storage = sqliteStorage();
     const adapter = dialogBot(storage, { applyWorkaround: false });
-    await expect(adapter.send('add').startTest()).rejects.toThrow(/cannot write "msteams\/bot\/conversations\/Convo1": the value at dialogState is a TurnContext object/);
+    await expect(adapter.send('add').startTest()).rejects.toThrow(
+      /cannot write "msteams\/bot\/conversations\/Convo1": the value at dialogState is a TurnContext object/,
+    );
     expect(await storage.read(['msteams/bot/conversations/Convo1'])).toEqual({});
   });
 });

@@ -28,7 +28,7 @@ describe('start-up and shutdown of the bot process', () => {
     );
   });
 
-  it('needs the approver groups against the simulated tenant too: the bot knows no tenant\'s groups', async () => {
+  it("needs the approver groups against the simulated tenant too: the bot knows no tenant's groups", async () => {
     const result = await runNode(ENTRY, [], { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test' });
     expect(result.code).toBe(2);
     expect(result.stderr.trim()).toBe(
@@ -50,9 +50,17 @@ describe('start-up and shutdown of the bot process', () => {
   });
 
   it('says plainly when the port is taken', async () => {
-    const first = await startNode(ENTRY, { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS }, /127\.0\.0\.1:(\d+)\/api\/messages/);
+    const first = await startNode(
+      ENTRY,
+      { PORT: '0', DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS },
+      /127\.0\.0\.1:(\d+)\/api\/messages/,
+    );
     try {
-      const second = await runNode(ENTRY, [], { PORT: first.match[1], DATA_DIR: '/tmp/phonedesk-startup-test', ...DEMO_GROUP_SETTINGS });
+      const second = await runNode(ENTRY, [], {
+        PORT: first.match[1],
+        DATA_DIR: '/tmp/phonedesk-startup-test',
+        ...DEMO_GROUP_SETTINGS,
+      });
       expect(second.code).toBe(1);
       expect(second.stderr).toMatch(new RegExp(`port ${first.match[1]} .*not available`));
     } finally {

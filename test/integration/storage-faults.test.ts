@@ -19,8 +19,12 @@ import { tempDir } from '../helpers/temp-dir';
 
 const ADD_FOR_JANE = 'add +44 7700 900123 for Jane Doe because new starter';
 const REFERENCE = String.raw`\(Reference [0-9a-f]{8}\)`;
-const AUDIT_REFUSED = new RegExp(String.raw`^The audit log could not be written, so nothing was sent to Microsoft 365\. ${REFERENCE}$`);
-const STORAGE_FULL = new RegExp(String.raw`^phonedesk's storage is full, so nothing was changed\. Please tell IT\. ${REFERENCE}$`);
+const AUDIT_REFUSED = new RegExp(
+  String.raw`^The audit log could not be written, so nothing was sent to Microsoft 365\. ${REFERENCE}$`,
+);
+const STORAGE_FULL = new RegExp(
+  String.raw`^phonedesk's storage is full, so nothing was changed\. Please tell IT\. ${REFERENCE}$`,
+);
 const ASKED_FOR_JANE = askedFor("Add \\+44 •••• ••0123 as Jane Doe's mobile number");
 const JANE_READY = /Jane Doe can now sign in with \+44 •••• ••0123/;
 
@@ -46,7 +50,12 @@ beforeEach(async () => {
   // No request an earlier test left waiting: phonedesk files one open request per change, and each test asks anew.
   const store = harness.bot.services.changeStore;
   for (const open of await store.list({ statuses: ['pending'] })) {
-    await store.transition(open.id, 'pending', { to: 'expired', actor: { aadObjectId: 'phonedesk', name: 'phonedesk' }, at: new Date(), outcome: 'Expired between tests.' });
+    await store.transition(open.id, 'pending', {
+      to: 'expired',
+      actor: { aadObjectId: 'phonedesk', name: 'phonedesk' },
+      at: new Date(),
+      outcome: 'Expired between tests.',
+    });
   }
 });
 
@@ -64,7 +73,9 @@ async function graphWrites(): Promise<LoggedRequest[]> {
 }
 
 async function phoneMethodCreates(alias: string): Promise<LoggedRequest[]> {
-  return (await graphWrites()).filter((entry) => entry.method === 'POST' && entry.path === `/users/${demoUser(alias)}/authentication/phoneMethods`);
+  return (await graphWrites()).filter(
+    (entry) => entry.method === 'POST' && entry.path === `/users/${demoUser(alias)}/authentication/phoneMethods`,
+  );
 }
 
 /** `phonedesk audit verify --data-dir …`, run in-process on its own connection, as an operator would. */
@@ -91,12 +102,16 @@ async function statusOf(requestId: string): Promise<string | undefined> {
 }
 
 async function waitUntilDone(requestId: string): Promise<void> {
-  await waitUntil(`request ${requestId} to succeed`, async () => ((await statusOf(requestId)) === 'succeeded' ? true : undefined));
+  await waitUntil(`request ${requestId} to succeed`, async () =>
+    (await statusOf(requestId)) === 'succeeded' ? true : undefined,
+  );
 }
 
 /** The audit record of what Graph answered to one call, written after the answer (late, when storage refused it). */
 async function outcomeRecordOf(clientRequestId: string): Promise<AuditRecord | undefined> {
-  return (await auditRecords()).find((record) => record.phase === 'outcome' && record.graph?.clientRequestId === clientRequestId);
+  return (await auditRecords()).find(
+    (record) => record.phase === 'outcome' && record.graph?.clientRequestId === clientRequestId,
+  );
 }
 
 /** Priya asks for a change; returns the request's id from the Cancel button on her card. */
@@ -168,7 +183,9 @@ describe('a full disk', () => {
     const again = harness.connector.calls.length;
     const reply = await harness.say(PRIYA, ADD_FOR_JANE);
     expect(textOf(reply)).toMatch(ASKED_FOR_JANE);
-    expect(textOf(harness.postsTo(HANA, again))).toMatch(/Priya Shah asks you to approve request \d+: Add \+44 •••• ••0123 as Jane Doe's mobile number/);
+    expect(textOf(harness.postsTo(HANA, again))).toMatch(
+      /Priya Shah asks you to approve request \d+: Add \+44 •••• ••0123 as Jane Doe's mobile number/,
+    );
     expect(findButton(harness.postsTo(HANA, again), 'change.approve')).toEqual({ requestId: expect.any(String) });
   });
 
@@ -181,7 +198,9 @@ describe('a full disk', () => {
     expect(refused.status).toBe(200);
     expect(refused.body.value).toEqual(expect.stringMatching(AUDIT_REFUSED));
     expect(await statusOf(requestId)).toBe('pending');
-    expect((await harness.bot.services.changeStore.transitions(requestId)).map((transition) => transition.to)).toEqual(['pending']);
+    expect((await harness.bot.services.changeStore.transitions(requestId)).map((transition) => transition.to)).toEqual([
+      'pending',
+    ]);
     expect(await graphWrites()).toEqual([]);
     expect(postsSince(before)).toEqual([]);
 
@@ -207,7 +226,10 @@ describe('a full disk', () => {
     const requestId = await ask(ADD_FOR_JANE);
     await harness.simulator.control('DELETE', 'requests');
     // Hana's groups and roles are read fresh for the decision; the disk fills while Graph holds that read.
-    await harness.simulator.control('POST', 'faults', { path: `/users/${demoUser('hana.kim')}/transitiveMemberOf`, action: 'hold' });
+    await harness.simulator.control('POST', 'faults', {
+      path: `/users/${demoUser('hana.kim')}/transitiveMemberOf`,
+      action: 'hold',
+    });
     const click = harness.click(HANA, 'change.approve', { requestId });
     await waitUntil('Graph to hold the approver check', heldAtGraph);
     disk.fill();
@@ -221,7 +243,11 @@ describe('a full disk', () => {
     expect(heldRead).toBeDefined();
     // The read went out after its record; what Graph answered could not be written yet.
     const records = await auditRecords();
-    expect(records.filter((record) => record.graph?.clientRequestId === heldRead.clientRequestId).map((record) => record.phase)).toEqual(['read']);
+    expect(
+      records
+        .filter((record) => record.graph?.clientRequestId === heldRead.clientRequestId)
+        .map((record) => record.phase),
+    ).toEqual(['read']);
 
     disk.free();
     const approved = await harness.click(HANA, 'change.approve', { requestId });
@@ -229,13 +255,20 @@ describe('a full disk', () => {
     await waitUntilDone(requestId);
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
     const late = await outcomeRecordOf(heldRead.clientRequestId);
-    expect(late).toMatchObject({ outcome: { status: 200, graphRequestId: heldRead.requestId }, detail: expect.stringMatching(/^recorded late/) });
+    expect(late).toMatchObject({
+      outcome: { status: 200, graphRequestId: heldRead.requestId },
+      detail: expect.stringMatching(/^recorded late/),
+    });
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
   });
 
   it('tells the requester what happened when the disk fills while Graph makes the change, keeps the audit trail whole, and saves the result once there is space, making the change once', async () => {
     const requestId = await ask(ADD_FOR_JANE);
-    await harness.simulator.control('POST', 'faults', { method: 'POST', path: String.raw`/authentication/phoneMethods$`, action: 'hold' });
+    await harness.simulator.control('POST', 'faults', {
+      method: 'POST',
+      path: String.raw`/authentication/phoneMethods$`,
+      action: 'hold',
+    });
     const before = harness.connector.calls.length;
     const approved = await harness.click(HANA, 'change.approve', { requestId });
     expect(JSON.stringify(approved.body.value)).toMatch(/"text":"Approved by Hana Kim, {{DATE\(/);
@@ -250,7 +283,12 @@ describe('a full disk', () => {
     // Its answer could not be recorded, so nothing further went to Graph (the number index refresh was refused).
     expect((await graphRequests()).at(-1)).toEqual(write);
     const intent = (await auditRecords()).find((record) => record.graph?.clientRequestId === write.clientRequestId);
-    expect(intent).toMatchObject({ phase: 'intent', operation: 'phoneMethods.create', requestId, actor: { name: 'Hana Kim' } });
+    expect(intent).toMatchObject({
+      phase: 'intent',
+      operation: 'phoneMethods.create',
+      requestId,
+      actor: { name: 'Hana Kim' },
+    });
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
     expect(await statusOf(requestId)).toBe('executing');
 
@@ -262,10 +300,17 @@ describe('a full disk', () => {
 
     const saved = await harness.bot.services.changeStore.get(requestId);
     expect(saved).toMatchObject({ status: 'succeeded', outcome: expect.stringMatching(JANE_READY) });
-    expect((await harness.bot.services.changeStore.transitions(requestId)).at(-1)).toMatchObject({ from: 'executing', to: 'succeeded', note: expect.stringMatching(/^saved late/) });
+    expect((await harness.bot.services.changeStore.transitions(requestId)).at(-1)).toMatchObject({
+      from: 'executing',
+      to: 'succeeded',
+      note: expect.stringMatching(/^saved late/),
+    });
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
     const outcome = await outcomeRecordOf(write.clientRequestId);
-    expect(outcome).toMatchObject({ outcome: { status: 201, graphRequestId: write.requestId }, detail: expect.stringMatching(/^recorded late/) });
+    expect(outcome).toMatchObject({
+      outcome: { status: 201, graphRequestId: write.requestId },
+      detail: expect.stringMatching(/^recorded late/),
+    });
     expect(await auditVerify()).toMatch(/^0 audit log OK/);
   });
 
@@ -280,7 +325,9 @@ describe('a full disk', () => {
       spy.mockRestore();
     }
     expect(await statusOf(requestId)).toBe('cancelled');
-    const events = (await auditRecords()).filter((record) => record.requestId === requestId && record.phase === 'event').map((record) => record.operation);
+    const events = (await auditRecords())
+      .filter((record) => record.requestId === requestId && record.phase === 'event')
+      .map((record) => record.operation);
     expect(events).toEqual(['change.requested', 'change.cancelled']);
   });
 });
@@ -301,7 +348,10 @@ describe('a disk that fills the instant a request or an approval is saved', () =
     disk.free();
     // What the one-minute sweep does; a fresh approval (waiting less than a minute) is left to its own run.
     expect(await harness.bot.services.executor.runStranded(60_000)).toBe(0);
-    const [first, second] = await Promise.all([harness.bot.services.executor.runStranded(0), harness.bot.services.executor.runStranded(0)]);
+    const [first, second] = await Promise.all([
+      harness.bot.services.executor.runStranded(0),
+      harness.bot.services.executor.runStranded(0),
+    ]);
     expect(first + second).toBe(1);
     expect(await statusOf(requestId)).toBe('succeeded');
     expect(await phoneMethodCreates('jane.doe')).toHaveLength(1);
@@ -324,7 +374,9 @@ describe('a disk that fills the instant a request or an approval is saved', () =
     }
     const told = textOf(harness.postsTo(PRIYA, before));
     expect(told).toMatch(ASKED_FOR_JANE);
-    expect(told).toMatch(/I couldn't check who may approve it just now, so nobody has been told yet\. The request waits/);
+    expect(told).toMatch(
+      /I couldn't check who may approve it just now, so nobody has been told yet\. The request waits/,
+    );
     expect(harness.postsTo(HANA, before)).toEqual([]);
     expect(await statusOf(requestId)).toBe('pending');
 
@@ -355,7 +407,8 @@ describe('a database locked by someone else for longer than the busy timeout', (
   });
 
   it('still tells the manager the request was made when it locks right after the request is saved, and asks the approvers it already knows', async () => {
-    for (const approver of [HANA, VICTOR]) await harness.bot.services.directory.profile({ aadObjectId: demoUser(approver.alias), name: approver.name });
+    for (const approver of [HANA, VICTOR])
+      await harness.bot.services.directory.profile({ aadObjectId: demoUser(approver.alias), name: approver.name });
     // Right after the request is saved, before its cards are.
     const spy = faultAfterNext('create', () => lock.hold());
     const before = harness.connector.calls.length;
@@ -406,7 +459,10 @@ describe('a database locked by someone else for longer than the busy timeout', (
 
 describe('a database locked by another process for less than the busy timeout', () => {
   it('only delays the answer', async () => {
-    const holder = await startNode('test/fixtures/hold-database-lock.js', {}, /locked/, 5000, [path.join(data.dir, DATABASE_FILE), '2000']);
+    const holder = await startNode('test/fixtures/hold-database-lock.js', {}, /locked/, 5000, [
+      path.join(data.dir, DATABASE_FILE),
+      '2000',
+    ]);
     const exited = once(holder.child, 'exit');
     let releasedAt = Number.POSITIVE_INFINITY;
     holder.child.stdout.on('data', (chunk: Buffer) => {

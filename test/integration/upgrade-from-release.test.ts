@@ -45,8 +45,15 @@ async function approveAndRun(request: ChangeRequest): Promise<ChangeRequest> {
   return pipeline.executor.execute(request.id);
 }
 
-async function phoneMethods(alias: string): Promise<Array<{ phoneType: string; phoneNumber: string; smsSignInState: string }>> {
-  return (await harness.graph<{ value: Array<{ phoneType: string; phoneNumber: string; smsSignInState: string }> }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`)).body.value;
+async function phoneMethods(
+  alias: string,
+): Promise<Array<{ phoneType: string; phoneNumber: string; smsSignInState: string }>> {
+  return (
+    await harness.graph<{ value: Array<{ phoneType: string; phoneNumber: string; smsSignInState: string }> }>(
+      'GET',
+      `/users/${demoUser(alias)}/authentication/phoneMethods`,
+    )
+  ).body.value;
 }
 
 const mobileOf = async (alias: string) => (await phoneMethods(alias)).find((method) => method.phoneType === 'mobile');
@@ -55,7 +62,11 @@ describe('a database from release 0.1.0', () => {
   it('reads every pending request as it was asked for', async () => {
     const pending = await pendingByNumber();
     expect([...pending.keys()].sort((a, b) => a - b)).toEqual([3, 4, 5, 6, 7, 8, 9, 10]);
-    expect([...pending.values()].map((request) => [request.number, changeSummary(request)]).sort(([a], [b]) => Number(a) - Number(b))).toEqual([
+    expect(
+      [...pending.values()]
+        .map((request) => [request.number, changeSummary(request)])
+        .sort(([a], [b]) => Number(a) - Number(b)),
+    ).toEqual([
       [3, "Add +44 •••• ••0123 as Jane Doe's mobile number for sign-in"],
       [4, "Change Frank Green's mobile number to +44 •••• ••0160"],
       [5, "Remove Chloe Evans's mobile number"],
@@ -72,31 +83,43 @@ describe('a database from release 0.1.0', () => {
     const pending = await pendingByNumber();
     const outcomes = new Map<number, ChangeRequest>();
     for (const [number, request] of pending) outcomes.set(number, await approveAndRun(request));
-    for (const request of outcomes.values()) expect({ number: request.number, status: request.status }).toEqual({ number: request.number, status: 'succeeded' });
+    for (const request of outcomes.values())
+      expect({ number: request.number, status: request.status }).toEqual({
+        number: request.number,
+        status: 'succeeded',
+      });
 
     expect(await mobileOf('jane.doe')).toMatchObject({ phoneNumber: '+44 7700900123', smsSignInState: 'ready' });
     expect(await mobileOf('frank.green')).toMatchObject({ phoneNumber: '+44 7700900160' });
     expect(await mobileOf('chloe.evans')).toBeUndefined();
     expect(await mobileOf('bob.smith')).toMatchObject({ smsSignInState: 'ready' });
     expect(await mobileOf('julia.young')).toMatchObject({ smsSignInState: 'notEnabled' });
-    expect(await mobileOf('quinn.baker')).toMatchObject({ phoneNumber: '+44 7700900209', smsSignInState: 'notEnabled' });
+    expect(await mobileOf('quinn.baker')).toMatchObject({
+      phoneNumber: '+44 7700900209',
+      smsSignInState: 'notEnabled',
+    });
     const policy = await harness.graph<{ includeTargets: Array<{ id: string; isUsableForSignIn: boolean }> }>(
       'GET',
       '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms',
     );
-    expect(policy.body.includeTargets.find((target) => target.id === DEMO_GROUPS.smsMfaOnly)?.isUsableForSignIn).toBe(true);
+    expect(policy.body.includeTargets.find((target) => target.id === DEMO_GROUPS.smsMfaOnly)?.isUsableForSignIn).toBe(
+      true,
+    );
   });
 
   it('still knows the lost number it was told about, and refuses to turn it back on', async () => {
     const lost = (await pendingByNumber()).get(9)!;
     await approveAndRun(lost);
-    const again = pipeline.service.request({
-      requester: lost.requester,
-      kind: 'enable-sms-sign-in',
-      target: lost.target,
-      reason: 'found it',
-      tenantWide: false,
-    }, (await pipeline.gateway.signInSnapshot(lost.target.userId)));
+    const again = pipeline.service.request(
+      {
+        requester: lost.requester,
+        kind: 'enable-sms-sign-in',
+        target: lost.target,
+        reason: 'found it',
+        tenantWide: false,
+      },
+      await pipeline.gateway.signInSnapshot(lost.target.userId),
+    );
     await expect(again).rejects.toThrow(/lost/i);
   });
 

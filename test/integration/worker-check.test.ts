@@ -48,7 +48,10 @@ describe('status and diagnosis of a worker', () => {
     const [bob] = await gateway.findUsersByNamePrefix('Bob');
     const result = await checker.check(bob.id!, everyone);
     expect(result.diagnosis.findings[0].id).toBe('number-not-enabled');
-    expect((await roundTrips()).map((entry) => `${entry.method} ${entry.path.split('?')[0]}`)).toEqual(['GET /users', 'POST /$batch']);
+    expect((await roundTrips()).map((entry) => `${entry.method} ${entry.path.split('?')[0]}`)).toEqual([
+      'GET /users',
+      'POST /$batch',
+    ]);
   });
 
   it('names the holder of a number in use when the requester may see them, confirming with one more read', async () => {
@@ -124,7 +127,9 @@ describe('number index sweep', () => {
     await harness.control('DELETE', 'requests');
     const second = await new NumberIndexSweep(index, gateway).run();
     expect(second.finished).toBe(true);
-    const reads = (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests.filter((entry) => entry.batchId !== undefined);
+    const reads = (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests.filter(
+      (entry) => entry.batchId !== undefined,
+    );
     const total = (await gateway.mobileRegistrations()).userIds.length;
     expect(second.usersRead).toBe(total);
     expect(reads).toHaveLength(total - 20);

@@ -25,20 +25,27 @@ function filledManifest(): { manifest: TeamsAppManifest; missing: string[] } {
     BOT_ID: '9b2e7d4c-1a3f-4e5d-8c6b-7a9f0e1d2c33',
   };
   const missing: string[] = [];
-  const text = readFileSync(appPackage('manifest.json'), 'utf8').replace(/\$\{\{([A-Z0-9_]+)\}\}/g, (_all, name: string) => {
-    if (!(name in samples)) missing.push(name);
-    return samples[name] ?? '';
-  });
+  const text = readFileSync(appPackage('manifest.json'), 'utf8').replace(
+    /\$\{\{([A-Z0-9_]+)\}\}/g,
+    (_all, name: string) => {
+      if (!(name in samples)) missing.push(name);
+      return samples[name] ?? '';
+    },
+  );
   return { manifest: JSON.parse(text) as TeamsAppManifest, missing };
 }
 
 /** Validates against the official schema shipped in @microsoft/app-manifest, as its own validator does. */
 function schemaErrors(manifest: unknown, manifestVersion: string): string[] {
-  const schemaFile = require.resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`);
+  const schemaFile = require.resolve(
+    `@microsoft/app-manifest/build/json-schemas/teams/v${manifestVersion}/MicrosoftTeams.schema.json`,
+  );
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   addFormats(ajv, ['uri', 'email', 'regex']);
   const validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
-  return validate(manifest) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
+  return validate(manifest)
+    ? []
+    : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message ?? ''}`);
 }
 
 function readPng(file: string): PNG {

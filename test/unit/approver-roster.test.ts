@@ -16,7 +16,10 @@ function pages(): GroupUserPages & { reads: number } {
 
 it('reads every page of every group once, lower-cases ids, and counts tenant admins as approvers', async () => {
   const graph = pages();
-  const roster = await new ApproverRoster(graph, { approverGroupIds: ['approvers'], tenantAdminGroupIds: ['admins'] }).current();
+  const roster = await new ApproverRoster(graph, {
+    approverGroupIds: ['approvers'],
+    tenantAdminGroupIds: ['admins'],
+  }).current();
   expect([...roster.approvers].sort()).toEqual(['a-1', 'a-2', 'a-3', 'a-4']);
   expect([...roster.tenantAdmins].sort()).toEqual(['a-3', 'a-4']);
   expect(graph.reads).toBe(3);
@@ -25,7 +28,12 @@ it('reads every page of every group once, lower-cases ids, and counts tenant adm
 it('keeps the roster until it is older than its time to live, and shares one read among concurrent callers', async () => {
   const graph = pages();
   let now = 0;
-  const roster = new ApproverRoster(graph, { approverGroupIds: ['approvers'], tenantAdminGroupIds: ['admins'] }, 60_000, () => now);
+  const roster = new ApproverRoster(
+    graph,
+    { approverGroupIds: ['approvers'], tenantAdminGroupIds: ['admins'] },
+    60_000,
+    () => now,
+  );
   await Promise.all([roster.current(), roster.current()]);
   expect(graph.reads).toBe(3);
   now = 59_999;
@@ -39,7 +47,9 @@ it('keeps the roster until it is older than its time to live, and shares one rea
 it('does not keep a failed read', async () => {
   const graph = pages();
   let fail = true;
-  const flaky: GroupUserPages = { groupUserIds: (id, next) => (fail ? Promise.reject(new Error('Graph is down')) : graph.groupUserIds(id, next)) };
+  const flaky: GroupUserPages = {
+    groupUserIds: (id, next) => (fail ? Promise.reject(new Error('Graph is down')) : graph.groupUserIds(id, next)),
+  };
   const roster = new ApproverRoster(flaky, { approverGroupIds: ['approvers'], tenantAdminGroupIds: [] });
   await expect(roster.current()).rejects.toThrow('Graph is down');
   fail = false;

@@ -4,7 +4,9 @@ import { canonicalJson } from '../../src/audit/canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys at every depth and leaves no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe('{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [3, { z: true, y: null }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[3,{"y":null,"z":true}]},"b":1}',
+    );
   });
 
   it('is the same text whatever order the keys were written in', () => {
@@ -30,7 +32,11 @@ describe('canonical JSON', () => {
   });
 
   it('parses back to the same value', () => {
-    const value = { text: 'Zoë "O\'Brien"', list: [1.5, -2, 0, true, null, 'a,b'], nested: { deeper: { deepest: [] } } };
+    const value = {
+      text: 'Zoë "O\'Brien"',
+      list: [1.5, -2, 0, true, null, 'a,b'],
+      nested: { deeper: { deepest: [] } },
+    };
     expect(JSON.parse(canonicalJson(value))).toEqual(value);
   });
 });
@@ -46,7 +52,7 @@ describe('audit hash', () => {
     hash: 'to be replaced',
   };
 
-  it('is SHA-256 hex and ignores the record\'s own hash field', () => {
+  it("is SHA-256 hex and ignores the record's own hash field", () => {
     const hash = auditHash(record);
     expect(hash).toMatch(/^[0-9a-f]{64}$/);
     expect(auditHash({ ...record, hash: 'anything else' })).toBe(hash);

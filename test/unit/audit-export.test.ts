@@ -29,15 +29,18 @@ describe('CSV cells', () => {
     expect(csvCell('')).toBe('');
   });
 
-  it.each([['=HYPERLINK("http://evil")'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\tcmd'], ['\r=1']])('defuses %j so a spreadsheet does not run it', (value) => {
-    const cell = csvCell(value);
-    const read = parseCsv(`${cell}\r\n`)[0][0];
-    expect(read).toBe(`'${value}`);
-  });
+  it.each([['=HYPERLINK("http://evil")'], ['+1+1'], ['-2+3'], ['@SUM(A1)'], ['\tcmd'], ['\r=1']])(
+    'defuses %j so a spreadsheet does not run it',
+    (value) => {
+      const cell = csvCell(value);
+      const read = parseCsv(`${cell}\r\n`)[0][0];
+      expect(read).toBe(`'${value}`);
+    },
+  );
 });
 
 describe('CSV rows', () => {
-  it('has one column per header name, in order, and reads back to the record\'s values', () => {
+  it("has one column per header name, in order, and reads back to the record's values", () => {
     const [row] = parseCsv(csvRecordLine(outcome));
     expect(row).toHaveLength(CSV_COLUMNS.length);
     const byColumn = Object.fromEntries(CSV_COLUMNS.map((column, index) => [column, row[index]]));
@@ -60,15 +63,37 @@ describe('CSV rows', () => {
 
   it('puts a failure and the inner requests of a $batch into detail', () => {
     const failed = { ...outcome, outcome: { status: 0, failure: 'socket hang up' } };
-    const batch = { ...outcome, phase: 'read' as const, outcome: undefined, graph: { ...outcome.graph!, path: '/$batch', batch: [{ id: '1', method: 'GET', url: '/users/u1' }, { id: '2', method: 'GET', url: '/users/u1/authentication/phoneMethods' }] } };
+    const batch = {
+      ...outcome,
+      phase: 'read' as const,
+      outcome: undefined,
+      graph: {
+        ...outcome.graph!,
+        path: '/$batch',
+        batch: [
+          { id: '1', method: 'GET', url: '/users/u1' },
+          { id: '2', method: 'GET', url: '/users/u1/authentication/phoneMethods' },
+        ],
+      },
+    };
     const detail = CSV_COLUMNS.indexOf('detail');
     expect(parseCsv(csvRecordLine(failed))[0][detail]).toBe('no answer: socket hang up');
-    expect(parseCsv(csvRecordLine(batch))[0][detail]).toBe('batch: GET /users/u1, GET /users/u1/authentication/phoneMethods');
+    expect(parseCsv(csvRecordLine(batch))[0][detail]).toBe(
+      'batch: GET /users/u1, GET /users/u1/authentication/phoneMethods',
+    );
   });
 });
 
 describe('export', () => {
-  const second: AuditRecord = { ...outcome, sequence: 8, phase: 'event', operation: 'change.approve', detail: '=cmd|"/c calc"', graph: undefined, outcome: undefined };
+  const second: AuditRecord = {
+    ...outcome,
+    sequence: 8,
+    phase: 'event',
+    operation: 'change.approve',
+    detail: '=cmd|"/c calc"',
+    graph: undefined,
+    outcome: undefined,
+  };
   const fakeLog = (records: AuditRecord[]): AuditLog & { asked: AuditReadOptions[] } => {
     const asked: AuditReadOptions[] = [];
     return {
@@ -93,7 +118,7 @@ describe('export', () => {
     return { stream, text: () => text };
   };
 
-  it('writes JSON Lines whose every line still hashes to the record\'s hash', async () => {
+  it("writes JSON Lines whose every line still hashes to the record's hash", async () => {
     const first = { ...outcome, hash: '' };
     first.hash = auditHash(first);
     const out = sink();

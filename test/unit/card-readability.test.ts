@@ -17,7 +17,17 @@ import { factsOf, textBlocksOf, wordsOf } from '../helpers/card-walk';
 import { MFA_ONLY, readyWorker } from '../helpers/snapshots';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
-const STATUSES: ChangeStatus[] = ['pending', 'approved', 'executing', 'succeeded', 'failed', 'partially-succeeded', 'rejected', 'expired', 'cancelled'];
+const STATUSES: ChangeStatus[] = [
+  'pending',
+  'approved',
+  'executing',
+  'succeeded',
+  'failed',
+  'partially-succeeded',
+  'rejected',
+  'expired',
+  'cancelled',
+];
 const MANAGER = { aadObjectId: 'aad-manager', name: 'Morgan Manager' };
 
 function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
@@ -43,7 +53,12 @@ function request(overrides: Partial<ChangeRequest> = {}): ChangeRequest {
 
 function decided(status: ChangeStatus): ChangeRequest {
   if (status === 'pending') return request();
-  return request({ status, decidedBy: { aadObjectId: 'aad-approver', name: 'Ada Approver' }, decidedAt: '2026-11-27T10:15:00.000Z', outcome: 'Jane Doe can now sign in with +44 •••• ••0234, and this sentence is long.' });
+  return request({
+    status,
+    decidedBy: { aadObjectId: 'aad-approver', name: 'Ada Approver' },
+    decidedAt: '2026-11-27T10:15:00.000Z',
+    outcome: 'Jane Doe can now sign in with +44 •••• ••0234, and this sentence is long.',
+  });
 }
 
 function snapshot(change: (s: SignInSnapshot) => void): SignInSnapshot {
@@ -56,11 +71,15 @@ function snapshot(change: (s: SignInSnapshot) => void): SignInSnapshot {
 function everyCard(): Array<[string, AdaptiveCard]> {
   const cards: Array<[string, AdaptiveCard]> = [];
   for (const status of STATUSES) {
-    for (const view of ['approver', 'requester', 'everyone'] as const) cards.push([`change request ${status} ${view}`, buildChangeRequestCard(decided(status), view, ['29:a'])]);
+    for (const view of ['approver', 'requester', 'everyone'] as const)
+      cards.push([`change request ${status} ${view}`, buildChangeRequestCard(decided(status), view, ['29:a'])]);
   }
   const listed = [request(), request({ id: 'r2', number: 42, urgent: false, status: 'executing' })];
   for (const view of ['approver', 'requester'] as const) {
-    cards.push([`pending ${view} with ages`, buildPendingCard(listed, view, { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 2 })]);
+    cards.push([
+      `pending ${view} with ages`,
+      buildPendingCard(listed, view, { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 2 }),
+    ]);
     cards.push([`pending ${view} without ages`, buildPendingCard(listed, view)]);
     cards.push([`pending ${view} empty`, buildPendingCard([], view, { ended: 1 })]);
   }
@@ -68,21 +87,56 @@ function everyCard(): Array<[string, AdaptiveCard]> {
     ['ready', readyWorker()],
     ['FIG6', snapshot((s) => (s.phoneMethods[0].smsSignInState = 'notConfigured'))],
     ['unticked', snapshot((s) => (s.groups = [{ id: MFA_ONLY, displayName: 'SMS for MFA only' }]))],
-    ['admin', snapshot((s) => (s.roles = [{ roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', directoryScopeId: '/' }]))],
+    [
+      'admin',
+      snapshot(
+        (s) =>
+          (s.roles = [
+            {
+              roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+              displayName: 'Helpdesk Administrator',
+              directoryScopeId: '/',
+            },
+          ]),
+      ),
+    ],
     ['signed out this morning', snapshot((s) => (s.user.signInSessionsValidFromDateTime = '2026-11-27T09:30:00Z'))],
   ];
   for (const [label, s] of snapshots) {
-    for (const mode of ['status', 'diagnose'] as const) cards.push([`diagnosis ${label} ${mode}`, buildDiagnosisCard(diagnose(s, { now: NOW }), { mode, offerFixes: true })]);
+    for (const mode of ['status', 'diagnose'] as const)
+      cards.push([
+        `diagnosis ${label} ${mode}`,
+        buildDiagnosisCard(diagnose(s, { now: NOW }), { mode, offerFixes: true }),
+      ]);
   }
-  const policies = [readyWorker().policy, { ...readyWorker().policy, state: 'disabled' as const }, { ...readyWorker().policy, includeTargets: [] }];
+  const policies = [
+    readyWorker().policy,
+    { ...readyWorker().policy, state: 'disabled' as const },
+    { ...readyWorker().policy, includeTargets: [] },
+  ];
   for (const policy of policies) {
     for (const isTenantAdmin of [true, false]) {
-      for (const today of [NOW, new Date('2027-03-01T12:00:00Z')]) cards.push([`tenant check ${policy.state} admin=${isTenantAdmin} ${today.toISOString()}`, buildTenantCheckCard({ policy, isTenantAdmin, today })]);
+      for (const today of [NOW, new Date('2027-03-01T12:00:00Z')])
+        cards.push([
+          `tenant check ${policy.state} admin=${isTenantAdmin} ${today.toISOString()}`,
+          buildTenantCheckCard({ policy, isTenantAdmin, today }),
+        ]);
     }
   }
-  cards.push(['help', buildHelpCard()], ['help with a request', buildHelpCard({ openRequestNumber: 7 })], ['approver help', buildApproverHelpCard()]);
+  cards.push(
+    ['help', buildHelpCard()],
+    ['help with a request', buildHelpCard({ openRequestNumber: 7 })],
+    ['approver help', buildApproverHelpCard()],
+  );
   cards.push(['instructions', buildInstructionsCard(buildWorkerInstructions({ displayName: 'Jane Doe' }))]);
-  cards.push(['choice', buildWorkerChoiceCard('Several people match "Ja".', [{ userId: 'u1', displayName: 'Jane Doe', detail: 'Manchester' }], 'status')]);
+  cards.push([
+    'choice',
+    buildWorkerChoiceCard(
+      'Several people match "Ja".',
+      [{ userId: 'u1', displayName: 'Jane Doe', detail: 'Manchester' }],
+      'status',
+    ),
+  ]);
   return cards;
 }
 
@@ -99,17 +153,31 @@ describe('every card', () => {
     for (const fact of factsOf(card)) expect(fact.value).not.toMatch(/\{\{|\d{4}-\d{2}-\d{2}/);
     for (const block of textBlocksOf(card)) {
       // A raw ISO time would show in UTC; a malformed function would show as "{{DATE(…)}}" to the person.
-      expect(block.text.replace(/\{\{(DATE\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, SHORT\)|TIME\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\))\}\}/g, '')).not.toMatch(/\{\{|\}\}|\d{4}-\d{2}-\d{2}T|\d{1,2}:\d{2}/);
+      expect(
+        block.text.replace(
+          /\{\{(DATE\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z, SHORT\)|TIME\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z\))\}\}/g,
+          '',
+        ),
+      ).not.toMatch(/\{\{|\}\}|\d{4}-\d{2}-\d{2}T|\d{1,2}:\d{2}/);
     }
   });
 
-  it.each(cards)('%s: no green or yellow sentence; Good, Warning and Attention only on short labels', (_label, card) => {
-    const coloured = textBlocksOf(card).filter((block) => block.color === 'Good' || block.color === 'Warning' || block.color === 'Attention');
-    expect(coloured.filter((block) => !isShortLabel(block.text)).map((block) => `${block.color}: ${block.text}`)).toEqual([]);
-  });
+  it.each(cards)(
+    '%s: no green or yellow sentence; Good, Warning and Attention only on short labels',
+    (_label, card) => {
+      const coloured = textBlocksOf(card).filter(
+        (block) => block.color === 'Good' || block.color === 'Warning' || block.color === 'Attention',
+      );
+      expect(
+        coloured.filter((block) => !isShortLabel(block.text)).map((block) => `${block.color}: ${block.text}`),
+      ).toEqual([]);
+    },
+  );
 
   it('the checks can fail: a sentence in Warning and a time in UTC are found', () => {
-    expect(isShortLabel('"Use for sign-in" is unticked for \'SMS for MFA only\': workers there can only use texts.')).toBe(false);
+    expect(
+      isShortLabel('"Use for sign-in" is unticked for \'SMS for MFA only\': workers there can only use texts.'),
+    ).toBe(false);
     expect(isShortLabel('Needs attention')).toBe(true);
     expect(JSON.stringify({ text: '2026-11-27 09:00 UTC' })).toMatch(/UTC/);
   });
@@ -120,21 +188,29 @@ describe('times on cards', () => {
     expect(rfc3339('2026-12-01T10:00:00.000Z')).toBe('2026-12-01T10:00:00Z');
     expect(rfc3339('2026-12-01T11:00:00+01:00')).toBe('2026-12-01T10:00:00Z');
     expect(rfc3339('not a time')).toBeUndefined();
-    expect(cardDateTime('2026-12-01T10:00:00.123Z')).toBe('{{DATE(2026-12-01T10:00:00Z, SHORT)}} {{TIME(2026-12-01T10:00:00Z)}}');
+    expect(cardDateTime('2026-12-01T10:00:00.123Z')).toBe(
+      '{{DATE(2026-12-01T10:00:00Z, SHORT)}} {{TIME(2026-12-01T10:00:00Z)}}',
+    );
     expect(cardDateTime('yesterday')).toBe('an unknown time');
   });
 
   it('show who asked, who decided and the deadline, each with its time, on a change request card', () => {
     const pending = wordsOf(buildChangeRequestCard(request(), 'approver'));
-    expect(pending).toContain('Asked by Morgan Manager, {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}');
+    expect(pending).toContain(
+      'Asked by Morgan Manager, {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}',
+    );
     expect(pending).toContain('Decide by {{DATE(2026-11-28T09:00:00Z, SHORT)}} {{TIME(2026-11-28T09:00:00Z)}}');
     const rejected = wordsOf(buildChangeRequestCard(decided('rejected'), 'everyone'));
-    expect(rejected).toContain('Rejected by Ada Approver, {{DATE(2026-11-27T10:15:00Z, SHORT)}} {{TIME(2026-11-27T10:15:00Z)}}');
+    expect(rejected).toContain(
+      'Rejected by Ada Approver, {{DATE(2026-11-27T10:15:00Z, SHORT)}} {{TIME(2026-11-27T10:15:00Z)}}',
+    );
     expect(rejected).not.toContain('Decide by');
   });
 
   it('give the time asked on a pending list without ages', () => {
-    expect(wordsOf(buildPendingCard([request()], 'approver'))).toContain('Asked by Morgan Manager, {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}.');
+    expect(wordsOf(buildPendingCard([request()], 'approver'))).toContain(
+      'Asked by Morgan Manager, {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}.',
+    );
   });
 });
 
@@ -143,35 +219,58 @@ describe('the tenant check', () => {
     const card = buildTenantCheckCard({ policy: readyWorker().policy, isTenantAdmin: false, today: NOW });
     expect(card.body.some((element) => element.type === 'FactSet')).toBe(false);
     const text = wordsOf(card);
-    for (const name of ['Frontline workers', 'SMS for MFA only', 'SMS sign-in exclusions']) expect(text.split(name)).toHaveLength(2);
+    for (const name of ['Frontline workers', 'SMS for MFA only', 'SMS sign-in exclusions'])
+      expect(text.split(name)).toHaveLength(2);
     expect(text).toContain("People in 'SMS sign-in exclusions' can't sign in by text message");
   });
 });
 
 describe('the pending list', () => {
-  const mine = (number: number, createdAt: string, urgent = false): ChangeRequest => request({ id: `mine-${number}`, number, createdAt, urgent });
+  const mine = (number: number, createdAt: string, urgent = false): ChangeRequest =>
+    request({ id: `mine-${number}`, number, createdAt, urgent });
 
-  it("shows a requester's own requests newest first, without \"Asked by\" themselves, and counts ended ones apart", () => {
-    const others = request({ id: 'other', number: 50, createdAt: '2026-11-27T08:00:00.000Z', requester: { aadObjectId: 'aad-other', name: 'Other Manager' } });
-    const card = buildPendingCard([mine(41, '2026-11-27T09:00:00.000Z', true), mine(43, '2026-11-27T11:00:00.000Z'), others], 'requester', { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 3 });
+  it('shows a requester\'s own requests newest first, without "Asked by" themselves, and counts ended ones apart', () => {
+    const others = request({
+      id: 'other',
+      number: 50,
+      createdAt: '2026-11-27T08:00:00.000Z',
+      requester: { aadObjectId: 'aad-other', name: 'Other Manager' },
+    });
+    const card = buildPendingCard(
+      [mine(41, '2026-11-27T09:00:00.000Z', true), mine(43, '2026-11-27T11:00:00.000Z'), others],
+      'requester',
+      { now: NOW, viewerAadObjectId: MANAGER.aadObjectId, ended: 3 },
+    );
     const text = wordsOf(card);
     expect(text.indexOf('#43')).toBeLessThan(text.indexOf('#41'));
     expect(text.indexOf('#41')).toBeLessThan(text.indexOf('#50'));
     expect(text).toContain('Asked 1 hour ago. Waiting for approval.');
     expect(text).not.toContain('Asked by Morgan Manager');
     expect(text).toContain('Asked by Other Manager, 4 hours ago.');
-    expect(text).toContain('3 earlier requests have ended (done, not done, rejected, expired or cancelled) and are not listed.');
+    expect(text).toContain(
+      '3 earlier requests have ended (done, not done, rejected, expired or cancelled) and are not listed.',
+    );
   });
 
   it('keeps the approver queue urgent first, then oldest first', () => {
-    const text = wordsOf(buildPendingCard([mine(43, '2026-11-27T11:00:00.000Z'), mine(42, '2026-11-27T10:00:00.000Z'), mine(41, '2026-11-27T11:30:00.000Z', true)], 'approver', { now: NOW }));
+    const text = wordsOf(
+      buildPendingCard(
+        [
+          mine(43, '2026-11-27T11:00:00.000Z'),
+          mine(42, '2026-11-27T10:00:00.000Z'),
+          mine(41, '2026-11-27T11:30:00.000Z', true),
+        ],
+        'approver',
+        { now: NOW },
+      ),
+    );
     expect(text.indexOf('#41')).toBeLessThan(text.indexOf('#42'));
     expect(text.indexOf('#42')).toBeLessThan(text.indexOf('#43'));
   });
 });
 
 describe('help', () => {
-  it('never names a request number that may not exist; names the viewer\'s own open one when given', () => {
+  it("never names a request number that may not exist; names the viewer's own open one when given", () => {
     expect(wordsOf(buildHelpCard())).not.toMatch(/(cancel|approve|reject) \d/);
     expect(wordsOf(buildHelpCard({ openRequestNumber: 7 }))).toContain('Cancel your request: "cancel 7"');
     expect(wordsOf(buildApproverHelpCard())).not.toMatch(/(cancel|approve|reject) \d/);

@@ -36,12 +36,17 @@ const ID_KEYS = new Set(['userId', 'finding', 'purpose', 'policyTargetId', 'requ
 /** Keys or values in button data that are not ids (a number, a name, a state to trust). */
 function nonIdData(card: AdaptiveCard): string[] {
   const actions: CardAction[] = [...buttons(card), ...(card.refresh ? [card.refresh.action] : [])];
-  const all = actions.flatMap((action) => (action.type === 'Action.Execute' && action.fallback ? [action, action.fallback] : [action]));
+  const all = actions.flatMap((action) =>
+    action.type === 'Action.Execute' && action.fallback ? [action, action.fallback] : [action],
+  );
   return all.flatMap((action) =>
     Object.entries(action.data).flatMap(([key, value]) => {
       const problems: string[] = [];
       if (!ID_KEYS.has(key)) problems.push(`${action.title}: data.${key}`);
-      if (typeof value !== 'string' || /\+|\d{6,}/.test(value.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ''))) {
+      if (
+        typeof value !== 'string' ||
+        /\+|\d{6,}/.test(value.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, ''))
+      ) {
         problems.push(`${action.title}: data.${key} = ${JSON.stringify(value)}`);
       }
       return problems;
@@ -61,7 +66,11 @@ function worker(change: (snapshot: SignInSnapshot) => void = () => undefined): S
   return snapshot;
 }
 
-const fig6 = (): Diagnosis => diagnose(worker((s) => (s.phoneMethods[0].smsSignInState = 'notConfigured')), { now: NOW });
+const fig6 = (): Diagnosis =>
+  diagnose(
+    worker((s) => (s.phoneMethods[0].smsSignInState = 'notConfigured')),
+    { now: NOW },
+  );
 
 /** A worker with two blockers: one fixable (no mobile number), one not (no licence). */
 const unlicensedWithoutMobile = (): Diagnosis =>
@@ -73,26 +82,61 @@ const unlicensedWithoutMobile = (): Diagnosis =>
     { now: NOW },
   );
 
-const ADMIN_ROLE = { roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', directoryScopeId: '/' };
+const ADMIN_ROLE = {
+  roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+  displayName: 'Helpdesk Administrator',
+  directoryScopeId: '/',
+};
 
 /** Diagnoses a user would see, each with the full number +44 7700900234 somewhere in the snapshot. */
 const DIAGNOSES: Array<[string, () => Diagnosis]> = [
   ['ready', () => diagnose(worker(), { now: NOW })],
   ['FIG6 (notConfigured)', fig6],
-  ['number in use, holder named', () => diagnose(worker((s) => (s.phoneMethods[0].smsSignInState = 'phoneNumberNotUnique')), { now: NOW, holder: { displayName: 'Sam Okafor' } })],
-  ['number saved as an office phone', () => diagnose(worker((s) => (s.phoneMethods[0].phoneType = 'office')), { now: NOW })],
-  ['admin who can sign in by SMS', () => diagnose(worker((s) => (s.roles = [ADMIN_ROLE])), { now: NOW })],
-  ['"Use for sign-in" unticked', () => diagnose(worker((s) => (s.groups = [{ id: MFA_ONLY, displayName: 'SMS for MFA only' }])), { now: NOW })],
+  [
+    'number in use, holder named',
+    () =>
+      diagnose(
+        worker((s) => (s.phoneMethods[0].smsSignInState = 'phoneNumberNotUnique')),
+        { now: NOW, holder: { displayName: 'Sam Okafor' } },
+      ),
+  ],
+  [
+    'number saved as an office phone',
+    () =>
+      diagnose(
+        worker((s) => (s.phoneMethods[0].phoneType = 'office')),
+        { now: NOW },
+      ),
+  ],
+  [
+    'admin who can sign in by SMS',
+    () =>
+      diagnose(
+        worker((s) => (s.roles = [ADMIN_ROLE])),
+        { now: NOW },
+      ),
+  ],
+  [
+    '"Use for sign-in" unticked',
+    () =>
+      diagnose(
+        worker((s) => (s.groups = [{ id: MFA_ONLY, displayName: 'SMS for MFA only' }])),
+        { now: NOW },
+      ),
+  ],
   ['unlicensed, no mobile', unlicensedWithoutMobile],
-  ['account off, excluded, signed out today', () =>
-    diagnose(
-      worker((s) => {
-        s.user.accountEnabled = false;
-        s.groups.push({ id: EXCLUDED, displayName: 'SMS sign-in exclusions' });
-        s.user.signInSessionsValidFromDateTime = '2026-11-27T09:00:00Z';
-      }),
-      { now: NOW },
-    )],
+  [
+    'account off, excluded, signed out today',
+    () =>
+      diagnose(
+        worker((s) => {
+          s.user.accountEnabled = false;
+          s.groups.push({ id: EXCLUDED, displayName: 'SMS sign-in exclusions' });
+          s.user.signInSessionsValidFromDateTime = '2026-11-27T09:00:00Z';
+        }),
+        { now: NOW },
+      ),
+  ],
 ];
 
 function policy(change: (policy: SmsPolicySnapshot) => void = () => undefined): SmsPolicySnapshot {
@@ -138,13 +182,46 @@ describe('the card validator', () => {
 
   it.each<[string, Json, RegExp]>([
     ['an unknown element', { ...base, body: [{ type: 'Fancy' }] }, /Unknown element type "Fancy"/],
-    ['an unknown property', { ...base, body: [{ type: 'TextBlock', text: 'x', colour: 'Good' }] }, /\.colour: "Good" dropped/],
-    ['an invalid value', { ...base, body: [{ type: 'TextBlock', text: 'x', color: 'Red' }] }, /Invalid value "Red"|color/],
+    [
+      'an unknown property',
+      { ...base, body: [{ type: 'TextBlock', text: 'x', colour: 'Good' }] },
+      /\.colour: "Good" dropped/,
+    ],
+    [
+      'an invalid value',
+      { ...base, body: [{ type: 'TextBlock', text: 'x', color: 'Red' }] },
+      /Invalid value "Red"|color/,
+    ],
     ['a card newer than 1.5', { ...base, version: '1.6' }, /version .*1\.6/],
-    ['a 1.6 property', { ...base, body: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'a', verb: 'v', role: 'Button' }] }] }, /role.*1\.6/],
-    ['an element outside the Teams subset', { ...base, body: [{ type: 'Table', columns: [{ width: 1 }], rows: [] }] }, /Table is not in the Teams subset/],
-    ['an unknown action in a fallback', { ...base, actions: [{ type: 'Action.Execute', title: 'a', verb: 'v', fallback: { type: 'Action.Nope', title: 'a' } }] }, /fallback 0/],
-    ['too many buttons in one set', { ...base, actions: Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `b${i}`, data: { i } })) }, /7 actions in one set/],
+    [
+      'a 1.6 property',
+      {
+        ...base,
+        body: [{ type: 'ActionSet', actions: [{ type: 'Action.Execute', title: 'a', verb: 'v', role: 'Button' }] }],
+      },
+      /role.*1\.6/,
+    ],
+    [
+      'an element outside the Teams subset',
+      { ...base, body: [{ type: 'Table', columns: [{ width: 1 }], rows: [] }] },
+      /Table is not in the Teams subset/,
+    ],
+    [
+      'an unknown action in a fallback',
+      {
+        ...base,
+        actions: [{ type: 'Action.Execute', title: 'a', verb: 'v', fallback: { type: 'Action.Nope', title: 'a' } }],
+      },
+      /fallback 0/,
+    ],
+    [
+      'too many buttons in one set',
+      {
+        ...base,
+        actions: Array.from({ length: 7 }, (_, i) => ({ type: 'Action.Submit', title: `b${i}`, data: { i } })),
+      },
+      /7 actions in one set/,
+    ],
   ])('reports %s', (_label, card, problem) => {
     expect(cardProblems(card).join('\n')).toMatch(problem);
   });
@@ -165,14 +242,21 @@ describe('existing cards pass the validator', () => {
     expect(card.refresh?.userIds).toEqual(['29:approver-1', '29:approver-2']);
   });
 
-  it.each<ChangeStatus>(['approved', 'rejected', 'succeeded', 'failed', 'cancelled', 'expired'])('decided (%s) change request card: no buttons, no refresh', (status) => {
-    for (const view of ['approver', 'requester', 'everyone'] as const) {
-      const card = buildChangeRequestCard(request({ status, decidedBy: APPROVER, decidedAt: '2026-11-27T10:00:00.000Z', outcome: 'Done.' }), view, ['29:approver-1']);
-      expect(cardProblems(card)).toEqual([]);
-      expect(buttons(card)).toEqual([]);
-      expect(card.refresh?.userIds).toEqual([]);
-    }
-  });
+  it.each<ChangeStatus>(['approved', 'rejected', 'succeeded', 'failed', 'cancelled', 'expired'])(
+    'decided (%s) change request card: no buttons, no refresh',
+    (status) => {
+      for (const view of ['approver', 'requester', 'everyone'] as const) {
+        const card = buildChangeRequestCard(
+          request({ status, decidedBy: APPROVER, decidedAt: '2026-11-27T10:00:00.000Z', outcome: 'Done.' }),
+          view,
+          ['29:approver-1'],
+        );
+        expect(cardProblems(card)).toEqual([]);
+        expect(buttons(card)).toEqual([]);
+        expect(card.refresh?.userIds).toEqual([]);
+      }
+    },
+  );
 });
 
 describe('diagnosis card', () => {
@@ -191,8 +275,12 @@ describe('diagnosis card', () => {
   });
 
   it('titles the card by whether the worker is ready', () => {
-    expect(textOf(buildDiagnosisCard(diagnose(worker(), { now: NOW }), { mode: 'status', offerFixes: false }))).toMatch(/^Jane Doe can sign in with their phone$/m);
-    expect(textOf(buildDiagnosisCard(fig6(), { mode: 'status', offerFixes: false }))).toMatch(/^Jane Doe can't sign in with their phone yet$/m);
+    expect(textOf(buildDiagnosisCard(diagnose(worker(), { now: NOW }), { mode: 'status', offerFixes: false }))).toMatch(
+      /^Jane Doe can sign in with their phone$/m,
+    );
+    expect(textOf(buildDiagnosisCard(fig6(), { mode: 'status', offerFixes: false }))).toMatch(
+      /^Jane Doe can't sign in with their phone yet$/m,
+    );
   });
 
   it('status mode shows the top finding only and, when not ready, how to ask for details', () => {
@@ -209,9 +297,24 @@ describe('diagnosis card', () => {
   });
 
   it('diagnose mode shows every finding, blockers first, each with what to do', () => {
-    const warning: Finding = { id: 'sessions-recently-revoked', severity: 'info', summary: 'Signed out today.', fix: 'Sign in again.' };
-    const blocker: Finding = { id: 'account-disabled', severity: 'blocker', summary: 'Account is off.', fix: 'Ask IT.' };
-    const diagnosis: Diagnosis = { userId: 'user-jane', displayName: 'Jane Doe', ready: false, findings: [warning, blocker] };
+    const warning: Finding = {
+      id: 'sessions-recently-revoked',
+      severity: 'info',
+      summary: 'Signed out today.',
+      fix: 'Sign in again.',
+    };
+    const blocker: Finding = {
+      id: 'account-disabled',
+      severity: 'blocker',
+      summary: 'Account is off.',
+      fix: 'Ask IT.',
+    };
+    const diagnosis: Diagnosis = {
+      userId: 'user-jane',
+      displayName: 'Jane Doe',
+      ready: false,
+      findings: [warning, blocker],
+    };
     const text = textOf(buildDiagnosisCard(diagnosis, { mode: 'diagnose', offerFixes: false }));
     expect(text.indexOf('Account is off.')).toBeGreaterThan(-1);
     expect(text.indexOf('Account is off.')).toBeLessThan(text.indexOf('Signed out today.'));
@@ -221,8 +324,18 @@ describe('diagnosis card', () => {
   });
 
   it('colours findings by severity', () => {
-    const card = buildDiagnosisCard(diagnose(worker((s) => (s.roles = [ADMIN_ROLE])), { now: NOW }), { mode: 'diagnose', offerFixes: false });
-    const colours = elementsOf(card.body).flatMap((element) => (element.type === 'TextBlock' && element.weight === 'Bolder' && element.size === 'Small' ? [`${element.text}:${element.color}`] : []));
+    const card = buildDiagnosisCard(
+      diagnose(
+        worker((s) => (s.roles = [ADMIN_ROLE])),
+        { now: NOW },
+      ),
+      { mode: 'diagnose', offerFixes: false },
+    );
+    const colours = elementsOf(card.body).flatMap((element) =>
+      element.type === 'TextBlock' && element.weight === 'Bolder' && element.size === 'Small'
+        ? [`${element.text}:${element.color}`]
+        : [],
+    );
     expect(colours).toEqual(['Needs attention:Warning', 'Ready:Good']);
     const blocked = buildDiagnosisCard(fig6(), { mode: 'diagnose', offerFixes: false });
     expect(JSON.stringify(blocked)).toContain('"text":"Stops sign-in","weight":"Bolder","color":"Attention"');
@@ -230,7 +343,8 @@ describe('diagnosis card', () => {
 
   it('offers no buttons unless offerFixes', () => {
     for (const [, make] of DIAGNOSES) {
-      for (const mode of ['status', 'diagnose'] as const) expect(buttons(buildDiagnosisCard(make(), { mode, offerFixes: false }))).toEqual([]);
+      for (const mode of ['status', 'diagnose'] as const)
+        expect(buttons(buildDiagnosisCard(make(), { mode, offerFixes: false }))).toEqual([]);
     }
   });
 
@@ -243,12 +357,18 @@ describe('diagnosis card', () => {
     expect(actions.map(({ title, verb, data }) => ({ title, verb, data }))).toEqual([
       { title: 'Add a number', verb: PROPOSE_VERB, data: { userId: 'user-jane', finding: 'no-mobile-number' } },
     ]);
-    expect(actions[0].fallback).toEqual({ type: 'Action.Submit', title: 'Add a number', data: { userId: 'user-jane', finding: 'no-mobile-number', verb: 'change.propose' } });
+    expect(actions[0].fallback).toEqual({
+      type: 'Action.Submit',
+      title: 'Add a number',
+      data: { userId: 'user-jane', finding: 'no-mobile-number', verb: 'change.propose' },
+    });
   });
 
   it('offers the FIG6 fix in status mode too, without the number in its data', () => {
     const card = buildDiagnosisCard(fig6(), { mode: 'status', offerFixes: true });
-    expect(executes(card).map((action) => [action.title, action.data])).toEqual([['Turn on SMS sign-in', { userId: 'user-jane', finding: 'number-not-enabled' }]]);
+    expect(executes(card).map((action) => [action.title, action.data])).toEqual([
+      ['Turn on SMS sign-in', { userId: 'user-jane', finding: 'number-not-enabled' }],
+    ]);
     expect(fig6().findings[0].proposal).toEqual({ kind: 'enable-sms-sign-in', tenantWide: false }); // no number to leak
     expect(leakedDigits(card)).toEqual([]);
   });
@@ -258,10 +378,19 @@ describe('diagnosis card', () => {
     ['add-number', undefined, 'Add a number'],
     ['replace-number', undefined, 'Replace the number'],
     ['disable-sms-sign-in', undefined, 'Turn off SMS sign-in'],
-    ['set-use-for-sign-in', true, 'Tick \'Use for sign-in\''],
+    ['set-use-for-sign-in', true, "Tick 'Use for sign-in'"],
   ])('labels a %s proposal (useForSignIn %s) "%s"', (kind, useForSignIn, label) => {
-    const finding: Finding = { id: 'number-not-enabled', severity: 'blocker', summary: 's', fix: 'f', proposal: { kind, useForSignIn, phoneNumber: FULL_NUMBER, tenantWide: kind === 'set-use-for-sign-in' } };
-    const card = buildDiagnosisCard({ userId: 'u-1', displayName: 'Bob', ready: false, findings: [finding] }, { mode: 'diagnose', offerFixes: true });
+    const finding: Finding = {
+      id: 'number-not-enabled',
+      severity: 'blocker',
+      summary: 's',
+      fix: 'f',
+      proposal: { kind, useForSignIn, phoneNumber: FULL_NUMBER, tenantWide: kind === 'set-use-for-sign-in' },
+    };
+    const card = buildDiagnosisCard(
+      { userId: 'u-1', displayName: 'Bob', ready: false, findings: [finding] },
+      { mode: 'diagnose', offerFixes: true },
+    );
     expect(executes(card).map((action) => action.title)).toEqual([label]);
     expect(cardProblems(card)).toEqual([]);
     expect(leakedDigits(card)).toEqual([]);
@@ -274,7 +403,12 @@ describe('diagnosis card', () => {
 });
 
 describe('worker choice card', () => {
-  const people = (count: number) => Array.from({ length: count }, (_, i) => ({ userId: `user-${i}`, displayName: `Jane Doe ${i}`, detail: i % 2 ? `Store ${i}` : undefined }));
+  const people = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      userId: `user-${i}`,
+      displayName: `Jane Doe ${i}`,
+      detail: i % 2 ? `Store ${i}` : undefined,
+    }));
 
   it('asks which one, with a button per person carrying the user id and purpose', () => {
     const card = buildWorkerChoiceCard('Which Jane do you want the status of?', people(3), 'status');
@@ -286,7 +420,11 @@ describe('worker choice card', () => {
     expect(text).toContain('Store 1');
     expect(text).not.toMatch(/more (people|person)/);
     expect(executes(card).map(({ title, verb, data }) => ({ title, verb, data }))).toEqual(
-      [0, 1, 2].map((i) => ({ title: `Jane Doe ${i}`, verb: CHOOSE_WORKER_VERB, data: { userId: `user-${i}`, purpose: 'status' } })),
+      [0, 1, 2].map((i) => ({
+        title: `Jane Doe ${i}`,
+        verb: CHOOSE_WORKER_VERB,
+        data: { userId: `user-${i}`, purpose: 'status' },
+      })),
     );
   });
 
@@ -306,10 +444,15 @@ describe('worker choice card', () => {
 
 describe('question card', () => {
   it('asks one question with a button per answer, carrying the answer and ids only', () => {
-    const card = buildQuestionCard('Do you mean Ali Khan (Manchester Piccadilly, Sales Associate)?', 'Please check.', [
-      { title: 'Yes', answer: 'yes', style: 'positive' },
-      { title: 'No, choose someone else', answer: 'no' },
-    ], { userId: 'user-1' });
+    const card = buildQuestionCard(
+      'Do you mean Ali Khan (Manchester Piccadilly, Sales Associate)?',
+      'Please check.',
+      [
+        { title: 'Yes', answer: 'yes', style: 'positive' },
+        { title: 'No, choose someone else', answer: 'no' },
+      ],
+      { userId: 'user-1' },
+    );
     expect(cardProblems(card)).toEqual([]);
     expect(nonIdData(card)).toEqual([]);
     expect(textOf(card)).toContain('Do you mean Ali Khan (Manchester Piccadilly, Sales Associate)?');
@@ -326,40 +469,81 @@ describe('tenant check card', () => {
   it.each([
     ['tenant admin', true],
     ['non-admin', false],
-  ])('is a valid card for a %s, before and after the retirement, with and without a provider', (_label, isTenantAdmin) => {
-    for (const today of [before, new Date('2027-02-01T08:00:00Z'), new Date('2027-03-01T12:00:00Z')]) {
-      for (const settings of [null, undefined, { url: 'https://contoso-sms.azurewebsites.net/api/route', appId: 'app-1', isEvaluationModeEnabled: true, migrationPercentage: 25 }]) {
-        const card = buildTenantCheckCard({ policy: policy((p) => (p.telecomProviderSettings = settings)), isTenantAdmin, today });
-        expect(cardProblems(card)).toEqual([]);
-        expect(nonIdData(card)).toEqual([]);
+  ])(
+    'is a valid card for a %s, before and after the retirement, with and without a provider',
+    (_label, isTenantAdmin) => {
+      for (const today of [before, new Date('2027-02-01T08:00:00Z'), new Date('2027-03-01T12:00:00Z')]) {
+        for (const settings of [
+          null,
+          undefined,
+          {
+            url: 'https://contoso-sms.azurewebsites.net/api/route',
+            appId: 'app-1',
+            isEvaluationModeEnabled: true,
+            migrationPercentage: 25,
+          },
+        ]) {
+          const card = buildTenantCheckCard({
+            policy: policy((p) => (p.telecomProviderSettings = settings)),
+            isTenantAdmin,
+            today,
+          });
+          expect(cardProblems(card)).toEqual([]);
+          expect(nonIdData(card)).toEqual([]);
+        }
       }
-    }
-  });
+    },
+  );
 
   it('says in plain words where SMS sign-in is on, where "Use for sign-in" is unticked, and who is left out', () => {
     const card = buildTenantCheckCard({ policy: policy(), isTenantAdmin: false, today: before });
     const text = textOf(card);
-    expect(text).toContain('SMS sign-in is on for \'Frontline workers\'.');
-    expect(text).toContain('"Use for sign-in" is unticked for \'SMS for MFA only\': workers there can only use text messages as a second check');
-    expect(text).toContain('People in \'SMS sign-in exclusions\' can\'t sign in by text message, even when they are in an included group.');
+    expect(text).toContain("SMS sign-in is on for 'Frontline workers'.");
+    expect(text).toContain(
+      '"Use for sign-in" is unticked for \'SMS for MFA only\': workers there can only use text messages as a second check',
+    );
+    expect(text).toContain(
+      "People in 'SMS sign-in exclusions' can't sign in by text message, even when they are in an included group.",
+    );
   });
 
   it('says when the policy is off, or nobody can sign in', () => {
-    expect(textOf(buildTenantCheckCard({ policy: policy((p) => (p.state = 'disabled')), isTenantAdmin: false, today: before }))).toMatch(/SMS sign-in is off for the whole organisation/);
+    expect(
+      textOf(
+        buildTenantCheckCard({ policy: policy((p) => (p.state = 'disabled')), isTenantAdmin: false, today: before }),
+      ),
+    ).toMatch(/SMS sign-in is off for the whole organisation/);
     const noneTicked = policy((p) => (p.includeTargets = p.includeTargets.filter((target) => target.id === MFA_ONLY)));
-    expect(textOf(buildTenantCheckCard({ policy: noneTicked, isTenantAdmin: false, today: before }))).toMatch(/Nobody can sign in with their phone number yet/);
-    const everyone = policy((p) => (p.includeTargets = [{ id: 'all_users', targetType: 'group', isUsableForSignIn: true }]));
-    expect(textOf(buildTenantCheckCard({ policy: everyone, isTenantAdmin: false, today: before }))).toContain('SMS sign-in is on for all users.');
+    expect(textOf(buildTenantCheckCard({ policy: noneTicked, isTenantAdmin: false, today: before }))).toMatch(
+      /Nobody can sign in with their phone number yet/,
+    );
+    const everyone = policy(
+      (p) => (p.includeTargets = [{ id: 'all_users', targetType: 'group', isUsableForSignIn: true }]),
+    );
+    expect(textOf(buildTenantCheckCard({ policy: everyone, isTenantAdmin: false, today: before }))).toContain(
+      'SMS sign-in is on for all users.',
+    );
   });
 
   it('gives a tenant admin a button per unticked target, with the target id only', () => {
-    const twoUnticked = policy((p) => p.includeTargets.push({ id: 'group-night', targetType: 'group', isUsableForSignIn: false, displayName: 'Night shift' }));
+    const twoUnticked = policy((p) =>
+      p.includeTargets.push({
+        id: 'group-night',
+        targetType: 'group',
+        isUsableForSignIn: false,
+        displayName: 'Night shift',
+      }),
+    );
     const card = buildTenantCheckCard({ policy: twoUnticked, isTenantAdmin: true, today: before });
     expect(executes(card).map(({ title, verb, data }) => ({ title, verb, data }))).toEqual([
       { title: 'Tick "Use for sign-in" for SMS for MFA only', verb: PROPOSE_VERB, data: { policyTargetId: MFA_ONLY } },
       { title: 'Tick "Use for sign-in" for Night shift', verb: PROPOSE_VERB, data: { policyTargetId: 'group-night' } },
     ]);
-    expect(executes(buildTenantCheckCard({ policy: policy((p) => p.includeTargets.splice(1)), isTenantAdmin: true, today: before }))).toEqual([]);
+    expect(
+      executes(
+        buildTenantCheckCard({ policy: policy((p) => p.includeTargets.splice(1)), isTenantAdmin: true, today: before }),
+      ),
+    ).toEqual([]);
   });
 
   it('gives a non-admin neither buttons nor the retirement notice', () => {
@@ -375,8 +559,10 @@ describe('tenant check card', () => {
     expect(text).toContain('SMS retirement is coming');
     expect(text).toContain('Microsoft stops sending SMS and voice codes itself on 1 February 2027, in 66 days');
     expect(text).toContain('No customer-managed telecom provider is configured.');
-    expect(text).toMatch(/SMS sign-in as a primary method .* does not survive the retirement, even with a customer-managed telecom provider/);
-    expect(text).toContain('QR code + PIN is Microsoft\'s successor for frontline workers');
+    expect(text).toMatch(
+      /SMS sign-in as a primary method .* does not survive the retirement, even with a customer-managed telecom provider/,
+    );
+    expect(text).toContain("QR code + PIN is Microsoft's successor for frontline workers");
     expect(text).not.toMatch(/stopped|has happened/);
   });
 
@@ -384,11 +570,15 @@ describe('tenant check card', () => {
     ['2027-01-31T23:30:00Z', 'on 1 February 2027, tomorrow'],
     ['2027-02-01T00:00:00Z', 'today, 1 February 2027'],
   ])('counts down by UTC day (%s)', (today, phrase) => {
-    expect(textOf(buildTenantCheckCard({ policy: policy(), isTenantAdmin: true, today: new Date(today) }))).toContain(phrase);
+    expect(textOf(buildTenantCheckCard({ policy: policy(), isTenantAdmin: true, today: new Date(today) }))).toContain(
+      phrase,
+    );
   });
 
   it('says the retirement has happened after 2027-02-01', () => {
-    const text = textOf(buildTenantCheckCard({ policy: policy(), isTenantAdmin: true, today: new Date('2027-03-01T12:00:00Z') }));
+    const text = textOf(
+      buildTenantCheckCard({ policy: policy(), isTenantAdmin: true, today: new Date('2027-03-01T12:00:00Z') }),
+    );
     expect(text).toContain('SMS retirement has happened');
     expect(text).toContain('Microsoft stopped sending SMS and voice codes itself on 1 February 2027, 28 days ago');
     expect(text).toMatch(/SMS sign-in as a primary method .* ended with it/);
@@ -406,22 +596,46 @@ describe('tenant check card', () => {
   it('describes telecomProviderSettings in plain words', () => {
     expect(describeTelecomProvider(null)).toBe('No customer-managed telecom provider is configured.');
     expect(describeTelecomProvider(undefined)).toBe('No customer-managed telecom provider is configured.');
-    expect(describeTelecomProvider({ url: null, appId: null, isEvaluationModeEnabled: null, migrationPercentage: null })).toBe('No customer-managed telecom provider is configured.');
+    expect(
+      describeTelecomProvider({ url: null, appId: null, isEvaluationModeEnabled: null, migrationPercentage: null }),
+    ).toBe('No customer-managed telecom provider is configured.');
     const url = 'https://contoso-sms.azurewebsites.net/api/route';
-    const evaluating = describeTelecomProvider({ url, appId: 'app-1', isEvaluationModeEnabled: true, migrationPercentage: 25 });
-    expect(evaluating).toMatch(/^A customer-managed telecom provider is configured: a routing URL is set, an app id is set, evaluation mode is on .*, 25% of text messages are sent through it\.$/);
+    const evaluating = describeTelecomProvider({
+      url,
+      appId: 'app-1',
+      isEvaluationModeEnabled: true,
+      migrationPercentage: 25,
+    });
+    expect(evaluating).toMatch(
+      /^A customer-managed telecom provider is configured: a routing URL is set, an app id is set, evaluation mode is on .*, 25% of text messages are sent through it\.$/,
+    );
     expect(evaluating).not.toContain(url);
     expect(describeTelecomProvider({ url, isEvaluationModeEnabled: false, migrationPercentage: 100 })).toBe(
       'A customer-managed telecom provider is configured: a routing URL is set, no app id is set, evaluation mode is off, 100% of text messages are sent through it.',
     );
-    const card = buildTenantCheckCard({ policy: policy((p) => (p.telecomProviderSettings = { url, appId: 'app-1', isEvaluationModeEnabled: true, migrationPercentage: 25 })), isTenantAdmin: true, today: before });
+    const card = buildTenantCheckCard({
+      policy: policy(
+        (p) =>
+          (p.telecomProviderSettings = { url, appId: 'app-1', isEvaluationModeEnabled: true, migrationPercentage: 25 }),
+      ),
+      isTenantAdmin: true,
+      today: before,
+    });
     expect(textOf(card)).toContain('25% of text messages are sent through it');
   });
 });
 
 describe('pending card', () => {
   const older = () => request({ number: 41, createdAt: '2026-11-27T09:00:00.000Z' });
-  const urgent = () => request({ number: 42, kind: 'secure-lost-phone', urgent: true, phoneNumber: undefined, createdAt: '2026-11-27T11:30:00.000Z', target: { userId: 'user-ali', displayName: 'Ali Khan' } });
+  const urgent = () =>
+    request({
+      number: 42,
+      kind: 'secure-lost-phone',
+      urgent: true,
+      phoneNumber: undefined,
+      createdAt: '2026-11-27T11:30:00.000Z',
+      target: { userId: 'user-ali', displayName: 'Ali Khan' },
+    });
   const executing = () => request({ number: 43, status: 'executing', kind: 'enable-sms-sign-in' });
   const mine = () => request({ number: 44, requester: APPROVER });
 
@@ -432,7 +646,7 @@ describe('pending card', () => {
     const text = textOf(card);
     expect(text).toContain('Waiting for your approval (2)');
     expect(text.indexOf('#42')).toBeLessThan(text.indexOf('#41'));
-    expect(text).toContain('Add +44 •••• ••0234 as Jane Doe\'s mobile number for sign-in');
+    expect(text).toContain("Add +44 •••• ••0234 as Jane Doe's mobile number for sign-in");
     expect(text).toContain('Asked by Morgan Manager, 3 hours ago. Waiting for approval.');
     expect(text).toContain('Asked by Morgan Manager, 30 minutes ago.');
     expect(text).toMatch(/Urgent\nLost phone: turn off sign-in by text message for Ali Khan/);
@@ -458,22 +672,30 @@ describe('pending card', () => {
     const requests = [older(), executing(), someoneElses];
     const card = buildPendingCard(requests, 'requester', { viewerAadObjectId: 'aad-manager' });
     expect(cardProblems(card)).toEqual([]);
-    expect(executes(card).map(({ title, verb, data }) => [title, verb, data])).toEqual([['Cancel request', VERBS.cancel, { requestId: requests[0].id }]]);
+    expect(executes(card).map(({ title, verb, data }) => [title, verb, data])).toEqual([
+      ['Cancel request', VERBS.cancel, { requestId: requests[0].id }],
+    ]);
     const text = textOf(card);
     expect(text).toContain('Your open requests (3)');
     expect(text).toContain('Approved, being made now');
-    expect(text).toContain('Asked {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}. Waiting for approval.');
+    expect(text).toContain(
+      'Asked {{DATE(2026-11-27T09:00:00Z, SHORT)}} {{TIME(2026-11-27T09:00:00Z)}}. Waiting for approval.',
+    );
   });
 
   it.each(['approver', 'requester'] as const)('says so in a friendly sentence when the %s list is empty', (view) => {
     const card = buildPendingCard([], view);
     expect(cardProblems(card)).toEqual([]);
     expect(buttons(card)).toEqual([]);
-    expect(textOf(card)).toMatch(view === 'approver' ? /Nothing is waiting for your approval/ : /You have no open requests/);
+    expect(textOf(card)).toMatch(
+      view === 'approver' ? /Nothing is waiting for your approval/ : /You have no open requests/,
+    );
   });
 
   it(`lists at most ${MAX_LISTED} and says how many more there are`, () => {
-    const many = Array.from({ length: MAX_LISTED + 3 }, (_, i) => request({ createdAt: `2026-11-27T0${i % 10}:00:00.000Z` }));
+    const many = Array.from({ length: MAX_LISTED + 3 }, (_, i) =>
+      request({ createdAt: `2026-11-27T0${i % 10}:00:00.000Z` }),
+    );
     const card = buildPendingCard(many, 'approver', { now: NOW });
     expect(cardProblems(card)).toEqual([]);
     expect(buttons(card)).toHaveLength(MAX_LISTED * 2);
@@ -505,7 +727,9 @@ describe('worker instructions', () => {
   });
 
   it('prints the number as given: full for a 1:1 chat, masked (with its last four digits) elsewhere', () => {
-    expect(buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 7700 900234' })).toContain('type your mobile number with its country code: +44 7700 900234.');
+    expect(buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 7700 900234' })).toContain(
+      'type your mobile number with its country code: +44 7700 900234.',
+    );
     const masked = buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 •••• ••0234' });
     expect(masked).toContain('the one ending 0234');
     expect(leakedDigits(masked)).toEqual([]);
@@ -531,7 +755,10 @@ describe('masked numbers everywhere', () => {
 
   it('no card built from a snapshot with +44 7700900234 carries 6 of its digits in a row', () => {
     const cards: AdaptiveCard[] = [
-      ...DIAGNOSES.flatMap(([, make]) => [buildDiagnosisCard(make(), { mode: 'status', offerFixes: true }), buildDiagnosisCard(make(), { mode: 'diagnose', offerFixes: true })]),
+      ...DIAGNOSES.flatMap(([, make]) => [
+        buildDiagnosisCard(make(), { mode: 'status', offerFixes: true }),
+        buildDiagnosisCard(make(), { mode: 'diagnose', offerFixes: true }),
+      ]),
       buildPendingCard([request(), request({ kind: 'replace-number' })], 'approver', { now: NOW }),
       buildPendingCard([request()], 'requester'),
       buildChangeRequestCard(request(), 'approver', ['29:a']),

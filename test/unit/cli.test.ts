@@ -78,6 +78,8 @@ describe('phonedesk command-line tool', () => {
     delete process.env.AZURE_TENANT_ID;
     const err = sink();
     expect(run(['config', 'check'], sink().stream, err.stream)).toBe(2);
-    expect(err.text()).toMatch(/^phonedesk: configuration error: AZURE_TENANT_ID is required when GRAPH_AUTH=certificate/);
+    expect(err.text()).toMatch(
+      /^phonedesk: configuration error: AZURE_TENANT_ID is required when GRAPH_AUTH=certificate/,
+    );
   });
 });

@@ -35,7 +35,12 @@ describe('loadConfig', () => {
     ['usgov-dod', 'https://dod-graph.microsoft.us', 'https://login.microsoftonline.us'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn', 'https://login.chinacloudapi.cn'],
   ])('picks the Graph and sign-in hosts of the %s cloud', (cloud, graph, authority) => {
-    const config = loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_CLOUD: cloud, APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
+    const config = loadConfig({
+      GRAPH_AUTH: 'managed-identity',
+      GRAPH_CLOUD: cloud,
+      APPROVER_GROUP_IDS: TENANT,
+      TENANT_ADMIN_GROUP_IDS: TENANT,
+    });
     expect(config.graph).toMatchObject({ baseUrl: graph, authorityHost: authority, baseUrlIsExplicit: false });
   });
 
@@ -61,11 +66,28 @@ describe('loadConfig', () => {
     [{ BOT_ID: CLIENT }, 'BOT_PASSWORD', /client secret/],
     [{ BOT_ID: CLIENT, BOT_PASSWORD: 'x', BOT_TYPE: 'SingleTenant' }, 'BOT_TENANT_ID', /home tenant/],
     [{ BOT_TYPE: 'Personal' }, 'BOT_TYPE', /MultiTenant, SingleTenant, UserAssignedMSI/],
-    [{ GRAPH_AUTH: 'client-secret', AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's' }, 'AZURE_TENANT_ID', /tenant id/],
-    [{ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, 'AZURE_CLIENT_SECRET', /client secret/],
-    [{ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT }, 'AZURE_CLIENT_CERTIFICATE_PATH', /PEM/],
     [
-      { GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: '/nope.pem' },
+      { GRAPH_AUTH: 'client-secret', AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's' },
+      'AZURE_TENANT_ID',
+      /tenant id/,
+    ],
+    [
+      { GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT },
+      'AZURE_CLIENT_SECRET',
+      /client secret/,
+    ],
+    [
+      { GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT },
+      'AZURE_CLIENT_CERTIFICATE_PATH',
+      /PEM/,
+    ],
+    [
+      {
+        GRAPH_AUTH: 'certificate',
+        AZURE_TENANT_ID: TENANT,
+        AZURE_CLIENT_ID: CLIENT,
+        AZURE_CLIENT_CERTIFICATE_PATH: '/nope.pem',
+      },
       'AZURE_CLIENT_CERTIFICATE_PATH',
       /no file at "\/nope.pem"/,
     ],
@@ -74,7 +96,11 @@ describe('loadConfig', () => {
     [{ GRAPH_BASE_URL: 'graph.microsoft.com' }, 'GRAPH_BASE_URL', /http\(s\) URL/],
     [{ GRAPH_BASE_URL: 'https://graph.microsoft.com/v1.0' }, 'GRAPH_BASE_URL', /API version/],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', /fatal, error, warn, info, debug, trace, silent/],
-    [{ GRAPH_AUTH: 'managed-identity', APPROVER_GROUP_IDS: '' }, 'APPROVER_GROUP_IDS', /^APPROVER_GROUP_IDS is required \(the Entra groups whose members approve changes\)$/],
+    [
+      { GRAPH_AUTH: 'managed-identity', APPROVER_GROUP_IDS: '' },
+      'APPROVER_GROUP_IDS',
+      /^APPROVER_GROUP_IDS is required \(the Entra groups whose members approve changes\)$/,
+    ],
     [{ GRAPH_AUTH: 'managed-identity', TENANT_ADMIN_GROUP_IDS: '' }, 'TENANT_ADMIN_GROUP_IDS', /tenant-wide changes/],
     [{ APPROVER_GROUP_IDS: 'helpdesk' }, 'APPROVER_GROUP_IDS', /GUIDs.*"helpdesk"/],
     [{ APPROVAL_TTL: '10 days' }, 'APPROVAL_TTL', /duration/],
@@ -94,8 +120,20 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete client-secret setup and never needs the secret echoed back', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 'hunter2', APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
-    expect(config.graph).toMatchObject({ auth: 'client-secret', tenantId: TENANT, clientId: CLIENT, clientSecret: 'hunter2' });
+    const config = loadConfig({
+      GRAPH_AUTH: 'client-secret',
+      AZURE_TENANT_ID: TENANT,
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_CLIENT_SECRET: 'hunter2',
+      APPROVER_GROUP_IDS: TENANT,
+      TENANT_ADMIN_GROUP_IDS: TENANT,
+    });
+    expect(config.graph).toMatchObject({
+      auth: 'client-secret',
+      tenantId: TENANT,
+      clientId: CLIENT,
+      clientSecret: 'hunter2',
+    });
   });
 
   it('needs the approver groups against the simulator too, with the same line as for a real tenant', () => {
@@ -109,7 +147,12 @@ describe('loadConfig', () => {
 
   it('reads the change settings', () => {
     const defaults = loadConfig(GROUPS);
-    expect(defaults.changes).toMatchObject({ approvalTtlMs: 24 * 3600_000, lostPhoneTtlMs: 4 * 3600_000, managerScope: 'administrative-units', defaultRegion: 'GB' });
+    expect(defaults.changes).toMatchObject({
+      approvalTtlMs: 24 * 3600_000,
+      lostPhoneTtlMs: 4 * 3600_000,
+      managerScope: 'administrative-units',
+      defaultRegion: 'GB',
+    });
     expect(defaults.changes).toMatchObject({ approverGroupIds: [TENANT], tenantAdminGroupIds: [CLIENT] });
     const real = loadConfig({
       GRAPH_AUTH: 'managed-identity',
@@ -133,12 +176,25 @@ describe('loadConfig', () => {
   });
 
   it('accepts a certificate file that exists', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: __filename, APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
+    const config = loadConfig({
+      GRAPH_AUTH: 'certificate',
+      AZURE_TENANT_ID: TENANT,
+      AZURE_CLIENT_ID: CLIENT,
+      AZURE_CLIENT_CERTIFICATE_PATH: __filename,
+      APPROVER_GROUP_IDS: TENANT,
+      TENANT_ADMIN_GROUP_IDS: TENANT,
+    });
     expect(config.graph.certificatePath).toBe(__filename);
   });
 
   it('matches enumerations case-insensitively and trims a trailing slash from GRAPH_BASE_URL', () => {
-    const config = loadConfig({ GRAPH_AUTH: 'Managed-Identity', GRAPH_CLOUD: 'USGov', GRAPH_BASE_URL: 'http://127.0.0.1:5080/', APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: TENANT });
+    const config = loadConfig({
+      GRAPH_AUTH: 'Managed-Identity',
+      GRAPH_CLOUD: 'USGov',
+      GRAPH_BASE_URL: 'http://127.0.0.1:5080/',
+      APPROVER_GROUP_IDS: TENANT,
+      TENANT_ADMIN_GROUP_IDS: TENANT,
+    });
     expect(config.graph).toMatchObject({ auth: 'managed-identity', cloud: 'usgov', baseUrl: 'http://127.0.0.1:5080' });
   });
 });

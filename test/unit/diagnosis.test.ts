@@ -46,7 +46,13 @@ describe('diagnose', () => {
   it('never offers to enable SMS sign-in for an admin', () => {
     const snapshot = readyWorker();
     snapshot.phoneMethods[0].smsSignInState = 'notConfigured';
-    snapshot.roles = [{ roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', directoryScopeId: '/' }];
+    snapshot.roles = [
+      {
+        roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        displayName: 'Helpdesk Administrator',
+        directoryScopeId: '/',
+      },
+    ];
     const fig6 = finding(diagnose(snapshot, { now: NOW }), 'number-not-enabled');
     expect(fig6.proposal).toBeUndefined();
     expect(fig6.fix).toMatch(/admin role.*will not turn on/);
@@ -75,7 +81,14 @@ describe('diagnose', () => {
 
   it('explains a number stored only as an office phone, offering to add it as the mobile', () => {
     const snapshot = readyWorker();
-    snapshot.phoneMethods = [{ id: 'e37fc753-ff3b-4958-9484-eaa9425c82bc', phoneType: 'office', phoneNumber: '+44 1614960123', smsSignInState: 'notSupported' }];
+    snapshot.phoneMethods = [
+      {
+        id: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
+        phoneType: 'office',
+        phoneNumber: '+44 1614960123',
+        smsSignInState: 'notSupported',
+      },
+    ];
     const wrongType = finding(diagnose(snapshot, { now: NOW }), 'number-on-wrong-phone-type');
     expect(wrongType.summary).toMatch(/saved as their office phone, which only takes voice calls/);
     expect(wrongType.proposal).toEqual({ kind: 'add-number', phoneNumber: '+44 1614960123', tenantWide: false });
@@ -83,7 +96,12 @@ describe('diagnose', () => {
 
   it('spots the number the manager means on alternateMobile and offers to make it the mobile', () => {
     const snapshot = readyWorker();
-    snapshot.phoneMethods.push({ id: 'b6332ec1-7057-4abe-9331-3d72feddfe41', phoneType: 'alternateMobile', phoneNumber: '+44 7700900151', smsSignInState: 'notSupported' });
+    snapshot.phoneMethods.push({
+      id: 'b6332ec1-7057-4abe-9331-3d72feddfe41',
+      phoneType: 'alternateMobile',
+      phoneNumber: '+44 7700900151',
+      smsSignInState: 'notSupported',
+    });
     const mentioned = parsePhoneNumber('07700 900151', 'GB');
     if (!mentioned.ok) throw new Error(mentioned.message);
     const result = diagnose(snapshot, { now: NOW, mentionedNumber: mentioned.number });
@@ -107,8 +125,15 @@ describe('diagnose', () => {
     snapshot.groups = [{ id: MFA_ONLY, displayName: 'SMS for MFA only' }];
     snapshot.phoneMethods[0].smsSignInState = 'notAllowedByPolicy';
     const unchecked = finding(diagnose(snapshot, { now: NOW }), 'use-for-sign-in-unchecked');
-    expect(unchecked.summary).toMatch(/only as a second check.*"Use for sign-in" is not ticked for the group "SMS for MFA only"/);
-    expect(unchecked.proposal).toEqual({ kind: 'set-use-for-sign-in', policyTargetId: MFA_ONLY, useForSignIn: true, tenantWide: true });
+    expect(unchecked.summary).toMatch(
+      /only as a second check.*"Use for sign-in" is not ticked for the group "SMS for MFA only"/,
+    );
+    expect(unchecked.proposal).toEqual({
+      kind: 'set-use-for-sign-in',
+      policyTargetId: MFA_ONLY,
+      useForSignIn: true,
+      tenantWide: true,
+    });
   });
 
   it('explains a worker outside every policy target, naming the group to join', () => {
@@ -146,7 +171,9 @@ describe('diagnose', () => {
     const snapshot = readyWorker();
     snapshot.user.userType = 'Guest';
     snapshot.phoneMethods[0].smsSignInState = 'notSupported';
-    expect(finding(diagnose(snapshot, { now: NOW }), 'guest-account').summary).toMatch(/guest account.*can't sign in by text message/);
+    expect(finding(diagnose(snapshot, { now: NOW }), 'guest-account').summary).toMatch(
+      /guest account.*can't sign in by text message/,
+    );
   });
 
   it('explains a disabled account even when the number is ready', () => {
@@ -159,7 +186,13 @@ describe('diagnose', () => {
 
   it('warns about an admin who can sign in by SMS and offers to disable it', () => {
     const snapshot = readyWorker();
-    snapshot.roles = [{ roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8', displayName: 'Helpdesk Administrator', directoryScopeId: '/' }];
+    snapshot.roles = [
+      {
+        roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
+        displayName: 'Helpdesk Administrator',
+        directoryScopeId: '/',
+      },
+    ];
     const result = diagnose(snapshot, { now: NOW });
     const warning = finding(result, 'admin-with-sms-sign-in');
     expect(warning.severity).toBe('warning');
@@ -171,9 +204,13 @@ describe('diagnose', () => {
   it('mentions sessions revoked less than a day ago, and not older ones', () => {
     const snapshot = readyWorker();
     snapshot.user.signInSessionsValidFromDateTime = '2026-11-27T09:30:00Z';
-    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toBe('Jane Doe was signed out everywhere 2 hours ago.');
+    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toBe(
+      'Jane Doe was signed out everywhere 2 hours ago.',
+    );
     snapshot.user.signInSessionsValidFromDateTime = '2026-11-27T11:30:00Z';
-    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toMatch(/signed out everywhere less than an hour ago\.$/);
+    expect(finding(diagnose(snapshot, { now: NOW }), 'sessions-recently-revoked').summary).toMatch(
+      /signed out everywhere less than an hour ago\.$/,
+    );
     snapshot.user.signInSessionsValidFromDateTime = '2026-11-25T09:30:00Z';
     expect(ids(diagnose(snapshot, { now: NOW }))).not.toContain('sessions-recently-revoked');
   });
@@ -184,16 +221,25 @@ describe('diagnose', () => {
     snapshot.phoneMethods[0].smsSignInState = 'notConfigured';
     snapshot.licenses = [];
     const severities = diagnose(snapshot, { now: NOW }).findings.map((item) => item.severity);
-    expect(severities).toEqual([...severities].sort((a, b) => ['blocker', 'warning', 'info', 'ok'].indexOf(a) - ['blocker', 'warning', 'info', 'ok'].indexOf(b)));
+    expect(severities).toEqual(
+      [...severities].sort(
+        (a, b) => ['blocker', 'warning', 'info', 'ok'].indexOf(a) - ['blocker', 'warning', 'info', 'ok'].indexOf(b),
+      ),
+    );
     expect(severities[0]).toBe('blocker');
   });
 
   it('keeps every summary to one sentence on one line', () => {
     const snapshot = readyWorker();
-    snapshot.phoneMethods = [{ id: MOBILE_ID, phoneType: 'mobile', phoneNumber: '+44 7700900123', smsSignInState: 'phoneNumberNotUnique' }];
+    snapshot.phoneMethods = [
+      { id: MOBILE_ID, phoneType: 'mobile', phoneNumber: '+44 7700900123', smsSignInState: 'phoneNumberNotUnique' },
+    ];
     snapshot.licenses = [];
     snapshot.user.accountEnabled = false;
-    snapshot.groups = [{ id: FRONTLINE, displayName: 'Frontline workers' }, { id: EXCLUDED, displayName: 'SMS sign-in exclusions' }];
+    snapshot.groups = [
+      { id: FRONTLINE, displayName: 'Frontline workers' },
+      { id: EXCLUDED, displayName: 'SMS sign-in exclusions' },
+    ];
     for (const item of diagnose(snapshot, { now: NOW }).findings) {
       expect(item.summary).not.toContain('\n');
       expect(item.summary.replace(/e\.g\.|\.\d/g, '').match(/\.(\s|$)/g) ?? []).toHaveLength(1);

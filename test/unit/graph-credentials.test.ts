@@ -21,9 +21,31 @@ describe('Graph credentials by GRAPH_AUTH', () => {
     try {
       const pem = path.join(temp.dir, 'app.pem');
       writeFileSync(pem, '-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n');
-      expect(createGraphCredential(loadConfig({ GRAPH_AUTH: 'client-secret', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_SECRET: 's', ...GROUPS }).graph)).toBeInstanceOf(ClientSecretCredential);
-      expect(createGraphCredential(loadConfig({ GRAPH_AUTH: 'certificate', AZURE_TENANT_ID: TENANT, AZURE_CLIENT_ID: CLIENT, AZURE_CLIENT_CERTIFICATE_PATH: pem, ...GROUPS }).graph)).toBeInstanceOf(ClientCertificateCredential);
-      expect(createGraphCredential(loadConfig({ GRAPH_AUTH: 'managed-identity', ...GROUPS }).graph)).toBeInstanceOf(ManagedIdentityCredential);
+      expect(
+        createGraphCredential(
+          loadConfig({
+            GRAPH_AUTH: 'client-secret',
+            AZURE_TENANT_ID: TENANT,
+            AZURE_CLIENT_ID: CLIENT,
+            AZURE_CLIENT_SECRET: 's',
+            ...GROUPS,
+          }).graph,
+        ),
+      ).toBeInstanceOf(ClientSecretCredential);
+      expect(
+        createGraphCredential(
+          loadConfig({
+            GRAPH_AUTH: 'certificate',
+            AZURE_TENANT_ID: TENANT,
+            AZURE_CLIENT_ID: CLIENT,
+            AZURE_CLIENT_CERTIFICATE_PATH: pem,
+            ...GROUPS,
+          }).graph,
+        ),
+      ).toBeInstanceOf(ClientCertificateCredential);
+      expect(createGraphCredential(loadConfig({ GRAPH_AUTH: 'managed-identity', ...GROUPS }).graph)).toBeInstanceOf(
+        ManagedIdentityCredential,
+      );
     } finally {
       temp.cleanup();
     }
@@ -34,7 +56,7 @@ describe('Graph credentials by GRAPH_AUTH', () => {
     ['usgov', 'https://graph.microsoft.us/.default'],
     ['usgov-dod', 'https://dod-graph.microsoft.us/.default'],
     ['china', 'https://microsoftgraph.chinacloudapi.cn/.default'],
-  ])('asks for the %s cloud\'s Graph scope', (cloud, scope) => {
+  ])("asks for the %s cloud's Graph scope", (cloud, scope) => {
     expect(graphScope(loadConfig({ GRAPH_AUTH: 'managed-identity', GRAPH_CLOUD: cloud, ...GROUPS }).graph)).toBe(scope);
   });
 });

@@ -9,7 +9,8 @@ function graphError(status: number, code: string | null, message: string): Graph
   return error;
 }
 
-const kindOf = (status: number, code: string | null, message: string): string => toGraphFailure(graphError(status, code, message)).kind;
+const kindOf = (status: number, code: string | null, message: string): string =>
+  toGraphFailure(graphError(status, code, message)).kind;
 
 describe('Graph error answers as failures', () => {
   it.each([
@@ -27,14 +28,23 @@ describe('Graph error answers as failures', () => {
 
   it.each([
     // Both wordings quoted in docs/graph-facts.md §2.6 (microsoft-graph-docs-contrib #1888 and #2913).
-    ["The requested authentication method id of [3179e48a-750b-4051-897c-87b9720928f7] matches the user's current default authentication method, and cannot be deleted until the default authentication method is changed", 'default-method'],
-    ['Cannot delete default method with other methods configured. Please change default method before deletion.', 'default-method'],
+    [
+      "The requested authentication method id of [3179e48a-750b-4051-897c-87b9720928f7] matches the user's current default authentication method, and cannot be deleted until the default authentication method is changed",
+      'default-method',
+    ],
+    [
+      'Cannot delete default method with other methods configured. Please change default method before deletion.',
+      'default-method',
+    ],
     ["A phone method of type 'mobile' already exists for this user.", 'method-exists'],
     ['Invalid phone number format.', 'invalid-number'],
     ['Something went wrong.', 'rejected'],
-  ])('a 400 badRequest, whose code every phone-method refusal shares, is told apart by its message: %j', (message, kind) => {
-    expect(kindOf(400, 'badRequest', message)).toBe(kind);
-  });
+  ])(
+    'a 400 badRequest, whose code every phone-method refusal shares, is told apart by its message: %j',
+    (message, kind) => {
+      expect(kindOf(400, 'badRequest', message)).toBe(kind);
+    },
+  );
 
   it('reads the message of a 400 that carries no code, as some Graph answers do', () => {
     expect(kindOf(400, null, 'Invalid phone number format.')).toBe('invalid-number');

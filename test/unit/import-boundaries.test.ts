@@ -18,7 +18,9 @@ function sourceFiles(dir: string): string[] {
 /** The files a module imports by relative path (static, dynamic and require), resolved. */
 function relativeImports(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  const specifiers = [...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g)].map((match) => match[1]);
+  const specifiers = [
+    ...text.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*|\brequire\s*\(\s*)['"](\.{1,2}\/[^'"]+)['"]/g),
+  ].map((match) => match[1]);
   return specifiers.map((specifier) => path.resolve(path.dirname(file), specifier));
 }
 
@@ -31,7 +33,9 @@ describe('import boundaries', () => {
     );
     expect(production.length).toBeGreaterThan(50);
     const offending = production.flatMap((file) =>
-      relativeImports(file).filter((target) => inside(target, SIMULATOR)).map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+      relativeImports(file)
+        .filter((target) => inside(target, SIMULATOR))
+        .map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
     );
     expect(offending).toEqual([]);
   });
@@ -51,7 +55,11 @@ describe('import boundaries', () => {
   it('the handlers see ports: src/bot, src/conversation and dialogs/ import no storage adapter and not the composition root', () => {
     const adapters = path.join(ROOT, 'src', 'storage', 'sqlite');
     const root = path.join(ROOT, 'src', 'services');
-    const handlers = [path.join(ROOT, 'src', 'bot'), path.join(ROOT, 'src', 'conversation'), path.join(ROOT, 'dialogs')].flatMap(sourceFiles);
+    const handlers = [
+      path.join(ROOT, 'src', 'bot'),
+      path.join(ROOT, 'src', 'conversation'),
+      path.join(ROOT, 'dialogs'),
+    ].flatMap(sourceFiles);
     const offending = handlers.flatMap((file) =>
       relativeImports(file)
         .filter((target) => inside(target, adapters) || target === root)
@@ -62,7 +70,9 @@ describe('import boundaries', () => {
 
   it('src/simulator imports nothing outside src/simulator', () => {
     const offending = sourceFiles(SIMULATOR).flatMap((file) =>
-      relativeImports(file).filter((target) => !inside(target, SIMULATOR)).map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
+      relativeImports(file)
+        .filter((target) => !inside(target, SIMULATOR))
+        .map((target) => `${path.relative(ROOT, file)} → ${path.relative(ROOT, target)}`),
     );
     expect(offending).toEqual([]);
   });

@@ -6,14 +6,20 @@ const OWN = '11111111-2222-3333-4444-555555555555';
 const DEMO = { APPROVER_GROUP_IDS: DEMO_GROUPS.approvers, TENANT_ADMIN_GROUP_IDS: DEMO_GROUPS.tenantAdmins };
 
 describe('the approver groups npm start and npm run serve give the bot', () => {
-  it('are the demo tenant\'s when the launcher runs the demo tenant and none are given', () => {
+  it("are the demo tenant's when the launcher runs the demo tenant and none are given", () => {
     expect(withDemoTenantSettings({})).toMatchObject(DEMO);
     expect(withDemoTenantSettings({ GRAPH_AUTH: 'Simulator', APPROVER_GROUP_IDS: ' ' })).toMatchObject(DEMO);
   });
 
   it('are the ones given, when given', () => {
-    expect(withDemoTenantSettings({ APPROVER_GROUP_IDS: OWN })).toMatchObject({ APPROVER_GROUP_IDS: OWN, TENANT_ADMIN_GROUP_IDS: DEMO_GROUPS.tenantAdmins });
-    expect(withDemoTenantSettings({ TENANT_ADMIN_GROUP_IDS: OWN })).toMatchObject({ APPROVER_GROUP_IDS: DEMO_GROUPS.approvers, TENANT_ADMIN_GROUP_IDS: OWN });
+    expect(withDemoTenantSettings({ APPROVER_GROUP_IDS: OWN })).toMatchObject({
+      APPROVER_GROUP_IDS: OWN,
+      TENANT_ADMIN_GROUP_IDS: DEMO_GROUPS.tenantAdmins,
+    });
+    expect(withDemoTenantSettings({ TENANT_ADMIN_GROUP_IDS: OWN })).toMatchObject({
+      APPROVER_GROUP_IDS: DEMO_GROUPS.approvers,
+      TENANT_ADMIN_GROUP_IDS: OWN,
+    });
   });
 
   it.each([

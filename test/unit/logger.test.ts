@@ -11,7 +11,15 @@ function capture(): { stream: Writable; lines: () => Array<Record<string, unknow
     },
   });
   const text = (): string => chunks.join('');
-  return { stream, text, lines: () => text().trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>) };
+  return {
+    stream,
+    text,
+    lines: () =>
+      text()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+  };
 }
 
 describe('logging', () => {
@@ -24,7 +32,10 @@ describe('logging', () => {
   it('never writes credentials, whatever the field nesting', () => {
     const out = capture();
     createLogger('info', out.stream).info(
-      { config: { bot: { appPassword: 'bot-pass-123' }, graph: { clientSecret: 'graph-secret-456' } }, headers: { authorization: 'Bearer tok-789' } },
+      {
+        config: { bot: { appPassword: 'bot-pass-123' }, graph: { clientSecret: 'graph-secret-456' } },
+        headers: { authorization: 'Bearer tok-789' },
+      },
       'settings',
     );
     expect(out.text()).not.toMatch(/bot-pass-123|graph-secret-456|tok-789/);
@@ -49,10 +60,13 @@ describe('logging', () => {
     expect(maskPhoneNumbers(input)).toBe(masked);
   });
 
-  it.each(['3179e48a-750b-4051-897c-87b9720928f7', '2026-11-27T20:52:16.000Z', 'port 3978', 'version 4.23.3', 'took 1234 ms'])(
-    'leaves %s alone',
-    (input) => {
-      expect(maskPhoneNumbers(input)).toBe(input);
-    },
-  );
+  it.each([
+    '3179e48a-750b-4051-897c-87b9720928f7',
+    '2026-11-27T20:52:16.000Z',
+    'port 3978',
+    'version 4.23.3',
+    'took 1234 ms',
+  ])('leaves %s alone', (input) => {
+    expect(maskPhoneNumbers(input)).toBe(input);
+  });
 });

@@ -5,7 +5,13 @@ import type { LostNumberReport } from '../../src/methods/diagnosis-context';
 import { readyWorker } from '../helpers/snapshots';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
-const REPORT: LostNumberReport = { e164: '+447700900123', requestNumber: 7, reportedBy: 'Priya Shah', reportedAt: '2026-11-26T09:14:00.000Z', turnedOffAt: '2026-11-26T09:20:30.000Z' };
+const REPORT: LostNumberReport = {
+  e164: '+447700900123',
+  requestNumber: 7,
+  reportedBy: 'Priya Shah',
+  reportedAt: '2026-11-26T09:14:00.000Z',
+  turnedOffAt: '2026-11-26T09:20:30.000Z',
+};
 
 function lostWorker() {
   const snapshot = readyWorker();
@@ -24,12 +30,20 @@ describe('a lost number in the diagnosis', () => {
     expect(JSON.stringify(result)).not.toContain('900123');
     // Read in any zone, on cards and in chat: an age, never a clock time.
     expect(JSON.stringify(result)).not.toMatch(/UTC|\d\d:\d\d/);
-    const actions = (buildDiagnosisCard(result, { mode: 'diagnose', offerFixes: true }).body as unknown as Array<{ items?: Array<{ type: string; actions?: Array<{ title: string; verb: string; data: unknown }> }> }>)
+    const actions = (
+      buildDiagnosisCard(result, { mode: 'diagnose', offerFixes: true }).body as unknown as Array<{
+        items?: Array<{ type: string; actions?: Array<{ title: string; verb: string; data: unknown }> }>;
+      }>
+    )
       .flatMap((element) => element.items ?? [])
       .flatMap((item) => item.actions ?? []);
     expect(actions.map(({ title, verb, data }) => ({ title, verb, data }))).toEqual([
       { title: 'Add their new number', verb: PROPOSE_VERB, data: { userId: result.userId, finding: 'lost-number' } },
-      { title: 'Remove the lost number', verb: PROPOSE_VERB, data: { userId: result.userId, finding: 'lost-number', offer: 'remove-number' } },
+      {
+        title: 'Remove the lost number',
+        verb: PROPOSE_VERB,
+        data: { userId: result.userId, finding: 'lost-number', offer: 'remove-number' },
+      },
     ]);
   });
 

@@ -20,25 +20,48 @@ function refusal(text: string, capabilities: FilterCapabilities = USERS): GraphH
   throw new Error(`expected ${JSON.stringify(text.slice(0, 80))} to be refused`);
 }
 
-const record = (values: Record<string, unknown>) => (property: string): unknown => values[property];
+const record =
+  (values: Record<string, unknown>) =>
+  (property: string): unknown =>
+    values[property];
 
 describe('parseFilter: the supported forms', () => {
   // docs/graph-facts.md §7: "$filter=userPrincipalName eq '…'"
   it('parses property eq string (docs/graph-facts.md §7 userPrincipalName eq)', () => {
-    expect(parseFilter("userPrincipalName eq 'a@b.example'", USERS)).toEqual({ kind: 'eq', property: 'userPrincipalName', value: 'a@b.example' });
+    expect(parseFilter("userPrincipalName eq 'a@b.example'", USERS)).toEqual({
+      kind: 'eq',
+      property: 'userPrincipalName',
+      value: 'a@b.example',
+    });
   });
 
   it('parses numbers, booleans and null as literals', () => {
-    expect(parseFilter('accountEnabled eq true', USERS)).toEqual({ kind: 'eq', property: 'accountEnabled', value: true });
-    expect(parseFilter('accountEnabled eq false', USERS)).toEqual({ kind: 'eq', property: 'accountEnabled', value: false });
+    expect(parseFilter('accountEnabled eq true', USERS)).toEqual({
+      kind: 'eq',
+      property: 'accountEnabled',
+      value: true,
+    });
+    expect(parseFilter('accountEnabled eq false', USERS)).toEqual({
+      kind: 'eq',
+      property: 'accountEnabled',
+      value: false,
+    });
     expect(parseFilter('employeeId eq null', USERS)).toEqual({ kind: 'eq', property: 'employeeId', value: null });
     expect(parseFilter('employeeId eq -12.5', USERS)).toEqual({ kind: 'eq', property: 'employeeId', value: -12.5 });
   });
 
   // docs/graph-facts.md §7: "startswith(displayName,'a')"
   it('parses startswith(property, string) (docs/graph-facts.md §7)', () => {
-    expect(parseFilter("startswith(displayName,'Bo')", USERS)).toEqual({ kind: 'startswith', property: 'displayName', value: 'Bo' });
-    expect(parseFilter("startswith( displayName , 'Bo' )", USERS)).toEqual({ kind: 'startswith', property: 'displayName', value: 'Bo' });
+    expect(parseFilter("startswith(displayName,'Bo')", USERS)).toEqual({
+      kind: 'startswith',
+      property: 'displayName',
+      value: 'Bo',
+    });
+    expect(parseFilter("startswith( displayName , 'Bo' )", USERS)).toEqual({
+      kind: 'startswith',
+      property: 'displayName',
+      value: 'Bo',
+    });
   });
 
   it('parses property in (list)', () => {
@@ -59,7 +82,11 @@ describe('parseFilter: the supported forms', () => {
     expect(node).toEqual({
       kind: 'or',
       left: { kind: 'eq', property: 'mail', value: 'a' },
-      right: { kind: 'and', left: { kind: 'eq', property: 'mail', value: 'b' }, right: { kind: 'eq', property: 'mail', value: 'c' } },
+      right: {
+        kind: 'and',
+        left: { kind: 'eq', property: 'mail', value: 'b' },
+        right: { kind: 'eq', property: 'mail', value: 'c' },
+      },
     });
     const grouped = parseFilter("(mail eq 'a' or mail eq 'b') and mail eq 'c'", USERS);
     expect(grouped.kind).toBe('and');
@@ -69,8 +96,16 @@ describe('parseFilter: the supported forms', () => {
 describe('parseFilter: OData string escaping (docs/graph-facts.md §7 "double an embedded quote")', () => {
   // docs/graph-facts.md §7: "$filter=subject eq 'let''s meet for lunch?'"
   it("reads '' inside a string as one quote (docs/graph-facts.md §7)", () => {
-    expect(parseFilter("displayName eq 'O''Brien'", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "O'Brien" });
-    expect(parseFilter("displayName eq 'let''s meet for lunch?'", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "let's meet for lunch?" });
+    expect(parseFilter("displayName eq 'O''Brien'", USERS)).toEqual({
+      kind: 'eq',
+      property: 'displayName',
+      value: "O'Brien",
+    });
+    expect(parseFilter("displayName eq 'let''s meet for lunch?'", USERS)).toEqual({
+      kind: 'eq',
+      property: 'displayName',
+      value: "let's meet for lunch?",
+    });
   });
 
   it("reads a literal of only an escaped quote ('''') as one quote (docs/graph-facts.md §7)", () => {
@@ -84,8 +119,16 @@ describe('parseFilter: OData string escaping (docs/graph-facts.md §7 "double an
   });
 
   it('keeps keywords, operators and punctuation inside a literal as data', () => {
-    expect(parseFilter("displayName eq 'a) or (id eq ''x'''", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: "a) or (id eq 'x'" });
-    expect(parseFilter("displayName eq 'Zoë 🚀 名前'", USERS)).toEqual({ kind: 'eq', property: 'displayName', value: 'Zoë 🚀 名前' });
+    expect(parseFilter("displayName eq 'a) or (id eq ''x'''", USERS)).toEqual({
+      kind: 'eq',
+      property: 'displayName',
+      value: "a) or (id eq 'x'",
+    });
+    expect(parseFilter("displayName eq 'Zoë 🚀 名前'", USERS)).toEqual({
+      kind: 'eq',
+      property: 'displayName',
+      value: 'Zoë 🚀 名前',
+    });
   });
 
   it('refuses an unterminated string literal with 400', () => {
@@ -124,17 +167,17 @@ describe('parseFilter: refusals', () => {
   it.each([
     [''],
     ['displayName'],
-    ["displayName eq"],
+    ['displayName eq'],
     ["displayName like 'a'"],
     ["displayName eq 'a' 'b'"],
     ["displayName eq 'a' and"],
     ["(displayName eq 'a'"],
     ["displayName eq 'a')"],
-    ["id in ()"],
+    ['id in ()'],
     ["id in ('a'"],
     ["displayName eq 'a' ; drop"],
-    ["displayName eq \"a\""],
-    ["startswith(displayName, 3)"],
+    ['displayName eq "a"'],
+    ['startswith(displayName, 3)'],
     ["displayName eq 'a'\nor mail eq 'b'"],
   ])('refuses the malformed filter %j with 400', (text) => {
     const error = refusal(text);
@@ -154,7 +197,11 @@ describe('parseFilter: refusals', () => {
 
   it('accepts a 10 KB literal as data', () => {
     const long = 'x'.repeat(10 * 1024);
-    expect(parseFilter(`displayName eq '${long}'`, USERS)).toEqual({ kind: 'eq', property: 'displayName', value: long });
+    expect(parseFilter(`displayName eq '${long}'`, USERS)).toEqual({
+      kind: 'eq',
+      property: 'displayName',
+      value: long,
+    });
   });
 
   it('refuses deeply nested parentheses with 400 rather than overflowing the stack', () => {
@@ -216,7 +263,9 @@ describe('matches', () => {
     expect(evaluate("methodsRegistered/any(t: t eq 'mobilePhone')")).toBe(true);
     expect(evaluate("methodsRegistered/any(t: t eq 'MOBILEPHONE')")).toBe(true);
     expect(evaluate("methodsRegistered/any(t: t eq 'fido2')")).toBe(false);
-    expect(matches(parseFilter("methodsRegistered/any(x: x eq 'sms')", USERS), record({ methodsRegistered: 'sms' }))).toBe(false);
+    expect(
+      matches(parseFilter("methodsRegistered/any(x: x eq 'sms')", USERS), record({ methodsRegistered: 'sms' })),
+    ).toBe(false);
   });
 
   it('treats the escaped injection literal as one value that matches nothing here', () => {

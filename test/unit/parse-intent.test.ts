@@ -5,8 +5,21 @@ import { MAX_MESSAGE_CHARS } from '../../src/bot/understanding/normalise-message
 import { parseIntent } from '../../src/bot/understanding/parse-intent';
 
 const KINDS: ReadonlySet<Intent['kind']> = new Set<Intent['kind']>([
-  'help', 'status', 'diagnose', 'who-has', 'add-number', 'remove-number', 'lost-phone', 'revoke-sessions',
-  'tenant-check', 'pending', 'cancel', 'approve', 'reject', 'instructions', 'unknown',
+  'help',
+  'status',
+  'diagnose',
+  'who-has',
+  'add-number',
+  'remove-number',
+  'lost-phone',
+  'revoke-sessions',
+  'tenant-check',
+  'pending',
+  'cancel',
+  'approve',
+  'reject',
+  'instructions',
+  'unknown',
 ]);
 
 type Example = readonly [string, Intent];
@@ -46,7 +59,7 @@ const examples: readonly Example[] = [
   ["Will Smith's new number is 07700 900123", { kind: 'add-number', worker: 'Will Smith', number: '07700 900123' }],
   ['can Bob use sms sign-in?', { kind: 'status', worker: 'Bob' }],
   ['any news on Jo?', { kind: 'status', worker: 'Jo' }],
-  ["Can you check if Priya Patel is set up for text sign in?", { kind: 'status', worker: 'Priya Patel' }],
+  ['Can you check if Priya Patel is set up for text sign in?', { kind: 'status', worker: 'Priya Patel' }],
   ['Status of Will', { kind: 'status', worker: 'Will' }],
   ['status of May Chen', { kind: 'status', worker: 'May Chen' }],
   ['is John Good ready?', { kind: 'status', worker: 'John Good' }],
@@ -66,18 +79,30 @@ const examples: readonly Example[] = [
   ['FIG6 for Bob', { kind: 'diagnose', worker: 'Bob', symptom: 'fig6' }],
   ['fig 6 for Bob Smith', { kind: 'diagnose', worker: 'Bob Smith', symptom: 'fig6' }],
   ['why is Bob getting fig-6', { kind: 'diagnose', worker: 'Bob', symptom: 'fig6' }],
-  ['Hey team, Bob Smith keeps getting FIG 6 when he signs in', { kind: 'diagnose', worker: 'Bob Smith', symptom: 'fig6' }],
+  [
+    'Hey team, Bob Smith keeps getting FIG 6 when he signs in',
+    { kind: 'diagnose', worker: 'Bob Smith', symptom: 'fig6' },
+  ],
   ["why can't Ali sign in? he gets FIG6", { kind: 'diagnose', worker: 'Ali', symptom: 'fig6' }],
   ['number in use for Ali', { kind: 'diagnose', worker: 'Ali', symptom: 'number-in-use' }],
   ["Ali's number is in use", { kind: 'diagnose', worker: 'Ali', symptom: 'number-in-use' }],
   ['Ali’s number is in use', { kind: 'diagnose', worker: 'Ali', symptom: 'number-in-use' }],
   ['number taken for Bob', { kind: 'diagnose', worker: 'Bob', symptom: 'number-in-use' }],
   ["Bob's number is already used by someone else", { kind: 'diagnose', worker: 'Bob', symptom: 'number-in-use' }],
-  ['07700 900123 already in use for Bob', { kind: 'diagnose', worker: 'Bob', symptom: 'number-in-use', number: '07700 900123' }],
-  ["Frank's number 07700 900151 doesn't work", { kind: 'diagnose', worker: 'Frank', symptom: 'cannot-sign-in', number: '07700 900151' }],
-  ['M2001 can\'t sign in', { kind: 'diagnose', worker: 'M2001', symptom: 'cannot-sign-in' }],
+  [
+    '07700 900123 already in use for Bob',
+    { kind: 'diagnose', worker: 'Bob', symptom: 'number-in-use', number: '07700 900123' },
+  ],
+  [
+    "Frank's number 07700 900151 doesn't work",
+    { kind: 'diagnose', worker: 'Frank', symptom: 'cannot-sign-in', number: '07700 900151' },
+  ],
+  ["M2001 can't sign in", { kind: 'diagnose', worker: 'M2001', symptom: 'cannot-sign-in' }],
   ["why can't Jean-Luc Picard sign in?", { kind: 'diagnose', worker: 'Jean-Luc Picard', symptom: 'cannot-sign-in' }],
-  ['<at>PhoneDesk</at> <at>Jane Doe</at> can\'t sign in', { kind: 'diagnose', worker: 'Jane Doe', symptom: 'cannot-sign-in' }],
+  [
+    "<at>PhoneDesk</at> <at>Jane Doe</at> can't sign in",
+    { kind: 'diagnose', worker: 'Jane Doe', symptom: 'cannot-sign-in' },
+  ],
   ["good morning! Bob can't log in", { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
   ["Bob's texts aren't coming through", { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
   ['Bob lost access to his account', { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
@@ -86,8 +111,8 @@ const examples: readonly Example[] = [
   ["Will can't sign in", { kind: 'diagnose', worker: 'Will', symptom: 'cannot-sign-in' }],
   ['Mo says someone else has his number', { kind: 'diagnose', worker: 'Mo', symptom: 'number-in-use' }],
   ["Ramón García-López can't sign in", { kind: 'diagnose', worker: 'Ramón García-López', symptom: 'cannot-sign-in' }],
-  ['Bob, Ali and Jane can\'t sign in', { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
-  ['help, Bob can\'t sign in', { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
+  ["Bob, Ali and Jane can't sign in", { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
+  ["help, Bob can't sign in", { kind: 'diagnose', worker: 'Bob', symptom: 'cannot-sign-in' }],
 
   // who has
   ['who has 07700 900456', { kind: 'who-has', number: '07700 900456' }],
@@ -97,7 +122,10 @@ const examples: readonly Example[] = [
   ["who's got 07700 900456?", { kind: 'who-has', number: '07700 900456' }],
   ['which worker has +44 7700 900456', { kind: 'who-has', number: '+44 7700 900456' }],
   ['07700 900123 is in use, who has it?', { kind: 'who-has', number: '07700 900123' }],
-  ["I tried to add 07700 900123 for Ali but it says it's in use, who has it?", { kind: 'who-has', number: '07700 900123' }],
+  [
+    "I tried to add 07700 900123 for Ali but it says it's in use, who has it?",
+    { kind: 'who-has', number: '07700 900123' },
+  ],
   ['07700 900123?', { kind: 'who-has', number: '07700 900123' }],
   ['is 07700 900444 free?', { kind: 'who-has', number: '07700 900444' }],
 
@@ -109,17 +137,41 @@ const examples: readonly Example[] = [
     'add +44 7700 900123 for Jane Doe because she started today',
     { kind: 'add-number', worker: 'Jane Doe', number: '+44 7700 900123', reason: 'she started today' },
   ],
-  ['add 07700 900123 for Jane - new starter', { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' }],
-  ['add 07700 900123 for Jane, reason: new starter', { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' }],
-  ['add 07700 900123 for Jane as she is a new starter', { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'she is a new starter' }],
-  ['add 07700 900123 for Jane (new starter)', { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' }],
-  ['add 07700 900123 for Bob Smith. Reason: new starter', { kind: 'add-number', worker: 'Bob Smith', number: '07700 900123', reason: 'new starter' }],
-  ['add 07700 900123 for Jane because she lost her phone', { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'she lost her phone' }],
+  [
+    'add 07700 900123 for Jane - new starter',
+    { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' },
+  ],
+  [
+    'add 07700 900123 for Jane, reason: new starter',
+    { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' },
+  ],
+  [
+    'add 07700 900123 for Jane as she is a new starter',
+    { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'she is a new starter' },
+  ],
+  [
+    'add 07700 900123 for Jane (new starter)',
+    { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'new starter' },
+  ],
+  [
+    'add 07700 900123 for Bob Smith. Reason: new starter',
+    { kind: 'add-number', worker: 'Bob Smith', number: '07700 900123', reason: 'new starter' },
+  ],
+  [
+    'add 07700 900123 for Jane because she lost her phone',
+    { kind: 'add-number', worker: 'Jane', number: '07700 900123', reason: 'she lost her phone' },
+  ],
   ['add 07700 900123 for Jane, who has just started', { kind: 'add-number', worker: 'Jane', number: '07700 900123' }],
   ['hi, can you add 07700 900123 for Jane please', { kind: 'add-number', worker: 'Jane', number: '07700 900123' }],
   ['Please add 07700 900123 for Jane Doe, thanks!', { kind: 'add-number', worker: 'Jane Doe', number: '07700 900123' }],
-  ['@phonedesk add jane.doe@contoso.com 07700 900123', { kind: 'add-number', worker: 'jane.doe@contoso.com', number: '07700 900123' }],
-  ['add 07700 900123 for Jane Doe (jane.doe@contoso.com)', { kind: 'add-number', worker: 'jane.doe@contoso.com', number: '07700 900123' }],
+  [
+    '@phonedesk add jane.doe@contoso.com 07700 900123',
+    { kind: 'add-number', worker: 'jane.doe@contoso.com', number: '07700 900123' },
+  ],
+  [
+    'add 07700 900123 for Jane Doe (jane.doe@contoso.com)',
+    { kind: 'add-number', worker: 'jane.doe@contoso.com', number: '07700 900123' },
+  ],
   ['add (425) 555-0100 for Bob', { kind: 'add-number', worker: 'Bob', number: '(425) 555-0100' }],
   ['add +1-425-555-0100 for Bob', { kind: 'add-number', worker: 'Bob', number: '+1-425-555-0100' }],
   ['add 0044 7700 900123 for Bob', { kind: 'add-number', worker: 'Bob', number: '0044 7700 900123' }],
@@ -129,15 +181,21 @@ const examples: readonly Example[] = [
     'Hi, Tom in the Leeds store has a new phone number 07700 900222, can you update it?',
     { kind: 'add-number', worker: 'Tom', number: '07700 900222' },
   ],
-  ['update Ali\'s number to 07700.900.123', { kind: 'add-number', worker: 'Ali', number: '07700.900.123' }],
+  ["update Ali's number to 07700.900.123", { kind: 'add-number', worker: 'Ali', number: '07700.900.123' }],
   ["Add Áine O'Brien 07700 900123", { kind: 'add-number', worker: "Áine O'Brien", number: '07700 900123' }],
-  ["add 'Jean-Luc Picard' +33 6 12 34 56 78", { kind: 'add-number', worker: 'Jean-Luc Picard', number: '+33 6 12 34 56 78' }],
+  [
+    "add 'Jean-Luc Picard' +33 6 12 34 56 78",
+    { kind: 'add-number', worker: 'Jean-Luc Picard', number: '+33 6 12 34 56 78' },
+  ],
   ["set Jane's number to 07700 900123", { kind: 'add-number', worker: 'Jane', number: '07700 900123' }],
   ['register 07700 900123 for M2001', { kind: 'add-number', worker: 'M2001', number: '07700 900123' }],
   ['change number for Jane to +44 7700 900123', { kind: 'add-number', worker: 'Jane', number: '+44 7700 900123' }],
   ["Jane's number changed to 07700 900123", { kind: 'add-number', worker: 'Jane', number: '07700 900123' }],
   ["replace Ali's number with 07700 900123", { kind: 'add-number', worker: 'Ali', number: '07700 900123' }],
-  ['Bob Smith needs his number set up: 07700 900123', { kind: 'add-number', worker: 'Bob Smith', number: '07700 900123' }],
+  [
+    'Bob Smith needs his number set up: 07700 900123',
+    { kind: 'add-number', worker: 'Bob Smith', number: '07700 900123' },
+  ],
   ['set up Jane with 07700 900123', { kind: 'add-number', worker: 'Jane', number: '07700 900123' }],
   ['please set up SMS sign-in for Jane', { kind: 'add-number', worker: 'Jane' }],
   ['can you add a number for Jane', { kind: 'add-number', worker: 'Jane' }],
@@ -160,7 +218,7 @@ const examples: readonly Example[] = [
   ["remove Ali's number - leaver", { kind: 'remove-number', worker: 'Ali', reason: 'leaver', leaver: true }],
   ['Jane is a leaver - remove her number', { kind: 'remove-number', worker: 'Jane', leaver: true }],
   ['Ali has left, please remove his number', { kind: 'remove-number', worker: 'Ali', leaver: true }],
-  ["Siobhán Ní Bhriain has left", { kind: 'remove-number', worker: 'Siobhán Ní Bhriain', leaver: true }],
+  ['Siobhán Ní Bhriain has left', { kind: 'remove-number', worker: 'Siobhán Ní Bhriain', leaver: true }],
   ['M2001 left', { kind: 'remove-number', worker: 'M2001', leaver: true }],
 
   // lost phone / SIM swap
@@ -248,7 +306,7 @@ const examples: readonly Example[] = [
   ['blah blah', UNKNOWN],
   ['Jane Doe', UNKNOWN],
   ['42', UNKNOWN],
-  ['cancel Ali\'s number', UNKNOWN],
+  ["cancel Ali's number", UNKNOWN],
   ['Ali left his phone at home', UNKNOWN],
 ];
 
@@ -265,7 +323,9 @@ describe('parseIntent: what managers and helpdesk staff type', () => {
 
 describe('parseIntent: word order, mentions and courtesies do not change the meaning', () => {
   // Every example that is not a whole-message phrase keeps its meaning with a mention before it and thanks after.
-  const phrases = examples.filter(([text, intent]) => text.trim() !== '' && !['help', 'unknown', 'cancel'].includes(intent.kind));
+  const phrases = examples.filter(
+    ([text, intent]) => text.trim() !== '' && !['help', 'unknown', 'cancel'].includes(intent.kind),
+  );
 
   it.each(phrases)('%j with "<at>phonedesk</at>" before and ", thanks" after', (text, expected) => {
     expect(parseIntent(`<at>phonedesk</at> ${text}, thanks`)).toStrictEqual(expected);
@@ -289,12 +349,54 @@ describe('parseIntent: properties (fast-check)', () => {
     fc.string({ maxLength: 200 }),
     fc.string({ maxLength: 200, unit: 'grapheme' }),
     fc.string({ maxLength: 200, unit: 'binary' }),
-    fc.array(
-      fc.constantFrom('add', 'remove', 'who has', 'status', 'of', 'for', "can't", 'sign', 'in', 'out', 'lost', 'phone', 'SIM',
-        'swapped', 'approve', 'reject', 'cancel', '42', '+44', '7700', '900123', '(425)', '555-0100', "'s", 'because', '-', '(',
-        ')', '?', '<at>', '</at>', 'phonedesk', 'Bob', 'Áine', "O'Brien", '李', 'M2001', 'jane@contoso.com', 'fig6', 'left', 'tenant'),
-      { maxLength: 30 },
-    ).map((words) => words.join(' ')),
+    fc
+      .array(
+        fc.constantFrom(
+          'add',
+          'remove',
+          'who has',
+          'status',
+          'of',
+          'for',
+          "can't",
+          'sign',
+          'in',
+          'out',
+          'lost',
+          'phone',
+          'SIM',
+          'swapped',
+          'approve',
+          'reject',
+          'cancel',
+          '42',
+          '+44',
+          '7700',
+          '900123',
+          '(425)',
+          '555-0100',
+          "'s",
+          'because',
+          '-',
+          '(',
+          ')',
+          '?',
+          '<at>',
+          '</at>',
+          'phonedesk',
+          'Bob',
+          'Áine',
+          "O'Brien",
+          '李',
+          'M2001',
+          'jane@contoso.com',
+          'fig6',
+          'left',
+          'tenant',
+        ),
+        { maxLength: 30 },
+      )
+      .map((words) => words.join(' ')),
   );
 
   it('never throws, and always returns one of the intents with its required fields', () => {
@@ -311,9 +413,25 @@ describe('parseIntent: properties (fast-check)', () => {
     );
   });
 
-  const names = fc.constantFrom('Jane Doe', 'Bob Smith', "Áine O'Brien", 'Jean-Luc Picard', '李 小龍', 'jane.doe@contoso.com', 'M2001', 'Zoë Ng', 'Will Smith');
+  const names = fc.constantFrom(
+    'Jane Doe',
+    'Bob Smith',
+    "Áine O'Brien",
+    'Jean-Luc Picard',
+    '李 小龍',
+    'jane.doe@contoso.com',
+    'M2001',
+    'Zoë Ng',
+    'Will Smith',
+  );
   const numbers = fc.constantFrom(
-    '+44 7700 900123', '07700 900123', '0044 7700 900123', '(425) 555-0100', '+1-425-555-0100', '07700.900.123', '+49 170 1234567',
+    '+44 7700 900123',
+    '07700 900123',
+    '0044 7700 900123',
+    '(425) 555-0100',
+    '+1-425-555-0100',
+    '07700.900.123',
+    '+49 170 1234567',
   );
   const templates: ReadonlyArray<(worker: string, number: string) => string> = [
     (w, n) => `add ${n} for ${w}`,
@@ -326,11 +444,18 @@ describe('parseIntent: properties (fast-check)', () => {
 
   it('reads the worker and the number exactly as typed, whatever the template', () => {
     fc.assert(
-      fc.property(names, numbers, fc.constantFrom(...templates), fc.option(fc.constantFrom('she started today', 'new starter')), (worker, number, template, reason) => {
-        const text = template(worker, number) + (reason === null ? '' : ` because ${reason}`);
-        const expected: Intent = reason === null ? { kind: 'add-number', worker, number } : { kind: 'add-number', worker, number, reason };
-        expect(parseIntent(text)).toStrictEqual(expected);
-      }),
+      fc.property(
+        names,
+        numbers,
+        fc.constantFrom(...templates),
+        fc.option(fc.constantFrom('she started today', 'new starter')),
+        (worker, number, template, reason) => {
+          const text = template(worker, number) + (reason === null ? '' : ` because ${reason}`);
+          const expected: Intent =
+            reason === null ? { kind: 'add-number', worker, number } : { kind: 'add-number', worker, number, reason };
+          expect(parseIntent(text)).toStrictEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -360,7 +485,9 @@ describe('parseIntent: properties (fast-check)', () => {
       .map((chars) => chars.join(''))
       .filter((word) => !FILLER_WORDS.has(word))
       .map((word) => word.charAt(0).toUpperCase() + word.slice(1));
-    const name = fc.tuple(capitalised, fc.constantFrom(' ', '-', "'", " O'"), capitalised).map(([first, joiner, last]) => `${first}${joiner}${last}`);
+    const name = fc
+      .tuple(capitalised, fc.constantFrom(' ', '-', "'", " O'"), capitalised)
+      .map(([first, joiner, last]) => `${first}${joiner}${last}`);
     fc.assert(
       fc.property(name, (worker) => {
         expect(parseIntent(`status of ${worker}`)).toStrictEqual({ kind: 'status', worker });
@@ -391,10 +518,14 @@ describe('parseIntent: bounded work on huge messages', () => {
     '😀'.repeat(hundredKilobytes / 2),
   ];
 
-  it.each(adversarial.map((text, index) => [index, text] as const))('adversarial message %i returns an intent', (_index, text) => {
-    expect(text.length).toBeGreaterThanOrEqual(hundredKilobytes - 20);
-    expect(KINDS.has(parseIntent(text).kind)).toBe(true);
-  }, 2000);
+  it.each(adversarial.map((text, index) => [index, text] as const))(
+    'adversarial message %i returns an intent',
+    (_index, text) => {
+      expect(text.length).toBeGreaterThanOrEqual(hundredKilobytes - 20);
+      expect(KINDS.has(parseIntent(text).kind)).toBe(true);
+    },
+    2000,
+  );
 
   it('reads only the start of a long message', () => {
     expect(parseIntent(`${'x '.repeat(hundredKilobytes / 2)}help`)).toStrictEqual(UNKNOWN);

@@ -72,11 +72,15 @@ describe('parsePhoneNumber: properties (fast-check)', () => {
 
   it('never throws, whatever is typed', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: 'grapheme' }), phoneish), regions, (input, region) => {
-        const result = parsePhoneNumber(input, region);
-        expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
-      }),
+      fc.property(
+        fc.oneof(fc.string({ maxLength: 60 }), fc.string({ maxLength: 60, unit: 'grapheme' }), phoneish),
+        regions,
+        (input, region) => {
+          const result = parsePhoneNumber(input, region);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(result.message.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -101,16 +105,20 @@ describe('parsePhoneNumber: properties (fast-check)', () => {
       .chain(([prefix, digits]) => fc.stringMatching(new RegExp(`^\\d{${digits}}$`)).map((rest) => `${prefix}${rest}`));
     let checked = 0;
     fc.assert(
-      fc.property(fc.oneof({ arbitrary: generated, weight: 3 }, { arbitrary: phoneish, weight: 1 }), regions, (input, region) => {
-        const result = parsePhoneNumber(input, region);
-        if (!result.ok) return;
-        checked++;
-        for (const form of [result.number.graph, result.number.e164, result.number.international]) {
-          const again = parsePhoneNumber(form, region);
-          expect(again.ok && again.number.e164).toBe(result.number.e164);
-        }
-        expect(fromGraph(result.number.graph)?.e164).toBe(result.number.e164);
-      }),
+      fc.property(
+        fc.oneof({ arbitrary: generated, weight: 3 }, { arbitrary: phoneish, weight: 1 }),
+        regions,
+        (input, region) => {
+          const result = parsePhoneNumber(input, region);
+          if (!result.ok) return;
+          checked++;
+          for (const form of [result.number.graph, result.number.e164, result.number.international]) {
+            const again = parsePhoneNumber(form, region);
+            expect(again.ok && again.number.e164).toBe(result.number.e164);
+          }
+          expect(fromGraph(result.number.graph)?.e164).toBe(result.number.e164);
+        },
+      ),
       { numRuns: 3000 },
     );
     // The property must have been exercised on many accepted numbers, not vacuously.

@@ -68,7 +68,12 @@ function textUnits(fileName: string, text: string): TextUnit[] {
   const visit = (node: ts.Node): void => {
     for (const range of ts.getLeadingCommentRanges(text, node.pos) ?? []) comments.set(range.pos, range);
     for (const range of ts.getTrailingCommentRanges(text, node.end) ?? []) comments.set(range.pos, range);
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateLiteralToken(node) || ts.isRegularExpressionLiteral(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateLiteralToken(node) ||
+      ts.isRegularExpressionLiteral(node)
+    ) {
       units.push({ start: node.getStart(source), text: node.getText(source) });
     }
     for (const child of node.getChildren(source)) if (!isJsDoc(child)) visit(child);
@@ -101,13 +106,16 @@ function citationProblems(fileName: string, text: string): string[] {
   // Only a section mark or a .md name needs the parser; most files have neither.
   const units = text.includes(SECTION) || text.includes('.md') ? textUnits(fileName, text) : [];
   for (let index = text.indexOf(SECTION); index !== -1; index = text.indexOf(SECTION, index + 1)) {
-    if (!units.some((unit) => index >= unit.start && index < unit.start + unit.text.length)) at(index, `${SECTION} outside any comment or string`);
+    if (!units.some((unit) => index >= unit.start && index < unit.start + unit.text.length))
+      at(index, `${SECTION} outside any comment or string`);
   }
   for (const unit of units) {
     const withoutUrls = unit.text.replace(/\bhttps?:\/\/\S+/g, (url) => ' '.repeat(url.length));
     for (const match of withoutUrls.matchAll(/(?<![\w./-])([\w-][\w./-]*\.md)(?![\w-])/g)) {
       const named = match[1]!;
-      const exists = named.includes('/') ? existsSync(path.join(ROOT, named)) || existsSync(path.resolve(ROOT, path.dirname(fileName), named)) : markdownNames.has(named);
+      const exists = named.includes('/')
+        ? existsSync(path.join(ROOT, named)) || existsSync(path.resolve(ROOT, path.dirname(fileName), named))
+        : markdownNames.has(named);
       if (!exists) at(unit.start + match.index, `names ${named}, which is not in the repository`);
     }
     const docsFiles = [...unit.text.matchAll(/\bdocs\/[\w.-]+?\.md\b/g)];
@@ -116,7 +124,8 @@ function citationProblems(fileName: string, text: string): string[] {
       const number = /^\s?(\d+(?:\.\d+)*)/.exec(unit.text.slice(index + 1))?.[1];
       if (!docsFile) at(unit.start + index, `${SECTION} with no docs/ file before it in the same comment or string`);
       else if (!number) at(unit.start + index, `${SECTION} not followed by a section number`);
-      else if (!headingsOf(docsFile)?.has(number)) at(unit.start + index, `${docsFile} has no heading for ${SECTION}${number}`);
+      else if (!headingsOf(docsFile)?.has(number))
+        at(unit.start + index, `${docsFile} has no heading for ${SECTION}${number}`);
     }
   }
   return found
@@ -142,16 +151,24 @@ describe('the citation check itself', () => {
   const check = (source: string) => citationProblems('test/unit/example.ts', source);
 
   it('accepts sections of a docs file, in comments and in test names', () => {
-    expect(check(`// Throttling (docs/graph-facts.md ${S}10, ${S}9)\nit('answers 424 (docs/graph-facts.md ${S}9)', () => {});\n`)).toEqual([]);
+    expect(
+      check(
+        `// Throttling (docs/graph-facts.md ${S}10, ${S}9)\nit('answers 424 (docs/graph-facts.md ${S}9)', () => {});\n`,
+      ),
+    ).toEqual([]);
   });
 
   it('reads a run of line comments as one comment', () => {
     expect(check(`// The reason is in docs/graph-facts.md\n// ${S}2.4.\nconst x = 1;\n`)).toEqual([]);
-    expect(check(`// docs/graph-facts.md\n\n// ${S}2.4\n`)).toEqual([`test/unit/example.ts:3: ${S} with no docs/ file before it in the same comment or string`]);
+    expect(check(`// docs/graph-facts.md\n\n// ${S}2.4\n`)).toEqual([
+      `test/unit/example.ts:3: ${S} with no docs/ file before it in the same comment or string`,
+    ]);
   });
 
   it('refuses a section without its docs file, in a comment, a JSDoc block, a test name or a template', () => {
-    expect(check(`/** Revoke (reference ${S}4.1). */\nit(\`answers 200 (${S}4.1)\`, () => {});\nconst r = /${S}/;\n`)).toEqual([
+    expect(
+      check(`/** Revoke (reference ${S}4.1). */\nit(\`answers 200 (${S}4.1)\`, () => {});\nconst r = /${S}/;\n`),
+    ).toEqual([
       `test/unit/example.ts:1: ${S} with no docs/ file before it in the same comment or string`,
       `test/unit/example.ts:2: ${S} with no docs/ file before it in the same comment or string`,
       `test/unit/example.ts:3: ${S} with no docs/ file before it in the same comment or string`,

@@ -11,7 +11,8 @@ describe('role templates in production and in the simulator', () => {
 
   it('give every role both know the same display name', () => {
     expect(shared.length).toBeGreaterThan(0);
-    for (const id of shared) expect({ id, name: SIMULATOR[id]?.displayName }).toEqual({ id, name: PRODUCTION[id]?.displayName });
+    for (const id of shared)
+      expect({ id, name: SIMULATOR[id]?.displayName }).toEqual({ id, name: PRODUCTION[id]?.displayName });
   });
 
   it('both know the roles that make someone a store manager', () => {

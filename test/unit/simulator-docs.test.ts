@@ -13,7 +13,7 @@ describe('docs/simulator.md stays true to the code', () => {
     expect(JSON.parse(block![1])).toEqual(schema);
   });
 
-  it('gives the ids of the demo tenant\'s approver groups, which a bot run on its own needs', () => {
+  it("gives the ids of the demo tenant's approver groups, which a bot run on its own needs", () => {
     expect(docs).toContain(`\`APPROVER_GROUP_IDS\` (\`${DEMO_GROUPS.approvers}\`, "phonedesk approvers")`);
     expect(docs).toContain(`\`TENANT_ADMIN_GROUP_IDS\` (\`${DEMO_GROUPS.tenantAdmins}\`, "phonedesk tenant admins")`);
   });

@@ -24,20 +24,31 @@ const nonAsciiLetter: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.constantFrom(...'aeiounsyz'), fc.constantFrom(...MARKS)).map(([base, mark]) => base + mark),
 );
 const asciiLetters = (min: number, max: number): fc.Arbitrary<string> =>
-  fc.array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { minLength: min, maxLength: max }).map((letters) => letters.join(''));
+  fc
+    .array(fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'), { minLength: min, maxLength: max })
+    .map((letters) => letters.join(''));
 const capitalise = (word: string): string => word.charAt(0).toUpperCase() + word.slice(1);
 
 /** A word of a name ending in a letter outside ASCII or a mark: "Lucí", "Jose\u0301", "Ñ". */
-const endsNonAscii: fc.Arbitrary<string> = fc.tuple(asciiLetters(0, 5), nonAsciiLetter, fc.boolean()).map(([start, last, capital]) => {
-  const word = start + last;
-  return capital ? capitalise(word) : word;
-});
+const endsNonAscii: fc.Arbitrary<string> = fc
+  .tuple(asciiLetters(0, 5), nonAsciiLetter, fc.boolean())
+  .map(([start, last, capital]) => {
+    const word = start + last;
+    return capital ? capitalise(word) : word;
+  });
 /** A continuation starting with a letter outside ASCII or a mark: "š", "\u0301n", "ñez". */
-const startsNonAscii: fc.Arbitrary<string> = fc.tuple(nonAsciiLetter, asciiLetters(0, 4)).map(([first, rest]) => first + rest);
+const startsNonAscii: fc.Arbitrary<string> = fc
+  .tuple(nonAsciiLetter, asciiLetters(0, 4))
+  .map(([first, rest]) => first + rest);
 
 /** A plain name that understanding keeps whole: not a filler word ("Will", "Mr") nor a single letter. */
 const plainName: fc.Arbitrary<string> = fc
-  .array(asciiLetters(2, 8).filter((word) => !FILLER_WORDS.has(word)).map(capitalise), { minLength: 1, maxLength: 2 })
+  .array(
+    asciiLetters(2, 8)
+      .filter((word) => !FILLER_WORDS.has(word))
+      .map(capitalise),
+    { minLength: 1, maxLength: 2 },
+  )
   .map((words) => words.join(' '));
 
 // --- request-command ----------------------------------------------------------------------------------------------
@@ -59,28 +70,56 @@ describe('request commands: the verb, the number and a note marker are whole wor
 
   it('a request number glued to a letter of any script is no request number, as when glued to an ASCII letter', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...VERBS), fc.integer({ min: 0, max: 999_999_999 }), startsNonAscii, (verb, number, rest) => {
-        expect(parseRequestCommand(`${verb} ${number}${rest}`)).toStrictEqual(parseRequestCommand(`${verb} ${number}x`));
-      }),
+      fc.property(
+        fc.constantFrom(...VERBS),
+        fc.integer({ min: 0, max: 999_999_999 }),
+        startsNonAscii,
+        (verb, number, rest) => {
+          expect(parseRequestCommand(`${verb} ${number}${rest}`)).toStrictEqual(
+            parseRequestCommand(`${verb} ${number}x`),
+          );
+        },
+      ),
       runs(1000),
     );
   });
 
   it('a note that starts with a marker glued to a letter keeps all its words ("así está bien")', () => {
     fc.assert(
-      fc.property(fc.constantFrom('approve', 'reject'), fc.integer({ min: 1, max: 9999 }), fc.constantFrom(...NOTE_MARKERS), startsNonAscii, plainName, (verb, number, marker, rest, name) => {
-        const note = `${marker}${rest} ${name}`;
-        expect(parseRequestCommand(`${verb} ${number} ${note}`)).toStrictEqual({ kind: verb, requestNumber: number, note });
-      }),
+      fc.property(
+        fc.constantFrom('approve', 'reject'),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom(...NOTE_MARKERS),
+        startsNonAscii,
+        plainName,
+        (verb, number, marker, rest, name) => {
+          const note = `${marker}${rest} ${name}`;
+          expect(parseRequestCommand(`${verb} ${number} ${note}`)).toStrictEqual({
+            kind: verb,
+            requestNumber: number,
+            note,
+          });
+        },
+      ),
       runs(1000),
     );
   });
 
   it('a whole-word note marker is dropped from the note, in any script around it', () => {
     fc.assert(
-      fc.property(fc.constantFrom('approve', 'reject'), fc.integer({ min: 1, max: 9999 }), fc.constantFrom(...NOTE_MARKERS), endsNonAscii, (verb, number, marker, name) => {
-        expect(parseRequestCommand(`${verb} ${number} ${marker} ${name} checked it`)).toStrictEqual({ kind: verb, requestNumber: number, note: `${name} checked it` });
-      }),
+      fc.property(
+        fc.constantFrom('approve', 'reject'),
+        fc.integer({ min: 1, max: 9999 }),
+        fc.constantFrom(...NOTE_MARKERS),
+        endsNonAscii,
+        (verb, number, marker, name) => {
+          expect(parseRequestCommand(`${verb} ${number} ${marker} ${name} checked it`)).toStrictEqual({
+            kind: verb,
+            requestNumber: number,
+            note: `${name} checked it`,
+          });
+        },
+      ),
       runs(1000),
     );
   });
@@ -104,10 +143,15 @@ describe("normalising a message: the bot's name and Teams tags are whole words",
 
   it("removes the bot's own name as a word, whatever the names around it", () => {
     fc.assert(
-      fc.property(fc.constantFrom('phonedesk', 'PhoneDesk', '@phonedesk', '@phone desk', '@ PhoneDesk'), endsNonAscii, startsNonAscii, (bot, before, after) => {
-        expect(normaliseMessage(`${bot} status of ${before} ${after}`)).toBe(`status of ${before} ${after}`);
-        expect(normaliseMessage(`status of ${before} ${bot} ${after}`)).toBe(`status of ${before} ${after}`);
-      }),
+      fc.property(
+        fc.constantFrom('phonedesk', 'PhoneDesk', '@phonedesk', '@phone desk', '@ PhoneDesk'),
+        endsNonAscii,
+        startsNonAscii,
+        (bot, before, after) => {
+          expect(normaliseMessage(`${bot} status of ${before} ${after}`)).toBe(`status of ${before} ${after}`);
+          expect(normaliseMessage(`status of ${before} ${bot} ${after}`)).toBe(`status of ${before} ${after}`);
+        },
+      ),
       runs(1000),
     );
   });
@@ -165,15 +209,33 @@ describe('finding the worker: "fig 6", "as soon as possible" and "no longer" are
 // --- common-typos -------------------------------------------------------------------------------------------------
 
 describe('keyword typos are corrected only as whole words', () => {
-  const TYPOS: ReadonlyArray<readonly [string, string]> = [['satus', 'status'], ['chek', 'check'], ['cnat', "can't"], ['remvoe', 'remove'], ['whos', "who's"]];
+  const TYPOS: ReadonlyArray<readonly [string, string]> = [
+    ['satus', 'status'],
+    ['chek', 'check'],
+    ['cnat', "can't"],
+    ['remvoe', 'remove'],
+    ['whos', "who's"],
+  ];
 
   it('leaves a name or an address that contains one as typed ("Chekñ", "Ásatus", "chek@contoso.com")', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...TYPOS), endsNonAscii, startsNonAscii, fc.constantFrom('@contoso.com', '.smith@contoso.com', "'s", '-Luc'), ([typo], before, after, joined) => {
-        for (const word of [`${before}${typo}`, `${typo}${after}`, `${capitalise(typo)}${after}`, `${typo}${joined}`, `j.${typo}@contoso.com`]) {
-          expect(correctTypos(`status of ${word}`)).toBe(`status of ${word}`);
-        }
-      }),
+      fc.property(
+        fc.constantFrom(...TYPOS),
+        endsNonAscii,
+        startsNonAscii,
+        fc.constantFrom('@contoso.com', '.smith@contoso.com', "'s", '-Luc'),
+        ([typo], before, after, joined) => {
+          for (const word of [
+            `${before}${typo}`,
+            `${typo}${after}`,
+            `${capitalise(typo)}${after}`,
+            `${typo}${joined}`,
+            `j.${typo}@contoso.com`,
+          ]) {
+            expect(correctTypos(`status of ${word}`)).toBe(`status of ${word}`);
+          }
+        },
+      ),
       runs(1000),
     );
   });

@@ -13,7 +13,8 @@ import { cardProblems } from '../helpers/card-validator';
 function buttonsOf(elements: readonly CardElement[]): ExecuteAction[] {
   return elements.flatMap((element): ExecuteAction[] => {
     if (element.type === 'Container') return buttonsOf(element.items);
-    if (element.type === 'ActionSet') return element.actions.filter((action): action is ExecuteAction => action.type === 'Action.Execute');
+    if (element.type === 'ActionSet')
+      return element.actions.filter((action): action is ExecuteAction => action.type === 'Action.Execute');
     return [];
   });
 }
@@ -51,11 +52,20 @@ describe('a message that is only a name', () => {
 });
 
 describe('the nearest workers', () => {
-  const people = ['Jade Kim', 'Jane Doe', 'Janet Ray', 'Jan Ek'].map((displayName, i) => ({ displayName, userId: `u${i}` }));
+  const people = ['Jade Kim', 'Jane Doe', 'Janet Ray', 'Jan Ek'].map((displayName, i) => ({
+    displayName,
+    userId: `u${i}`,
+  }));
 
   it('puts the closest spellings first and offers at most three', () => {
-    expect(nearestFirst('jane', people).map((person) => person.displayName)).toEqual(['Jane Doe', 'Janet Ray', 'Jade Kim']);
-    expect(nearestFirst('bob smiht', [{ displayName: 'Bobby Tables' }, { displayName: 'Bob Smith' }])[0]?.displayName).toBe('Bob Smith');
+    expect(nearestFirst('jane', people).map((person) => person.displayName)).toEqual([
+      'Jane Doe',
+      'Janet Ray',
+      'Jade Kim',
+    ]);
+    expect(
+      nearestFirst('bob smiht', [{ displayName: 'Bobby Tables' }, { displayName: 'Bob Smith' }])[0]?.displayName,
+    ).toBe('Bob Smith');
   });
 });
 
@@ -73,12 +83,20 @@ describe('the nearest things phonedesk can do', () => {
   });
 
   it('offers the most asked-for things when nothing is in common, never more than three', () => {
-    expect(closestCapabilities('xqzv wplk').map((capability) => capability.id)).toEqual(['status', 'diagnose', 'add-number']);
+    expect(closestCapabilities('xqzv wplk').map((capability) => capability.id)).toEqual([
+      'status',
+      'diagnose',
+      'add-number',
+    ]);
     expect(closestCapabilities('sms sign in code text status number lost sessions pending tenant who').length).toBe(3);
   });
 
   it('judges a pasted paragraph on its start', () => {
-    expect(closestCapabilities(`${'lorem '.repeat(20_000)}pending`).map((capability) => capability.id)).toEqual(['status', 'diagnose', 'add-number']);
+    expect(closestCapabilities(`${'lorem '.repeat(20_000)}pending`).map((capability) => capability.id)).toEqual([
+      'status',
+      'diagnose',
+      'add-number',
+    ]);
   });
 });
 

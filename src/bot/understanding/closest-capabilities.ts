@@ -23,20 +23,73 @@ export interface Capability {
 }
 
 export const CAPABILITIES: readonly Capability[] = [
-  { id: 'status', title: "Check a worker's status", words: ['status', 'ready', 'check', 'setup', 'sorted', 'look', 'state', 'progress', 'update'] },
+  {
+    id: 'status',
+    title: "Check a worker's status",
+    words: ['status', 'ready', 'check', 'setup', 'sorted', 'look', 'state', 'progress', 'update'],
+  },
   {
     id: 'diagnose',
     title: "Find out why someone can't sign in",
-    words: ['sign', 'signin', 'login', 'log', 'code', 'codes', 'text', 'texts', 'sms', 'error', 'fig6', 'problem', 'locked', 'trouble', 'receive', 'arrive', 'why', 'working', 'broken', 'fails'],
+    words: [
+      'sign',
+      'signin',
+      'login',
+      'log',
+      'code',
+      'codes',
+      'text',
+      'texts',
+      'sms',
+      'error',
+      'fig6',
+      'problem',
+      'locked',
+      'trouble',
+      'receive',
+      'arrive',
+      'why',
+      'working',
+      'broken',
+      'fails',
+    ],
   },
-  { id: 'add-number', title: 'Add or change a number', words: ['add', 'new', 'number', 'mobile', 'change', 'update', 'register', 'starter', 'enrol', 'enroll', 'cell'] },
-  { id: 'remove-number', title: 'Remove a number (leaver)', words: ['remove', 'delete', 'left', 'leaver', 'leaving', 'quit', 'notice', 'disable', 'resigned', 'gone'] },
-  { id: 'lost-phone', title: 'Lost phone or SIM swap', words: ['lost', 'stolen', 'sim', 'swap', 'swapped', 'missing', 'nicked', 'broke', 'phone', 'handset'] },
-  { id: 'revoke-sessions', title: 'Sign someone out everywhere', words: ['signout', 'logout', 'out', 'sessions', 'session', 'kick', 'revoke', 'everywhere'] },
+  {
+    id: 'add-number',
+    title: 'Add or change a number',
+    words: ['add', 'new', 'number', 'mobile', 'change', 'update', 'register', 'starter', 'enrol', 'enroll', 'cell'],
+  },
+  {
+    id: 'remove-number',
+    title: 'Remove a number (leaver)',
+    words: ['remove', 'delete', 'left', 'leaver', 'leaving', 'quit', 'notice', 'disable', 'resigned', 'gone'],
+  },
+  {
+    id: 'lost-phone',
+    title: 'Lost phone or SIM swap',
+    words: ['lost', 'stolen', 'sim', 'swap', 'swapped', 'missing', 'nicked', 'broke', 'phone', 'handset'],
+  },
+  {
+    id: 'revoke-sessions',
+    title: 'Sign someone out everywhere',
+    words: ['signout', 'logout', 'out', 'sessions', 'session', 'kick', 'revoke', 'everywhere'],
+  },
   { id: 'who-has', title: 'Find who has a number', words: ['who', 'whose', 'owner', 'belongs', 'using', 'used'] },
-  { id: 'instructions', title: 'Sign-in steps for a worker', words: ['instructions', 'steps', 'guide', 'how', 'print', 'explain', 'show', 'teach'] },
-  { id: 'tenant-check', title: 'Is SMS sign-in set up?', words: ['tenant', 'policy', 'sms', 'settings', 'company', 'organisation', 'organization', 'enabled'] },
-  { id: 'pending', title: 'See pending requests', words: ['pending', 'requests', 'request', 'approve', 'approval', 'approvals', 'waiting', 'queue', 'mine'] },
+  {
+    id: 'instructions',
+    title: 'Sign-in steps for a worker',
+    words: ['instructions', 'steps', 'guide', 'how', 'print', 'explain', 'show', 'teach'],
+  },
+  {
+    id: 'tenant-check',
+    title: 'Is SMS sign-in set up?',
+    words: ['tenant', 'policy', 'sms', 'settings', 'company', 'organisation', 'organization', 'enabled'],
+  },
+  {
+    id: 'pending',
+    title: 'See pending requests',
+    words: ['pending', 'requests', 'request', 'approve', 'approval', 'approvals', 'waiting', 'queue', 'mine'],
+  },
 ];
 
 /** When nothing is in common: what people ask most. */
@@ -54,18 +107,30 @@ function similarity(word: string, known: string): number {
 }
 
 function score(words: readonly string[], capability: Capability): number {
-  return words.reduce((total, word) => total + Math.max(0, ...capability.words.map((known) => similarity(word, known))), 0);
+  return words.reduce(
+    (total, word) => total + Math.max(0, ...capability.words.map((known) => similarity(word, known))),
+    0,
+  );
 }
 
 /** At most `max` capabilities, closest first. */
 export function closestCapabilities(text: string, max = 3): Capability[] {
   // Bounded: a pasted paragraph is judged on its first words.
-  const words = (text.toLowerCase().slice(0, 300).match(/[\p{L}\p{N}]+/gu) ?? []).filter((word) => word.length >= MIN_WORD).slice(0, 30);
+  const words = (
+    text
+      .toLowerCase()
+      .slice(0, 300)
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  )
+    .filter((word) => word.length >= MIN_WORD)
+    .slice(0, 30);
   const ranked = CAPABILITIES.map((capability, index) => ({ capability, index, score: score(words, capability) }))
     .filter((entry) => entry.score > 0)
     .sort((a, b) => b.score - a.score || a.index - b.index)
     .map((entry) => entry.capability);
-  const fallback = MOST_ASKED.map((id) => CAPABILITIES.find((capability) => capability.id === id)).filter((capability): capability is Capability => capability !== undefined);
+  const fallback = MOST_ASKED.map((id) => CAPABILITIES.find((capability) => capability.id === id)).filter(
+    (capability): capability is Capability => capability !== undefined,
+  );
   return (ranked.length > 0 ? ranked : fallback).slice(0, max);
 }
 

@@ -39,7 +39,8 @@ function startsNumber(text: string, index: number): boolean {
   const character = text[index];
   if (isDigit(character)) return true;
   if (character === '(') return isDigit(text[index + 1]);
-  if (character === '+') return isDigit(text[index + 1]) || text[index + 1] === '(' || (text[index + 1] === ' ' && isDigit(text[index + 2]));
+  if (character === '+')
+    return isDigit(text[index + 1]) || text[index + 1] === '(' || (text[index + 1] === ' ' && isDigit(text[index + 2]));
   return false;
 }
 
@@ -101,7 +102,13 @@ export function findPhoneNumber(text: string): PhoneNumberMention | undefined {
     }
     const digits = candidate.replace(/\D/g, '').length;
     const gluedAfter = WORD_CHARACTER.test(text[end] ?? '');
-    if (balanced(candidate) && !gluedAfter && digits >= MIN_PHONE_DIGITS && digits <= MAX_PHONE_DIGITS && !DATE.test(candidate)) {
+    if (
+      balanced(candidate) &&
+      !gluedAfter &&
+      digits >= MIN_PHONE_DIGITS &&
+      digits <= MAX_PHONE_DIGITS &&
+      !DATE.test(candidate)
+    ) {
       return { text: candidate.trim(), start, end };
     }
     index = end;

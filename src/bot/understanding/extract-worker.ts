@@ -93,7 +93,8 @@ function nameRuns(tokens: readonly Token[], mixedCase: boolean): Token[][] {
       mixedCase &&
       NAME_LIKE_FILLER_WORDS.has(token.key) &&
       isTitleCase(token.word) &&
-      ((current.length > 0 && !token.breakBefore) || (next !== undefined && !token.breakAfter && !next.gap && !next.breakBefore && !isFiller(next)));
+      ((current.length > 0 && !token.breakBefore) ||
+        (next !== undefined && !token.breakAfter && !next.gap && !next.breakBefore && !isFiller(next)));
     if (isFiller(token) && !nameLike) return close();
     if (token.breakBefore) close();
     current.push(token);

@@ -67,7 +67,12 @@ function words(list: string): string[] {
   return list.split(/\s+/).filter((word) => word !== '');
 }
 
-export const FILLER_WORDS: ReadonlySet<string> = new Set([...words(GRAMMAR), ...words(COURTESY), ...words(TIME), ...words(REQUEST_WORDS)]);
+export const FILLER_WORDS: ReadonlySet<string> = new Set([
+  ...words(GRAMMAR),
+  ...words(COURTESY),
+  ...words(TIME),
+  ...words(REQUEST_WORDS),
+]);
 
 /**
  * Filler words that are also names ("Will Smith", "May Chen", "John Good", "Sim Lee"). Capitalised next to
@@ -76,6 +81,8 @@ export const FILLER_WORDS: ReadonlySet<string> = new Set([...words(GRAMMAR), ...
 /** Of those, the ones that are mostly first names: "Will can't sign in" names Will when nobody else is named. */
 export const FIRST_NAME_FILLER_WORDS: ReadonlySet<string> = new Set(words('will may sim guy'));
 
-export const NAME_LIKE_FILLER_WORDS: ReadonlySet<string> = new Set(words(`
+export const NAME_LIKE_FILLER_WORDS: ReadonlySet<string> = new Set(
+  words(`
 will may good new ready sim sims guy job still right dear holder owner card price steps
-`));
+`),
+);

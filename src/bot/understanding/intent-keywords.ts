@@ -7,17 +7,19 @@ export const PHONE_MARK = '☎';
 
 export function keywordText(text: string, phone?: PhoneNumberMention): string {
   const withMark = phone ? `${text.slice(0, phone.start)} ${PHONE_MARK} ${text.slice(phone.end)}` : text;
-  return withMark
-    .replace(/[^\s@]+@[^\s@]+/g, ' ✉ ')
-    .toLowerCase()
-    // Combining marks belong to their word: "Who\u0301" (Whó, decomposed) is one word, not "who".
-    .replace(/[^\p{L}\p{M}\p{N}'?☎✉]+/gu, ' ')
-    // The patterns' \b is ASCII-only: a letter or mark outside ASCII becomes "_", a word character that no keyword
-    // has, so that "Γadd" is one word, not "add" (and "Teøt" is not "text", as an "x" would make it).
-    .replace(/[^\x00-\x7f☎✉]/gu, '_')
-    .replace(/\?/g, ' ? ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    withMark
+      .replace(/[^\s@]+@[^\s@]+/g, ' ✉ ')
+      .toLowerCase()
+      // Combining marks belong to their word: "Who\u0301" (Whó, decomposed) is one word, not "who".
+      .replace(/[^\p{L}\p{M}\p{N}'?☎✉]+/gu, ' ')
+      // The patterns' \b is ASCII-only: a letter or mark outside ASCII becomes "_", a word character that no keyword
+      // has, so that "Γadd" is one word, not "add" (and "Teøt" is not "text", as an "x" would make it).
+      .replace(/[^\x00-\x7f☎✉]/gu, '_')
+      .replace(/\?/g, ' ? ')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 export function mentions(text: string, patterns: readonly RegExp[]): boolean {
@@ -28,13 +30,59 @@ const DEVICE = '(?:work\\s+)?(?:phone|phones|mobile|handset|device|sim|sim\\s+ca
 
 /** Whole messages that ask what the bot can do. */
 export const HELP_PHRASES: ReadonlySet<string> = new Set([
-  'help', 'help me', 'h', 'what can you do', 'what can you do for me', 'what do you do', 'what can i do',
-  'what can i ask', 'what can i say', 'what can i type', 'what are the commands', 'commands', 'command',
-  'list commands', 'show commands', 'show me the commands', 'menu', 'options', 'hi', 'hello', 'hey', 'hiya',
-  'heya', 'yo', 'howdy', 'good morning', 'good afternoon', 'good evening', 'morning', 'hi there', 'hello there',
-  'hey there', 'hi all', 'hello all', 'hi team', 'start', 'get started', 'getting started', 'how does this work',
-  'how do i use this', 'how do i use you', 'usage', 'about', 'who are you', 'what are you', 'what is this',
-  'what is', "what's this", 'what can u do', 'what can u do for me', 'what do i type', 'what do i say', 'what do i ask',
+  'help',
+  'help me',
+  'h',
+  'what can you do',
+  'what can you do for me',
+  'what do you do',
+  'what can i do',
+  'what can i ask',
+  'what can i say',
+  'what can i type',
+  'what are the commands',
+  'commands',
+  'command',
+  'list commands',
+  'show commands',
+  'show me the commands',
+  'menu',
+  'options',
+  'hi',
+  'hello',
+  'hey',
+  'hiya',
+  'heya',
+  'yo',
+  'howdy',
+  'good morning',
+  'good afternoon',
+  'good evening',
+  'morning',
+  'hi there',
+  'hello there',
+  'hey there',
+  'hi all',
+  'hello all',
+  'hi team',
+  'start',
+  'get started',
+  'getting started',
+  'how does this work',
+  'how do i use this',
+  'how do i use you',
+  'usage',
+  'about',
+  'who are you',
+  'what are you',
+  'what is this',
+  'what is',
+  "what's this",
+  'what can u do',
+  'what can u do for me',
+  'what do i type',
+  'what do i say',
+  'what do i ask',
   'what do you do for me',
 ]);
 
@@ -43,8 +91,20 @@ export const HELP_WORDS = [/\bhelp\b/, /\bcommands?\b/, /\bmenu\b/];
 
 /** A whole message that stops what is going on: "cancel", "never mind". */
 export const STOP_PHRASES: ReadonlySet<string> = new Set([
-  'cancel', 'cancel it', 'cancel that', 'cancel this', 'stop', 'stop it', 'never mind', 'nevermind', 'forget it',
-  'abort', 'exit', 'quit', 'nothing', 'no thanks',
+  'cancel',
+  'cancel it',
+  'cancel that',
+  'cancel this',
+  'stop',
+  'stop it',
+  'never mind',
+  'nevermind',
+  'forget it',
+  'abort',
+  'exit',
+  'quit',
+  'nothing',
+  'no thanks',
 ]);
 
 /** "who has 07700 900456", "whose number is …", "who owns …", "who does … belong to". */
@@ -110,7 +170,9 @@ export const ADD_LEADING = [
   /^use\s+(?:the\s+)?(?:number\s+)?☎/,
 ];
 /** …or when a phone number is given and the message does not ask whether something is so. */
-export const ADD_WITH_NUMBER = [/\b(?:set|put|change|changed|update|updated|replace|replaced|link|save|switch|switched|move|moved)\b/];
+export const ADD_WITH_NUMBER = [
+  /\b(?:set|put|change|changed|update|updated|replace|replaced|link|save|switch|switched|move|moved)\b/,
+];
 /** "Jane Doe's new number is …", "number change for Ali": an add unless a problem is described. */
 export const NEW_NUMBER = [
   /\bnew\s+(?:mobile\s+|phone\s+|work\s+|cell\s+)?(?:number|phone|mobile)\b/,
@@ -215,7 +277,11 @@ export const STATUS = [
 export function isYesNoQuestion(request: string): boolean {
   if (/^(?:is|are|was|were|has|have|had|does|did)\s/i.test(request)) return true;
   // "Will", "May", "Can" and "Do" are also names: "Will Smith's new number is …" is not a question.
-  return /^(?:do|can|could|will|would|should|may)\s/i.test(request) && (/^\p{Ll}/u.test(request) || request.includes('?'));
+  return (
+    /^(?:do|can|could|will|would|should|may)\s/i.test(request) && (/^\p{Ll}/u.test(request) || request.includes('?'))
+  );
 }
 /** "what's Ali's number?", "which phone does Bob use?" */
-export const NUMBER_QUESTION = [/\b(?:number|phone|mobile)\b(?=.{0,80}\?)|^(?:what|which|whats)\b.{0,80}\b(?:number|phone|mobile)\b/];
+export const NUMBER_QUESTION = [
+  /\b(?:number|phone|mobile)\b(?=.{0,80}\?)|^(?:what|which|whats)\b.{0,80}\b(?:number|phone|mobile)\b/,
+];

@@ -12,10 +12,14 @@ const NAME_WORD = /^[\p{L}\p{M}]+(?:['.-][\p{L}\p{M}]+)*\.?$/u;
 
 /** The name the message consists of, as typed, or undefined when it is anything else. */
 export function nameAlone(text: string): string | undefined {
-  const message = stripCourtesies(normaliseMessage(text)).replace(/^["']+|["'?!.,]+$/g, '').trim();
+  const message = stripCourtesies(normaliseMessage(text))
+    .replace(/^["']+|["'?!.,]+$/g, '')
+    .trim();
   if (message === '' || message.length > MAX_NAME_CHARS) return undefined;
   const words = message.split(' ');
   if (words.length > MAX_WORDS_OF_A_NAME || !words.every((word) => NAME_WORD.test(word))) return undefined;
-  const keyword = words.some((word) => FILLER_WORDS.has(word.toLowerCase()) && !NAME_LIKE_FILLER_WORDS.has(word.toLowerCase()));
+  const keyword = words.some(
+    (word) => FILLER_WORDS.has(word.toLowerCase()) && !NAME_LIKE_FILLER_WORDS.has(word.toLowerCase()),
+  );
   return keyword ? undefined : message;
 }

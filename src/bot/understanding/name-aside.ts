@@ -6,7 +6,10 @@ import { splitReason, type ReasonSplit } from './split-reason';
 
 /** Words only, for comparing a text with the name found in it. */
 function wordsOf(text: string): string {
-  return text.replace(/[\s\p{P}\p{S}]+/gu, ' ').trim().toLowerCase();
+  return text
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Whether the text is a name and nothing else, but for a phone number: "Bob Smith", "Eli Brooks, (425) 555-0199". */

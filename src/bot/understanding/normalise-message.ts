@@ -11,7 +11,10 @@ const BOT_NAME = /^\s*@?\s*phone\s?desk\s*$/i;
 // A tag's name ends at a space, "/" or ">" ("<Ián>" typed in plain text is not an <i> tag).
 const MENTION = /<at(?=[\s/>])[^<>]{0,200}>([^<]{0,200})<\/at>/gi;
 const MARKUP = /<\/?(?:p|div|span|br|b|i|u|strong|em|at)(?=[\s/>])[^<>]{0,200}>/gi;
-const BOT_NAME_WORD = new RegExp(String.raw`(?:^|\s)@\s?phone\s?desk${WORD_END}|${WORD_START}phonedesk${WORD_END}`, 'giu');
+const BOT_NAME_WORD = new RegExp(
+  String.raw`(?:^|\s)@\s?phone\s?desk${WORD_END}|${WORD_START}phonedesk${WORD_END}`,
+  'giu',
+);
 /**
  * Invisible characters that are never part of a word: zero-width spaces and joiners, the word joiner, the soft hyphen
  * ("Add\u00ADison" pasted from a document is "Addison", not "Add ison") and the bidi marks, embeddings and isolates
@@ -24,7 +27,10 @@ const INVISIBLE = /[\u00AD\u061C\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g
  */
 const UNSPACED_SCRIPT = String.raw`[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]`;
 const LATIN_OR_DIGIT = String.raw`[\p{Script=Latin}0-9]`;
-const SCRIPT_CHANGE = new RegExp(`(?<=${UNSPACED_SCRIPT})(?=${LATIN_OR_DIGIT})|(?<=${LATIN_OR_DIGIT})(?=${UNSPACED_SCRIPT})`, 'gu');
+const SCRIPT_CHANGE = new RegExp(
+  `(?<=${UNSPACED_SCRIPT})(?=${LATIN_OR_DIGIT})|(?<=${LATIN_OR_DIGIT})(?=${UNSPACED_SCRIPT})`,
+  'gu',
+);
 /**
  * Chinese and Japanese input methods type full-width forms ("？", "＋４４", "０７７００"), Arabic has its own comma and
  * question mark: read as the ASCII that the patterns look for. CJK punctuation carries its own space

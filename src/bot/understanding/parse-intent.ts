@@ -68,7 +68,10 @@ const LONE_WORKER_REFERENCE = /^(?:[^\s@]+@[^\s@]+\.[^\s@]+|\p{L}{1,4}-?\d{2,10}
 
 /** Lower case words only: the form whole-message phrases are compared in. Marks stay: "Yó" (decomposed) is not "yo". */
 function phraseOf(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{M}\p{N}']+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}']+/gu, ' ')
+    .trim();
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -116,13 +119,22 @@ export function parseIntent(text: string): Intent {
     mentions(request, ADD) ||
     mentions(request, ADD_LEADING) ||
     (!question && hasPhone && mentions(request, ADD_WITH_NUMBER)) ||
-    (!question && mentions(request, NEW_NUMBER) && !mentions(everything, [...CANNOT_SIGN_IN, ...FIG6, ...NUMBER_IN_USE]));
-  if (add) return { kind: 'add-number', ...optional('worker', worker()), ...optional('number', phone?.text), ...withReason };
+    (!question &&
+      mentions(request, NEW_NUMBER) &&
+      !mentions(everything, [...CANNOT_SIGN_IN, ...FIG6, ...NUMBER_IN_USE]));
+  if (add)
+    return { kind: 'add-number', ...optional('worker', worker()), ...optional('number', phone?.text), ...withReason };
   const leaver = !question && mentions(request, LEAVER);
   if (leaver || mentions(request, REMOVE)) {
-    return { kind: 'remove-number', ...optional('worker', worker()), ...withReason, leaver: leaver || mentions(why, LEAVER) };
+    return {
+      kind: 'remove-number',
+      ...optional('worker', worker()),
+      ...withReason,
+      leaver: leaver || mentions(why, LEAVER),
+    };
   }
-  if (!question && mentions(request, REVOKE)) return { kind: 'revoke-sessions', ...optional('worker', worker()), ...withReason };
+  if (!question && mentions(request, REVOKE))
+    return { kind: 'revoke-sessions', ...optional('worker', worker()), ...withReason };
 
   // 5. A lost phone given as the reason for a problem.
   if (mentions(why, LOST_PHONE)) return { kind: 'lost-phone', ...optional('worker', worker()), ...withReason };
@@ -134,7 +146,8 @@ export function parseIntent(text: string): Intent {
     const number = phone ?? reasonPhone;
     return { kind: 'diagnose', worker: named, symptom: symptomOf(everything), ...optional('number', number?.text) };
   }
-  if (mentions(request, SMS_SIGN_IN_AVAILABLE)) return named === undefined ? { kind: 'tenant-check' } : { kind: 'status', worker: named };
+  if (mentions(request, SMS_SIGN_IN_AVAILABLE))
+    return named === undefined ? { kind: 'tenant-check' } : { kind: 'status', worker: named };
   if (mentions(request, STATUS) || question || mentions(request, NUMBER_QUESTION)) {
     if (named !== undefined) return { kind: 'status', worker: named };
     if (/^(?:my\s+)?status\s*\??$/.test(request)) return { kind: 'pending' };

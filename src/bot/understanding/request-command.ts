@@ -20,14 +20,18 @@ const VERBS: Readonly<Record<string, RequestCommand['kind']>> = {
 
 // The verb, the number and a note's marker are whole words: "Denyš lost their phone" is no "deny", "approve 42
 // así está bien" has the note "así está bien".
-const COMMAND = new RegExp(String.raw`^(approved?|accept|reject(?:ed)?|decline|deny|cancel|withdraw)${WORD_END}[\s:,.-]*`, 'iu');
+const COMMAND = new RegExp(
+  String.raw`^(approved?|accept|reject(?:ed)?|decline|deny|cancel|withdraw)${WORD_END}[\s:,.-]*`,
+  'iu',
+);
 /** "42", "#42", "request 42", "my request #42", "the change no. 42": at most 9 digits, not the start of a phone number. */
 const REQUEST_NUMBER = new RegExp(
   String.raw`^(?:(?:my|the|this|that)\s+)?(?:(?:last\s+)?(?:change\s+)?(?:request|req|ticket|change)\s*)?(?:(?:no\.?|number|num|nr\.?)\s*)?#?\s*(\d{1,9})(?![\d\s.\-/]?\d)${WORD_END}`,
   'iu',
 );
 /** What may follow a request command without being a note: "cancel it", "approve the request". */
-const REQUEST_REFERENCE = /^(?:it|that|this|that one|this one|(?:my|the|this|that)?\s*(?:last\s+)?(?:change\s+)?(?:request|req|ticket)s?)?[\s.!?]*$/i;
+const REQUEST_REFERENCE =
+  /^(?:it|that|this|that one|this one|(?:my|the|this|that)?\s*(?:last\s+)?(?:change\s+)?(?:request|req|ticket)s?)?[\s.!?]*$/i;
 const NOTE_MARKER = new RegExp(
   String.raw`^(?:because(?:\s+of)?|as|since|note|reason(?:\s+(?:being|is|was))?|comment|with\s+(?:the\s+)?note)${WORD_END}[\s:,=-]*`,
   'iu',

@@ -24,7 +24,10 @@ const REQUEST_VERB = new RegExp(
 /** "such as", "as well as", "as soon as": the "as" is not a reason's. Whole words: "Lucías as she …" gives one. */
 const PHRASE_BEFORE_AS = new RegExp(String.raw`${WORD_START}(?:such|same|so|soon|just|as|well)$`, 'iu');
 /** "as soon as", "as of Friday", "set it as 07700 …": not a reason. Whole words only: "as Percy left" is one. */
-const PHRASE_AFTER_AS = new RegExp(String.raw`^(?:(?:soon|well|of|per|if|though|usual|a\s+result)${WORD_END}|\+|\d|\()`, 'iu');
+const PHRASE_AFTER_AS = new RegExp(
+  String.raw`^(?:(?:soon|well|of|per|if|though|usual|a\s+result)${WORD_END}|\+|\d|\()`,
+  'iu',
+);
 
 const MARKERS: readonly Marker[] = [
   // \b is ASCII-only: "Bcáa" would read as "bc áa"; the keyword must end at a space, punctuation or the end.

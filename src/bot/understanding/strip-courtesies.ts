@@ -5,13 +5,13 @@ import { WORD_START } from './word-boundary';
 const LEADING = new RegExp(
   '^(?:' +
     [
-      "(?:hi|hello|hey|hiya|heya|yo|howdy|good\\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\\s+(?:there|team|all|everyone|folks|guys|bot))?",
+      '(?:hi|hello|hey|hiya|heya|yo|howdy|good\\s+(?:morning|afternoon|evening|day)|morning|afternoon|evening)(?:\\s+(?:there|team|all|everyone|folks|guys|bot))?',
       'please|pls|plz|kindly|ok|okay|so|um+|uh+',
       '(?:can|could|would|will)\\s+(?:you|u)(?:\\s+(?:please|pls|plz))?',
       "(?:i|we)(?:\\s+(?:need|want|would\\s+like)|'d\\s+like)\\s+(?:you\\s+)?to",
       'help\\s+me(?=\\s)',
     ].join('|') +
-    ")(?=$|[\\s,.!:;-])[\\s,.!:;-]*",
+    ')(?=$|[\\s,.!:;-])[\\s,.!:;-]*',
   'i',
 );
 

@@ -6,7 +6,6 @@ import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 
 const RECENT_REVOKE_MS = 24 * 60 * 60 * 1000;
 
-
 export function accountFindings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[] {
   const { user } = snapshot;
   const findings: Finding[] = [];

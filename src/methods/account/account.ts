@@ -10,7 +10,11 @@ export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'>;
 /** Whether the worker's sessions were revoked since this execution started (Graph keeps whole seconds). */
 export function sessionsRevokedSince(live: LiveState): boolean {
   const since = live.snapshot?.user.signInSessionsValidFromDateTime;
-  return since !== undefined && live.executionStartedAt !== undefined && Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000;
+  return (
+    since !== undefined &&
+    live.executionStartedAt !== undefined &&
+    Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000
+  );
 }
 
 export const ACCOUNT: MethodModule<AccountChange, AccountGateway> = {
@@ -29,7 +33,10 @@ export const ACCOUNT: MethodModule<AccountChange, AccountGateway> = {
         plan: () => ({ action: 'apply' }),
         async apply(change, gateway) {
           await gateway.revokeSignInSessions(change.target.userId);
-          return { status: 'succeeded', outcome: `${change.target.displayName} was signed out everywhere; it can take a few minutes to reach every device.` };
+          return {
+            status: 'succeeded',
+            outcome: `${change.target.displayName} was signed out everywhere; it can take a few minutes to reach every device.`,
+          };
         },
         reconcile: (_change, live) => (sessionsRevokedSince(live) ? 'applied' : 'not-applied'),
       },

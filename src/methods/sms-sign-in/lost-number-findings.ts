@@ -12,13 +12,23 @@ const masked = (method: PhoneMethodSnapshot): string => {
 };
 
 /** The report of this mobile number, if phonedesk knows it as lost. */
-export function lostReportOf(mobile: PhoneMethodSnapshot, reports: readonly LostNumberReport[] | undefined): LostNumberReport | undefined {
+export function lostReportOf(
+  mobile: PhoneMethodSnapshot,
+  reports: readonly LostNumberReport[] | undefined,
+): LostNumberReport | undefined {
   const e164 = fromGraph(mobile.phoneNumber)?.e164;
   return e164 === undefined ? undefined : reports?.find((report) => report.e164 === e164);
 }
 
-export function lostNumberFinding(name: string, mobile: PhoneMethodSnapshot, report: LostNumberReport, now: Date): Finding {
-  const turnedOff = report.turnedOffAt ? `was turned off for sign-in ${ageInWords(report.turnedOffAt, now)}` : 'is being turned off for sign-in';
+export function lostNumberFinding(
+  name: string,
+  mobile: PhoneMethodSnapshot,
+  report: LostNumberReport,
+  now: Date,
+): Finding {
+  const turnedOff = report.turnedOffAt
+    ? `was turned off for sign-in ${ageInWords(report.turnedOffAt, now)}`
+    : 'is being turned off for sign-in';
   return {
     id: 'lost-number',
     severity: 'blocker',

@@ -5,7 +5,11 @@ import { lostNumberFinding, lostReportOf } from './lost-number-findings';
 import { isAdmin } from './security-findings';
 import type { PhoneMethodSnapshot, SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 
-const TYPE_NAMES = { mobile: 'mobile number', alternateMobile: 'alternate mobile number', office: 'office phone' } as const;
+const TYPE_NAMES = {
+  mobile: 'mobile number',
+  alternateMobile: 'alternate mobile number',
+  office: 'office phone',
+} as const;
 
 export function masked(method: Pick<PhoneMethodSnapshot, 'phoneNumber'>): string {
   const number = fromGraph(method.phoneNumber);
@@ -21,15 +25,23 @@ export function numberFindings(snapshot: SignInSnapshot, context: DiagnosisConte
 
   // The number the manager means is stored as a voice-only phone.
   const mentioned = context.mentionedNumber;
-  const misplaced = mentioned ? others.find((method) => fromGraph(method.phoneNumber)?.e164 === mentioned.e164) : undefined;
+  const misplaced = mentioned
+    ? others.find((method) => fromGraph(method.phoneNumber)?.e164 === mentioned.e164)
+    : undefined;
   const voiceOnly = misplaced ?? (mobile ? undefined : others[0]);
   if (voiceOnly) {
     findings.push({
       id: 'number-on-wrong-phone-type',
       severity: 'blocker',
       summary: `${name}'s number ${masked(voiceOnly)} is saved as their ${TYPE_NAMES[voiceOnly.phoneType]}, which only takes voice calls; sign-in needs it as their mobile number.`,
-      fix: mobile ? `Replace the mobile number ${masked(mobile)} with ${masked(voiceOnly)}.` : `Add ${masked(voiceOnly)} as ${name}'s mobile number.`,
-      proposal: { kind: mobile ? 'replace-number' : 'add-number', phoneNumber: voiceOnly.phoneNumber, tenantWide: false },
+      fix: mobile
+        ? `Replace the mobile number ${masked(mobile)} with ${masked(voiceOnly)}.`
+        : `Add ${masked(voiceOnly)} as ${name}'s mobile number.`,
+      proposal: {
+        kind: mobile ? 'replace-number' : 'add-number',
+        phoneNumber: voiceOnly.phoneNumber,
+        tenantWide: false,
+      },
     });
   }
   if (!mobile) {

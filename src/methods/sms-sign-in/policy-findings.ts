@@ -32,7 +32,10 @@ export function policyFindings(snapshot: SignInSnapshot): Finding[] {
       id: 'not-in-policy',
       severity: 'blocker',
       summary: `${name} is not in the group of people allowed to sign in by text message.`,
-      fix: allowed.length > 0 ? `Ask IT to add ${name} to ${allowed.join(' or ')}.` : 'Ask a tenant admin to add them to the SMS sign-in policy.',
+      fix:
+        allowed.length > 0
+          ? `Ask IT to add ${name} to ${allowed.join(' or ')}.`
+          : 'Ask a tenant admin to add them to the SMS sign-in policy.',
     });
   } else if (!scope.matchingTargets.some((target) => target.isUsableForSignIn)) {
     // The most common set-up mistake: SMS enabled for MFA only.

@@ -14,7 +14,10 @@ export interface PolicyScope {
 export function policyScope(snapshot: SignInSnapshot): PolicyScope {
   const groups = new Set(snapshot.groups.map((group) => group.id));
   const names = new Map(snapshot.groups.map((group) => [group.id, group.displayName]));
-  const named = <T extends { id: string; displayName?: string }>(target: T): T => ({ ...target, displayName: target.displayName ?? names.get(target.id) });
+  const named = <T extends { id: string; displayName?: string }>(target: T): T => ({
+    ...target,
+    displayName: target.displayName ?? names.get(target.id),
+  });
   const applies = (target: { id: string; targetType: string }): boolean =>
     target.targetType === 'user' ? target.id === snapshot.user.id : target.id === 'all_users' || groups.has(target.id);
   const matchingTargets = snapshot.policy.includeTargets.filter(applies).map(named);
@@ -23,7 +26,10 @@ export function policyScope(snapshot: SignInSnapshot): PolicyScope {
     enabled: snapshot.policy.state === 'enabled',
     matchingTargets,
     exclusions,
-    usableForSignIn: snapshot.policy.state === 'enabled' && exclusions.length === 0 && matchingTargets.some((target) => target.isUsableForSignIn),
+    usableForSignIn:
+      snapshot.policy.state === 'enabled' &&
+      exclusions.length === 0 &&
+      matchingTargets.some((target) => target.isUsableForSignIn),
   };
 }
 

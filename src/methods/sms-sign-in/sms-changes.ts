@@ -37,4 +37,5 @@ export interface SetUseForSignIn {
   useForSignIn: boolean;
 }
 
-export type SmsChange = AddNumber | ReplaceNumber | RemoveNumber | EnableSmsSignIn | DisableSmsSignIn | SecureLostPhone | SetUseForSignIn;
+export type SmsChange =
+  AddNumber | ReplaceNumber | RemoveNumber | EnableSmsSignIn | DisableSmsSignIn | SecureLostPhone | SetUseForSignIn;

@@ -4,16 +4,32 @@ import type { GraphGateway } from '../../graph/graph-gateway';
 import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
 import { sessionsRevokedSince } from '../account/account';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
-import type { AddNumber, DisableSmsSignIn, EnableSmsSignIn, RemoveNumber, ReplaceNumber, SecureLostPhone, SetUseForSignIn } from './sms-changes';
+import type {
+  AddNumber,
+  DisableSmsSignIn,
+  EnableSmsSignIn,
+  RemoveNumber,
+  ReplaceNumber,
+  SecureLostPhone,
+  SetUseForSignIn,
+} from './sms-changes';
 
 export type SmsGateway = Pick<
   GraphGateway,
-  'addPhoneMethod' | 'updatePhoneMethod' | 'deletePhoneMethod' | 'enableSmsSignIn' | 'disableSmsSignIn' | 'revokeSignInSessions' | 'setUseForSignIn' | 'listPhoneMethods'
+  | 'addPhoneMethod'
+  | 'updatePhoneMethod'
+  | 'deletePhoneMethod'
+  | 'enableSmsSignIn'
+  | 'disableSmsSignIn'
+  | 'revokeSignInSessions'
+  | 'setUseForSignIn'
+  | 'listPhoneMethods'
 >;
 
 type SmsHandler<C> = ChangeHandler<C, SmsGateway>;
 
-const e164 = (graphNumber: string | undefined): string | undefined => (graphNumber ? fromGraph(graphNumber)?.e164 : undefined);
+const e164 = (graphNumber: string | undefined): string | undefined =>
+  graphNumber ? fromGraph(graphNumber)?.e164 : undefined;
 const shown = (graphNumber: string | undefined): string => {
   const number = graphNumber ? fromGraph(graphNumber) : undefined;
   return number ? maskPhoneNumber(number) : 'the number';
@@ -26,7 +42,10 @@ export const setMobile: SmsHandler<AddNumber | ReplaceNumber> = {
   plan(change, live) {
     const mobile = mobileOf(live);
     if (mobile && e164(mobile.phoneNumber) === e164(change.phoneNumber) && mobile.smsSignInState === 'ready') {
-      return { action: 'already-done', outcome: `${name(change)} already has ${shown(change.phoneNumber)} as their mobile number, ready for sign-in. Nothing needed changing.` };
+      return {
+        action: 'already-done',
+        outcome: `${name(change)} already has ${shown(change.phoneNumber)} as their mobile number, ready for sign-in. Nothing needed changing.`,
+      };
     }
     return { action: 'apply' };
   },
@@ -59,7 +78,11 @@ export const setMobile: SmsHandler<AddNumber | ReplaceNumber> = {
 export const removeMobile: SmsHandler<RemoveNumber> = {
   plan(change, live) {
     const mobile = mobileOf(live);
-    if (!mobile) return { action: 'already-done', outcome: `${name(change)} has no mobile number any more. Nothing needed changing.` };
+    if (!mobile)
+      return {
+        action: 'already-done',
+        outcome: `${name(change)} has no mobile number any more. Nothing needed changing.`,
+      };
     const defaultMethod = live.snapshot?.defaultMfaMethod;
     if (defaultMethod === 'sms' || defaultMethod === 'voiceMobile') {
       return {
@@ -68,13 +91,21 @@ export const removeMobile: SmsHandler<RemoveNumber> = {
       };
     }
     if (live.snapshot?.phoneMethods.some((method) => method.phoneType === 'alternateMobile')) {
-      return { action: 'refuse', outcome: `${name(change)} also has an alternate mobile number, which needs a mobile number; ask IT to remove the alternate one first.` };
+      return {
+        action: 'refuse',
+        outcome: `${name(change)} also has an alternate mobile number, which needs a mobile number; ask IT to remove the alternate one first.`,
+      };
     }
     return { action: 'apply' };
   },
   async apply(change, gateway) {
     const { alreadyGone } = await gateway.deletePhoneMethod(change.target.userId, 'mobile');
-    return { status: 'succeeded', outcome: alreadyGone ? `${name(change)}'s mobile number was already gone.` : `${name(change)}'s mobile number was removed; they can no longer sign in with it.` };
+    return {
+      status: 'succeeded',
+      outcome: alreadyGone
+        ? `${name(change)}'s mobile number was already gone.`
+        : `${name(change)}'s mobile number was removed; they can no longer sign in with it.`,
+    };
   },
   reconcile(_change, live) {
     return mobileOf(live) ? 'not-applied' : 'applied';
@@ -84,17 +115,33 @@ export const removeMobile: SmsHandler<RemoveNumber> = {
 export const enableSms: SmsHandler<EnableSmsSignIn> = {
   plan(change, live) {
     const mobile = mobileOf(live);
-    if (!mobile) return { action: 'refuse', outcome: `${name(change)} has no mobile number to turn on for sign-in; add one first.` };
-    if (mobile.smsSignInState === 'ready') return { action: 'already-done', outcome: `${name(change)} can already sign in with ${shown(mobile.phoneNumber)}. Nothing needed changing.` };
+    if (!mobile)
+      return {
+        action: 'refuse',
+        outcome: `${name(change)} has no mobile number to turn on for sign-in; add one first.`,
+      };
+    if (mobile.smsSignInState === 'ready')
+      return {
+        action: 'already-done',
+        outcome: `${name(change)} can already sign in with ${shown(mobile.phoneNumber)}. Nothing needed changing.`,
+      };
     return { action: 'apply' };
   },
   async apply(change, gateway, live) {
     await gateway.enableSmsSignIn(change.target.userId);
-    const mobile = (await gateway.listPhoneMethods(change.target.userId)).find((method) => method.phoneType === 'mobile');
+    const mobile = (await gateway.listPhoneMethods(change.target.userId)).find(
+      (method) => method.phoneType === 'mobile',
+    );
     if (mobile?.smsSignInState !== 'ready') {
-      return { status: 'partially-succeeded', outcome: `SMS sign-in was turned on, but ${name(change)}'s number is not ready yet (${mobile?.smsSignInState ?? 'no mobile'}).` };
+      return {
+        status: 'partially-succeeded',
+        outcome: `SMS sign-in was turned on, but ${name(change)}'s number is not ready yet (${mobile?.smsSignInState ?? 'no mobile'}).`,
+      };
     }
-    return { status: 'succeeded', outcome: `${name(change)} can now sign in with ${shown(mobileOf(live)?.phoneNumber)}.` };
+    return {
+      status: 'succeeded',
+      outcome: `${name(change)} can now sign in with ${shown(mobileOf(live)?.phoneNumber)}.`,
+    };
   },
   reconcile(_change, live) {
     return mobileOf(live)?.smsSignInState === 'ready' ? 'applied' : 'not-applied';
@@ -108,7 +155,11 @@ const smsStopped = (live: LiveState): boolean => {
 
 export const disableSms: SmsHandler<DisableSmsSignIn> = {
   plan(change, live) {
-    if (smsStopped(live)) return { action: 'already-done', outcome: `${name(change)} already can't sign in by text message. Nothing needed changing.` };
+    if (smsStopped(live))
+      return {
+        action: 'already-done',
+        outcome: `${name(change)} already can't sign in by text message. Nothing needed changing.`,
+      };
     return { action: 'apply' };
   },
   async apply(change, gateway) {
@@ -120,7 +171,8 @@ export const disableSms: SmsHandler<DisableSmsSignIn> = {
 
 /** No answer or a 5xx on some attempt: the write may have been made all the same. */
 const outcomeUnknown = (error: unknown): boolean => error instanceof GraphFailure && error.mayHaveApplied;
-const userMessageOf = (error: unknown): string => (error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again');
+const userMessageOf = (error: unknown): string =>
+  error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again';
 
 /** Lost phone or SIM swap: stop SMS sign-in, then sign the worker out everywhere. */
 export const secureLostPhone: SmsHandler<SecureLostPhone> = {
@@ -144,7 +196,10 @@ export const secureLostPhone: SmsHandler<SecureLostPhone> = {
     // Unsure whether SMS sign-in was stopped, or nothing worked: the executor looks at Graph and says what it finds.
     if (stopError !== undefined && (outcomeUnknown(stopError) || signOutError !== undefined)) throw stopError;
     if (stopError !== undefined) {
-      return { status: 'partially-succeeded', outcome: `${name(change)} was signed out everywhere, but SMS sign-in could not be turned off: ${userMessageOf(stopError)}.` };
+      return {
+        status: 'partially-succeeded',
+        outcome: `${name(change)} was signed out everywhere, but SMS sign-in could not be turned off: ${userMessageOf(stopError)}.`,
+      };
     }
     if (signOutError !== undefined) {
       return {
@@ -166,20 +221,28 @@ export const secureLostPhone: SmsHandler<SecureLostPhone> = {
   },
 };
 
-const policyTargetOf = (change: SetUseForSignIn, live: LiveState) => live.policy?.includeTargets.find((candidate) => candidate.id === change.policyTargetId);
+const policyTargetOf = (change: SetUseForSignIn, live: LiveState) =>
+  live.policy?.includeTargets.find((candidate) => candidate.id === change.policyTargetId);
 
 export const useForSignIn: SmsHandler<SetUseForSignIn> = {
   plan(change, live) {
     const target = policyTargetOf(change, live);
     if (!target) return { action: 'refuse', outcome: 'That group is no longer a target of the SMS sign-in policy.' };
     if (target.isUsableForSignIn === change.useForSignIn) {
-      return { action: 'already-done', outcome: `"Use for sign-in" is already ${change.useForSignIn ? 'ticked' : 'unticked'} for ${change.target.displayName}. Nothing needed changing.` };
+      return {
+        action: 'already-done',
+        outcome: `"Use for sign-in" is already ${change.useForSignIn ? 'ticked' : 'unticked'} for ${change.target.displayName}. Nothing needed changing.`,
+      };
     }
     return { action: 'apply' };
   },
   async apply(change, gateway) {
     await gateway.setUseForSignIn(change.policyTargetId, change.useForSignIn);
-    return { status: 'succeeded', outcome: `"Use for sign-in" is now ${change.useForSignIn ? 'ticked' : 'unticked'} for ${change.target.displayName}.` };
+    return {
+      status: 'succeeded',
+      outcome: `"Use for sign-in" is now ${change.useForSignIn ? 'ticked' : 'unticked'} for ${change.target.displayName}.`,
+    };
   },
-  reconcile: (change, live) => (policyTargetOf(change, live)?.isUsableForSignIn === change.useForSignIn ? 'applied' : 'not-applied'),
+  reconcile: (change, live) =>
+    policyTargetOf(change, live)?.isUsableForSignIn === change.useForSignIn ? 'applied' : 'not-applied',
 };

@@ -7,14 +7,23 @@ import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
 import type { SmsChange } from './sms-changes';
-import { disableSms, enableSms, removeMobile, secureLostPhone, setMobile, useForSignIn, type SmsGateway } from './sms-handlers';
+import {
+  disableSms,
+  enableSms,
+  removeMobile,
+  secureLostPhone,
+  setMobile,
+  useForSignIn,
+  type SmsGateway,
+} from './sms-handlers';
 
 const masked = (graphNumber: string | undefined): string => {
   const number = graphNumber ? fromGraph(graphNumber) : undefined;
   return number ? maskPhoneNumber(number) : 'a number';
 };
 
-const mobileNumber = (snapshot: SignInSnapshot): string | undefined => snapshot.phoneMethods.find((method) => method.phoneType === 'mobile')?.phoneNumber;
+const mobileNumber = (snapshot: SignInSnapshot): string | undefined =>
+  snapshot.phoneMethods.find((method) => method.phoneType === 'mobile')?.phoneNumber;
 
 /** SMS sign-in is single-factor and open to SIM swaps: never for an admin, and Entra refuses it for guests. */
 function refusalFor(snapshot: SignInSnapshot): string | undefined {
@@ -22,13 +31,18 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
   if (snapshot.roles.length > 0) {
     return `${name} holds an admin role, and phonedesk never sets up sign-in by text message for admins: it is too easy to take over with a SIM swap.`;
   }
-  if (snapshot.user.userType === 'Guest') return `${name} has a guest account, and guest accounts can't sign in by text message.`;
+  if (snapshot.user.userType === 'Guest')
+    return `${name} has a guest account, and guest accounts can't sign in by text message.`;
   return undefined;
 }
 
 export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
   id: 'sms-sign-in',
-  findings: (snapshot, context) => [...policyFindings(snapshot), ...numberFindings(snapshot, context), ...securityFindings(snapshot)],
+  findings: (snapshot, context) => [
+    ...policyFindings(snapshot),
+    ...numberFindings(snapshot, context),
+    ...securityFindings(snapshot),
+  ],
   readyWay(snapshot) {
     const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
     if (mobile?.smsSignInState !== 'ready') return undefined;
@@ -45,7 +59,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
       changesPhoneMethods: true,
       refusalFor,
       newNumber: (change) => change.phoneNumber,
-      summary: (change) => `Add ${masked(change.phoneNumber)} as ${change.target.displayName}'s mobile number for sign-in`,
+      summary: (change) =>
+        `Add ${masked(change.phoneNumber)} as ${change.target.displayName}'s mobile number for sign-in`,
       label: () => 'Add a number',
       handler: setMobile,
     },
@@ -92,7 +107,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
       changesPhoneMethods: true,
       urgent: true,
       reportsLostNumber: true,
-      summary: (change) => `Lost phone: turn off sign-in by text message for ${change.target.displayName} and sign them out everywhere`,
+      summary: (change) =>
+        `Lost phone: turn off sign-in by text message for ${change.target.displayName} and sign them out everywhere`,
       label: () => 'Secure the lost phone',
       handler: secureLostPhone,
     },
@@ -102,7 +118,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
       requires: ['policyTargetId', 'useForSignIn'],
       changesPhoneMethods: false,
       sameAsk: (a, b) => a.policyTargetId === b.policyTargetId && a.useForSignIn === b.useForSignIn,
-      summary: (change) => `${change.useForSignIn ? 'Tick' : 'Untick'} "Use for sign-in" for ${change.target.displayName} in the SMS policy (whole organisation)`,
+      summary: (change) =>
+        `${change.useForSignIn ? 'Tick' : 'Untick'} "Use for sign-in" for ${change.target.displayName} in the SMS policy (whole organisation)`,
       label: (proposal) => (proposal.useForSignIn === false ? "Untick 'Use for sign-in'" : "Tick 'Use for sign-in'"),
       handler: useForSignIn,
     },

@@ -12,7 +12,13 @@ import {
 } from '../graph-resources';
 import { notFound } from '../graph-error';
 import { matches, parseFilter, type FilterCapabilities } from '../odata-filter';
-import { collectionPage, directoryObjectType, project, rejectUnsupportedOptions, selectedProperties } from '../odata-query';
+import {
+  collectionPage,
+  directoryObjectType,
+  project,
+  rejectUnsupportedOptions,
+  selectedProperties,
+} from '../odata-query';
 
 const ROLE_ASSIGNMENT_FILTERS: FilterCapabilities = {
   resource: 'unifiedRoleAssignment',
@@ -20,11 +26,25 @@ const ROLE_ASSIGNMENT_FILTERS: FilterCapabilities = {
   in: ['principalId', 'roleDefinitionId', 'directoryScopeId', 'id'],
 };
 
-const UNIT_FILTERS: FilterCapabilities = { resource: 'AdministrativeUnit', eq: ['displayName', 'id'], in: ['id'], startswith: ['displayName'] };
-const GROUP_FILTERS: FilterCapabilities = { resource: 'Group', eq: ['displayName', 'id'], in: ['id'], startswith: ['displayName'] };
+const UNIT_FILTERS: FilterCapabilities = {
+  resource: 'AdministrativeUnit',
+  eq: ['displayName', 'id'],
+  in: ['id'],
+  startswith: ['displayName'],
+};
+const GROUP_FILTERS: FilterCapabilities = {
+  resource: 'Group',
+  eq: ['displayName', 'id'],
+  in: ['id'],
+  startswith: ['displayName'],
+};
 const UNIT_MEMBER_TYPE = directoryObjectType(USER_TYPE, GROUP_TYPE);
 
-function filtered<T extends Record<string, unknown>>(route: RouteContext, items: T[], capabilities: FilterCapabilities): T[] {
+function filtered<T extends Record<string, unknown>>(
+  route: RouteContext,
+  items: T[],
+  capabilities: FilterCapabilities,
+): T[] {
   const filter = route.request.query.get('$filter');
   if (filter === null) return items;
   const node = parseFilter(filter, capabilities);
@@ -34,13 +54,29 @@ function filtered<T extends Record<string, unknown>>(route: RouteContext, items:
 function listRoleAssignments(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = route.tenant.roleAssignments().map((assignment) => ({ ...assignment }));
-  return json(200, collectionPage(route.request, 'roleManagement/directory/roleAssignments', filtered(route, items, ROLE_ASSIGNMENT_FILTERS), selectedProperties(route.request, ROLE_ASSIGNMENT_TYPE)));
+  return json(
+    200,
+    collectionPage(
+      route.request,
+      'roleManagement/directory/roleAssignments',
+      filtered(route, items, ROLE_ASSIGNMENT_FILTERS),
+      selectedProperties(route.request, ROLE_ASSIGNMENT_TYPE),
+    ),
+  );
 }
 
 function listUnits(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = [...route.tenant.allAdministrativeUnits()].map(administrativeUnitResource);
-  return json(200, collectionPage(route.request, 'directory/administrativeUnits', filtered(route, items, UNIT_FILTERS), selectedProperties(route.request, ADMINISTRATIVE_UNIT_TYPE)));
+  return json(
+    200,
+    collectionPage(
+      route.request,
+      'directory/administrativeUnits',
+      filtered(route, items, UNIT_FILTERS),
+      selectedProperties(route.request, ADMINISTRATIVE_UNIT_TYPE),
+    ),
+  );
 }
 
 function getUnit(route: RouteContext) {
@@ -81,19 +117,33 @@ function scopedRoleMembers(route: RouteContext) {
       };
     });
   const properties = selectedProperties(route.request, SCOPED_ROLE_MEMBERSHIP_TYPE);
-  return json(200, collectionPage(route.request, `directory/administrativeUnits('${unit.id}')/scopedRoleMembers`, items, properties));
+  return json(
+    200,
+    collectionPage(route.request, `directory/administrativeUnits('${unit.id}')/scopedRoleMembers`, items, properties),
+  );
 }
 
 function listGroups(route: RouteContext) {
   rejectUnsupportedOptions(route.request);
   const items = [...route.tenant.allGroups()].map(groupResource);
-  return json(200, collectionPage(route.request, 'groups', filtered(route, items, GROUP_FILTERS), selectedProperties(route.request, GROUP_TYPE)));
+  return json(
+    200,
+    collectionPage(
+      route.request,
+      'groups',
+      filtered(route, items, GROUP_FILTERS),
+      selectedProperties(route.request, GROUP_TYPE),
+    ),
+  );
 }
 
 function getGroup(route: RouteContext) {
   const group = route.tenant.group(route.params.group);
   if (!group) throw notFound(route.params.group);
-  return json(200, { '@odata.context': `${route.request.serviceRoot}/$metadata#groups/$entity`, ...project(groupResource(group), selectedProperties(route.request, GROUP_TYPE)) });
+  return json(200, {
+    '@odata.context': `${route.request.serviceRoot}/$metadata#groups/$entity`,
+    ...project(groupResource(group), selectedProperties(route.request, GROUP_TYPE)),
+  });
 }
 
 export const directoryRoutes: Route[] = [

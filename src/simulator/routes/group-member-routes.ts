@@ -29,7 +29,8 @@ export function transitiveUserMembers(route: RouteContext, groupId: string): Use
 
 function transitiveMembers(route: RouteContext) {
   rejectUnsupportedOptions(route.request, ['$select', '$top', '$count', '$skiptoken']);
-  if (route.params.cast !== USER_CAST) throw new GraphHttpError(400, 'Request_UnsupportedQuery', `The cast '${route.params.cast}' is not supported here.`);
+  if (route.params.cast !== USER_CAST)
+    throw new GraphHttpError(400, 'Request_UnsupportedQuery', `The cast '${route.params.cast}' is not supported here.`);
   const group = route.tenant.group(route.params.group);
   if (!group) throw notFound(route.params.group);
   const properties = selectedProperties(route.request, USER_TYPE);
@@ -37,4 +38,6 @@ function transitiveMembers(route: RouteContext) {
   return json(200, collectionPage(route.request, 'users', items, properties, userResource));
 }
 
-export const groupMemberRoutes: Route[] = [{ pattern: 'groups/:group/transitiveMembers/:cast', methods: { GET: transitiveMembers } }];
+export const groupMemberRoutes: Route[] = [
+  { pattern: 'groups/:group/transitiveMembers/:cast', methods: { GET: transitiveMembers } },
+];

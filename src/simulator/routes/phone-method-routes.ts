@@ -26,19 +26,29 @@ function listPhoneMethods(route: RouteContext) {
 function getPhoneMethod(route: RouteContext) {
   const user = route.tenant.user(route.params.user);
   const method = route.tenant.phoneMethod(user, route.params.method);
-  return json(200, { '@odata.context': context(route, '/$entity'), ...phoneMethodResource(route.tenant, user, method) });
+  return json(200, {
+    '@odata.context': context(route, '/$entity'),
+    ...phoneMethodResource(route.tenant, user, method),
+  });
 }
 
 function readBody(route: RouteContext): Record<string, unknown> {
   const body = objectBody(route.request);
-  if ('smsSignInState' in body) throw badRequest("The property 'smsSignInState' is read-only and cannot be set.", 'badRequest');
+  if ('smsSignInState' in body)
+    throw badRequest("The property 'smsSignInState' is read-only and cannot be set.", 'badRequest');
   for (const key of Object.keys(body)) {
     if (!WRITABLE.has(key) && key !== '@odata.type' && key !== 'id') {
-      throw badRequest(`The property '${key}' does not exist on type 'microsoft.graph.phoneAuthenticationMethod'.`, 'badRequest');
+      throw badRequest(
+        `The property '${key}' does not exist on type 'microsoft.graph.phoneAuthenticationMethod'.`,
+        'badRequest',
+      );
     }
   }
   if (body.phoneType !== undefined && !PHONE_TYPES.includes(body.phoneType as PhoneType)) {
-    throw badRequest(`Invalid phoneType '${String(body.phoneType)}'. Use mobile, alternateMobile or office.`, 'badRequest');
+    throw badRequest(
+      `Invalid phoneType '${String(body.phoneType)}'. Use mobile, alternateMobile or office.`,
+      'badRequest',
+    );
   }
   return body;
 }
@@ -51,9 +61,13 @@ function createPhoneMethod(route: RouteContext) {
   // Graph saves the number for MFA and then fails the SMS sign-in registration (docs/graph-facts.md §2.4).
   if (result.notUnique) throw phoneNumberNotUnique();
   const resource = phoneMethodResource(route.tenant, user, result.method);
-  return json(201, { '@odata.context': context(route, '/$entity'), ...resource }, {
-    location: `${route.request.serviceRoot}/users/${user.id}/authentication/phoneMethods/${PHONE_METHOD_IDS[result.method.phoneType]}`,
-  });
+  return json(
+    201,
+    { '@odata.context': context(route, '/$entity'), ...resource },
+    {
+      location: `${route.request.serviceRoot}/users/${user.id}/authentication/phoneMethods/${PHONE_METHOD_IDS[result.method.phoneType]}`,
+    },
+  );
 }
 
 function updatePhoneMethod(route: RouteContext) {
@@ -84,7 +98,10 @@ function disableSmsSignIn(route: RouteContext) {
 
 export const phoneMethodRoutes: Route[] = [
   { pattern: 'users/:user/authentication/phoneMethods', methods: { GET: listPhoneMethods, POST: createPhoneMethod } },
-  { pattern: 'users/:user/authentication/phoneMethods/:method', methods: { GET: getPhoneMethod, PATCH: updatePhoneMethod, DELETE: deletePhoneMethod } },
+  {
+    pattern: 'users/:user/authentication/phoneMethods/:method',
+    methods: { GET: getPhoneMethod, PATCH: updatePhoneMethod, DELETE: deletePhoneMethod },
+  },
   { pattern: 'users/:user/authentication/phoneMethods/:method/enableSmsSignIn', methods: { POST: enableSmsSignIn } },
   { pattern: 'users/:user/authentication/phoneMethods/:method/disableSmsSignIn', methods: { POST: disableSmsSignIn } },
 ];

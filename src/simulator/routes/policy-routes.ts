@@ -28,11 +28,16 @@ function getSmsPolicy(route: RouteContext) {
 function targetList(value: unknown, name: string): Array<Record<string, unknown>> {
   if (!Array.isArray(value)) throw badRequest(`The property '${name}' must be an array.`, 'badRequest');
   return value.map((item) => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) throw badRequest(`Each entry of '${name}' must be an object.`, 'badRequest');
+    if (item === null || typeof item !== 'object' || Array.isArray(item))
+      throw badRequest(`Each entry of '${name}' must be an object.`, 'badRequest');
     const target = item as Record<string, unknown>;
-    if (typeof target.id !== 'string' || target.id === '') throw badRequest(`Each entry of '${name}' needs an id.`, 'badRequest');
+    if (typeof target.id !== 'string' || target.id === '')
+      throw badRequest(`Each entry of '${name}' needs an id.`, 'badRequest');
     if (target.targetType !== 'group' && target.targetType !== 'user') {
-      throw badRequest(`Invalid targetType '${String(target.targetType)}' in '${name}'. Use group or user.`, 'badRequest');
+      throw badRequest(
+        `Invalid targetType '${String(target.targetType)}' in '${name}'. Use group or user.`,
+        'badRequest',
+      );
     }
     return target;
   });
@@ -40,16 +45,24 @@ function targetList(value: unknown, name: string): Array<Record<string, unknown>
 
 function includeTargets(value: unknown): SeedSmsIncludeTarget[] {
   return targetList(value, 'includeTargets').map((target) => {
-    if (target.isRegistrationRequired === true) throw badRequest('isRegistrationRequired is not supported for SMS.', 'badRequest');
+    if (target.isRegistrationRequired === true)
+      throw badRequest('isRegistrationRequired is not supported for SMS.', 'badRequest');
     if (target.isUsableForSignIn !== undefined && typeof target.isUsableForSignIn !== 'boolean') {
       throw badRequest('isUsableForSignIn must be true or false.', 'badRequest');
     }
-    return { id: target.id as string, targetType: target.targetType as 'group' | 'user', isUsableForSignIn: target.isUsableForSignIn !== false };
+    return {
+      id: target.id as string,
+      targetType: target.targetType as 'group' | 'user',
+      isUsableForSignIn: target.isUsableForSignIn !== false,
+    };
   });
 }
 
 function excludeTargets(value: unknown): SeedExcludeTarget[] {
-  return targetList(value, 'excludeTargets').map((target) => ({ id: target.id as string, targetType: target.targetType as 'group' | 'user' }));
+  return targetList(value, 'excludeTargets').map((target) => ({
+    id: target.id as string,
+    targetType: target.targetType as 'group' | 'user',
+  }));
 }
 
 /**
@@ -68,7 +81,8 @@ function patchSmsPolicy(route: RouteContext) {
       case 'id':
         break;
       case 'state':
-        if (value !== 'enabled' && value !== 'disabled') throw badRequest(`Invalid state '${String(value)}'. Use enabled or disabled.`, 'badRequest');
+        if (value !== 'enabled' && value !== 'disabled')
+          throw badRequest(`Invalid state '${String(value)}'. Use enabled or disabled.`, 'badRequest');
         change.state = value;
         break;
       case 'includeTargets':
@@ -78,7 +92,10 @@ function patchSmsPolicy(route: RouteContext) {
         change.excludeTargets = excludeTargets(value);
         break;
       default:
-        throw badRequest(`The property '${key}' cannot be updated on type 'microsoft.graph.smsAuthenticationMethodConfiguration'.`, 'badRequest');
+        throw badRequest(
+          `The property '${key}' cannot be updated on type 'microsoft.graph.smsAuthenticationMethodConfiguration'.`,
+          'badRequest',
+        );
     }
   }
   route.tenant.updateSmsPolicy(change);

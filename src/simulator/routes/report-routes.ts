@@ -20,14 +20,25 @@ function listRegistrationDetails(route: RouteContext) {
     const node = parseFilter(filter, FILTERS);
     items = items.filter((item) => matches(node, (property) => item[property]));
   }
-  return json(200, collectionPage(route.request, 'reports/authenticationMethods/userRegistrationDetails', items, selectedProperties(route.request, REGISTRATION_DETAILS_TYPE)));
+  return json(
+    200,
+    collectionPage(
+      route.request,
+      'reports/authenticationMethods/userRegistrationDetails',
+      items,
+      selectedProperties(route.request, REGISTRATION_DETAILS_TYPE),
+    ),
+  );
 }
 
 function getRegistrationDetails(route: RouteContext) {
   const user = route.tenant.user(route.params.user);
   return json(200, {
     '@odata.context': `${route.request.serviceRoot}/$metadata#reports/authenticationMethods/userRegistrationDetails/$entity`,
-    ...project(registrationDetailsResource(route.tenant, user), selectedProperties(route.request, REGISTRATION_DETAILS_TYPE)),
+    ...project(
+      registrationDetailsResource(route.tenant, user),
+      selectedProperties(route.request, REGISTRATION_DETAILS_TYPE),
+    ),
   });
 }
 

@@ -16,12 +16,29 @@ import {
   userResource,
 } from '../graph-resources';
 import { matches, parseFilter, type FilterCapabilities, type FilterNode } from '../odata-filter';
-import { collectionPage, directoryObjectType, project, rejectUnsupportedOptions, selectedProperties, type EntityType } from '../odata-query';
+import {
+  collectionPage,
+  directoryObjectType,
+  project,
+  rejectUnsupportedOptions,
+  selectedProperties,
+  type EntityType,
+} from '../odata-query';
 import type { Tenant, UserRecord } from '../tenant';
 
 const USER_FILTERS: FilterCapabilities = {
   resource: 'User',
-  eq: ['id', 'userPrincipalName', 'mail', 'employeeId', 'displayName', 'accountEnabled', 'userType', 'givenName', 'surname'],
+  eq: [
+    'id',
+    'userPrincipalName',
+    'mail',
+    'employeeId',
+    'displayName',
+    'accountEnabled',
+    'userType',
+    'givenName',
+    'surname',
+  ],
   in: ['id', 'userPrincipalName', 'mail', 'employeeId'],
   startswith: ['displayName', 'userPrincipalName', 'mail', 'givenName', 'surname', 'employeeId'],
 };
@@ -45,7 +62,9 @@ function candidates(tenant: Tenant, node: FilterNode): UserRecord[] | undefined 
     case 'eq':
       return typeof node.value === 'string' ? tenant.usersWithIndexed(node.property, node.value) : undefined;
     case 'in': {
-      const lists = node.values.map((value) => (typeof value === 'string' ? tenant.usersWithIndexed(node.property, value) : undefined));
+      const lists = node.values.map((value) =>
+        typeof value === 'string' ? tenant.usersWithIndexed(node.property, value) : undefined,
+      );
       return lists.some((list) => list === undefined) ? undefined : [...new Set(lists.flat() as UserRecord[])];
     }
     case 'and':
@@ -81,7 +100,11 @@ function listUsers(context: RouteContext) {
 function countUsers(context: RouteContext) {
   rejectUnsupportedOptions(context.request, ['$filter']);
   if ((context.request.headers.consistencylevel ?? '').toLowerCase() !== 'eventual') {
-    throw new GraphHttpError(400, 'Request_BadRequest', "Counting users requires the request header 'ConsistencyLevel: eventual'.");
+    throw new GraphHttpError(
+      400,
+      'Request_BadRequest',
+      "Counting users requires the request header 'ConsistencyLevel: eventual'.",
+    );
   }
   return { status: 200, body: String(filteredUsers(context).length), headers: { 'content-type': 'text/plain' } };
 }
@@ -103,9 +126,17 @@ const MEMBERSHIP_OBJECT_TYPE = directoryObjectType(...MEMBERSHIP_TYPES);
 function getManager(context: RouteContext) {
   const user = context.tenant.user(context.params.user);
   const manager = user.manager === undefined ? undefined : context.tenant.findUser(user.manager);
-  if (!manager) throw new GraphHttpError(404, 'Request_ResourceNotFound', `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`);
+  if (!manager)
+    throw new GraphHttpError(
+      404,
+      'Request_ResourceNotFound',
+      `Resource 'manager' does not exist or one of its queried reference-property objects are not present.`,
+    );
   const properties = selectedProperties(context.request, USER_OBJECT_TYPE);
-  return json(200, { '@odata.context': `${context.request.serviceRoot}/$metadata#directoryObjects/$entity`, ...userDirectoryObject(manager, properties) });
+  return json(200, {
+    '@odata.context': `${context.request.serviceRoot}/$metadata#directoryObjects/$entity`,
+    ...userDirectoryObject(manager, properties),
+  });
 }
 
 function listDirectReports(context: RouteContext) {
@@ -121,7 +152,8 @@ function memberships(context: RouteContext, cast?: string) {
   const { tenant } = context;
   const user = tenant.user(context.params.user);
   const castType = MEMBERSHIP_TYPES.find((type) => type.name === cast);
-  if (cast !== undefined && !castType) throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
+  if (cast !== undefined && !castType)
+    throw new GraphHttpError(400, 'BadRequest', `Resource not found for the segment '${cast}'.`);
   const properties = selectedProperties(context.request, castType ?? MEMBERSHIP_OBJECT_TYPE);
   const all: Array<Record<string, unknown>> = [
     ...tenant.transitiveGroups(user.id).map(groupResource),
@@ -136,7 +168,15 @@ function memberships(context: RouteContext, cast?: string) {
 function licenseDetails(context: RouteContext) {
   const user = context.tenant.user(context.params.user);
   const items = user.licenses.map((part) => licenseDetailsResource(user, part));
-  return json(200, collectionPage(context.request, `users('${user.id}')/licenseDetails`, items, selectedProperties(context.request, LICENSE_DETAILS_TYPE)));
+  return json(
+    200,
+    collectionPage(
+      context.request,
+      `users('${user.id}')/licenseDetails`,
+      items,
+      selectedProperties(context.request, LICENSE_DETAILS_TYPE),
+    ),
+  );
 }
 
 function revokeSignInSessions(context: RouteContext) {
@@ -152,7 +192,10 @@ export const userRoutes: Route[] = [
   { pattern: 'users/:user/manager', methods: { GET: getManager } },
   { pattern: 'users/:user/directReports', methods: { GET: listDirectReports } },
   { pattern: 'users/:user/transitiveMemberOf', methods: { GET: (context) => memberships(context) } },
-  { pattern: 'users/:user/transitiveMemberOf/:cast', methods: { GET: (context) => memberships(context, context.params.cast) } },
+  {
+    pattern: 'users/:user/transitiveMemberOf/:cast',
+    methods: { GET: (context) => memberships(context, context.params.cast) },
+  },
   { pattern: 'users/:user/licenseDetails', methods: { GET: licenseDetails } },
   { pattern: 'users/:user/revokeSignInSessions', methods: { POST: revokeSignInSessions } },
 ];

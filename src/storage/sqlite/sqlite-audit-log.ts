@@ -56,8 +56,9 @@ export class SqliteAuditLog implements AuditLog {
    */
   appendWithin(entry: AuditEntry): AuditRecord {
     // Outside a transaction the tail would be read without the write lock, and two processes could chain to it.
-    if (!this.db.inTransaction) throw new Error('appendWithin needs a transaction on the audit log\'s connection');
-    const tail = this.db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1').get() as Pick<Row, 'sequence' | 'hash'> | undefined;
+    if (!this.db.inTransaction) throw new Error("appendWithin needs a transaction on the audit log's connection");
+    const tail = this.db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1').get() as
+      Pick<Row, 'sequence' | 'hash'> | undefined;
     // Never reuse a sequence, even one whose record is gone: verify must see the hole, not a smooth chain.
     const sequence = Math.max(tail?.sequence ?? 0, this.highestIssued()) + 1;
     const record = chainRecord(entry, sequence, tail?.hash ?? GENESIS_HASH, this.now());
@@ -108,14 +109,19 @@ export class SqliteAuditLog implements AuditLog {
 
   private page(after: number, size: number, since?: string): Row[] {
     if (since === undefined) {
-      return this.db.prepare('SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?').all(after, size) as Row[];
+      return this.db
+        .prepare('SELECT * FROM audit_log WHERE sequence > ? ORDER BY sequence LIMIT ?')
+        .all(after, size) as Row[];
     }
-    return this.db.prepare('SELECT * FROM audit_log WHERE sequence > ? AND time >= ? ORDER BY sequence LIMIT ?').all(after, since, size) as Row[];
+    return this.db
+      .prepare('SELECT * FROM audit_log WHERE sequence > ? AND time >= ? ORDER BY sequence LIMIT ?')
+      .all(after, since, size) as Row[];
   }
 
   /** The highest sequence SQLite ever handed out for the table (AUTOINCREMENT keeps it in sqlite_sequence). */
   private highestIssued(): number {
-    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined;
+    const row = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as
+      { seq: number } | undefined;
     return row?.seq ?? 0;
   }
 }

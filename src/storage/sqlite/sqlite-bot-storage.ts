@@ -72,14 +72,24 @@ function describe(value: unknown): string {
  */
 export function serialiseStoreItem(key: string, item: unknown): string {
   if (typeof item !== 'object' || item === null || Array.isArray(item) || !isPlainObject(item)) {
-    throw new UnstorableValueError(key, `the item must be a plain object, not ${item === null ? 'null' : Array.isArray(item) ? 'an array' : describe(item)}`);
+    throw new UnstorableValueError(
+      key,
+      `the item must be a plain object, not ${item === null ? 'null' : Array.isArray(item) ? 'an array' : describe(item)}`,
+    );
   }
   const { eTag: _eTag, ...value } = item as StoreItem;
   const paths = new WeakMap<object, string>();
   function replacer(this: unknown, name: string, child: unknown): unknown {
     const holder = this as object;
     const base = paths.get(holder);
-    const path = base === undefined ? '(root)' : Array.isArray(holder) ? `${base}[${name}]` : base === '' ? name : `${base}.${name}`;
+    const path =
+      base === undefined
+        ? '(root)'
+        : Array.isArray(holder)
+          ? `${base}[${name}]`
+          : base === ''
+            ? name
+            : `${base}.${name}`;
     const refuse = (what: string): never => {
       throw new UnstorableValueError(key, `the value at ${path} is ${what}, which JSON cannot store as it is`);
     };
@@ -102,7 +112,10 @@ export function serialiseStoreItem(key: string, item: unknown): string {
   }
   const bytes = Buffer.byteLength(json, 'utf8');
   if (bytes > MAX_BOT_STATE_BYTES) {
-    throw new UnstorableValueError(key, `its JSON is ${bytes} bytes, more than the ${MAX_BOT_STATE_BYTES}-byte (1 MB) limit`);
+    throw new UnstorableValueError(
+      key,
+      `its JSON is ${bytes} bytes, more than the ${MAX_BOT_STATE_BYTES}-byte (1 MB) limit`,
+    );
   }
   return json;
 }
@@ -117,7 +130,9 @@ export class SqliteBotStorage implements Storage {
   /** `db` comes from `openDatabase(dataDir, MIGRATIONS)` (migration 3 creates the table). */
   constructor(private readonly db: SqliteDatabase) {
     this.selectOne = db.prepare<[string], StateRow>('SELECT key, etag, value FROM bot_state WHERE key = ?');
-    this.insert = db.prepare<[string, string, string, string]>('INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)');
+    this.insert = db.prepare<[string, string, string, string]>(
+      'INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)',
+    );
     this.upsert = db.prepare<[string, string, string, string]>(
       `INSERT INTO bot_state (key, etag, value, updated_at) VALUES (?, ?, ?, ?)
        ON CONFLICT (key) DO UPDATE SET etag = excluded.etag, value = excluded.value, updated_at = excluded.updated_at`,

@@ -46,16 +46,45 @@ export class SqliteChangeStore implements ChangeStore {
 
   async create(input: NewChangeRequest, event?: (created: ChangeRequest) => AuditEntry): Promise<ChangeRequest> {
     const insert = this.db.transaction((): ChangeRequest => {
-      const { next } = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM change_requests').get() as { next: number };
-      const request: ChangeRequest = { ...input, schemaVersion: REQUEST_SCHEMA_VERSION, id: randomUUID(), number: next, status: 'pending', version: 1 };
+      const { next } = this.db.prepare('SELECT COALESCE(MAX(number), 0) + 1 AS next FROM change_requests').get() as {
+        next: number;
+      };
+      const request: ChangeRequest = {
+        ...input,
+        schemaVersion: REQUEST_SCHEMA_VERSION,
+        id: randomUUID(),
+        number: next,
+        status: 'pending',
+        version: 1,
+      };
       this.db
         .prepare(
           'INSERT INTO change_requests (id, number, kind, status, requester_id, target_user_id, created_at, expires_at, version, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
         )
-        .run(request.id, request.number, request.kind, request.status, request.requester.aadObjectId, request.target.userId, request.createdAt, request.expiresAt, 1, JSON.stringify(request));
+        .run(
+          request.id,
+          request.number,
+          request.kind,
+          request.status,
+          request.requester.aadObjectId,
+          request.target.userId,
+          request.createdAt,
+          request.expiresAt,
+          1,
+          JSON.stringify(request),
+        );
       this.db
-        .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, 1, NULL, ?, ?, ?, ?, ?)')
-        .run(request.id, 'pending', request.requester.aadObjectId, request.requester.name, request.createdAt, request.reason);
+        .prepare(
+          'INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, 1, NULL, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          request.id,
+          'pending',
+          request.requester.aadObjectId,
+          request.requester.name,
+          request.createdAt,
+          request.reason,
+        );
       if (event) this.audit.appendWithin(event(request));
       return request;
     });
@@ -63,35 +92,50 @@ export class SqliteChangeStore implements ChangeStore {
   }
 
   async get(id: string): Promise<ChangeRequest | undefined> {
-    const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as RequestRow | undefined;
+    const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as
+      RequestRow | undefined;
     return row && this.parse(row);
   }
 
   async getByNumber(number: number): Promise<ChangeRequest | undefined> {
-    const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE number = ?').get(number) as RequestRow | undefined;
+    const row = this.db
+      .prepare('SELECT id, status, version, body FROM change_requests WHERE number = ?')
+      .get(number) as RequestRow | undefined;
     return row && this.parse(row);
   }
 
   async transition(id: string, from: ChangeStatus, change: TransitionChange): Promise<ChangeRequest> {
     const apply = this.db.transaction((): ChangeRequest => {
-      const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as RequestRow | undefined;
-      if (!row || row.status !== from || !canTransition(from, change.to)) throw new TransitionRefused(id, row?.status, change.to);
+      const row = this.db.prepare('SELECT id, status, version, body FROM change_requests WHERE id = ?').get(id) as
+        RequestRow | undefined;
+      if (!row || row.status !== from || !canTransition(from, change.to))
+        throw new TransitionRefused(id, row?.status, change.to);
       const current = this.parse(row);
       const at = change.at.toISOString();
       const next: ChangeRequest = {
         ...current,
         status: change.to,
         version: current.version + 1,
-        ...(change.decision && { decidedBy: change.decision.by, decidedAt: at, ...(change.decision.note && { decisionNote: change.decision.note }) }),
+        ...(change.decision && {
+          decidedBy: change.decision.by,
+          decidedAt: at,
+          ...(change.decision.note && { decisionNote: change.decision.note }),
+        }),
         ...(change.outcome !== undefined && { outcome: change.outcome }),
       };
       const updated = this.db
-        .prepare('UPDATE change_requests SET status = ?, version = ?, body = ? WHERE id = ? AND status = ? AND version = ?')
+        .prepare(
+          'UPDATE change_requests SET status = ?, version = ?, body = ? WHERE id = ? AND status = ? AND version = ?',
+        )
         .run(next.status, next.version, JSON.stringify(next), id, from, current.version);
       if (updated.changes !== 1) throw new TransitionRefused(id, row.status, change.to);
-      const { seq } = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM change_transitions WHERE request_id = ?').get(id) as { seq: number };
+      const { seq } = this.db
+        .prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS seq FROM change_transitions WHERE request_id = ?')
+        .get(id) as { seq: number };
       this.db
-        .prepare('INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .prepare(
+          'INSERT INTO change_transitions (request_id, seq, from_status, to_status, actor_id, actor_name, at, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        )
         .run(id, seq, from, change.to, change.actor.aadObjectId, change.actor.name, at, change.note ?? null);
       if (change.event) this.audit.appendWithin(change.event);
       return next;
@@ -142,7 +186,9 @@ export class SqliteChangeStore implements ChangeStore {
   }
 
   async transitions(id: string): Promise<ChangeTransition[]> {
-    const rows = this.db.prepare('SELECT * FROM change_transitions WHERE request_id = ? ORDER BY seq').all(id) as TransitionRow[];
+    const rows = this.db
+      .prepare('SELECT * FROM change_transitions WHERE request_id = ? ORDER BY seq')
+      .all(id) as TransitionRow[];
     return rows.map((row) => ({
       requestId: row.request_id,
       from: row.from_status,

@@ -34,13 +34,20 @@ export class SqliteConversationReferences implements ConversationReferences {
 
   async people(): Promise<Array<{ aadObjectId: string; reference: Partial<ConversationReference> }>> {
     const rows = this.db
-      .prepare<[], { aad_object_id: string; reference: string }>('SELECT aad_object_id, reference FROM person_conversation_reference ORDER BY saved_at DESC')
+      .prepare<[], { aad_object_id: string; reference: string }>(
+        'SELECT aad_object_id, reference FROM person_conversation_reference ORDER BY saved_at DESC',
+      )
       .all();
-    return rows.map((row) => ({ aadObjectId: row.aad_object_id, reference: JSON.parse(row.reference) as Partial<ConversationReference> }));
+    return rows.map((row) => ({
+      aadObjectId: row.aad_object_id,
+      reference: JSON.parse(row.reference) as Partial<ConversationReference>,
+    }));
   }
 
   async delete(aadObjectId: string): Promise<void> {
-    this.db.prepare('DELETE FROM person_conversation_reference WHERE aad_object_id = ?').run(normaliseAadObjectId(aadObjectId));
+    this.db
+      .prepare('DELETE FROM person_conversation_reference WHERE aad_object_id = ?')
+      .run(normaliseAadObjectId(aadObjectId));
   }
 
   async saveChannel(name: string, reference: Partial<ConversationReference>): Promise<void> {

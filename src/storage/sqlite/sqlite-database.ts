@@ -35,7 +35,9 @@ export function openDatabase(dataDir: string, migrations: readonly Migration[], 
 }
 
 function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const sorted = [...migrations].sort((a, b) => a.version - b.version);
   for (const migration of sorted) {
     // IMMEDIATE takes the write lock first, so two processes starting together migrate once.
@@ -43,7 +45,11 @@ function migrate(db: SqliteDatabase, migrations: readonly Migration[]): void {
       const done = db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version);
       if (done) return;
       db.exec(migration.sql);
-      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(migration.version, migration.name, new Date().toISOString());
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
     });
     apply.immediate();
   }

@@ -25,7 +25,9 @@ export class SqliteNumberIndex implements NumberIndex {
   async record(userId: string, methods: readonly PhoneMethodSnapshot[], seenAt: Date): Promise<void> {
     const replace = this.db.transaction(() => {
       this.db.prepare('DELETE FROM number_index WHERE user_id = ?').run(userId);
-      const insert = this.db.prepare('INSERT INTO number_index (e164, user_id, phone_type, sms_sign_in_state, seen_at) VALUES (?, ?, ?, ?, ?)');
+      const insert = this.db.prepare(
+        'INSERT INTO number_index (e164, user_id, phone_type, sms_sign_in_state, seen_at) VALUES (?, ?, ?, ?, ?)',
+      );
       for (const method of methods) {
         const number = fromGraph(method.phoneNumber);
         if (number) insert.run(number.e164, userId, method.phoneType, method.smsSignInState, seenAt.toISOString());
@@ -35,8 +37,16 @@ export class SqliteNumberIndex implements NumberIndex {
   }
 
   async holdersOf(e164: string): Promise<NumberIndexEntry[]> {
-    const rows = this.db.prepare('SELECT * FROM number_index WHERE e164 = ? ORDER BY seen_at DESC').all(e164) as EntryRow[];
-    return rows.map((row) => ({ e164: row.e164, userId: row.user_id, phoneType: row.phone_type, smsSignInState: row.sms_sign_in_state, seenAt: row.seen_at }));
+    const rows = this.db
+      .prepare('SELECT * FROM number_index WHERE e164 = ? ORDER BY seen_at DESC')
+      .all(e164) as EntryRow[];
+    return rows.map((row) => ({
+      e164: row.e164,
+      userId: row.user_id,
+      phoneType: row.phone_type,
+      smsSignInState: row.sms_sign_in_state,
+      seenAt: row.seen_at,
+    }));
   }
 
   async sweepState(): Promise<SweepState | undefined> {
@@ -58,6 +68,12 @@ export class SqliteNumberIndex implements NumberIndex {
          ON CONFLICT (id) DO UPDATE SET started_at = excluded.started_at, next_link = excluded.next_link,
            pending_user_ids = excluded.pending_user_ids, finished_at = excluded.finished_at, users_read = excluded.users_read`,
       )
-      .run(state.startedAt, state.nextLink ?? null, JSON.stringify(state.pendingUserIds), state.finishedAt ?? null, state.usersRead);
+      .run(
+        state.startedAt,
+        state.nextLink ?? null,
+        JSON.stringify(state.pendingUserIds),
+        state.finishedAt ?? null,
+        state.usersRead,
+      );
   }
 }

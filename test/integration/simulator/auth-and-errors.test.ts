@@ -28,7 +28,13 @@ beforeEach(async () => {
 });
 
 /** A request with exactly these headers and this raw body (no default Authorization). */
-async function raw(target: SimulatorHarness, method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<GraphReply<unknown>> {
+async function raw(
+  target: SimulatorHarness,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<GraphReply<unknown>> {
   const response = await fetch(`${target.url}${path}`, { method, headers, body });
   const text = await response.text();
   let parsed: unknown = text;
@@ -48,7 +54,9 @@ function expectEnvelope(reply: GraphReply<unknown>, status: number): ErrorEnvelo
   const inner = body.error.innerError;
   expect(typeof inner.date).toBe('string');
   expect(Number.isNaN(Date.parse(inner.date.endsWith('Z') ? inner.date : `${inner.date}Z`))).toBe(false);
-  expect(Math.abs(Date.parse(inner.date.endsWith('Z') ? inner.date : `${inner.date}Z`) - Date.now())).toBeLessThan(60_000);
+  expect(Math.abs(Date.parse(inner.date.endsWith('Z') ? inner.date : `${inner.date}Z`) - Date.now())).toBeLessThan(
+    60_000,
+  );
   expect(inner['request-id']).toBe(reply.headers.get('request-id'));
   expect(inner['client-request-id']).toBe(reply.headers.get('client-request-id'));
   return body.error;
@@ -75,7 +83,7 @@ describe('bearer token (docs/graph-facts.md §11)', () => {
     expect(reply.status).toBe(200);
   });
 
-  it("refuses tokens other than the configured one with 401 and accepts the configured one (docs/graph-facts.md §11)", async () => {
+  it('refuses tokens other than the configured one with 401 and accepts the configured one (docs/graph-facts.md §11)', async () => {
     const wrong = await locked.graph('GET', '/users?$top=1', undefined, { authorization: 'Bearer test-token' });
     expect(expectEnvelope(wrong, 401).code).toBe('InvalidAuthenticationToken');
     const almost = await locked.graph('GET', '/users?$top=1', undefined, { authorization: 'Bearer T2' });
@@ -85,14 +93,31 @@ describe('bearer token (docs/graph-facts.md §11)', () => {
   });
 
   it('checks the token on writes and $batch too, applying nothing (docs/graph-facts.md §11)', async () => {
-    const before = await locked.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`, undefined, { authorization: 'Bearer T' });
-    const write = await locked.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`, undefined, { authorization: 'Bearer nope' });
-    expect(write.status).toBe(401);
-    const batch = await locked.graph('POST', '/$batch', { requests: [{ id: '1', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions` }] }, {
+    const before = await locked.graph(
+      'GET',
+      `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`,
+      undefined,
+      { authorization: 'Bearer T' },
+    );
+    const write = await locked.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`, undefined, {
       authorization: 'Bearer nope',
     });
+    expect(write.status).toBe(401);
+    const batch = await locked.graph(
+      'POST',
+      '/$batch',
+      { requests: [{ id: '1', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions` }] },
+      {
+        authorization: 'Bearer nope',
+      },
+    );
     expect(batch.status).toBe(401);
-    const after = await locked.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`, undefined, { authorization: 'Bearer T' });
+    const after = await locked.graph(
+      'GET',
+      `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`,
+      undefined,
+      { authorization: 'Bearer T' },
+    );
     expect(after.body.signInSessionsValidFromDateTime).toBe(before.body.signInSessionsValidFromDateTime);
   });
 });
@@ -118,7 +143,9 @@ describe('request-id and client-request-id (docs/graph-facts.md §11)', () => {
 
   // docs/graph-facts.md §11: "client-request-id" is echoed in the envelope's innerError.
   it('echoes a client-request-id in the header and in error.innerError (docs/graph-facts.md §11)', async () => {
-    const reply = await harness.graph('GET', `/users/${UNKNOWN_ID}`, undefined, { 'client-request-id': 'my-correlation-id-42' });
+    const reply = await harness.graph('GET', `/users/${UNKNOWN_ID}`, undefined, {
+      'client-request-id': 'my-correlation-id-42',
+    });
     expect(reply.headers.get('client-request-id')).toBe('my-correlation-id-42');
     const error = expectEnvelope(reply, 404);
     expect(error.innerError['client-request-id']).toBe('my-correlation-id-42');
@@ -185,12 +212,17 @@ describe('error envelope for bad requests (docs/graph-facts.md §11)', () => {
     );
     const error = expectEnvelope(reply, 400);
     expect(error.message).toMatch(/JSON/);
-    const after = await harness.graph<{ value: unknown[] }>('GET', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`);
+    const after = await harness.graph<{ value: unknown[] }>(
+      'GET',
+      `/users/${demoUser('jane.doe')}/authentication/phoneMethods`,
+    );
     expect(after.body.value).toEqual([]);
   });
 
   it('answers a JSON body that is not an object with 400 (docs/graph-facts.md §11)', async () => {
-    const reply = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, ['+44 7700900123']);
+    const reply = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, [
+      '+44 7700900123',
+    ]);
     expectEnvelope(reply, 400);
   });
 

@@ -103,23 +103,36 @@ describe('$batch responses (docs/graph-facts.md §9)', () => {
     ]);
     expect(reply.status).toBe(200);
     expect(response(reply, 'add').status).toBe(201);
-    const after = await harness.graph<{ value: Json[] }>('GET', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`);
+    const after = await harness.graph<{ value: Json[] }>(
+      'GET',
+      `/users/${demoUser('jane.doe')}/authentication/phoneMethods`,
+    );
     expect(after.body.value.map((method) => method.phoneNumber)).toEqual(['+44 7700900123']);
   });
 
   // docs/graph-facts.md §9: "When a body is present, headers must include Content-Type".
   it('fails an inner request with a body but no Content-Type with an inner 400, not applying it (docs/graph-facts.md §9)', async () => {
     const reply = await batch([
-      { id: 'add', method: 'POST', url: `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, body: { phoneNumber: '+44 7700900123', phoneType: 'mobile' } },
+      {
+        id: 'add',
+        method: 'POST',
+        url: `/users/${demoUser('jane.doe')}/authentication/phoneMethods`,
+        body: { phoneNumber: '+44 7700900123', phoneType: 'mobile' },
+      },
     ]);
     expect(reply.status).toBe(200);
     expect(response(reply, 'add').status).toBe(400);
-    const after = await harness.graph<{ value: Json[] }>('GET', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`);
+    const after = await harness.graph<{ value: Json[] }>(
+      'GET',
+      `/users/${demoUser('jane.doe')}/authentication/phoneMethods`,
+    );
     expect(after.body.value).toEqual([]);
   });
 
   it('echoes an inner client-request-id in the inner response headers (docs/graph-facts.md §11)', async () => {
-    const reply = await batch([{ ...getBob('x'), headers: { 'client-request-id': 'inner-cri-1' } }], { 'client-request-id': 'outer-cri-1' });
+    const reply = await batch([{ ...getBob('x'), headers: { 'client-request-id': 'inner-cri-1' } }], {
+      'client-request-id': 'outer-cri-1',
+    });
     expect(reply.headers.get('client-request-id')).toBe('outer-cri-1');
     expect(response(reply, 'x').headers?.['client-request-id']).toBe('inner-cri-1');
   });
@@ -132,7 +145,13 @@ describe('$batch responses (docs/graph-facts.md §9)', () => {
 
   it('refuses a $batch nested in a $batch with an inner 400', async () => {
     const reply = await batch([
-      { id: 'nested', method: 'POST', url: '/$batch', headers: { 'content-type': 'application/json' }, body: { requests: [getBob('1')] } },
+      {
+        id: 'nested',
+        method: 'POST',
+        url: '/$batch',
+        headers: { 'content-type': 'application/json' },
+        body: { requests: [getBob('1')] },
+      },
     ]);
     expect(reply.status).toBe(200);
     expect(response(reply, 'nested').status).toBe(400);
@@ -158,7 +177,10 @@ describe('$batch limits and validation (docs/graph-facts.md §9)', () => {
 
   // docs/graph-facts.md §9: "id values must be unique, otherwise the whole batch fails with 400".
   it('fails the whole batch with 400 for duplicate ids, applying no inner write (docs/graph-facts.md §9)', async () => {
-    const before = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`);
+    const before = await harness.graph(
+      'GET',
+      `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`,
+    );
     const reply = await batch([
       { id: '1', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions` },
       getBob('1'),
@@ -175,7 +197,15 @@ describe('$batch limits and validation (docs/graph-facts.md §9)', () => {
     ['a request without an id', { requests: [{ method: 'GET', url: '/users' }] }],
     ['a request without a url', { requests: [{ id: '1', method: 'GET' }] }],
     ['dependsOn naming an unknown request', { requests: [{ ...getBob('1'), dependsOn: ['9'] }] }],
-    ['a dependsOn cycle', { requests: [{ ...getBob('1'), dependsOn: ['2'] }, { ...getBob('2'), dependsOn: ['1'] }] }],
+    [
+      'a dependsOn cycle',
+      {
+        requests: [
+          { ...getBob('1'), dependsOn: ['2'] },
+          { ...getBob('2'), dependsOn: ['1'] },
+        ],
+      },
+    ],
   ])('refuses %s with 400 (docs/graph-facts.md §9)', async (_name, body) => {
     const reply = await harness.graph('POST', '/$batch', body);
     expect(reply.status).toBe(400);
@@ -205,10 +235,18 @@ describe('$batch dependsOn (docs/graph-facts.md §9)', () => {
   });
 
   it('does not apply a write whose dependency failed (docs/graph-facts.md §9)', async () => {
-    const before = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`);
+    const before = await harness.graph(
+      'GET',
+      `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`,
+    );
     const reply = await batch([
       { id: 'check', method: 'GET', url: `/users/${UNKNOWN_ID}` },
-      { id: 'revoke', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions`, dependsOn: ['check'] },
+      {
+        id: 'revoke',
+        method: 'POST',
+        url: `/users/${demoUser('bob.smith')}/revokeSignInSessions`,
+        dependsOn: ['check'],
+      },
     ]);
     expect(response(reply, 'revoke').status).toBe(424);
     const after = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime`);
@@ -218,7 +256,12 @@ describe('$batch dependsOn (docs/graph-facts.md §9)', () => {
   it('runs a request whose dependencies succeeded, after them (docs/graph-facts.md §9)', async () => {
     await harness.control('DELETE', 'requests');
     const reply = await batch([
-      { id: 'revoke', method: 'POST', url: `/users/${demoUser('bob.smith')}/revokeSignInSessions`, dependsOn: ['read'] },
+      {
+        id: 'revoke',
+        method: 'POST',
+        url: `/users/${demoUser('bob.smith')}/revokeSignInSessions`,
+        dependsOn: ['read'],
+      },
       { id: 'read', method: 'GET', url: `/users/${demoUser('bob.smith')}?$select=signInSessionsValidFromDateTime` },
     ]);
     expect(response(reply, 'read').status).toBe(200);
@@ -232,7 +275,9 @@ describe('$batch throttling (docs/graph-facts.md §9, §10)', () => {
   // docs/graph-facts.md §9: "Each inner request is throttled individually and can return 429"; honour its Retry-After.
   it('throttles inner requests one by one: some inner 429 with retry-after, outer 200 (docs/graph-facts.md §9, §10)', async () => {
     expect((await harness.control('PUT', 'throttle', { enabled: true, resourceUnitsPer10s: 3 })).status).toBe(204);
-    const reply = await batch(Array.from({ length: 5 }, (_value, index) => ({ id: String(index + 1), method: 'GET', url: '/users' })));
+    const reply = await batch(
+      Array.from({ length: 5 }, (_value, index) => ({ id: String(index + 1), method: 'GET', url: '/users' })),
+    );
     expect(reply.status).toBe(200);
     const statuses = reply.body.responses.map((item) => item.status);
     expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);

@@ -45,7 +45,9 @@ describe('simulator command line', () => {
   }
 
   it('starts with the tenant of the last --seed or --generate', async () => {
-    expect(await tenantStartedWith(['--generate', '5', '--generate', '3', '--port', '0', '--throttle'])).toBe('Bench tenant (3 workers)');
+    expect(await tenantStartedWith(['--generate', '5', '--generate', '3', '--port', '0', '--throttle'])).toBe(
+      'Bench tenant (3 workers)',
+    );
   });
 
   it('takes --name=value, also for a value that starts with a dash', async () => {

@@ -3,7 +3,14 @@
 import { demoSeed } from '../../../src/simulator/demo-tenant';
 import type { LoggedRequest } from '../../../src/simulator/request-log';
 import type { Seed } from '../../../src/simulator/seed';
-import { SimulatorHarness, ALTERNATE_MOBILE, MOBILE, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import {
+  SimulatorHarness,
+  ALTERNATE_MOBILE,
+  MOBILE,
+  demoUser,
+  type GraphReply,
+  useSimulator,
+} from '../../helpers/simulator';
 
 type Json = Record<string, unknown>;
 
@@ -38,7 +45,11 @@ const SMALL_SEED: Seed = {
   groups: [],
   administrativeUnits: [],
   roleAssignments: [],
-  smsPolicy: { state: 'enabled', includeTargets: [{ targetType: 'group', id: 'all_users', isUsableForSignIn: true }], excludeTargets: [] },
+  smsPolicy: {
+    state: 'enabled',
+    includeTargets: [{ targetType: 'group', id: 'all_users', isUsableForSignIn: true }],
+    excludeTargets: [],
+  },
 };
 
 const harness = new SimulatorHarness();
@@ -49,7 +60,8 @@ useSimulator(harness, { resetBeforeEach: true });
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const sessionsValidFrom = async (alias: string): Promise<unknown> =>
-  (await harness.graph('GET', `/users/${demoUser(alias)}?$select=signInSessionsValidFromDateTime`)).body.signInSessionsValidFromDateTime;
+  (await harness.graph('GET', `/users/${demoUser(alias)}?$select=signInSessionsValidFromDateTime`)).body
+    .signInSessionsValidFromDateTime;
 
 async function userCount(): Promise<number> {
   const reply = await harness.graph<{ value: Json[] }>('GET', '/users?$select=id&$top=999');
@@ -83,7 +95,13 @@ async function waitForHeld(count: number): Promise<void> {
 /** Whether a promise is still pending after the event loop had a chance to settle it. */
 async function isPending(promise: Promise<unknown>): Promise<boolean> {
   const marker = Symbol('pending');
-  const winner = await Promise.race([promise.then(() => 'settled', () => 'settled'), sleep(50).then(() => marker)]);
+  const winner = await Promise.race([
+    promise.then(
+      () => 'settled',
+      () => 'settled',
+    ),
+    sleep(50).then(() => marker),
+  ]);
   return winner === marker;
 }
 
@@ -92,16 +110,30 @@ describe('POST /_sim/reset', () => {
     expect(await sessionsValidFrom('bob.smith')).toBe(SEED_EPOCH);
     expect((await harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`)).status).toBe(200);
     expect(await sessionsValidFrom('bob.smith')).not.toBe(SEED_EPOCH);
-    expect((await harness.graph('DELETE', `/users/${demoUser('frank.green')}/authentication/phoneMethods/${ALTERNATE_MOBILE}`)).status).toBe(204);
     expect(
-      (await harness.graph('PATCH', `/users/${demoUser('chloe.evans')}/authentication/phoneMethods/${MOBILE}`, { phoneNumber: '+44 7700900777' })).status,
+      (
+        await harness.graph(
+          'DELETE',
+          `/users/${demoUser('frank.green')}/authentication/phoneMethods/${ALTERNATE_MOBILE}`,
+        )
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await harness.graph('PATCH', `/users/${demoUser('chloe.evans')}/authentication/phoneMethods/${MOBILE}`, {
+          phoneNumber: '+44 7700900777',
+        })
+      ).status,
     ).toBe(204);
 
     const reset = await harness.control('POST', 'reset');
     expect(reset.status).toBe(204);
 
     expect(await sessionsValidFrom('bob.smith')).toBe(SEED_EPOCH);
-    const frank = await harness.graph<{ value: Json[] }>('GET', `/users/${demoUser('frank.green')}/authentication/phoneMethods`);
+    const frank = await harness.graph<{ value: Json[] }>(
+      'GET',
+      `/users/${demoUser('frank.green')}/authentication/phoneMethods`,
+    );
     expect(frank.body.value.map((method) => method.id).sort()).toEqual([MOBILE, ALTERNATE_MOBILE].sort());
     const chloe = await harness.graph('GET', `/users/${demoUser('chloe.evans')}/authentication/phoneMethods/${MOBILE}`);
     expect(chloe.body.phoneNumber).toBe('+44 7700900101');
@@ -146,7 +178,14 @@ describe('PUT /_sim/seed', () => {
     ['with a bad user id', { ...SMALL_SEED, users: [{ ...SMALL_SEED.users[0], id: 'not-a-guid' }] }, /id|pattern/],
     ['naming an unknown manager', { ...SMALL_SEED, users: [SMALL_SEED.users[1]] }, /manager/],
     ['with a duplicate user', { ...SMALL_SEED, users: [SMALL_SEED.users[0], SMALL_SEED.users[0]] }, /twice/],
-    ['with a malformed phone number', { ...SMALL_SEED, users: [{ ...SMALL_SEED.users[0], phoneMethods: [{ phoneType: 'mobile', phoneNumber: '07700 900999' }] }] }, /format/],
+    [
+      'with a malformed phone number',
+      {
+        ...SMALL_SEED,
+        users: [{ ...SMALL_SEED.users[0], phoneMethods: [{ phoneType: 'mobile', phoneNumber: '07700 900999' }] }],
+      },
+      /format/,
+    ],
     ['that is an array', [SMALL_SEED], /schema|object/],
   ])('refuses a seed %s with 400 and a message, and keeps serving the old tenant', async (_name, seed, message) => {
     const reply = await harness.control<{ error: string }>('PUT', 'seed', seed);
@@ -163,7 +202,10 @@ describe('PUT /_sim/seed', () => {
 describe('GET /_sim/tenant', () => {
   it('exports the current state, including changes made through Graph', async () => {
     await harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`);
-    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     const reply = await harness.control<Seed>('GET', 'tenant');
     expect(reply.status).toBe(200);
     expect(reply.body.users).toHaveLength(DEMO_USER_COUNT);
@@ -171,11 +213,16 @@ describe('GET /_sim/tenant', () => {
     const bob = reply.body.users.find((user) => user.id === demoUser('bob.smith'));
     expect(bob?.signInSessionsValidFromDateTime).not.toBe(SEED_EPOCH);
     const jane = reply.body.users.find((user) => user.id === demoUser('jane.doe'));
-    expect(jane?.phoneMethods).toEqual([{ phoneType: 'mobile', phoneNumber: '+44 7700900123', smsSignIn: 'registered' }]);
+    expect(jane?.phoneMethods).toEqual([
+      { phoneType: 'mobile', phoneNumber: '+44 7700900123', smsSignIn: 'registered' },
+    ]);
   });
 
   it('exports a seed that loads back as the same tenant', async () => {
-    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     const exported = (await harness.control<Seed>('GET', 'tenant')).body;
     try {
       expect((await harness.control('PUT', 'seed', exported)).status).toBe(204);
@@ -248,7 +295,13 @@ describe('POST /_sim/faults (status)', () => {
   });
 
   it('sets Retry-After from retryAfter, and uses a given code and message', async () => {
-    await addFault({ path: '^/users\\?', status: 429, retryAfter: 7, code: 'activityLimitReached', message: 'Slow down.' });
+    await addFault({
+      path: '^/users\\?',
+      status: 429,
+      retryAfter: 7,
+      code: 'activityLimitReached',
+      message: 'Slow down.',
+    });
     const reply = await harness.graph('GET', '/users?$top=1');
     expect(reply.status).toBe(429);
     expect(reply.headers.get('retry-after')).toBe('7');
@@ -307,23 +360,50 @@ describe("POST /_sim/faults (action: 'drop')", () => {
     const samsNumber = { phoneNumber: '+44 7700900456', phoneType: 'mobile' };
 
     it('drops the 409 half-success of a create after saving the method', async () => {
-      const rule = await addFault({ method: 'POST', path: 'authentication/phoneMethods$', action: 'drop', hold: 'after' });
+      const rule = await addFault({
+        method: 'POST',
+        path: 'authentication/phoneMethods$',
+        action: 'drop',
+        hold: 'after',
+      });
       await expect(harness.graph('POST', janePhones, samsNumber)).rejects.toThrow();
 
       const saved = await harness.graph('GET', `${janePhones}/${MOBILE}`);
       expect(saved.status).toBe(200);
-      expect(saved.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900456', phoneType: 'mobile', smsSignInState: 'phoneNumberNotUnique' });
+      expect(saved.body).toMatchObject({
+        id: MOBILE,
+        phoneNumber: '+44 7700900456',
+        phoneType: 'mobile',
+        smsSignInState: 'phoneNumberNotUnique',
+      });
       // Saved once, and Sam keeps the number.
       expect((await harness.graph<{ value: Json[] }>('GET', janePhones)).body.value).toHaveLength(1);
-      expect((await harness.graph('GET', `/users/${demoUser('sam.okafor')}/authentication/phoneMethods/${MOBILE}`)).body.smsSignInState).toBe('ready');
-      expect((await requestLog()).filter((entry) => entry.method === 'POST')).toEqual([expect.objectContaining({ path: janePhones, status: 0, fault: rule.id })]);
+      expect(
+        (await harness.graph('GET', `/users/${demoUser('sam.okafor')}/authentication/phoneMethods/${MOBILE}`)).body
+          .smsSignInState,
+      ).toBe('ready');
+      expect((await requestLog()).filter((entry) => entry.method === 'POST')).toEqual([
+        expect.objectContaining({ path: janePhones, status: 0, fault: rule.id }),
+      ]);
     });
 
     it('answers a dropped inner $batch create that met the 409 with 504, the method saved all the same', async () => {
       await addFault({ method: 'POST', path: 'authentication/phoneMethods$', action: 'drop', hold: 'after' });
-      const reply = await harness.graph<{ responses: Array<{ id: string; status: number; body?: ErrorEnvelope }> }>('POST', '/$batch', {
-        requests: [{ id: 'add', method: 'POST', url: janePhones, headers: { 'content-type': 'application/json' }, body: samsNumber }],
-      });
+      const reply = await harness.graph<{ responses: Array<{ id: string; status: number; body?: ErrorEnvelope }> }>(
+        'POST',
+        '/$batch',
+        {
+          requests: [
+            {
+              id: 'add',
+              method: 'POST',
+              url: janePhones,
+              headers: { 'content-type': 'application/json' },
+              body: samsNumber,
+            },
+          ],
+        },
+      );
       expect(reply.status).toBe(200);
       expect(reply.body.responses).toEqual([expect.objectContaining({ id: 'add', status: 504 })]);
       expect(reply.body.responses[0].body?.error.code).toBe('GatewayTimeout');
@@ -348,7 +428,8 @@ describe("POST /_sim/faults (action: 'drop')", () => {
 });
 
 describe("POST /_sim/faults (action: 'hold')", () => {
-  const revokeBob = (): Promise<GraphReply> => harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`);
+  const revokeBob = (): Promise<GraphReply> =>
+    harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`);
 
   it("with hold 'before' keeps the request open and applies the write only after /_sim/release", async () => {
     await addFault({ method: 'POST', path: 'revokeSignInSessions', action: 'hold', hold: 'before' });
@@ -422,7 +503,9 @@ describe('PUT /_sim/random-failures', () => {
 
   it('does not apply a write it fails', async () => {
     await harness.control('PUT', 'random-failures', { rate: 1 });
-    expect((await harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`)).status).toBeGreaterThanOrEqual(500);
+    expect(
+      (await harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`)).status,
+    ).toBeGreaterThanOrEqual(500);
     await harness.control('PUT', 'random-failures', { rate: 0 });
     expect(await sessionsValidFrom('bob.smith')).toBe(SEED_EPOCH);
   });
@@ -438,7 +521,9 @@ describe('GET/DELETE /_sim/requests', () => {
   it('logs method, path with query, status, times, request-id and client-request-id', async () => {
     await harness.control('DELETE', 'requests');
     const before = Date.now();
-    const ok = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=id`, undefined, { 'client-request-id': 'log-test-1' });
+    const ok = await harness.graph('GET', `/users/${demoUser('bob.smith')}?$select=id`, undefined, {
+      'client-request-id': 'log-test-1',
+    });
     const missing = await harness.graph('GET', '/users/00000000-0000-4000-8000-00000000dead');
     const write = await harness.graph('POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`);
     const log = await requestLog();
@@ -448,7 +533,9 @@ describe('GET/DELETE /_sim/requests', () => {
       ['POST', `/users/${demoUser('bob.smith')}/revokeSignInSessions`, 200],
     ]);
     expect(log[0].clientRequestId).toBe('log-test-1');
-    expect(log.map((entry) => entry.requestId)).toEqual([ok, missing, write].map((reply) => reply.headers.get('request-id')));
+    expect(log.map((entry) => entry.requestId)).toEqual(
+      [ok, missing, write].map((reply) => reply.headers.get('request-id')),
+    );
     expect(log[1].clientRequestId).toBe(missing.headers.get('client-request-id'));
     for (const entry of log) {
       const started = Date.parse(entry.startedAt);
@@ -463,11 +550,20 @@ describe('GET/DELETE /_sim/requests', () => {
 
   it('logs a request refused for its token too', async () => {
     await harness.control('DELETE', 'requests');
-    const reply = await harness.graph('GET', '/users?$top=1', undefined, { authorization: '', 'client-request-id': 'no-token' });
+    const reply = await harness.graph('GET', '/users?$top=1', undefined, {
+      authorization: '',
+      'client-request-id': 'no-token',
+    });
     expect(reply.status).toBe(401);
     const log = await requestLog();
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ method: 'GET', path: '/users?$top=1', status: 401, clientRequestId: 'no-token', requestId: reply.headers.get('request-id') });
+    expect(log[0]).toMatchObject({
+      method: 'GET',
+      path: '/users?$top=1',
+      status: 401,
+      clientRequestId: 'no-token',
+      requestId: reply.headers.get('request-id'),
+    });
   });
 
   it('clears the log with DELETE', async () => {

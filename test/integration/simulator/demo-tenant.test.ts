@@ -3,9 +3,18 @@
 // Expectations are stated per alias below and checked against each person's published scenario text, so that a
 // seed change that moves a person to another case fails here instead of silently changing the demo.
 import { DEMO_SCENARIOS } from '../../../src/simulator/demo-tenant';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import {
+  ALTERNATE_MOBILE,
+  MOBILE,
+  OFFICE,
+  SimulatorHarness,
+  demoUser,
+  type GraphReply,
+  useSimulator,
+} from '../../helpers/simulator';
 
-type SmsSignInState = 'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
+type SmsSignInState =
+  'notSupported' | 'notAllowedByPolicy' | 'notConfigured' | 'phoneNumberNotUnique' | 'ready' | 'notEnabled';
 
 interface PhoneMethod {
   id: string;
@@ -125,7 +134,10 @@ async function all<T>(path: string): Promise<T[]> {
 }
 
 async function phoneMethods(alias: string): Promise<PhoneMethod[]> {
-  const reply = await harness.graph<Collection<PhoneMethod>>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods`);
+  const reply = await harness.graph<Collection<PhoneMethod>>(
+    'GET',
+    `/users/${demoUser(alias)}/authentication/phoneMethods`,
+  );
   expect(reply.status).toBe(200);
   return reply.body.value;
 }
@@ -135,7 +147,9 @@ async function mobileState(alias: string): Promise<SmsSignInState | undefined> {
 }
 
 async function roleAssignmentsOf(principalId: string): Promise<RoleAssignment[]> {
-  return all<RoleAssignment>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`);
+  return all<RoleAssignment>(
+    `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`,
+  );
 }
 
 async function groupByName(displayName: string): Promise<DirectoryObject> {
@@ -155,7 +169,7 @@ describe('demo people and their smsSignInState', () => {
     expect(withMobile.sort()).toEqual(Object.keys(MOBILE_STATES).sort());
   });
 
-  it('states expectations that agree with each person\'s scenario text', () => {
+  it("states expectations that agree with each person's scenario text", () => {
     for (const [alias, { scenario }] of Object.entries(MOBILE_STATES)) {
       expect({ alias, scenario: scenarioOf(alias) }).toEqual({ alias, scenario: expect.stringMatching(scenario) });
     }
@@ -169,7 +183,9 @@ describe('demo people and their smsSignInState', () => {
   );
 
   it('gives the conflicting pair the same number, with the holder named in the scenario ready (docs/graph-facts.md §2.4 "number in use")', async () => {
-    for (const alias of Object.keys(MOBILE_STATES).filter((name) => MOBILE_STATES[name].state === 'phoneNumberNotUnique')) {
+    for (const alias of Object.keys(MOBILE_STATES).filter(
+      (name) => MOBILE_STATES[name].state === 'phoneNumberNotUnique',
+    )) {
       // e.g. "number in use: Sam Okafor in Leeds holds …" or "number in use by Zara Ahmed in the same store".
       const holderName = /number in use(?::| by) ([A-Z][a-z]+ [A-Z][a-z]+)/.exec(scenarioOf(alias))?.[1];
       const holder = DEMO_SCENARIOS.find((person) => person.name === holderName);
@@ -193,19 +209,25 @@ describe('demo people and their smsSignInState', () => {
     expect(officeOnly.length).toBeGreaterThanOrEqual(2);
     for (const person of officeOnly) {
       const methods = await phoneMethods(person.alias);
-      expect(methods).toEqual([expect.objectContaining({ id: OFFICE, phoneType: 'office', smsSignInState: 'notSupported' })]);
+      expect(methods).toEqual([
+        expect.objectContaining({ id: OFFICE, phoneType: 'office', smsSignInState: 'notSupported' }),
+      ]);
     }
     // Frank Green's current phone, 07700 900151, sits on alternateMobile.
     const frank = await phoneMethods('frank.green');
     expect(frank.find((method) => method.id === ALTERNATE_MOBILE)).toEqual(
       expect.objectContaining({ phoneNumber: '+44 7700900151', smsSignInState: 'notSupported' }),
     );
-    expect((await phoneMethods('vikram.singh')).find((method) => method.id === ALTERNATE_MOBILE)?.smsSignInState).toBe('notSupported');
+    expect((await phoneMethods('vikram.singh')).find((method) => method.id === ALTERNATE_MOBILE)?.smsSignInState).toBe(
+      'notSupported',
+    );
   });
 
   it('turns every ready worker notAllowedByPolicy when "Use for sign-in" is unticked on their target, and back (docs/graph-facts.md §3.3 isUsableForSignIn)', async () => {
     const ready = Object.keys(MOBILE_STATES).filter((alias) => MOBILE_STATES[alias].state === 'ready');
-    const policy = await harness.graph<{ includeTargets: Array<{ id: string; targetType: string; isUsableForSignIn: boolean }> }>('GET', POLICY);
+    const policy = await harness.graph<{
+      includeTargets: Array<{ id: string; targetType: string; isUsableForSignIn: boolean }>;
+    }>('GET', POLICY);
     expect(policy.status).toBe(200);
     const { includeTargets } = policy.body;
     const untick = await harness.graph('PATCH', POLICY, {
@@ -213,7 +235,8 @@ describe('demo people and their smsSignInState', () => {
       includeTargets: includeTargets.map((target) => ({ ...target, isUsableForSignIn: false })),
     });
     expect(untick.status).toBe(204);
-    for (const alias of ready) expect({ alias, state: await mobileState(alias) }).toEqual({ alias, state: 'notAllowedByPolicy' });
+    for (const alias of ready)
+      expect({ alias, state: await mobileState(alias) }).toEqual({ alias, state: 'notAllowedByPolicy' });
     // Ticking it again restores them: the registrations were kept.
     const tick = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, includeTargets });
     expect(tick.status).toBe(204);
@@ -234,7 +257,11 @@ describe('demo structure', () => {
       const assignments = await roleAssignmentsOf(managerId);
       expect(assignments).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({ principalId: managerId, roleDefinitionId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: `/administrativeUnits/${unit.id}` }),
+          expect.objectContaining({
+            principalId: managerId,
+            roleDefinitionId: AUTHENTICATION_ADMINISTRATOR,
+            directoryScopeId: `/administrativeUnits/${unit.id}`,
+          }),
         ]),
       );
       // Store managers act within their store only: no tenant-wide role.
@@ -256,7 +283,11 @@ describe('demo structure', () => {
     const units = await all<DirectoryObject>('/directory/administrativeUnits');
     const workers = new Set<string>();
     for (const unit of units) {
-      const managers = new Set((await all<ScopedRoleMember>(`/directory/administrativeUnits/${unit.id}/scopedRoleMembers`)).map((member) => member.roleMemberInfo.id));
+      const managers = new Set(
+        (await all<ScopedRoleMember>(`/directory/administrativeUnits/${unit.id}/scopedRoleMembers`)).map(
+          (member) => member.roleMemberInfo.id,
+        ),
+      );
       for (const member of await all<DirectoryObject>(`/directory/administrativeUnits/${unit.id}/members`)) {
         if (member['@odata.type'] === '#microsoft.graph.user' && !managers.has(member.id)) workers.add(member.id);
       }
@@ -266,14 +297,18 @@ describe('demo structure', () => {
 
   it('has an approvers group with the helpdesk approvers in it, one of them a tenant-wide Authentication Administrator (docs/graph-facts.md §5.1)', async () => {
     const approvers = await groupByName('phonedesk approvers');
-    const approverAliases = DEMO_SCENARIOS.filter((person) => /approver/.test(person.scenario)).map((person) => person.alias);
+    const approverAliases = DEMO_SCENARIOS.filter((person) => /approver/.test(person.scenario)).map(
+      (person) => person.alias,
+    );
     expect(approverAliases).toEqual(expect.arrayContaining(['hana.kim', 'victor.osei']));
     for (const alias of approverAliases) {
       const groups = await all<DirectoryObject>(`/users/${demoUser(alias)}/transitiveMemberOf/microsoft.graph.group`);
       expect({ alias, member: groups.some((group) => group.id === approvers.id) }).toEqual({ alias, member: true });
     }
     expect(await roleAssignmentsOf(demoUser('hana.kim'))).toEqual(
-      expect.arrayContaining([expect.objectContaining({ roleDefinitionId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: '/' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ roleDefinitionId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: '/' }),
+      ]),
     );
   });
 
@@ -282,9 +317,13 @@ describe('demo structure', () => {
     expect(admin?.alias).toBe('tomasz.nowak');
     const id = demoUser('tomasz.nowak');
     expect(await roleAssignmentsOf(id)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ principalId: id, roleDefinitionId: GLOBAL_ADMINISTRATOR, directoryScopeId: '/' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ principalId: id, roleDefinitionId: GLOBAL_ADMINISTRATOR, directoryScopeId: '/' }),
+      ]),
     );
-    const roles = await all<{ roleTemplateId: string }>(`/users/${id}/transitiveMemberOf/microsoft.graph.directoryRole`);
+    const roles = await all<{ roleTemplateId: string }>(
+      `/users/${id}/transitiveMemberOf/microsoft.graph.directoryRole`,
+    );
     expect(roles.map((role) => role.roleTemplateId)).toContain(GLOBAL_ADMINISTRATOR);
   });
 });

@@ -25,10 +25,16 @@ const harness = new SimulatorHarness();
 
 useSimulator(harness);
 
-const get = <T = Json>(path: string, headers?: Record<string, string>): Promise<GraphReply<T>> => harness.graph<T>('GET', path, undefined, headers);
+const get = <T = Json>(path: string, headers?: Record<string, string>): Promise<GraphReply<T>> =>
+  harness.graph<T>('GET', path, undefined, headers);
 const ids = (items: Json[]): string[] => items.map((item) => String(item.id)).sort();
 const storeWorkers = (store: keyof typeof DEMO_STORES): string[] =>
-  SEED.users.filter((user) => user.officeLocation === DEMO_STORES[store].name && user.id !== demoUser(DEMO_STORES[store].manager)).map((user) => user.id).sort();
+  SEED.users
+    .filter(
+      (user) => user.officeLocation === DEMO_STORES[store].name && user.id !== demoUser(DEMO_STORES[store].manager),
+    )
+    .map((user) => user.id)
+    .sort();
 
 function expectNotFound(reply: GraphReply<unknown>): void {
   expect(reply.status).toBe(404);
@@ -154,19 +160,27 @@ describe('transitiveMemberOf (docs/graph-facts.md §5.1)', () => {
 
   // docs/graph-facts.md §5.1: "transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId".
   it('casts to microsoft.graph.directoryRole with $select=displayName,roleTemplateId (docs/graph-facts.md §5.1)', async () => {
-    const reply = await get<Collection>(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId`);
+    const reply = await get<Collection>(
+      `/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId`,
+    );
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.context']).toBe(`${harness.url}/v1.0/$metadata#directoryRoles`);
     expect(reply.body.value).toHaveLength(1);
     const role = reply.body.value[0];
     expect(role.displayName).toBe('Authentication Administrator');
     expect(role.roleTemplateId).toBe(AUTHENTICATION_ADMINISTRATOR);
-    expect(Object.keys(role).filter((key) => !key.startsWith('@odata.')).sort()).toEqual(['displayName', 'roleTemplateId']);
+    expect(
+      Object.keys(role)
+        .filter((key) => !key.startsWith('@odata.'))
+        .sort(),
+    ).toEqual(['displayName', 'roleTemplateId']);
   });
 
   // docs/graph-facts.md §5.1: a user's administrative units come from the /microsoft.graph.administrativeUnit cast.
   it('casts to microsoft.graph.administrativeUnit and returns only units (docs/graph-facts.md §5.1)', async () => {
-    const reply = await get<Collection>(`/users/${demoUser('bob.smith')}/transitiveMemberOf/microsoft.graph.administrativeUnit`);
+    const reply = await get<Collection>(
+      `/users/${demoUser('bob.smith')}/transitiveMemberOf/microsoft.graph.administrativeUnit`,
+    );
     expect(reply.status).toBe(200);
     expect(ids(reply.body.value)).toEqual([DEMO_STORES.manchester.id]);
     expect(reply.body.value[0]['@odata.type']).toBe('#microsoft.graph.administrativeUnit');
@@ -183,7 +197,9 @@ describe('transitiveMemberOf (docs/graph-facts.md §5.1)', () => {
 
   // docs/graph-facts.md §5.1: AU-scoped roles come from roleAssignments; the simulator lists none as directoryRole.
   it('does not list an AU-scoped role as a directoryRole membership (docs/graph-facts.md §5.1)', async () => {
-    const reply = await get<Collection>(`/users/${demoUser('priya.shah')}/transitiveMemberOf/microsoft.graph.directoryRole`);
+    const reply = await get<Collection>(
+      `/users/${demoUser('priya.shah')}/transitiveMemberOf/microsoft.graph.directoryRole`,
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.value).toEqual([]);
   });
@@ -220,14 +236,20 @@ describe('licenseDetails', () => {
 
 describe('roleManagement/directory/roleAssignments (docs/graph-facts.md §5.1)', () => {
   const assignmentsOf = (principalId: string): Promise<GraphReply<Collection>> =>
-    get<Collection>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`);
+    get<Collection>(
+      `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`principalId eq '${principalId}'`)}`,
+    );
 
   // docs/graph-facts.md §5.1: "directoryScopeId is / for tenant-wide".
   it("gives a tenant-wide assignment directoryScopeId '/' (docs/graph-facts.md §5.1)", async () => {
     const reply = await assignmentsOf(demoUser('hana.kim'));
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(1);
-    expect(reply.body.value[0]).toMatchObject({ principalId: demoUser('hana.kim'), roleDefinitionId: AUTHENTICATION_ADMINISTRATOR, directoryScopeId: '/' });
+    expect(reply.body.value[0]).toMatchObject({
+      principalId: demoUser('hana.kim'),
+      roleDefinitionId: AUTHENTICATION_ADMINISTRATOR,
+      directoryScopeId: '/',
+    });
   });
 
   // docs/graph-facts.md §5.1: "or /administrativeUnits/{auId} for AU scope".
@@ -251,13 +273,19 @@ describe('roleManagement/directory/roleAssignments (docs/graph-facts.md §5.1)',
 
   // docs/graph-facts.md §5.1: directoryScopeId "supports $filter eq,in".
   it('filters by directoryScopeId with eq and in (docs/graph-facts.md §5.1)', async () => {
-    const tenantWide = await get<Collection>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("directoryScopeId eq '/'")}`);
+    const tenantWide = await get<Collection>(
+      `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("directoryScopeId eq '/'")}`,
+    );
     expect(tenantWide.body.value.map((item) => item.principalId).sort()).toEqual(
       ['hana.kim', 'victor.osei', 'tomasz.nowak', 'rachel.green'].map((alias) => demoUser(alias)).sort(),
     );
     const units = `'/administrativeUnits/${DEMO_STORES.leeds.id}','/administrativeUnits/${DEMO_STORES.bristol.id}'`;
-    const scoped = await get<Collection>(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`directoryScopeId in (${units})`)}`);
-    expect(scoped.body.value.map((item) => item.principalId).sort()).toEqual([demoUser('marcus.lee'), demoUser('ewan.jones')].sort());
+    const scoped = await get<Collection>(
+      `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent(`directoryScopeId in (${units})`)}`,
+    );
+    expect(scoped.body.value.map((item) => item.principalId).sort()).toEqual(
+      [demoUser('marcus.lee'), demoUser('ewan.jones')].sort(),
+    );
   });
 
   it('lists every assignment without a filter', async () => {
@@ -268,9 +296,13 @@ describe('roleManagement/directory/roleAssignments (docs/graph-facts.md §5.1)',
   });
 
   it('refuses a filter on an unsupported property with 400 (docs/graph-facts.md §11)', async () => {
-    const reply = await get(`/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("appScopeId eq '/'")}`);
+    const reply = await get(
+      `/roleManagement/directory/roleAssignments?$filter=${encodeURIComponent("appScopeId eq '/'")}`,
+    );
     expect(reply.status).toBe(400);
-    expect(['Request_UnsupportedQuery', 'Request_BadRequest']).toContain((reply.body as unknown as ErrorEnvelope).error.code);
+    expect(['Request_UnsupportedQuery', 'Request_BadRequest']).toContain(
+      (reply.body as unknown as ErrorEnvelope).error.code,
+    );
   });
 });
 
@@ -279,12 +311,22 @@ describe('directory/administrativeUnits (docs/graph-facts.md §5.1)', () => {
     const reply = await get<Collection>('/directory/administrativeUnits');
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.context']).toBe(`${harness.url}/v1.0/$metadata#directory/administrativeUnits`);
-    expect(ids(reply.body.value)).toEqual(Object.values(DEMO_STORES).map((store) => store.id).sort());
-    expect(reply.body.value.map((unit) => unit.displayName).sort()).toEqual(Object.values(DEMO_STORES).map((store) => store.name).sort());
+    expect(ids(reply.body.value)).toEqual(
+      Object.values(DEMO_STORES)
+        .map((store) => store.id)
+        .sort(),
+    );
+    expect(reply.body.value.map((unit) => unit.displayName).sort()).toEqual(
+      Object.values(DEMO_STORES)
+        .map((store) => store.name)
+        .sort(),
+    );
   });
 
   it('filters units by displayName', async () => {
-    const reply = await get<Collection>(`/directory/administrativeUnits?$filter=${encodeURIComponent("displayName eq 'leeds briggate'")}`);
+    const reply = await get<Collection>(
+      `/directory/administrativeUnits?$filter=${encodeURIComponent("displayName eq 'leeds briggate'")}`,
+    );
     expect(ids(reply.body.value)).toEqual([DEMO_STORES.leeds.id]);
   });
 
@@ -305,14 +347,18 @@ describe('directory/administrativeUnits (docs/graph-facts.md §5.1)', () => {
 
   // docs/graph-facts.md §5.1: "GET /directory/administrativeUnits/{id}/scopedRoleMembers".
   it("lists a unit's scoped role members: the store manager as Authentication Administrator (docs/graph-facts.md §5.1)", async () => {
-    const reply = await get<Collection>(`/directory/administrativeUnits/${DEMO_STORES.manchester.id}/scopedRoleMembers`);
+    const reply = await get<Collection>(
+      `/directory/administrativeUnits/${DEMO_STORES.manchester.id}/scopedRoleMembers`,
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(1);
     const member = reply.body.value[0];
     expect(member.administrativeUnitId).toBe(DEMO_STORES.manchester.id);
     expect(member.roleMemberInfo).toEqual({ id: demoUser('priya.shah'), displayName: 'Priya Shah' });
     // roleId is the directoryRole object id, the same one transitiveMemberOf gives for that role.
-    const hanaRoles = await get<Collection>(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.directoryRole`);
+    const hanaRoles = await get<Collection>(
+      `/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.directoryRole`,
+    );
     expect(member.roleId).toBe(hanaRoles.body.value[0].id);
   });
 
@@ -324,7 +370,10 @@ describe('directory/administrativeUnits (docs/graph-facts.md §5.1)', () => {
 
 describe('reports/authenticationMethods/userRegistrationDetails (docs/graph-facts.md §8)', () => {
   const REPORT = '/reports/authenticationMethods/userRegistrationDetails';
-  const withMobile = SEED.users.filter((user) => user.phoneMethods?.some((method) => method.phoneType === 'mobile')).map((user) => user.id).sort();
+  const withMobile = SEED.users
+    .filter((user) => user.phoneMethods?.some((method) => method.phoneType === 'mobile'))
+    .map((user) => user.id)
+    .sort();
 
   beforeEach(async () => {
     await harness.reset();
@@ -332,7 +381,9 @@ describe('reports/authenticationMethods/userRegistrationDetails (docs/graph-fact
 
   // docs/graph-facts.md §8: "The list version supports $filter=methodsRegistered/any(t: t eq 'mobilePhone')".
   it("lists exactly the users with a mobile phone for methodsRegistered/any(t: t eq 'mobilePhone') (docs/graph-facts.md §8)", async () => {
-    const reply = await get<Collection>(`${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'mobilePhone')")}`);
+    const reply = await get<Collection>(
+      `${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'mobilePhone')")}`,
+    );
     expect(reply.status).toBe(200);
     expect(ids(reply.body.value)).toEqual(withMobile);
     expect(ids(reply.body.value)).not.toContain(demoUser('emma.roberts'));
@@ -340,7 +391,9 @@ describe('reports/authenticationMethods/userRegistrationDetails (docs/graph-fact
   });
 
   it("lists office-only users for methodsRegistered/any(t: t eq 'officePhone') (docs/graph-facts.md §8)", async () => {
-    const reply = await get<Collection>(`${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'officePhone')")}`);
+    const reply = await get<Collection>(
+      `${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'officePhone')")}`,
+    );
     expect(ids(reply.body.value)).toEqual([demoUser('emma.roberts'), demoUser('zoe.morgan')].sort());
   });
 
@@ -360,7 +413,10 @@ describe('reports/authenticationMethods/userRegistrationDetails (docs/graph-fact
   it('reflects a phone added through Graph (docs/graph-facts.md §8 report over per-user calls)', async () => {
     const filter = `${REPORT}?$filter=${encodeURIComponent("methodsRegistered/any(t: t eq 'mobilePhone')")}`;
     expect(ids((await get<Collection>(filter)).body.value)).not.toContain(demoUser('jane.doe'));
-    const created = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    const created = await harness.graph('POST', `/users/${demoUser('jane.doe')}/authentication/phoneMethods`, {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     expect(created.status).toBe(201);
     expect(created.body.id).toBe(MOBILE);
     expect(ids((await get<Collection>(filter)).body.value)).toContain(demoUser('jane.doe'));

@@ -32,12 +32,13 @@ async function allPages(first: string): Promise<{ ids: string[]; pages: number }
   return { ids: ids.sort(), pages };
 }
 
-it('lists the approver group\'s users with only the selected property', async () => {
+it("lists the approver group's users with only the selected property", async () => {
   const reply = await get(`${usersPath(DEMO_GROUPS.approvers)}?$select=id`);
   expect(reply.status).toBe(200);
   expect(reply.body['@odata.context']).toMatch(/\$metadata#users/);
   expect(reply.body.value.map((item) => item.id).sort()).toEqual(APPROVERS);
-  for (const item of reply.body.value) expect(Object.keys(item).filter((key) => !key.startsWith('@odata'))).toEqual(['id']);
+  for (const item of reply.body.value)
+    expect(Object.keys(item).filter((key) => !key.startsWith('@odata'))).toEqual(['id']);
 });
 
 it('pages with $top and @odata.nextLink', async () => {
@@ -47,7 +48,11 @@ it('pages with $top and @odata.nextLink', async () => {
 it('includes users of nested groups, once each', async () => {
   const seed = demoSeed();
   const outer = '00000000-0000-4000-8000-0000000000aa';
-  seed.groups.push({ id: outer, displayName: 'Nested approvers', members: [DEMO_GROUPS.approvers, demoUser('hana.kim'), demoUser('priya.shah')] });
+  seed.groups.push({
+    id: outer,
+    displayName: 'Nested approvers',
+    members: [DEMO_GROUPS.approvers, demoUser('hana.kim'), demoUser('priya.shah')],
+  });
   await harness.control('PUT', 'seed', seed);
   const { ids } = await allPages(`${usersPath(outer)}?$select=id`);
   expect(ids).toEqual([...APPROVERS, demoUser('priya.shah')].sort());

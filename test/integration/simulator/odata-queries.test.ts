@@ -126,7 +126,8 @@ describe('GET /users: collection shape', () => {
     const reply = await users('/users?$select=id,accountEnabled,employeeId');
     expect(reply.status).toBe(200);
     expect(reply.body.value).toHaveLength(SEED.users.length);
-    for (const user of reply.body.value) expect(Object.keys(user).sort()).toEqual(['accountEnabled', 'employeeId', 'id']);
+    for (const user of reply.body.value)
+      expect(Object.keys(user).sort()).toEqual(['accountEnabled', 'employeeId', 'id']);
     const oliver = reply.body.value.find((user) => user.id === demoUser('oliver.brown'));
     expect(oliver).toEqual({ id: demoUser('oliver.brown'), accountEnabled: false, employeeId: 'L2003' });
   });
@@ -139,30 +140,44 @@ describe('GET /users: collection shape', () => {
   });
 
   it('refuses query options the endpoint does not support ($orderby, $search) with 400 (docs/graph-facts.md §7 advanced queries)', async () => {
-    expectGraphError(await users('/users?$orderby=displayName'), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
-    expectGraphError(await users('/users?$search=%22displayName:Bob%22'), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
+    expectGraphError(await users('/users?$orderby=displayName'), 400, [
+      'Request_BadRequest',
+      'BadRequest',
+      'Request_UnsupportedQuery',
+    ]);
+    expectGraphError(await users('/users?$search=%22displayName:Bob%22'), 400, [
+      'Request_BadRequest',
+      'BadRequest',
+      'Request_UnsupportedQuery',
+    ]);
   });
 });
 
 describe('GET /users: paging with $top and @odata.nextLink', () => {
   // docs/graph-facts.md §7: every user exactly once when following @odata.nextLink.
-  it.each([1, 7, 20, 51])('with $top=%i follows nextLink to the end and gets every user exactly once (docs/graph-facts.md §7)', async (top) => {
-    const pages = await allPages(`/users?$top=${top}`);
-    const ids = pages.flatMap((page) => page.value.map((user) => String(user.id)));
-    expect(new Set(ids).size).toBe(ids.length);
-    expect([...ids].sort()).toEqual(ALL_IDS);
-    expect(pages).toHaveLength(Math.ceil(SEED.users.length / top));
-    for (const page of pages.slice(0, -1)) {
-      expect(page.value).toHaveLength(top);
-      expect(page['@odata.nextLink']).toBeDefined();
-    }
-    expect(pages[pages.length - 1]['@odata.nextLink']).toBeUndefined();
-  });
+  it.each([1, 7, 20, 51])(
+    'with $top=%i follows nextLink to the end and gets every user exactly once (docs/graph-facts.md §7)',
+    async (top) => {
+      const pages = await allPages(`/users?$top=${top}`);
+      const ids = pages.flatMap((page) => page.value.map((user) => String(user.id)));
+      expect(new Set(ids).size).toBe(ids.length);
+      expect([...ids].sort()).toEqual(ALL_IDS);
+      expect(pages).toHaveLength(Math.ceil(SEED.users.length / top));
+      for (const page of pages.slice(0, -1)) {
+        expect(page.value).toHaveLength(top);
+        expect(page['@odata.nextLink']).toBeDefined();
+      }
+      expect(pages[pages.length - 1]['@odata.nextLink']).toBeUndefined();
+    },
+  );
 
   it('keeps $select and $filter on every page of a nextLink (docs/graph-facts.md §7)', async () => {
     const filter = "startswith(displayName,'a') or startswith(displayName,'b')";
     const pages = await allPages(`${filterPath(filter)}&$select=id,displayName&$top=2`);
-    const expected = SEED.users.filter((user) => /^[ab]/i.test(user.displayName)).map((user) => user.id).sort();
+    const expected = SEED.users
+      .filter((user) => /^[ab]/i.test(user.displayName))
+      .map((user) => user.id)
+      .sort();
     expect(pages.length).toBeGreaterThan(1);
     const seen = pages.flatMap((page) => page.value);
     for (const user of seen) expect(Object.keys(user).sort()).toEqual(['displayName', 'id']);
@@ -188,7 +203,9 @@ describe('GET /users: $count (docs/graph-facts.md §7 advanced queries need Cons
   });
 
   it('counts the filtered set, not the page (docs/graph-facts.md §7)', async () => {
-    const reply = await users(`${filterPath("startswith(displayName,'J')")}&$count=true&$top=1`, { ConsistencyLevel: 'eventual' });
+    const reply = await users(`${filterPath("startswith(displayName,'J')")}&$count=true&$top=1`, {
+      ConsistencyLevel: 'eventual',
+    });
     expect(reply.status).toBe(200);
     expect(reply.body['@odata.count']).toBe(SEED.users.filter((user) => user.displayName.startsWith('J')).length);
     expect(reply.body['@odata.count']).toBeGreaterThan(1);
@@ -214,9 +231,14 @@ describe('GET /users: $count (docs/graph-facts.md §7 advanced queries need Cons
   });
 
   it('answers GET /users/$count with a $filter as the filtered number (docs/graph-facts.md §7)', async () => {
-    const reply = await harness.graph<string>('GET', `/users/$count?$filter=${encodeURIComponent('accountEnabled eq false')}`, undefined, {
-      ConsistencyLevel: 'eventual',
-    });
+    const reply = await harness.graph<string>(
+      'GET',
+      `/users/$count?$filter=${encodeURIComponent('accountEnabled eq false')}`,
+      undefined,
+      {
+        ConsistencyLevel: 'eventual',
+      },
+    );
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(String(SEED.users.filter((user) => !user.accountEnabled).length));
   });
@@ -228,8 +250,10 @@ describe('GET /users: $count (docs/graph-facts.md §7 advanced queries need Cons
 
 describe('GET /users: $filter forms (docs/graph-facts.md §7)', () => {
   // docs/graph-facts.md §7: "$filter=userPrincipalName eq '…'"
-  it("finds one user by userPrincipalName eq (docs/graph-facts.md §7)", async () => {
-    expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft.com'")).toEqual([demoUser('bob.smith')]);
+  it('finds one user by userPrincipalName eq (docs/graph-facts.md §7)', async () => {
+    expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft.com'")).toEqual([
+      demoUser('bob.smith'),
+    ]);
   });
 
   // docs/graph-facts.md §7: "mail eq '…'"
@@ -243,24 +267,33 @@ describe('GET /users: $filter forms (docs/graph-facts.md §7)', () => {
 
   // docs/graph-facts.md §7: "startswith(displayName,'a')"
   it("finds users by startswith(displayName,'…') (docs/graph-facts.md §7)", async () => {
-    const expected = SEED.users.filter((user) => user.displayName.toLowerCase().startsWith('ja')).map((user) => user.id).sort();
+    const expected = SEED.users
+      .filter((user) => user.displayName.toLowerCase().startsWith('ja'))
+      .map((user) => user.id)
+      .sort();
     expect(expected.length).toBeGreaterThan(1);
     expect(await filterIds("startswith(displayName,'Ja')")).toEqual(expected);
   });
 
   it('finds the listed users by id in (…) (docs/graph-facts.md §7)', async () => {
     const wanted = [demoUser('bob.smith'), demoUser('ali.khan'), demoUser('zara.ahmed')];
-    expect(await filterIds(`id in ('${wanted.join("','")}', '00000000-0000-4000-8000-000000000000')`)).toEqual([...wanted].sort());
+    expect(await filterIds(`id in ('${wanted.join("','")}', '00000000-0000-4000-8000-000000000000')`)).toEqual(
+      [...wanted].sort(),
+    );
   });
 
   it('combines clauses with and/or (docs/graph-facts.md §7)', async () => {
-    expect(await filterIds("employeeId eq 'M2002' or employeeId eq 'M2003'")).toEqual([demoUser('bob.smith'), demoUser('ali.khan')].sort());
+    expect(await filterIds("employeeId eq 'M2002' or employeeId eq 'M2003'")).toEqual(
+      [demoUser('bob.smith'), demoUser('ali.khan')].sort(),
+    );
     expect(await filterIds("employeeId eq 'M2002' and accountEnabled eq false")).toEqual([]);
   });
 
   // docs/graph-facts.md §7: managers type names in any case; Graph compares these strings case-insensitively.
   it('compares strings case-insensitively (docs/graph-facts.md §7)', async () => {
-    expect(await filterIds("userPrincipalName eq 'BOB.SMITH@ContosoRetail.OnMicrosoft.com'")).toEqual([demoUser('bob.smith')]);
+    expect(await filterIds("userPrincipalName eq 'BOB.SMITH@ContosoRetail.OnMicrosoft.com'")).toEqual([
+      demoUser('bob.smith'),
+    ]);
     expect(await filterIds("mail eq 'CHLOE.EVANS@CONTOSO-RETAIL.EXAMPLE'")).toEqual([demoUser('chloe.evans')]);
     expect(await filterIds("startswith(displayName,'bob sm')")).toEqual([demoUser('bob.smith')]);
     expect(await filterIds("employeeId eq 'm2002'")).toEqual([demoUser('bob.smith')]);
@@ -287,7 +320,10 @@ describe('GET /users: $filter forms (docs/graph-facts.md §7)', () => {
 
   // docs/graph-facts.md §7 escaping: an unescaped quote ends the literal early, leaving a malformed filter.
   it("refuses an unescaped quote (displayName eq 'Siobhan O'Brien') with 400 (docs/graph-facts.md §7, §11)", async () => {
-    expectGraphError(await users(filterPath("displayName eq 'Siobhan O'Brien'")), 400, ['Request_BadRequest', 'BadRequest']);
+    expectGraphError(await users(filterPath("displayName eq 'Siobhan O'Brien'")), 400, [
+      'Request_BadRequest',
+      'BadRequest',
+    ]);
   });
 });
 
@@ -299,7 +335,7 @@ describe('GET /users: unsupported and malformed filters (docs/graph-facts.md §7
     ["jobTitle eq 'Cashier'"],
     ["startswith(jobTitle,'Cash')"],
     ["contains(displayName,'Bob')"],
-    ["not(accountEnabled eq true)"],
+    ['not(accountEnabled eq true)'],
     ["jobTitle in ('Cashier')"],
   ])('refuses %s with 400 Request_UnsupportedQuery or Request_BadRequest (docs/graph-facts.md §7)', async (filter) => {
     expectGraphError(await users(filterPath(filter)), 400, ['Request_UnsupportedQuery', 'Request_BadRequest']);
@@ -308,14 +344,18 @@ describe('GET /users: unsupported and malformed filters (docs/graph-facts.md §7
   it.each([
     ["displayName eq 'Bob Smith"],
     ["displayName eq 'Bob Smith''"],
-    ["displayName eq"],
+    ['displayName eq'],
     ["displayName = 'Bob Smith'"],
     ["(displayName eq 'Bob Smith'"],
     ["displayName eq 'Bob Smith' and"],
     ['displayName eq "Bob Smith"'],
     [''],
   ])('refuses the malformed filter %j with 400 (docs/graph-facts.md §11)', async (filter) => {
-    expectGraphError(await users(filterPath(filter)), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
+    expectGraphError(await users(filterPath(filter)), 400, [
+      'Request_BadRequest',
+      'BadRequest',
+      'Request_UnsupportedQuery',
+    ]);
   });
 });
 
@@ -340,7 +380,7 @@ describe('GET /users: hostile input in a quoted literal is data (docs/graph-fact
     ['%27 or 1 eq 1'],
     ['%27)%20or%20(1%20eq%201'],
     ['Zoë 😀 Ω \u202e名前 \u0000'],
-    ['\\\' or 1 eq 1 --'],
+    ["\\' or 1 eq 1 --"],
     ['*'],
     ['%'],
   ])('matches nobody for the escaped literal %j (docs/graph-facts.md §7)', async (value) => {
@@ -361,7 +401,11 @@ describe('GET /users: hostile input in a quoted literal is data (docs/graph-fact
   // An unescaped "' or 1 eq 1" yields a literal-vs-literal tautology, which is not a supported clause.
   it("refuses the tautology an unescaped ' or 1 eq 1 produces with 400 instead of matching everyone (docs/graph-facts.md §7)", async () => {
     for (const value of ["' or 1 eq 1", "' or true", "' or 'a' eq 'a", "x' or 1 eq 1 or mail eq '"]) {
-      expectGraphError(await users(filterPath(`userPrincipalName eq '${value}'`)), 400, ['Request_BadRequest', 'BadRequest', 'Request_UnsupportedQuery']);
+      expectGraphError(await users(filterPath(`userPrincipalName eq '${value}'`)), 400, [
+        'Request_BadRequest',
+        'BadRequest',
+        'Request_UnsupportedQuery',
+      ]);
     }
   });
 
@@ -378,7 +422,9 @@ describe('GET /users: hostile input in a quoted literal is data (docs/graph-fact
   });
 
   it('still serves normal queries after the hostile ones', async () => {
-    expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft.com'")).toEqual([demoUser('bob.smith')]);
+    expect(await filterIds("userPrincipalName eq 'bob.smith@contosoretail.onmicrosoft.com'")).toEqual([
+      demoUser('bob.smith'),
+    ]);
     const health = await harness.control<{ status: string }>('GET', 'health');
     expect(health.body.status).toBe('ok');
   });

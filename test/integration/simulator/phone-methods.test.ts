@@ -1,7 +1,15 @@
 // Contract tests for /users/{u}/authentication/phoneMethods over real HTTP, against the Contoso Retail demo tenant.
 // Every rule names the section of docs/graph-facts.md it checks.
 import { randomUUID } from 'node:crypto';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import {
+  ALTERNATE_MOBILE,
+  MOBILE,
+  OFFICE,
+  SimulatorHarness,
+  demoUser,
+  type GraphReply,
+  useSimulator,
+} from '../../helpers/simulator';
 
 interface PhoneMethod {
   '@odata.context'?: string;
@@ -17,7 +25,11 @@ interface PhoneMethodList {
 }
 
 interface GraphError {
-  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
 }
 
 const harness = new SimulatorHarness();
@@ -26,7 +38,12 @@ const methodsPath = (alias: string): string => `/users/${demoUser(alias)}/authen
 const methodPath = (alias: string, id: string): string => `${methodsPath(alias)}/${id}`;
 
 /** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
-function expectGraphError(reply: GraphReply<unknown>, status: number, code: string, clientRequestId?: string): GraphError['error'] {
+function expectGraphError(
+  reply: GraphReply<unknown>,
+  status: number,
+  code: string,
+  clientRequestId?: string,
+): GraphError['error'] {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
   expect(error.code).toBe(code);
@@ -57,7 +74,10 @@ useSimulator(harness, { resetBeforeEach: true });
 
 describe('phone number format', () => {
   it('accepts the documented "+{cc} {number}" form and returns it as sent (docs/graph-facts.md §1.2 phoneNumber format)', async () => {
-    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body.phoneNumber).toBe('+44 7700900123');
     const stored = await getMethod('jane.doe', MOBILE);
@@ -67,13 +87,19 @@ describe('phone number format', () => {
   it.each([
     ['+447700900124', '+44 7700900124'],
     ['+14255550177', '+1 4255550177'],
-  ])('accepts unspaced E.164 %s and returns it spaced as %s (docs/graph-facts.md §1.2 "Phone-number format in practice": simulator choice)', async (input, spaced) => {
-    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: input, phoneType: 'mobile' });
-    expect(reply.status).toBe(201);
-    expect(reply.body.phoneNumber).toBe(spaced);
-    const [stored] = await list('jane.doe');
-    expect(stored.phoneNumber).toBe(spaced);
-  });
+  ])(
+    'accepts unspaced E.164 %s and returns it spaced as %s (docs/graph-facts.md §1.2 "Phone-number format in practice": simulator choice)',
+    async (input, spaced) => {
+      const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+        phoneNumber: input,
+        phoneType: 'mobile',
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.body.phoneNumber).toBe(spaced);
+      const [stored] = await list('jane.doe');
+      expect(stored.phoneNumber).toBe(spaced);
+    },
+  );
 
   it.each([
     ['garbage', 'not a number'],
@@ -81,12 +107,20 @@ describe('phone number format', () => {
     ['letters', '+44 77OO9OO123'],
     ['national format', '07700 900123'],
     ['empty', ''],
-  ])('rejects %s (%p) on create with 400 in the error envelope and saves nothing (docs/graph-facts.md §1.2 "Numbers are rejected … if they don\'t match", §2.6)', async (_label, phoneNumber) => {
-    const clientRequestId = randomUUID();
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber, phoneType: 'mobile' }, { 'client-request-id': clientRequestId });
-    expectGraphError(reply, 400, 'badRequest', clientRequestId);
-    expect(await list('jane.doe')).toEqual([]);
-  });
+  ])(
+    'rejects %s (%p) on create with 400 in the error envelope and saves nothing (docs/graph-facts.md §1.2 "Numbers are rejected … if they don\'t match", §2.6)',
+    async (_label, phoneNumber) => {
+      const clientRequestId = randomUUID();
+      const reply = await harness.graph(
+        'POST',
+        methodsPath('jane.doe'),
+        { phoneNumber, phoneType: 'mobile' },
+        { 'client-request-id': clientRequestId },
+      );
+      expectGraphError(reply, 400, 'badRequest', clientRequestId);
+      expect(await list('jane.doe')).toEqual([]);
+    },
+  );
 
   it('rejects a badly formatted number on update and keeps the old one (docs/graph-facts.md §1.2 "rejected when creating or updating")', async () => {
     const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '07700 900999' });
@@ -95,19 +129,28 @@ describe('phone number format', () => {
   });
 
   it('accepts an extension on an office phone and returns it (docs/graph-facts.md §1.2 "+1 5555551234x123"; extensions are for office phones)', async () => {
-    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 1614960999x123', phoneType: 'office' });
+    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 1614960999x123',
+      phoneType: 'office',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ id: OFFICE, phoneType: 'office', phoneNumber: '+44 1614960999x123' });
   });
 
   it('refuses an extension on a mobile phone (docs/graph-facts.md §1.2 "Phone extensions are supported only for office phones")', async () => {
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123x12', phoneType: 'mobile' });
+    const reply = await harness.graph('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123x12',
+      phoneType: 'mobile',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
   it('refuses an extension on an alternateMobile phone (docs/graph-facts.md §1.2 "Phone extensions are supported only for office phones")', async () => {
-    const reply = await harness.graph('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900998x7', phoneType: 'alternateMobile' });
+    const reply = await harness.graph('POST', methodsPath('chloe.evans'), {
+      phoneNumber: '+44 7700900998x7',
+      phoneType: 'alternateMobile',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect((await list('chloe.evans')).map((method) => method.phoneType)).toEqual(['mobile']);
   });
@@ -121,17 +164,31 @@ describe('phone number format', () => {
 
 describe('create', () => {
   it('answers 201 with the object, the fixed mobile id, smsSignInState and a Location header (docs/graph-facts.md §2.2 Create, §1.1 well-known ids)', async () => {
-    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
+    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
     expect(reply.status).toBe(201);
     expect(reply.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900123', phoneType: 'mobile' });
     expect(typeof reply.body.smsSignInState).toBe('string');
-    expect(reply.headers.get('location')).toBe(`${harness.url}/v1.0/users/${demoUser('jane.doe')}/authentication/phoneMethods/${MOBILE}`);
+    expect(reply.headers.get('location')).toBe(
+      `${harness.url}/v1.0/users/${demoUser('jane.doe')}/authentication/phoneMethods/${MOBILE}`,
+    );
   });
 
   it('gives each phone type its fixed id (docs/graph-facts.md §1.1 "Well-known method ids")', async () => {
-    const mobile = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile' });
-    const alternate = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
-    const office = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 1614960998', phoneType: 'office' });
+    const mobile = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+    });
+    const alternate = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900125',
+      phoneType: 'alternateMobile',
+    });
+    const office = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 1614960998',
+      phoneType: 'office',
+    });
     expect([mobile.status, alternate.status, office.status]).toEqual([201, 201, 201]);
     expect(mobile.body.id).toBe('3179e48a-750b-4051-897c-87b9720928f7');
     expect(alternate.body.id).toBe('b6332ec1-7057-4abe-9331-3d72feddfe41');
@@ -141,13 +198,20 @@ describe('create', () => {
   });
 
   it('refuses a body that sets smsSignInState (docs/graph-facts.md §2.2 Create "must not include smsSignInState"; §1.3 read-only)', async () => {
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'mobile', smsSignInState: 'ready' });
+    const reply = await harness.graph('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'mobile',
+      smsSignInState: 'ready',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
   it('refuses a second mobile and keeps the first (docs/graph-facts.md §2.2 "one phone per type", §1.1 "at most one phone of each type")', async () => {
-    const reply = await harness.graph('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900999', phoneType: 'mobile' });
+    const reply = await harness.graph('POST', methodsPath('chloe.evans'), {
+      phoneNumber: '+44 7700900999',
+      phoneType: 'mobile',
+    });
     expectGraphError(reply, 400, 'badRequest');
     const methods = await list('chloe.evans');
     expect(methods).toHaveLength(1);
@@ -155,25 +219,41 @@ describe('create', () => {
   });
 
   it('refuses a second office phone (docs/graph-facts.md §2.2 "one phone per type")', async () => {
-    const reply = await harness.graph('POST', methodsPath('emma.roberts'), { phoneNumber: '+44 1614960777', phoneType: 'office' });
+    const reply = await harness.graph('POST', methodsPath('emma.roberts'), {
+      phoneNumber: '+44 1614960777',
+      phoneType: 'office',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getMethod('emma.roberts', OFFICE)).body.phoneNumber).toBe('+44 1614960123');
   });
 
   it('refuses an alternateMobile for a user without a mobile (docs/graph-facts.md §1.1 "A mobile phone must exist before an alternateMobile can be added")', async () => {
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
+    const reply = await harness.graph('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900125',
+      phoneType: 'alternateMobile',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
 
   it('accepts an alternateMobile once a mobile exists (docs/graph-facts.md §1.1 mobile before alternateMobile)', async () => {
-    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900125', phoneType: 'alternateMobile' });
+    const reply = await harness.graph<PhoneMethod>('POST', methodsPath('chloe.evans'), {
+      phoneNumber: '+44 7700900125',
+      phoneType: 'alternateMobile',
+    });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ id: ALTERNATE_MOBILE, phoneType: 'alternateMobile', phoneNumber: '+44 7700900125' });
+    expect(reply.body).toMatchObject({
+      id: ALTERNATE_MOBILE,
+      phoneType: 'alternateMobile',
+      phoneNumber: '+44 7700900125',
+    });
   });
 
   it('refuses an unknown phoneType (docs/graph-facts.md §1.1 authenticationPhoneType is mobile, alternateMobile or office)', async () => {
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900123', phoneType: 'landline' });
+    const reply = await harness.graph('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900123',
+      phoneType: 'landline',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect(await list('jane.doe')).toEqual([]);
   });
@@ -181,7 +261,10 @@ describe('create', () => {
 
 describe('update', () => {
   it('answers 204 with no body and stores the new number (docs/graph-facts.md §2.2 Update "Do not expect a body")', async () => {
-    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900555', phoneType: 'mobile' });
+    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), {
+      phoneNumber: '+44 7700900555',
+      phoneType: 'mobile',
+    });
     expect(reply.status).toBe(204);
     expect(reply.body).toBe('');
     const stored = await getMethod('chloe.evans', MOBILE);
@@ -189,10 +272,15 @@ describe('update', () => {
   });
 
   it('refuses to change phoneType and leaves the method as it was (docs/graph-facts.md §2.2 "The type can\'t be changed")', async () => {
-    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900555', phoneType: 'alternateMobile' });
+    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), {
+      phoneNumber: '+44 7700900555',
+      phoneType: 'alternateMobile',
+    });
     expectGraphError(reply, 400, 'badRequest');
     const methods = await list('chloe.evans');
-    expect(methods).toEqual([expect.objectContaining({ id: MOBILE, phoneType: 'mobile', phoneNumber: '+44 7700900101' })]);
+    expect(methods).toEqual([
+      expect.objectContaining({ id: MOBILE, phoneType: 'mobile', phoneNumber: '+44 7700900101' }),
+    ]);
   });
 
   it('refuses smsSignInState in an update body (docs/graph-facts.md §1.3 smsSignInState is read-only)', async () => {
@@ -215,7 +303,12 @@ describe('list and get', () => {
     expect(reply.body.value).toEqual(
       expect.arrayContaining([
         { id: MOBILE, phoneNumber: '+44 7700900303', phoneType: 'mobile', smsSignInState: 'ready' },
-        { id: ALTERNATE_MOBILE, phoneNumber: '+44 7700900304', phoneType: 'alternateMobile', smsSignInState: 'notSupported' },
+        {
+          id: ALTERNATE_MOBILE,
+          phoneNumber: '+44 7700900304',
+          phoneType: 'alternateMobile',
+          smsSignInState: 'notSupported',
+        },
       ]),
     );
     expect(reply.body.value).toHaveLength(2);
@@ -229,7 +322,10 @@ describe('list and get', () => {
     ]) {
       expect((await harness.graph('POST', methodsPath('jane.doe'), { phoneType, phoneNumber })).status).toBe(201);
     }
-    const fourth = await harness.graph('POST', methodsPath('jane.doe'), { phoneType: 'mobile', phoneNumber: '+44 7700900126' });
+    const fourth = await harness.graph('POST', methodsPath('jane.doe'), {
+      phoneType: 'mobile',
+      phoneNumber: '+44 7700900126',
+    });
     expectGraphError(fourth, 400, 'badRequest');
     const methods = await list('jane.doe');
     expect(methods).toHaveLength(3);
@@ -245,11 +341,19 @@ describe('list and get', () => {
   it('gets one method by its fixed id (docs/graph-facts.md §2.1 Get)', async () => {
     const reply = await getMethod('chloe.evans', MOBILE);
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900101', phoneType: 'mobile', smsSignInState: 'ready' });
+    expect(reply.body).toMatchObject({
+      id: MOBILE,
+      phoneNumber: '+44 7700900101',
+      phoneType: 'mobile',
+      smsSignInState: 'ready',
+    });
   });
 
   it('addresses the user by userPrincipalName as well as by id (docs/graph-facts.md §2.1 "{u} is a user id or UPN")', async () => {
-    const reply = await harness.graph<PhoneMethod>('GET', `/users/chloe.evans@contosoretail.onmicrosoft.com/authentication/phoneMethods/${MOBILE}`);
+    const reply = await harness.graph<PhoneMethod>(
+      'GET',
+      `/users/chloe.evans@contosoretail.onmicrosoft.com/authentication/phoneMethods/${MOBILE}`,
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.phoneNumber).toBe('+44 7700900101');
   });
@@ -267,13 +371,16 @@ describe('delete', () => {
   it.each([
     ['daniel.wright', 'sms'],
     ['liam.scott', 'voiceMobile'],
-  ])('refuses to delete %s\'s mobile, his default MFA method (%s), with the documented message (docs/graph-facts.md §2.2 "can\'t be deleted", §2.2)', async (alias) => {
-    const reply = await harness.graph('DELETE', methodPath(alias, MOBILE));
-    const error = expectGraphError(reply, 400, 'badRequest');
-    expect(error.message).toContain("matches the user's current default authentication method");
-    expect(error.message).toContain(`[${MOBILE}]`);
-    expect((await getMethod(alias, MOBILE)).status).toBe(200);
-  });
+  ])(
+    'refuses to delete %s\'s mobile, his default MFA method (%s), with the documented message (docs/graph-facts.md §2.2 "can\'t be deleted", §2.2)',
+    async (alias) => {
+      const reply = await harness.graph('DELETE', methodPath(alias, MOBILE));
+      const error = expectGraphError(reply, 400, 'badRequest');
+      expect(error.message).toContain("matches the user's current default authentication method");
+      expect(error.message).toContain(`[${MOBILE}]`);
+      expect((await getMethod(alias, MOBILE)).status).toBe(200);
+    },
+  );
 
   it('refuses to delete the mobile while an alternateMobile exists, then allows it once the alternate is gone (docs/graph-facts.md §2.2 Delete "can\'t have alternateMobile without mobile")', async () => {
     const refused = await harness.graph('DELETE', methodPath('vikram.singh', MOBILE));
@@ -295,15 +402,22 @@ describe('not found', () => {
   it.each([
     ['GET', `/users/${unknownUser}/authentication/phoneMethods`, undefined],
     ['GET', `/users/${unknownUser}/authentication/phoneMethods/${MOBILE}`, undefined],
-    ['POST', `/users/${unknownUser}/authentication/phoneMethods`, { phoneNumber: '+44 7700900123', phoneType: 'mobile' }],
+    [
+      'POST',
+      `/users/${unknownUser}/authentication/phoneMethods`,
+      { phoneNumber: '+44 7700900123', phoneType: 'mobile' },
+    ],
     ['PATCH', `/users/${unknownUser}/authentication/phoneMethods/${MOBILE}`, { phoneNumber: '+44 7700900123' }],
     ['DELETE', `/users/${unknownUser}/authentication/phoneMethods/${MOBILE}`, undefined],
     ['GET', '/users/nobody@contosoretail.onmicrosoft.com/authentication/phoneMethods', undefined],
-  ])('%s %s for an unknown user answers 404 Request_ResourceNotFound (docs/graph-facts.md §2, §11)', async (method, path, body) => {
-    const clientRequestId = randomUUID();
-    const reply = await harness.graph(method, path, body, { 'client-request-id': clientRequestId });
-    expectGraphError(reply, 404, 'Request_ResourceNotFound', clientRequestId);
-  });
+  ])(
+    '%s %s for an unknown user answers 404 Request_ResourceNotFound (docs/graph-facts.md §2, §11)',
+    async (method, path, body) => {
+      const clientRequestId = randomUUID();
+      const reply = await harness.graph(method, path, body, { 'client-request-id': clientRequestId });
+      expectGraphError(reply, 404, 'Request_ResourceNotFound', clientRequestId);
+    },
+  );
 
   it('answers 404 for a method id that is not one of the well-known ids (docs/graph-facts.md §1.1 "Fixed per type", §2.1 Get)', async () => {
     expectGraphError(await getMethod('chloe.evans', randomUUID()), 404, 'Request_ResourceNotFound');
@@ -320,7 +434,13 @@ describe('error envelope', () => {
     const cases: Array<[string, string, unknown, number, string]> = [
       ['POST', methodsPath('jane.doe'), { phoneNumber: 'nope', phoneType: 'mobile' }, 400, 'badRequest'],
       ['GET', methodPath('jane.doe', MOBILE), undefined, 404, 'Request_ResourceNotFound'],
-      ['POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900456', phoneType: 'mobile' }, 409, 'phoneNumberNotUnique'],
+      [
+        'POST',
+        methodsPath('jane.doe'),
+        { phoneNumber: '+44 7700900456', phoneType: 'mobile' },
+        409,
+        'phoneNumberNotUnique',
+      ],
       ['DELETE', methodPath('daniel.wright', MOBILE), undefined, 400, 'badRequest'],
     ];
     const requestIds = new Set<string>();

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface GraphError {
-  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
 }
 
 interface RevokeResult {
@@ -25,7 +29,10 @@ function expectGraphError(reply: GraphReply<unknown>, status: number, code: stri
 }
 
 async function validFrom(alias: string): Promise<string> {
-  const reply = await harness.graph<{ signInSessionsValidFromDateTime: string }>('GET', `/users/${demoUser(alias)}?$select=signInSessionsValidFromDateTime`);
+  const reply = await harness.graph<{ signInSessionsValidFromDateTime: string }>(
+    'GET',
+    `/users/${demoUser(alias)}?$select=signInSessionsValidFromDateTime`,
+  );
   expect(reply.status).toBe(200);
   expect(typeof reply.body.signInSessionsValidFromDateTime).toBe('string');
   expect(Number.isNaN(Date.parse(reply.body.signInSessionsValidFromDateTime))).toBe(false);
@@ -58,7 +65,7 @@ describe('revokeSignInSessions', () => {
     expect(Date.parse(after)).toBeLessThanOrEqual(Date.now());
   });
 
-  it('leaves other users\' sessions alone (docs/graph-facts.md §4)', async () => {
+  it("leaves other users' sessions alone (docs/graph-facts.md §4)", async () => {
     const other = await validFrom('jane.doe');
     expect((await revoke('chloe.evans')).status).toBe(200);
     expect(await validFrom('jane.doe')).toBe(other);
@@ -66,7 +73,10 @@ describe('revokeSignInSessions', () => {
 
   it('works with the userPrincipalName as the user key (docs/graph-facts.md §4 "POST /users/{u}/revokeSignInSessions")', async () => {
     const before = await validFrom('bob.smith');
-    const reply = await harness.graph<RevokeResult>('POST', '/users/bob.smith@contosoretail.onmicrosoft.com/revokeSignInSessions');
+    const reply = await harness.graph<RevokeResult>(
+      'POST',
+      '/users/bob.smith@contosoretail.onmicrosoft.com/revokeSignInSessions',
+    );
     expect(reply.status).toBe(200);
     expect(reply.body.value).toBe(true);
     expect(await validFrom('bob.smith')).not.toBe(before);
@@ -82,7 +92,9 @@ describe('revokeSignInSessions', () => {
 
   it('answers 404 Request_ResourceNotFound in the error envelope for an unknown user (docs/graph-facts.md §11)', async () => {
     const clientRequestId = randomUUID();
-    const reply = await harness.graph('POST', `/users/${randomUUID()}/revokeSignInSessions`, undefined, { 'client-request-id': clientRequestId });
+    const reply = await harness.graph('POST', `/users/${randomUUID()}/revokeSignInSessions`, undefined, {
+      'client-request-id': clientRequestId,
+    });
     expectGraphError(reply, 404, 'Request_ResourceNotFound', clientRequestId);
   });
 });

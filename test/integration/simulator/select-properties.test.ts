@@ -82,16 +82,16 @@ describe('$select of the properties the simulator returns (docs/graph-facts.md Â
   });
 
   // A directoryObject collection's user members have every user property, not only the default ones.
-  it.each([
-    [`/users/${PRIYA}/directReports`],
-    [`/directory/administrativeUnits/${MANCHESTER}/members`],
-  ])('GET %s?$select=id,accountEnabled gives each user its accountEnabled, not null', async (path) => {
-    const reply = await get<{ value: Json[] }>(`${path}?$select=id,accountEnabled`);
-    expect(reply.status).toBe(200);
-    const users = reply.body.value.filter((item) => item['@odata.type'] === '#microsoft.graph.user');
-    expect(users.length).toBeGreaterThan(0);
-    for (const user of users) expect(typeof user.accountEnabled).toBe('boolean');
-  });
+  it.each([[`/users/${PRIYA}/directReports`], [`/directory/administrativeUnits/${MANCHESTER}/members`]])(
+    'GET %s?$select=id,accountEnabled gives each user its accountEnabled, not null',
+    async (path) => {
+      const reply = await get<{ value: Json[] }>(`${path}?$select=id,accountEnabled`);
+      expect(reply.status).toBe(200);
+      const users = reply.body.value.filter((item) => item['@odata.type'] === '#microsoft.graph.user');
+      expect(users.length).toBeGreaterThan(0);
+      for (const user of users) expect(typeof user.accountEnabled).toBe('boolean');
+    },
+  );
 
   it('GET /users/{id}/manager?$select=id,accountEnabled answers those properties of the manager', async () => {
     const reply = await get(`/users/${BOB}/manager?$select=id,accountEnabled`);

@@ -3,7 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { MOBILE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
 
 interface GraphError {
-  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
 }
 
 interface IncludeTarget {
@@ -31,7 +35,12 @@ const harness = new SimulatorHarness();
 const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
 
 /** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
-function expectGraphError(reply: GraphReply<unknown>, status: number, code: string | RegExp, clientRequestId?: string): GraphError['error'] {
+function expectGraphError(
+  reply: GraphReply<unknown>,
+  status: number,
+  code: string | RegExp,
+  clientRequestId?: string,
+): GraphError['error'] {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
   if (typeof code === 'string') expect(error.code).toBe(code);
@@ -51,14 +60,20 @@ async function getPolicy(): Promise<SmsPolicy> {
 }
 
 async function groupId(displayName: string): Promise<string> {
-  const reply = await harness.graph<{ value: Array<{ id: string }> }>('GET', `/groups?$filter=${encodeURIComponent(`displayName eq '${displayName}'`)}`);
+  const reply = await harness.graph<{ value: Array<{ id: string }> }>(
+    'GET',
+    `/groups?$filter=${encodeURIComponent(`displayName eq '${displayName}'`)}`,
+  );
   expect(reply.status).toBe(200);
   expect(reply.body.value).toHaveLength(1);
   return reply.body.value[0].id;
 }
 
 async function mobileState(alias: string): Promise<string> {
-  const reply = await harness.graph<{ smsSignInState: string }>('GET', `/users/${demoUser(alias)}/authentication/phoneMethods/${MOBILE}`);
+  const reply = await harness.graph<{ smsSignInState: string }>(
+    'GET',
+    `/users/${demoUser(alias)}/authentication/phoneMethods/${MOBILE}`,
+  );
   expect(reply.status).toBe(200);
   return reply.body.smsSignInState;
 }
@@ -105,14 +120,21 @@ describe('PATCH the SMS policy', () => {
   });
 
   it('refuses a body with the wrong @odata.type with 400 (docs/graph-facts.md §3.1 "The body must include @odata.type")', async () => {
-    const reply = await harness.graph('PATCH', POLICY, { '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration', state: 'disabled' });
+    const reply = await harness.graph('PATCH', POLICY, {
+      '@odata.type': '#microsoft.graph.emailAuthenticationMethodConfiguration',
+      state: 'disabled',
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect((await getPolicy()).state).toBe('enabled');
   });
 
   it('refuses an unknown property with 400 and changes nothing (docs/graph-facts.md §3.1 documented updatable properties)', async () => {
     const before = await getPolicy();
-    const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, state: 'disabled', allowSmsEverywhere: true });
+    const reply = await harness.graph('PATCH', POLICY, {
+      '@odata.type': SMS_TYPE,
+      state: 'disabled',
+      allowSmsEverywhere: true,
+    });
     expectGraphError(reply, 400, 'badRequest');
     expect(await getPolicy()).toEqual(before);
   });
@@ -136,7 +158,10 @@ describe('PATCH the SMS policy', () => {
 
   it('refuses an exclude target group that does not exist with 400 and changes nothing (docs/graph-facts.md §3.2 excludeTargets)', async () => {
     const before = await getPolicy();
-    const reply = await harness.graph('PATCH', POLICY, { '@odata.type': SMS_TYPE, excludeTargets: [{ id: randomUUID(), targetType: 'group' }] });
+    const reply = await harness.graph('PATCH', POLICY, {
+      '@odata.type': SMS_TYPE,
+      excludeTargets: [{ id: randomUUID(), targetType: 'group' }],
+    });
     expectGraphError(reply, 400, BAD_REQUEST_CODE);
     expect(await getPolicy()).toEqual(before);
   });
@@ -146,7 +171,11 @@ describe('PATCH the SMS policy', () => {
     const { includeTargets, excludeTargets } = await getPolicy();
     const reply = await harness.graph('PATCH', POLICY, {
       '@odata.type': SMS_TYPE,
-      includeTargets: includeTargets.map((target) => ({ id: target.id, targetType: target.targetType, isUsableForSignIn: target.id === frontline ? false : target.isUsableForSignIn })),
+      includeTargets: includeTargets.map((target) => ({
+        id: target.id,
+        targetType: target.targetType,
+        isUsableForSignIn: target.id === frontline ? false : target.isUsableForSignIn,
+      })),
     });
     expect(reply.status).toBe(204);
     expect(reply.body).toBe('');

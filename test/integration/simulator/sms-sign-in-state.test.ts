@@ -1,7 +1,15 @@
 // Contract tests for SMS sign-in over real HTTP: automatic registration, uniqueness, enable/disable, and how
 // smsSignInState follows the SMS policy. Every rule names the section of docs/graph-facts.md it checks.
 import { randomUUID } from 'node:crypto';
-import { ALTERNATE_MOBILE, MOBILE, OFFICE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import {
+  ALTERNATE_MOBILE,
+  MOBILE,
+  OFFICE,
+  SimulatorHarness,
+  demoUser,
+  type GraphReply,
+  useSimulator,
+} from '../../helpers/simulator';
 
 interface PhoneMethod {
   id: string;
@@ -11,7 +19,11 @@ interface PhoneMethod {
 }
 
 interface GraphError {
-  error: { code: string; message: string; innerError: { date: string; 'request-id': string; 'client-request-id': string } };
+  error: {
+    code: string;
+    message: string;
+    innerError: { date: string; 'request-id': string; 'client-request-id': string };
+  };
 }
 
 interface PolicyTarget {
@@ -35,7 +47,12 @@ const methodsPath = (alias: string): string => `/users/${demoUser(alias)}/authen
 const methodPath = (alias: string, id: string): string => `${methodsPath(alias)}/${id}`;
 
 /** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
-function expectGraphError(reply: GraphReply<unknown>, status: number, code: string, clientRequestId?: string): GraphError['error'] {
+function expectGraphError(
+  reply: GraphReply<unknown>,
+  status: number,
+  code: string,
+  clientRequestId?: string,
+): GraphError['error'] {
   expect(reply.status).toBe(status);
   const { error } = reply.body as GraphError;
   expect(error.code).toBe(code);
@@ -82,7 +99,10 @@ async function patchPolicy(change: Record<string, unknown>): Promise<void> {
 
 /** A demo group's id, looked up over Graph by display name. */
 async function groupId(displayName: string): Promise<string> {
-  const reply = await harness.graph<{ value: Array<{ id: string }> }>('GET', `/groups?$filter=${encodeURIComponent(`displayName eq '${displayName}'`)}`);
+  const reply = await harness.graph<{ value: Array<{ id: string }> }>(
+    'GET',
+    `/groups?$filter=${encodeURIComponent(`displayName eq '${displayName}'`)}`,
+  );
   expect(reply.status).toBe(200);
   expect(reply.body.value).toHaveLength(1);
   return reply.body.value[0].id;
@@ -102,22 +122,41 @@ describe('automatic SMS sign-in registration', () => {
     const clientRequestId = randomUUID();
     // Sam Okafor holds +44 7700900456 for SMS sign-in.
     expect(await state('sam.okafor')).toBe('ready');
-    const reply = await harness.graph('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900456', phoneType: 'mobile' }, { 'client-request-id': clientRequestId });
+    const reply = await harness.graph(
+      'POST',
+      methodsPath('jane.doe'),
+      { phoneNumber: '+44 7700900456', phoneType: 'mobile' },
+      { 'client-request-id': clientRequestId },
+    );
     expectGraphError(reply, 409, 'phoneNumberNotUnique', clientRequestId);
-    expect(await method('jane.doe')).toMatchObject({ id: MOBILE, phoneNumber: '+44 7700900456', phoneType: 'mobile', smsSignInState: 'phoneNumberNotUnique' });
+    expect(await method('jane.doe')).toMatchObject({
+      id: MOBILE,
+      phoneNumber: '+44 7700900456',
+      phoneType: 'mobile',
+      smsSignInState: 'phoneNumberNotUnique',
+    });
     // The holder keeps the number.
     expect(await state('sam.okafor')).toBe('ready');
   });
 
   it('compares numbers, not strings: the unspaced form of a held number also conflicts (docs/graph-facts.md §2.4, §1.2 format)', async () => {
     expectGraphError(await addMobile('jane.doe', '+447700900456'), 409, 'phoneNumberNotUnique');
-    expect(await method('jane.doe')).toMatchObject({ phoneNumber: '+44 7700900456', smsSignInState: 'phoneNumberNotUnique' });
+    expect(await method('jane.doe')).toMatchObject({
+      phoneNumber: '+44 7700900456',
+      smsSignInState: 'phoneNumberNotUnique',
+    });
   });
 
   it('answers 409 phoneNumberNotUnique when PATCH moves a mobile to a held number, and saves the new number (docs/graph-facts.md §2.4 "create or update")', async () => {
-    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900301', phoneType: 'mobile' });
+    const reply = await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), {
+      phoneNumber: '+44 7700900301',
+      phoneType: 'mobile',
+    });
     expectGraphError(reply, 409, 'phoneNumberNotUnique');
-    expect(await method('chloe.evans')).toMatchObject({ phoneNumber: '+44 7700900301', smsSignInState: 'phoneNumberNotUnique' });
+    expect(await method('chloe.evans')).toMatchObject({
+      phoneNumber: '+44 7700900301',
+      smsSignInState: 'phoneNumberNotUnique',
+    });
     expect(await state('zara.ahmed')).toBe('ready');
   });
 
@@ -131,15 +170,25 @@ describe('automatic SMS sign-in registration', () => {
   });
 
   it('releases the number when a PATCH ends in a conflict too: the old number is free afterwards (docs/graph-facts.md §2.4 uniqueness)', async () => {
-    expectGraphError(await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900301' }), 409, 'phoneNumberNotUnique');
+    expectGraphError(
+      await harness.graph('PATCH', methodPath('chloe.evans', MOBILE), { phoneNumber: '+44 7700900301' }),
+      409,
+      'phoneNumberNotUnique',
+    );
     const reply = await addMobile('jane.doe', '+44 7700900101');
     expect(reply.status).toBe(201);
     expect(reply.body.smsSignInState).toBe('ready');
   });
 
   it('repeats the 409 for an unchanged number only while another account still holds it (docs/graph-facts.md §2.4 409 means "used by another user")', async () => {
-    expectGraphError(await harness.graph('PATCH', methodPath('ali.khan', MOBILE), { phoneNumber: '+44 7700900456' }), 409, 'phoneNumberNotUnique');
-    expect((await harness.graph('PATCH', methodPath('sam.okafor', MOBILE), { phoneNumber: '+44 7700900999' })).status).toBe(204);
+    expectGraphError(
+      await harness.graph('PATCH', methodPath('ali.khan', MOBILE), { phoneNumber: '+44 7700900456' }),
+      409,
+      'phoneNumberNotUnique',
+    );
+    expect(
+      (await harness.graph('PATCH', methodPath('sam.okafor', MOBILE), { phoneNumber: '+44 7700900999' })).status,
+    ).toBe(204);
     // Nobody holds +44 7700900456 any more: a 409 would name a conflict that no longer exists.
     const reply = await harness.graph('PATCH', methodPath('ali.khan', MOBILE), { phoneNumber: '+44 7700900456' });
     expect(reply.status).toBe(204);
@@ -164,10 +213,16 @@ describe('automatic SMS sign-in registration', () => {
   });
 
   it('lets an office or alternateMobile phone reuse a held number: MFA phones are not unique (docs/graph-facts.md §2.4)', async () => {
-    const office = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), { phoneNumber: '+44 7700900456', phoneType: 'office' });
+    const office = await harness.graph<PhoneMethod>('POST', methodsPath('jane.doe'), {
+      phoneNumber: '+44 7700900456',
+      phoneType: 'office',
+    });
     expect(office.status).toBe(201);
     expect(office.body.smsSignInState).toBe('notSupported');
-    const alternate = await harness.graph<PhoneMethod>('POST', methodsPath('chloe.evans'), { phoneNumber: '+44 7700900456', phoneType: 'alternateMobile' });
+    const alternate = await harness.graph<PhoneMethod>('POST', methodsPath('chloe.evans'), {
+      phoneNumber: '+44 7700900456',
+      phoneType: 'alternateMobile',
+    });
     expect(alternate.status).toBe(201);
     expect(alternate.body.smsSignInState).toBe('notSupported');
   });
@@ -206,10 +261,13 @@ describe('enableSmsSignIn', () => {
     ['george.hall', 'not targeted by the policy'],
     ['hannah.lewis', 'in the exclusion group'],
     ['xavier.ward', 'in a target with "Use for sign-in" unchecked'],
-  ])('refuses %s (%s) with 400 (docs/graph-facts.md §2.5 enable condition 3 "enabled for SMS sign-in in the authentication methods policy")', async (alias) => {
-    expectGraphError(await enable(alias), 400, 'badRequest');
-    expect(await state(alias)).toBe('notAllowedByPolicy');
-  });
+  ])(
+    'refuses %s (%s) with 400 (docs/graph-facts.md §2.5 enable condition 3 "enabled for SMS sign-in in the authentication methods policy")',
+    async (alias) => {
+      expectGraphError(await enable(alias), 400, 'badRequest');
+      expect(await state(alias)).toBe('notAllowedByPolicy');
+    },
+  );
 
   it('refuses every user when the policy is disabled (docs/graph-facts.md §2.5 enable condition 3, §3.3 state)', async () => {
     await patchPolicy({ state: 'disabled' });
@@ -218,7 +276,12 @@ describe('enableSmsSignIn', () => {
 
   it('answers 409 phoneNumberNotUnique when another user holds the number (docs/graph-facts.md §2.5 enable condition 2 "unique in the SMS sign-in system", §2.4)', async () => {
     const clientRequestId = randomUUID();
-    expectGraphError(await enable('ali.khan', MOBILE, { 'client-request-id': clientRequestId }), 409, 'phoneNumberNotUnique', clientRequestId);
+    expectGraphError(
+      await enable('ali.khan', MOBILE, { 'client-request-id': clientRequestId }),
+      409,
+      'phoneNumberNotUnique',
+      clientRequestId,
+    );
     expect(await state('ali.khan')).toBe('phoneNumberNotUnique');
     expect(await state('sam.okafor')).toBe('ready');
   });
@@ -233,7 +296,9 @@ describe('enableSmsSignIn', () => {
   });
 
   it('succeeds after the holder gives the number up (docs/graph-facts.md §2.5 enable condition 2)', async () => {
-    expect((await harness.graph('PATCH', methodPath('sam.okafor', MOBILE), { phoneNumber: '+44 7700900998' })).status).toBe(204);
+    expect(
+      (await harness.graph('PATCH', methodPath('sam.okafor', MOBILE), { phoneNumber: '+44 7700900998' })).status,
+    ).toBe(204);
     // Ali's registration failed earlier; it stays failed until someone enables it again.
     expect(await state('ali.khan')).toBe('phoneNumberNotUnique');
     expect((await enable('ali.khan')).status).toBe(204);
@@ -290,7 +355,9 @@ describe('smsSignInState follows the SMS policy at once, with no restart', () =>
   it('turns notAllowedByPolicy when "Use for sign-in" is unticked on the worker\'s target, and back when ticked (docs/graph-facts.md §3.3 isUsableForSignIn)', async () => {
     const frontline = await groupId('Frontline workers');
     const { includeTargets } = await policy();
-    const untick = includeTargets.map((target) => (target.id === frontline ? { ...target, isUsableForSignIn: false } : target));
+    const untick = includeTargets.map((target) =>
+      target.id === frontline ? { ...target, isUsableForSignIn: false } : target,
+    );
     await patchPolicy({ includeTargets: untick });
     expect(await state('chloe.evans')).toBe('notAllowedByPolicy');
     await patchPolicy({ includeTargets });
@@ -302,7 +369,7 @@ describe('smsSignInState follows the SMS policy at once, with no restart', () =>
     expect(await state('fiona.chen')).toBe('notAllowedByPolicy');
   });
 
-  it('turns notAllowedByPolicy when the worker\'s group is added to excludeTargets (docs/graph-facts.md §3.3 excludeTargets)', async () => {
+  it("turns notAllowedByPolicy when the worker's group is added to excludeTargets (docs/graph-facts.md §3.3 excludeTargets)", async () => {
     const frontline = await groupId('Frontline workers');
     const { excludeTargets } = await policy();
     await patchPolicy({ excludeTargets: [...excludeTargets, { id: frontline, targetType: 'group' }] });
@@ -323,7 +390,9 @@ describe('smsSignInState follows the SMS policy at once, with no restart', () =>
 
   it('takes a user target into account as soon as it is added (docs/graph-facts.md §3.3 smsAuthenticationMethodTarget targetType user)', async () => {
     const { includeTargets } = await policy();
-    await patchPolicy({ includeTargets: [...includeTargets, { id: demoUser('george.hall'), targetType: 'user', isUsableForSignIn: true }] });
+    await patchPolicy({
+      includeTargets: [...includeTargets, { id: demoUser('george.hall'), targetType: 'user', isUsableForSignIn: true }],
+    });
     expect(await state('george.hall')).toBe('notConfigured');
     expect((await enable('george.hall')).status).toBe(204);
     expect(await state('george.hall')).toBe('ready');

@@ -17,8 +17,10 @@ async function throttle(settings: Record<string, unknown>): Promise<void> {
   expect(reply.status).toBe(204);
 }
 
-const get = (path: string, headers?: Record<string, string>): Promise<GraphReply> => harness.graph('GET', path, undefined, headers);
-const revoke = (alias: string): Promise<GraphReply> => harness.graph('POST', `/users/${demoUser(alias)}/revokeSignInSessions`);
+const get = (path: string, headers?: Record<string, string>): Promise<GraphReply> =>
+  harness.graph('GET', path, undefined, headers);
+const revoke = (alias: string): Promise<GraphReply> =>
+  harness.graph('POST', `/users/${demoUser(alias)}/revokeSignInSessions`);
 
 /** A 429 (docs/graph-facts.md §10): whole-second Retry-After (at least 1), scope and information headers, envelope. */
 function expectThrottled(reply: GraphReply): void {
