@@ -240,7 +240,9 @@ export class ChangeService {
 
   /** The requester withdraws a request that is still pending. */
   async cancel(requestId: string, asked: Person, timeWords?: TimeWords): Promise<DecisionResult> {
-    const request = await this.store.get(requestId);
+    // A request past its deadline expired, whoever clicks Cancel on its card before the sweep gets to it.
+    const stored = await this.store.get(requestId);
+    const request = stored && (await this.expireIfDue(stored));
     if (!request)
       return this.refuse(
         await this.directory.namedForRecord(asked),

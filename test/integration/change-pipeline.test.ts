@@ -95,6 +95,17 @@ describe('request → approval → execution', () => {
     expect((await pipeline.service.decide(request.id, HANA, 'approve')).ok).toBe(false);
   });
 
+  it('tells the requester a request past its deadline expired, rather than cancelling it', async () => {
+    const request = await fig6For();
+    pipeline.clock.now = new Date(pipeline.clock.now.getTime() + 25 * 3600_000);
+    const result = await pipeline.service.cancel(request.id, PRIYA);
+    expect(result).toMatchObject({
+      ok: false,
+      reason: `Request ${request.number} expired without a decision; ask for it again if it is still needed.`,
+    });
+    expect((await pipeline.store.get(request.id))?.status).toBe('expired');
+  });
+
   it('expires a request nobody decided in time', async () => {
     const request = await fig6For();
     pipeline.clock.now = new Date(pipeline.clock.now.getTime() + 25 * 3600_000);
