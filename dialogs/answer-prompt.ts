@@ -8,7 +8,7 @@ import { buildQuestionCard } from '../src/cards/question-card';
 import { isNewQuestion, type WaitingFor } from './new-question';
 import type { WorkerChoice } from './worker-choice-prompt';
 
-export type AnswerKind = 'number' | 'reason' | 'confirm';
+type AnswerKind = 'number' | 'reason' | 'confirm';
 
 export interface AnswerPromptOptions {
   /** Only this person's answers count (in a shared chat others may type too). */

@@ -38,11 +38,11 @@ interface Values {
 }
 
 /** The change the conversation asks for: a fixed one, or one made from the number it asks for. */
-export type DialogChange =
+type DialogChange =
   | { needsNumber: false; change: ChangeDetails }
   | { needsNumber: true; change: (graphNumber: string, worker: { hasMobile: boolean }) => ChangeDetails };
 
-export type ChangeDialogSettings = DialogChange & {
+type ChangeDialogSettings = DialogChange & {
   urgent: boolean;
   /** Reason used when the requester gave none (a leaver, a lost phone); otherwise the dialog asks. */
   defaultReason?: (options: ChangeDialogOptions) => string | undefined;

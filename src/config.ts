@@ -5,9 +5,9 @@ import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { MANAGER_SCOPES, type ManagerScope } from './access/access-policy';
 
-export type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
-export type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
-export type GraphCloud = 'global' | 'usgov' | 'usgov-dod' | 'china';
+type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
+type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
+type GraphCloud = 'global' | 'usgov' | 'usgov-dod' | 'china';
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
 export interface BotCredentials {
@@ -24,7 +24,7 @@ export interface BotCredentials {
 }
 
 /** Graph and sign-in hosts per national cloud. */
-export const CLOUD_HOSTS: Readonly<Record<GraphCloud, { graph: string; authority: string }>> = {
+const CLOUD_HOSTS: Readonly<Record<GraphCloud, { graph: string; authority: string }>> = {
   global: { graph: 'https://graph.microsoft.com', authority: 'https://login.microsoftonline.com' },
   usgov: { graph: 'https://graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
   'usgov-dod': { graph: 'https://dod-graph.microsoft.us', authority: 'https://login.microsoftonline.us' },
@@ -45,12 +45,12 @@ export interface GraphSettings {
   certificatePath: string | undefined;
 }
 
-export interface SimulatorSettings {
+interface SimulatorSettings {
   /** Port of the simulated tenant that `npm run serve` / `npm start` run beside the bot. */
   port: number;
 }
 
-export interface ChangeSettings {
+interface ChangeSettings {
   /** Entra groups whose members approve changes (helpdesk). */
   approverGroupIds: string[];
   /** Entra groups whose members approve tenant-wide changes. */
@@ -284,7 +284,7 @@ function readChanges(env: Env): ChangeSettings {
 }
 
 /** Ports of the two Agents Playgrounds that `npm start` runs beside the bot (the bot itself never uses them). */
-export interface PlaygroundSettings {
+interface PlaygroundSettings {
   managerPort: number;
   approverPort: number;
 }

@@ -17,7 +17,7 @@ export interface AccessSettings {
   managerScope: ManagerScope;
 }
 
-export interface TargetScope {
+interface TargetScope {
   userId: string;
   administrativeUnitIds: readonly string[];
   managerId: string | undefined;

@@ -7,7 +7,7 @@ export interface GroupUserPages {
   groupUserIds(groupId: string, nextLink?: string): Promise<{ userIds: string[]; nextLink: string | undefined }>;
 }
 
-export interface Roster {
+interface Roster {
   /** May decide ordinary requests: approver groups and tenant-admin groups. */
   approvers: ReadonlySet<string>;
   /** May decide tenant-wide requests. */

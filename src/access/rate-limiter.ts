@@ -1,6 +1,6 @@
 // Per-person limits on reads and change requests, so one account (or a stolen one) cannot sweep the directory
 // or flood approvers. In memory: with several bot instances each applies the limit on its own.
-export interface RateLimit {
+interface RateLimit {
   /** How many actions a person may take within the window. */
   limit: number;
   windowMs: number;

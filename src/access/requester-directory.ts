@@ -8,7 +8,7 @@ import type { RequesterProfile } from './requester-profile';
 const TTL_MS = 60_000;
 
 /** Stands for a name when the directory could not be read: the object id still says who it was. */
-export const NAME_NOT_READ = '(name not read from the directory)';
+const NAME_NOT_READ = '(name not read from the directory)';
 
 function profileOf(person: Person, data: RequesterData): RequesterProfile {
   // Entra gives every user a display name; should Graph leave it out, say so rather than use the client's.

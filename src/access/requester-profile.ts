@@ -1,7 +1,7 @@
 // What phonedesk knows about the person asking: their groups and directory roles, read from Graph.
 import type { Person } from '../audit/audit-context';
 
-export interface RoleAssignmentInfo {
+interface RoleAssignmentInfo {
   roleTemplateId: string;
   /** "/" or "/administrativeUnits/{id}". */
   directoryScopeId: string;

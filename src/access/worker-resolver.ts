@@ -13,7 +13,7 @@ export interface WorkerCandidate {
 }
 
 /** `exact`: what was typed is the person's name, UPN, mail or employee id, not a prefix or a close spelling. */
-export type WorkerLookup =
+type WorkerLookup =
   | { kind: 'one'; worker: WorkerCandidate; exact: boolean }
   | { kind: 'several'; candidates: WorkerCandidate[] }
   | { kind: 'none' };

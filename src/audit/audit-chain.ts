@@ -15,7 +15,7 @@ export interface StoredAuditRecord {
   hash: string;
 }
 
-export type ChainBreak = Extract<VerifyResult, { ok: false }>['broken'];
+type ChainBreak = Extract<VerifyResult, { ok: false }>['broken'];
 
 /** The record that follows the one whose hash is `previousHash`. */
 export function chainRecord(entry: AuditEntry, sequence: number, previousHash: string, time: Date): AuditRecord {

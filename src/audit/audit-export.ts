@@ -45,7 +45,7 @@ function detailOf(record: AuditRecord): string {
     .join(' | ');
 }
 
-export function csvValues(record: AuditRecord): Record<CsvColumn, string> {
+function csvValues(record: AuditRecord): Record<CsvColumn, string> {
   const text = (value: string | number | undefined): string => (value === undefined ? '' : String(value));
   return {
     sequence: text(record.sequence),
@@ -82,7 +82,7 @@ export function csvCell(value: string): string {
 }
 
 /** RFC 4180 lines end with CRLF. */
-export function csvLine(cells: readonly string[]): string {
+function csvLine(cells: readonly string[]): string {
   return `${cells.map(csvCell).join(',')}\r\n`;
 }
 

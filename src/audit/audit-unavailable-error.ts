@@ -1,5 +1,5 @@
 // The refusal that keeps "no Graph call without an audit record first": thrown before the request is sent.
-export const AUDIT_UNAVAILABLE_MESSAGE = 'The audit log could not be written, so nothing was sent to Microsoft 365.';
+const AUDIT_UNAVAILABLE_MESSAGE = 'The audit log could not be written, so nothing was sent to Microsoft 365.';
 
 export class AuditUnavailableError extends Error {
   // The Graph client turns errors thrown in its middleware into GraphError with this name as `code`, and the

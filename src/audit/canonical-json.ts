@@ -3,8 +3,6 @@
 // Object keys are sorted by UTF-16 code units (as RFC 8785 does), there is no whitespace, and properties whose
 // value is undefined are left out, exactly as JSON.stringify leaves them out.
 
-export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue | undefined };
-
 function isPlainObject(value: object): boolean {
   const prototype: unknown = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;

@@ -29,7 +29,7 @@ import { answerQuestion } from './dialog-answer';
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
  * card, a refusal) is already in the chat, and the text only acknowledges the click in Teams, posted nowhere.
  */
-export type CardActionResult = { card: AdaptiveCard } | { text: string } | { posted: string };
+type CardActionResult = { card: AdaptiveCard } | { text: string } | { posted: string };
 
 /** The click asked for a change: its card (or why not) is in the chat already, so nothing more is posted. */
 function asked(request: ChangeRequest | undefined): CardActionResult {

@@ -22,7 +22,7 @@ export interface DecisionDeps {
 }
 
 /** Runs an approved request and tells everyone how it ended. Safe to call twice: only one run happens. */
-export async function runApproved(deps: DecisionDeps, requestId: string): Promise<ChangeRequest> {
+async function runApproved(deps: DecisionDeps, requestId: string): Promise<ChangeRequest> {
   const { request, ran } = await deps.executor.run(requestId);
   // Whoever ran it tells people, once; a second click only sees where it stands.
   if (ran && deps.changes.isFinal(request)) await deps.notifier.announceOutcome(request);
@@ -30,7 +30,7 @@ export async function runApproved(deps: DecisionDeps, requestId: string): Promis
 }
 
 /** What the requester is told of a rejection: who, why (numbers masked: chats get forwarded), and what next. */
-export function rejectionNotice(request: ChangeRequest, by: string, note: string | undefined): string {
+function rejectionNotice(request: ChangeRequest, by: string, note: string | undefined): string {
   const what = `${by} rejected request ${request.number} (${changeSummary(request)})`;
   const why = note ? `${what}. Their reason: "${maskPhoneNumbers(note)}".` : `${what} without giving a reason.`;
   return `${why} If it is still needed, ask again with more detail, or talk to ${by} about it.`;

@@ -13,7 +13,7 @@ import { isCardActionInvoke, isSubmitWithVerb, refuseUnmatchedCardAction } from 
 
 export type { AppTurnState } from './app-turn-state';
 
-export interface ApplicationDependencies {
+interface ApplicationDependencies {
   adapter: TeamsAdapter;
   storage: Storage;
   logger: Logger;

@@ -2,7 +2,7 @@
 // bot was uninstalled or blocked and 404 when the conversation is gone. Retrying those only wastes the send.
 
 /** The HTTP status in a connector error (a RestError's statusCode, or the response it carries). */
-export function connectorStatusOf(error: unknown): number | undefined {
+function connectorStatusOf(error: unknown): number | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
   const { statusCode, response } = error as { statusCode?: unknown; response?: { status?: unknown } };
   if (typeof statusCode === 'number') return statusCode;

@@ -7,7 +7,7 @@ import type { Person } from '../audit/audit-context';
 import type { WorkerLookupDeps } from '../conversation/worker-lookup';
 
 /** "Did you mean" offers the nearest two or three, not a list to scroll. */
-export const MAX_SUGGESTED_WORKERS = 3;
+const MAX_SUGGESTED_WORKERS = 3;
 
 /** How far the typed text is from a name: the whole name, its first name, or its start as long as the typed text. */
 function distance(typed: string, displayName: string): number {

@@ -6,7 +6,7 @@ import type { ChangeRequest } from '../changes/change-request';
 const UNIVERSAL_ACTION_CHANNELS: ReadonlySet<string> = new Set(['msteams']);
 
 /** Whether a chat, by its stored conversation reference, shows Action.Execute buttons. */
-export function showsCardButtons(reference: Partial<ConversationReference>): boolean {
+function showsCardButtons(reference: Partial<ConversationReference>): boolean {
   return UNIVERSAL_ACTION_CHANNELS.has(reference.channelId ?? '');
 }
 

@@ -12,7 +12,7 @@ import { TOO_MANY_READS } from './read-limit';
 import { closestCapabilities } from './understanding/closest-capabilities';
 import { nameAlone } from './understanding/name-alone';
 
-export interface UnknownMessageDeps extends WorkerLookupDeps {
+interface UnknownMessageDeps extends WorkerLookupDeps {
   limits: { reads: RateLimiter };
 }
 

@@ -6,14 +6,14 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ACTION_INVOKE_NAME } from '@microsoft/teams-ai';
 import type { Logger } from '../log/logger';
 
-export interface CardActionError {
+interface CardActionError {
   statusCode: 400;
   type: 'application/vnd.microsoft.error';
   value: { code: string; message: string };
 }
 
 /** Why the invoke cannot be acted on, in plain words for the person who clicked. */
-export function unmatchedReason(value: unknown): { code: string; message: string } {
+function unmatchedReason(value: unknown): { code: string; message: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { code: 'BadRequest', message: 'That card action could not be read, so nothing was changed.' };
   }

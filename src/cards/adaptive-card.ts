@@ -36,7 +36,7 @@ export interface ExecuteAction {
   fallback?: SubmitAction;
 }
 
-export interface SubmitAction {
+interface SubmitAction {
   type: 'Action.Submit';
   title: string;
   data: ActionData;
@@ -74,7 +74,7 @@ export interface ColumnSet {
 }
 
 /** A text box. Action.Execute merges its value into the button's data under `id`: untrusted, like all card data. */
-export interface InputText {
+interface InputText {
   type: 'Input.Text';
   id: string;
   label?: string;

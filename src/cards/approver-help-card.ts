@@ -4,7 +4,7 @@ import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 import { CONVERSATIONS } from './help-card';
 
 /** What an approver can say, with examples the bot understands. */
-export const APPROVER_CONVERSATIONS: ReadonlyArray<{ title: string; value: string }> = [
+const APPROVER_CONVERSATIONS: ReadonlyArray<{ title: string; value: string }> = [
   { title: 'What waits for you', value: '"pending"' },
   { title: 'Approve by typing', value: '"approve" and the request\'s number' },
   { title: 'Reject by typing', value: '"reject" and the number, then "because" and why' },

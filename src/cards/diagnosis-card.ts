@@ -8,7 +8,7 @@ import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type 
 
 export const PROPOSE_VERB = 'change.propose';
 
-export interface DiagnosisCardOptions {
+interface DiagnosisCardOptions {
   /** status: the top finding only; diagnose: every finding. */
   mode: 'status' | 'diagnose';
   /** Whether the person asking may request changes for this worker. */
@@ -23,7 +23,7 @@ const SEVERITY_LABEL: Readonly<Record<Severity, { text: string; color: NonNullab
 };
 
 /** The button title for a proposed change. */
-export function proposalLabel(proposal: ProposedChange): string {
+function proposalLabel(proposal: ProposedChange): string {
   return proposal.title ?? specOf(proposal).label(proposal);
 }
 

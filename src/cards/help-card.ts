@@ -13,7 +13,7 @@ export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = 
   { title: 'Sign-in steps for a worker', example: 'instructions for Jane Doe' },
 ];
 
-export interface HelpCardOptions {
+interface HelpCardOptions {
   /** The number of one of the viewer's own open requests, for a "cancel" example that exists. */
   openRequestNumber?: number;
 }

@@ -7,9 +7,9 @@ import { cardDateTime } from './card-time';
 import { VERBS } from './change-request-card';
 import { STATUS_WORDS, changeSummary } from './change-summary';
 
-export type PendingView = 'approver' | 'requester';
+type PendingView = 'approver' | 'requester';
 
-export interface PendingCardOptions {
+interface PendingCardOptions {
   /** For ages ("3 hours ago"); without it, the card gives the date and time asked. */
   now?: Date;
   /** Who will see the card: approvers get no buttons on their own requests, requesters Cancel on their own only. */
@@ -38,14 +38,14 @@ export function age(createdAt: string, now: Date | undefined): string {
 }
 
 /** Urgent first, then oldest first; the input order is kept otherwise. */
-export function pendingOrder(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
+function pendingOrder(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
   return [...requests].sort(
     (a, b) => Number(b.urgent) - Number(a.urgent) || Date.parse(a.createdAt) - Date.parse(b.createdAt),
   );
 }
 
 /** A requester looks for what they just asked: newest first. */
-export function newestFirst(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
+function newestFirst(requests: ReadonlyArray<ChangeRequest>): ChangeRequest[] {
   return [...requests].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
 }
 

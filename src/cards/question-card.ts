@@ -12,7 +12,7 @@ import {
 
 export const ANSWER_VERB = 'dialog.answer';
 
-export interface QuestionChoice {
+interface QuestionChoice {
   title: string;
   /** What the button answers, e.g. "yes"; the dialog reads it, never anything else from the card. */
   answer: string;

@@ -6,7 +6,7 @@ export const SUGGEST_VERB = 'request.suggest';
 /** The button that shows the help card. */
 export const HELP_SUGGESTION = 'help';
 
-export interface Suggestion {
+interface Suggestion {
   id: string;
   title: string;
 }

@@ -6,7 +6,7 @@ import type { SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-sna
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
 
-export interface TenantCheckInput {
+interface TenantCheckInput {
   policy: SmsPolicySnapshot;
   isTenantAdmin: boolean;
   /** The day of the check, for the retirement countdown. */

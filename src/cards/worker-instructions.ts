@@ -2,7 +2,7 @@
 // Plain text first (it must survive copy, paste and print); buildInstructionsCard wraps it for Teams.
 import { adaptiveCard, type AdaptiveCard, type CardElement } from './adaptive-card';
 
-export interface WorkerInstructionsInput {
+interface WorkerInstructionsInput {
   displayName: string;
   /**
    * The worker's number as the caller may show it here: in full in a 1:1 chat with someone allowed to see it,

@@ -13,7 +13,7 @@ import type { ChangeTarget } from './change-request';
 import type { LostNumbers } from './lost-numbers';
 
 /** The parts of a request (new or stored) the checks look at. */
-export type GuardedChange = ChangeDetails & {
+type GuardedChange = ChangeDetails & {
   requester: Person;
   target: ChangeTarget;
 };

@@ -15,7 +15,7 @@ import { UTC_TIME_WORDS, type TimeWords } from '../time/text-time';
 import type { RequestFacts } from './request-facts';
 import { alreadyAsked, openDuplicate } from './open-duplicate';
 
-export interface ChangeServiceSettings {
+interface ChangeServiceSettings {
   approvalTtlMs: number;
   /** A lost phone is urgent: its request expires sooner (never later than approvalTtlMs). */
   lostPhoneTtlMs?: number;

@@ -1,7 +1,7 @@
 // The reason an approver gives with a decision, typed on the card or after "reject 42 because": untrusted text.
 export const MAX_DECISION_NOTE = 300;
 
-export type NoteCheck = { ok: true; note?: string } | { ok: false; message: string };
+type NoteCheck = { ok: true; note?: string } | { ok: false; message: string };
 
 /** The note tidied to one line, or a plain refusal; an empty note is no note. */
 export function checkDecisionNote(value: unknown): NoteCheck {

@@ -6,7 +6,7 @@ import { fromGraph } from '../phone/phone-number';
 
 const OPEN: ChangeStatus[] = ['pending', 'approved', 'executing'];
 
-export type DuplicateCandidate = ChangeDetails & { target: ChangeTarget };
+type DuplicateCandidate = ChangeDetails & { target: ChangeTarget };
 
 /** The open request that already asks for the same change, if any. */
 export async function openDuplicate(

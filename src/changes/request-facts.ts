@@ -2,7 +2,7 @@
 // copy of its card shows the same facts and card builders need no I/O. Numbers in here are masked already.
 import type { ChangeStatus } from './change-status';
 
-export interface EarlierChange {
+interface EarlierChange {
   number: number;
   /** changeSummary of it, numbers masked. */
   summary: string;
@@ -10,7 +10,7 @@ export interface EarlierChange {
   createdAt: string;
 }
 
-export type ConflictKind = 'number-reported-lost' | 'number-held-elsewhere' | 'open-request';
+type ConflictKind = 'number-reported-lost' | 'number-held-elsewhere' | 'open-request';
 
 export interface Conflict {
   kind: ConflictKind;

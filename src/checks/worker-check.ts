@@ -9,12 +9,12 @@ import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { fromGraph, type PhoneNumber } from '../phone/phone-number';
 import type { NumberIndex } from '../number-index/number-index';
 
-export interface WorkerCheck {
+interface WorkerCheck {
   snapshot: SignInSnapshot;
   diagnosis: Diagnosis;
 }
 
-export interface WorkerCheckOptions {
+interface WorkerCheckOptions {
   /** A number the requester mentioned, to spot it on the wrong phone type. */
   mentionedNumber?: PhoneNumber;
   /** Whether the requester may see who another user is (store scope); names stay hidden otherwise. */

@@ -2,7 +2,7 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { remainingMs } from './turn-deadline';
 
-export class GraphTimeoutError extends Error {
+class GraphTimeoutError extends Error {
   override name = 'GraphTimeoutError';
 }
 

@@ -2,7 +2,7 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 import { CALL_REFUSED_BY_OBSERVER } from './graph-call';
 
-export type GraphFailureKind =
+type GraphFailureKind =
   | 'number-in-use'
   | 'invalid-number'
   | 'method-exists'
@@ -14,7 +14,7 @@ export type GraphFailureKind =
   | 'rejected'
   | 'audit-unavailable';
 
-export interface GraphFailureDetails {
+interface GraphFailureDetails {
   kind: GraphFailureKind;
   /** One plain sentence for the person in the chat. */
   userMessage: string;

@@ -2,9 +2,9 @@
 import { displayName } from './playground-config';
 import type { RunningPlayground } from './playground';
 
-export const THINGS_TO_TRY = ["why can't Bob sign in?", 'who has 07700 900456?', 'Ali lost their phone'] as const;
+const THINGS_TO_TRY = ["why can't Bob sign in?", 'who has 07700 900456?', 'Ali lost their phone'] as const;
 
-export interface BannerInput {
+interface BannerInput {
   botUrl: string;
   simulatorUrl: string | undefined;
   manager: RunningPlayground;

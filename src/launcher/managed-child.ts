@@ -1,7 +1,7 @@
 // A child process the launcher owns: started with a readiness pattern, stopped with SIGTERM (then SIGKILL).
 import { spawn, type ChildProcess } from 'node:child_process';
 
-export interface ChildSpec {
+interface ChildSpec {
   name: string;
   command: string;
   args: string[];

@@ -6,7 +6,7 @@ import { ManagedChild } from './managed-child';
 import { playgroundConfigYaml, type PlaygroundRole } from './playground-config';
 import { PortBusyError, portIsFree } from './port-check';
 
-export interface PlaygroundOptions {
+interface PlaygroundOptions {
   role: PlaygroundRole;
   /** 0 picks a free port. */
   port: number;
@@ -25,7 +25,7 @@ export interface RunningPlayground {
 }
 
 /** The CLI installed as a dev dependency; `npx agentsplayground` would download one when it is missing. */
-export function playgroundCli(): string {
+function playgroundCli(): string {
   try {
     return require.resolve('@microsoft/m365agentsplayground/cli.js');
   } catch {

@@ -21,7 +21,7 @@ export type FindingId =
 export type Severity = 'blocker' | 'warning' | 'info' | 'ok';
 
 /** Most important first: the one order every list of findings is shown in. */
-export const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
+const SEVERITY_ORDER: Readonly<Record<Severity, number>> = { blocker: 0, warning: 1, info: 2, ok: 3 };
 
 /** For Array.prototype.sort (stable): blockers first, findings of one severity keep their order. */
 export const bySeverity = (a: { severity: Severity }, b: { severity: Severity }): number =>

@@ -23,10 +23,9 @@ export interface LiveState {
 }
 
 /** Which live state a change is checked against: the worker's snapshot, or the tenant's SMS policy. */
-export type LiveRead = 'worker' | 'sms-policy';
+type LiveRead = 'worker' | 'sms-policy';
 
-export type Plan =
-  { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
+type Plan = { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
 
 export interface ApplyResult {
   status: 'succeeded' | 'partially-succeeded' | 'failed';
@@ -69,7 +68,7 @@ export interface ChangeKindSpec<C extends { kind: string }, G> {
 }
 
 /** How a worker can sign in with a method now, by Graph's own verdict: the "ready" finding's words. */
-export interface ReadyWay {
+interface ReadyWay {
   summary: string;
   fix: string;
 }

@@ -13,7 +13,7 @@ export type { ChangeDetails, ChangeKind, ProposedChange } from './change-details
 export type MethodsGateway = AccountGateway & SmsGateway;
 
 /** What the diagnosis asks of every module, whatever its kinds. */
-export type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay'>;
+type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay'>;
 
 /** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
 const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];

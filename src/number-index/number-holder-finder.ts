@@ -4,14 +4,14 @@ import { fromGraph } from '../phone/phone-number';
 import type { NumberIndex } from './number-index';
 import type { PhoneType, SmsSignInState } from '../snapshot/sign-in-snapshot';
 
-export interface NumberHolder {
+interface NumberHolder {
   userId: string;
   displayName: string;
   phoneType: PhoneType;
   smsSignInState: SmsSignInState;
 }
 
-export interface HolderLookup {
+interface HolderLookup {
   /** Confirmed holders, the one that can sign in with the number first. */
   holders: NumberHolder[];
   /** Graph round trips made to confirm index hits (0 or 1). */

@@ -5,7 +5,7 @@ import type { NumberIndex } from './number-index';
 
 type Gateway = Pick<GraphGateway, 'mobileRegistrations' | 'phoneMethodsOf'>;
 
-export interface SweepProgress {
+interface SweepProgress {
   usersRead: number;
   graphCalls: number;
   finished: boolean;

@@ -23,7 +23,7 @@ export interface PhoneNumber {
   reservedForFiction: boolean;
 }
 
-export type PhoneRejectionReason =
+type PhoneRejectionReason =
   | 'empty'
   | 'not-digits'
   | 'too-short'

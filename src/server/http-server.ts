@@ -4,7 +4,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../bot/create-application';
 import type { Logger } from '../log/logger';
 
-export interface HttpServerDependencies {
+interface HttpServerDependencies {
   adapter: TeamsAdapter;
   app: Application<AppTurnState>;
   logger: Logger;

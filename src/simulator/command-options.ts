@@ -7,7 +7,7 @@ export class UsageError extends Error {}
 
 type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 type Token = NonNullable<ReturnType<typeof parseArgs>['tokens']>[number];
-export type OptionToken = Extract<Token, { kind: 'option' }>;
+type OptionToken = Extract<Token, { kind: 'option' }>;
 
 /** The options in the order they were given; unknown options, stray words and missing values are refused. */
 export function optionTokens(args: readonly string[], options: OptionsConfig): OptionToken[] {

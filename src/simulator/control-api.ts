@@ -5,7 +5,7 @@ import type { SimulatorState } from './simulator-state';
 import { SeedError } from './tenant';
 import type { TenantSize, ThrottleSettings } from './throttle';
 
-export interface ControlResponse {
+interface ControlResponse {
   status: number;
   body?: unknown;
 }

@@ -30,7 +30,7 @@ export const DEMO_STORES = {
   redmond: { id: demoId('au:redmond'), name: 'Redmond Town Center', region: 'US', manager: 'ava.martinez' },
 } as const;
 
-export type DemoStore = keyof typeof DEMO_STORES;
+type DemoStore = keyof typeof DEMO_STORES;
 
 interface Person {
   alias: string;

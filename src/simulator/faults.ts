@@ -21,12 +21,12 @@ export interface FaultRule {
   holdMs?: number;
 }
 
-export interface Latency {
+interface Latency {
   fixedMs: number;
   jitterMs: number;
 }
 
-export interface RandomFailures {
+interface RandomFailures {
   rate: number;
   statuses: number[];
 }

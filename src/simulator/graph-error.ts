@@ -16,7 +16,7 @@ export class GraphHttpError extends Error {
   }
 }
 
-export interface GraphErrorBody {
+interface GraphErrorBody {
   error: {
     code: string;
     message: string;

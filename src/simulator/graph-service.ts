@@ -11,10 +11,10 @@ import { policyRoutes } from './routes/policy-routes';
 import { reportRoutes } from './routes/report-routes';
 import { userRoutes } from './routes/user-routes';
 
-export const MAX_BATCH_REQUESTS = 20;
+const MAX_BATCH_REQUESTS = 20;
 
 /** What the HTTP layer must do beyond sending the response. */
-export interface ServiceResult extends GraphResponse {
+interface ServiceResult extends GraphResponse {
   /** Close the connection without answering. */
   drop?: boolean;
 }

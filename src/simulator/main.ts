@@ -33,7 +33,7 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseArguments(args: readonly string[]): Options {
+function parseArguments(args: readonly string[]): Options {
   let port = 5080;
   let seed: Seed | undefined;
   let token: string | undefined;

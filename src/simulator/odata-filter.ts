@@ -2,7 +2,7 @@
 // Anything outside the supported forms is refused with 400, as Graph refuses unsupported filters.
 import { badRequest, unsupportedQuery } from './graph-error';
 
-export type Literal = string | number | boolean | null;
+type Literal = string | number | boolean | null;
 
 export type FilterNode =
   | { kind: 'and' | 'or'; left: FilterNode; right: FilterNode }

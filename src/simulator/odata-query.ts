@@ -76,7 +76,7 @@ function offsetFrom(request: GraphRequest): number {
 }
 
 /** Whether the request asked for $count=true, which Graph allows on directory objects only as an advanced query. */
-export function wantsCount(request: GraphRequest): boolean {
+function wantsCount(request: GraphRequest): boolean {
   const raw = request.query.get('$count');
   if (raw === null || raw === 'false') return false;
   if (raw !== 'true') throw badRequest(`Invalid value '${raw}' for $count; use true or false.`);

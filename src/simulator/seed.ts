@@ -52,12 +52,12 @@ export interface SeedGroup {
   members: string[];
 }
 
-export interface SeedScopedRoleMember {
+interface SeedScopedRoleMember {
   roleTemplateId: string;
   userId: string;
 }
 
-export interface SeedAdministrativeUnit {
+interface SeedAdministrativeUnit {
   id: string;
   displayName: string;
   description?: string;

@@ -70,7 +70,7 @@ function send(res: http.ServerResponse, status: number, headers: Record<string, 
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-export function createSimulatorHandler(state: SimulatorState, token: string | undefined): http.RequestListener {
+function createSimulatorHandler(state: SimulatorState, token: string | undefined): http.RequestListener {
   const service = new GraphService(state);
 
   return async (req, res) => {

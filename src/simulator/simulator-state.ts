@@ -5,7 +5,7 @@ import type { Seed } from './seed';
 import { Tenant } from './tenant';
 import { Throttle, type ThrottleSettings } from './throttle';
 
-export const SIMULATOR_APP_ID = '5f2d9a34-7c1e-4b8a-9e6f-3a1b2c4d5e6f';
+const SIMULATOR_APP_ID = '5f2d9a34-7c1e-4b8a-9e6f-3a1b2c4d5e6f';
 
 export class SimulatorState {
   tenant: Tenant;

@@ -15,10 +15,10 @@ export interface ThrottleSettings {
   writesPer150s?: number;
 }
 
-export const RESOURCE_UNITS_PER_10S: Readonly<Record<TenantSize, number>> = { S: 3500, M: 5000, L: 8000 };
-export const WRITES_PER_150S = 3000;
+const RESOURCE_UNITS_PER_10S: Readonly<Record<TenantSize, number>> = { S: 3500, M: 5000, L: 8000 };
+const WRITES_PER_150S = 3000;
 
-export type ThrottleDecision =
+type ThrottleDecision =
   | { allowed: true; cost: number; headers: Record<string, string> }
   | { allowed: false; cost: number; retryAfterSeconds: number; headers: Record<string, string> };
 
@@ -61,7 +61,7 @@ class TokenBucket {
 }
 
 /** Resource-unit cost of a request: base 1, GET users 2, $select −1, $expand +1, $top < 20 −1, at least 1. */
-export function resourceUnitCost(request: GraphRequest): number {
+function resourceUnitCost(request: GraphRequest): number {
   let cost = request.method === 'GET' && request.segments[0] === 'users' && request.segments.length <= 2 ? 2 : 1;
   if (request.query.has('$select')) cost -= 1;
   if (request.query.has('$expand')) cost += 1;

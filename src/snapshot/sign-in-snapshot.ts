@@ -20,7 +20,7 @@ export interface PhoneMethodSnapshot {
   smsSignInState: SmsSignInState;
 }
 
-export interface RoleSnapshot {
+interface RoleSnapshot {
   roleTemplateId: string;
   displayName: string;
   /** "/" or "/administrativeUnits/{id}". */

@@ -1,7 +1,7 @@
 // Port: where the cards of a change request were posted, so that every copy can be updated when it changes.
 import type { ConversationReference } from 'botbuilder';
 
-export type CardAudience = 'requester' | 'approver';
+type CardAudience = 'requester' | 'approver';
 
 export interface PostedCard {
   requestId: string;

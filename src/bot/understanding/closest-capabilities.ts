@@ -15,7 +15,7 @@ export type CapabilityId =
   | 'tenant-check'
   | 'pending';
 
-export interface Capability {
+interface Capability {
   id: CapabilityId;
   /** The button, in a store manager's words. */
   title: string;

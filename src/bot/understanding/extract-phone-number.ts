@@ -11,9 +11,9 @@ export interface PhoneNumberMention {
   end: number;
 }
 
-export const MIN_PHONE_DIGITS = 7;
+const MIN_PHONE_DIGITS = 7;
 /** E.164 allows 15 digits; "00" and a trunk "(0)" add a few. */
-export const MAX_PHONE_DIGITS = 17;
+const MAX_PHONE_DIGITS = 17;
 
 const SEPARATORS = ' -./';
 /** At most this many separators in a row inside a number ("555 - 0100"). */

@@ -3,7 +3,7 @@
 // "signin" read alike; letters and combining marks outside ASCII read as "_" (keywords are English words). Every pattern is linear: bounded gaps ({0,3}), never two unbounded wildcards.
 import type { PhoneNumberMention } from './extract-phone-number';
 
-export const PHONE_MARK = '☎';
+const PHONE_MARK = '☎';
 
 export function keywordText(text: string, phone?: PhoneNumberMention): string {
   const withMark = phone ? `${text.slice(0, phone.start)} ${PHONE_MARK} ${text.slice(phone.end)}` : text;

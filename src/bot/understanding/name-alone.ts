@@ -5,7 +5,7 @@ import { normaliseMessage } from './normalise-message';
 import { stripCourtesies } from './strip-courtesies';
 
 /** "Ngozi Okonkwo-Adeyemi", "María José de la Cruz": longer is a sentence, not a name. */
-export const MAX_WORDS_OF_A_NAME = 4;
+const MAX_WORDS_OF_A_NAME = 4;
 const MAX_NAME_CHARS = 60;
 /** Letters (any script) and marks, with inner hyphens, apostrophes and dots: "O'Brien", "Jean-Luc", "J.". */
 const NAME_WORD = /^[\p{L}\p{M}]+(?:['.-][\p{L}\p{M}]+)*\.?$/u;

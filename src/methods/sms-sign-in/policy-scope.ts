@@ -1,7 +1,7 @@
 // How the SMS policy applies to one user: targeted for sign-in, for MFA only, excluded, or not at all.
 import type { SignInSnapshot, SmsPolicyTarget } from '../../snapshot/sign-in-snapshot';
 
-export interface PolicyScope {
+interface PolicyScope {
   enabled: boolean;
   /** Include targets that name the user (directly, through a group, or all_users). */
   matchingTargets: SmsPolicyTarget[];

@@ -10,7 +10,7 @@ import type { UserRecord } from '../tenant';
 const USER_CAST = 'microsoft.graph.user';
 
 /** Users reached from the group through member groups, each once, in the order first met (nested cycles end). */
-export function transitiveUserMembers(route: RouteContext, groupId: string): UserRecord[] {
+function transitiveUserMembers(route: RouteContext, groupId: string): UserRecord[] {
   const users = new Map<string, UserRecord>();
   const seenGroups = new Set<string>();
   const queue = [groupId];

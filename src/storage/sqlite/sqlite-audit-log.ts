@@ -15,7 +15,7 @@ interface Row {
   hash: string;
 }
 
-export interface SqliteAuditLogOptions {
+interface SqliteAuditLogOptions {
   /** The clock that dates records (tests set it). */
   now?: () => Date;
   /** Records read per query when streaming. */

@@ -70,7 +70,7 @@ function describe(value: unknown): string {
  * Serialises an item (without its eTag) to JSON, refusing anything JSON would drop, change or choke on, so
  * state read back is the state written. Objects with `toJSON` (Date) are stored as what `toJSON` returns.
  */
-export function serialiseStoreItem(key: string, item: unknown): string {
+function serialiseStoreItem(key: string, item: unknown): string {
   if (typeof item !== 'object' || item === null || Array.isArray(item) || !isPlainObject(item)) {
     throw new UnstorableValueError(
       key,
