@@ -180,3 +180,9 @@ export function fromGraph(graphNumber: string): PhoneNumber | undefined {
     reservedForFiction: isFictionMobile(parsed.countryCallingCode, parsed.nationalNumber),
   };
 }
+
+/** A number in Graph's form, masked for people; `otherwise` when there is none or it is not a number. */
+export function maskGraphNumber(graphNumber: string | undefined, otherwise: string): string {
+  const number = graphNumber ? fromGraph(graphNumber) : undefined;
+  return number ? maskPhoneNumber(number) : otherwise;
+}

@@ -1,15 +1,12 @@
 // A mobile number phonedesk turned off because the phone was lost or its SIM swapped. Whoever has the phone
 // receives the codes, so the number is never turned back on: the offers are a new number or removing this one.
-import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import { ageInWords } from '../../time/age-in-words';
 import type { LostNumberReport } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import type { PhoneMethodSnapshot } from '../../snapshot/sign-in-snapshot';
 
-const masked = (method: PhoneMethodSnapshot): string => {
-  const number = fromGraph(method.phoneNumber);
-  return number ? maskPhoneNumber(number) : 'the number';
-};
+const masked = (method: PhoneMethodSnapshot): string => maskGraphNumber(method.phoneNumber, 'the number');
 
 /** The report of this mobile number, if phonedesk knows it as lost. */
 export function lostReportOf(

@@ -1,4 +1,4 @@
-import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import { lostNumberFinding, lostReportOf } from './lost-number-findings';
@@ -12,8 +12,7 @@ const TYPE_NAMES = {
 } as const;
 
 export function masked(method: Pick<PhoneMethodSnapshot, 'phoneNumber'>): string {
-  const number = fromGraph(method.phoneNumber);
-  return number ? maskPhoneNumber(number) : 'a number in an unexpected format';
+  return maskGraphNumber(method.phoneNumber, 'a number in an unexpected format');
 }
 
 /** Findings about the worker's phone methods and their smsSignInState (docs/graph-facts.md §1.3, §2, §12). */

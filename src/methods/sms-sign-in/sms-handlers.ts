@@ -1,7 +1,7 @@
 // What each SMS sign-in change does in Graph, when it is already done, and how to tell afterwards whether it took.
 import { GraphFailure } from '../../graph/graph-errors';
 import type { GraphGateway } from '../../graph/graph-gateway';
-import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import { sessionsRevokedSince } from '../account/account';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import type {
@@ -30,10 +30,7 @@ type SmsHandler<C> = ChangeHandler<C, SmsGateway>;
 
 const e164 = (graphNumber: string | undefined): string | undefined =>
   graphNumber ? fromGraph(graphNumber)?.e164 : undefined;
-const shown = (graphNumber: string | undefined): string => {
-  const number = graphNumber ? fromGraph(graphNumber) : undefined;
-  return number ? maskPhoneNumber(number) : 'the number';
-};
+const shown = (graphNumber: string | undefined): string => maskGraphNumber(graphNumber, 'the number');
 const mobileOf = (live: LiveState) => live.snapshot?.phoneMethods.find((method) => method.phoneType === 'mobile');
 const name = (change: TargetedChange<unknown>): string => change.target.displayName;
 

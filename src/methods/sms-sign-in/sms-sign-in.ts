@@ -1,6 +1,6 @@
 // SMS sign-in, the first frontline method: a worker signs in with their mobile number and a texted code. Microsoft
 // retires it on 2027-02-01 (docs/architecture.md, "Sign-in methods").
-import { fromGraph, maskPhoneNumber } from '../../phone/phone-number';
+import { maskGraphNumber } from '../../phone/phone-number';
 import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
 import type { MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
@@ -17,10 +17,7 @@ import {
   type SmsGateway,
 } from './sms-handlers';
 
-const masked = (graphNumber: string | undefined): string => {
-  const number = graphNumber ? fromGraph(graphNumber) : undefined;
-  return number ? maskPhoneNumber(number) : 'a number';
-};
+const masked = (graphNumber: string | undefined): string => maskGraphNumber(graphNumber, 'a number');
 
 const mobileNumber = (snapshot: SignInSnapshot): string | undefined =>
   snapshot.phoneMethods.find((method) => method.phoneType === 'mobile')?.phoneNumber;
