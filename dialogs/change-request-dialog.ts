@@ -12,7 +12,8 @@ import {
 import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
-import type { ChangeDetails } from '../src/methods/registry';
+import type { ChangeAsk } from '../src/methods/change-ask';
+import type { ChangeIntentKind } from '../src/methods/registry';
 import { submitChange, type SubmitChangeDeps } from '../src/conversation/submit-change';
 import { lookUpWorker, workerById, type WorkerLookupDeps } from '../src/conversation/worker-lookup';
 import { parsePhoneNumber } from '../src/phone/phone-number';
@@ -25,6 +26,8 @@ export interface ChangeDialogOptions {
   workerId?: string;
   number?: string;
   reason?: string;
+  /** The worker left: the leaver's reason needs no asking. */
+  leaver?: boolean;
 }
 
 interface Values {
@@ -32,23 +35,9 @@ interface Values {
   typedWorker?: string;
   userId?: string;
   displayName?: string;
-  hasMobile?: boolean;
   graphNumber?: string;
   reason?: string;
 }
-
-/** The change the conversation asks for: a fixed one, or one made from the number it asks for. */
-type DialogChange =
-  | { needsNumber: false; change: ChangeDetails }
-  | { needsNumber: true; change: (graphNumber: string, worker: { hasMobile: boolean }) => ChangeDetails };
-
-type ChangeDialogSettings = DialogChange & {
-  urgent: boolean;
-  /** Reason used when the requester gave none (a leaver, a lost phone); otherwise the dialog asks. */
-  defaultReason?: (options: ChangeDialogOptions) => string | undefined;
-  /** Ask "Do you mean …?" when the worker was not named exactly (a wrong lost phone signs an innocent out). */
-  confirmGuess?: boolean;
-};
 
 /** What a change conversation uses: finding the worker, filing the request, and the region for typed numbers. */
 export interface ChangeDialogDeps extends WorkerLookupDeps, SubmitChangeDeps {
@@ -64,7 +53,7 @@ export class ChangeRequestDialog extends ComponentDialog {
   constructor(
     id: string,
     private readonly deps: ChangeDialogDeps,
-    private readonly settings: ChangeDialogSettings,
+    private readonly settings: ChangeAsk<ChangeIntentKind>,
   ) {
     super(id);
     this.addDialog(new TextPrompt(WORKER_PROMPT));
@@ -93,7 +82,7 @@ export class ChangeRequestDialog extends ComponentDialog {
     const options = step.options as ChangeDialogOptions;
     const values = this.values(step);
     values.requester = options.requester;
-    values.reason = options.reason ?? this.settings.defaultReason?.(options);
+    values.reason = options.reason ?? this.settings.defaultReason?.({ reason: options.reason, leaver: options.leaver });
     if (options.number) values.graphNumber = options.number;
     if (options.workerId) return step.next({ userId: options.workerId } satisfies WorkerChoice);
     if (options.worker) return step.next({ typed: options.worker } satisfies WorkerChoice);
@@ -125,7 +114,6 @@ export class ChangeRequestDialog extends ComponentDialog {
     }
     values.userId = found.snapshot.user.id;
     values.displayName = found.snapshot.user.displayName;
-    values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
     if (this.settings.confirmGuess && found.guessed) {
       const detail = [...found.snapshot.administrativeUnits.map((unit) => unit.displayName), found.guessed.jobTitle]
         .filter((part) => Boolean(part))
@@ -187,7 +175,6 @@ export class ChangeRequestDialog extends ComponentDialog {
     }
     values.userId = found.snapshot.user.id;
     values.displayName = found.snapshot.user.displayName;
-    values.hasMobile = found.snapshot.phoneMethods.some((method) => method.phoneType === 'mobile');
     return step.next();
   }
 
@@ -238,17 +225,14 @@ export class ChangeRequestDialog extends ComponentDialog {
         .slice(0, 500) || 'no reason given';
     const { settings } = this;
     const graphNumber = values.graphNumber;
-    const change = !settings.needsNumber
-      ? settings.change
-      : graphNumber
-        ? settings.change(graphNumber, { hasMobile: values.hasMobile === true })
-        : undefined;
-    if (!change) return step.endDialog();
+    if (settings.needsNumber && !graphNumber) return step.endDialog();
     const found = await workerById(this.deps, values.requester, values.userId!, values.displayName ?? '');
     if (found.kind !== 'found') {
       await step.context.sendActivity(found.kind === 'none' ? found.message : 'Please try again.');
       return step.endDialog();
     }
+    // Made from the worker as they are now: a number added since the question was asked is replaced, not doubled.
+    const change = settings.needsNumber ? settings.change(graphNumber!, found.snapshot) : settings.change;
     await submitChange(
       this.deps,
       step.context,

@@ -4,6 +4,7 @@
 // or is a command counts as new.
 import { parseIntent } from '../src/bot/understanding/parse-intent';
 import type { Intent } from '../src/bot/understanding/intent';
+import { isChangeIntent } from '../src/methods/registry';
 
 /** The worker the waiting request is about, as shown and as typed. */
 export interface WaitingFor {
@@ -38,21 +39,13 @@ function workerOf(intent: Intent): string | undefined {
 
 export function isNewQuestion(text: string, waiting: WaitingFor): boolean {
   const intent = parseIntent(text);
-  switch (intent.kind) {
-    case 'unknown':
-      return false;
-    case 'add-number':
-    case 'remove-number':
-    case 'lost-phone':
-    case 'revoke-sessions':
-    case 'diagnose': {
-      // "new phone", "she left", "Jane can't sign in" (about the same worker) explain the request.
-      const worker = workerOf(intent);
-      if (worker === undefined) return false;
-      return !sameWorker(worker, waiting) || QUESTION.test(text.trim());
-    }
-    default:
-      // Questions about a worker, a number, the tenant or the queue, and request commands ("approve 42").
-      return true;
+  if (intent.kind === 'unknown') return false;
+  if (isChangeIntent(intent.kind) || intent.kind === 'diagnose') {
+    // "new phone", "she left", "Jane can't sign in" (about the same worker) explain the request.
+    const worker = workerOf(intent);
+    if (worker === undefined) return false;
+    return !sameWorker(worker, waiting) || QUESTION.test(text.trim());
   }
+  // Questions about a worker, a number, the tenant or the queue, and request commands ("approve 42").
+  return true;
 }

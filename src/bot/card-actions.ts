@@ -6,9 +6,8 @@ import { buildChangeRequestCard, REJECT_REASON_INPUT, VERBS } from '../cards/cha
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import type { FindingId } from '../methods/finding';
-import { proposedChange, specOf } from '../methods/registry';
+import { askMaking, proposedChange } from '../methods/registry';
 import { textTimeWords } from '../time/text-time';
-import { ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { submitChange } from '../conversation/submit-change';
@@ -178,10 +177,11 @@ async function propose(
       text: `That problem is no longer there for ${found.snapshot.user.displayName}. Ask again to see the current state.`,
     };
   const change = proposedChange(proposal);
-  if (!change && specOf(proposal).newNumber) {
+  const numberAsk = change ? undefined : askMaking(proposal.kind);
+  if (numberAsk) {
     const dc = await dialogSetFor(deps, state).createContext(context);
     await dc.cancelAllDialogs();
-    await dc.beginDialog(ADD_NUMBER_DIALOG, { requester, workerId: userId, reason: finding.summary.slice(0, 200) });
+    await dc.beginDialog(numberAsk.dialogId, { requester, workerId: userId, reason: finding.summary.slice(0, 200) });
     return { text: `Let's set ${found.snapshot.user.displayName}'s number.` };
   }
   if (proposal.tenantWide || !change) return { text: 'Ask "is SMS sign-in set up?" to see the tenant-wide fixes.' };

@@ -2,10 +2,7 @@
 // request and start the right conversation.
 import { CardFactory, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
-import { AddNumberDialog, ADD_NUMBER_DIALOG } from '../../dialogs/add-number-dialog';
-import { LostPhoneDialog, LOST_PHONE_DIALOG } from '../../dialogs/lost-phone-dialog';
-import { RemoveNumberDialog, REMOVE_NUMBER_DIALOG, type RemoveNumberOptions } from '../../dialogs/remove-number-dialog';
-import { SignOutDialog, SIGN_OUT_DIALOG } from '../../dialogs/sign-out-dialog';
+import { changeDialogs } from '../../dialogs/change-dialogs';
 import type { ChangeDialogDeps, ChangeDialogOptions } from '../../dialogs/change-request-dialog';
 import { askedInstead } from '../../dialogs/answer-prompt';
 import type { AccessPolicy } from '../access/access-policy';
@@ -14,6 +11,7 @@ import type { Person } from '../audit/audit-context';
 import { buildHelpCard } from '../cards/help-card';
 import type { AuditAppender } from '../changes/audit-appender';
 import type { Logger } from '../log/logger';
+import { askFor } from '../methods/registry';
 import type { ConversationReferences } from '../storage/conversation-references';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
@@ -30,11 +28,9 @@ import { parseIntent } from './understanding/parse-intent';
 
 /** The dialogs of this turn, bound to its state (dialog state itself is persisted in conversation state). */
 export function dialogSetFor(deps: ChangeDialogDeps, state: AppTurnState): DialogSet {
-  return new DialogSet(dialogStateAccessor(state))
-    .add(new AddNumberDialog(deps))
-    .add(new RemoveNumberDialog(deps))
-    .add(new LostPhoneDialog(deps))
-    .add(new SignOutDialog(deps));
+  const dialogs = new DialogSet(dialogStateAccessor(state));
+  for (const dialog of changeDialogs(deps)) dialogs.add(dialog);
+  return dialogs;
 }
 
 /** Keeps how to reach a person in their 1:1 chat, for approval cards and results later. */
@@ -105,10 +101,6 @@ export async function dispatch(
     await context.sendActivity(TOO_MANY_READS);
     return;
   }
-  const startDialog = async (id: string, options: ChangeDialogOptions | RemoveNumberOptions): Promise<void> => {
-    const dc = await dialogs.createContext(context);
-    await dc.beginDialog(id, options);
-  };
   switch (intent.kind) {
     case 'help':
       await context.sendActivity({ attachments: [CardFactory.adaptiveCard(await helpCardFor(deps, requester))] });
@@ -132,31 +124,21 @@ export async function dispatch(
     case 'cancel':
       await decideByNumber(deps, context, requester, intent);
       return;
-    case 'add-number':
-      await startDialog(ADD_NUMBER_DIALOG, {
+    case 'unknown':
+      await answerUnknown(deps, context, state, requester, context.activity.text ?? '');
+      return;
+    default: {
+      // A change asked for in words: the method's conversation asks for whatever is missing.
+      const options: ChangeDialogOptions = {
         requester,
         worker: intent.worker,
         number: intent.number,
         reason: intent.reason,
-      });
-      return;
-    case 'remove-number':
-      await startDialog(REMOVE_NUMBER_DIALOG, {
-        requester,
-        worker: intent.worker,
-        reason: intent.reason,
         leaver: intent.leaver,
-      } satisfies RemoveNumberOptions);
+      };
+      await (await dialogs.createContext(context)).beginDialog(askFor(intent.kind).dialogId, options);
       return;
-    case 'lost-phone':
-      await startDialog(LOST_PHONE_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
-      return;
-    case 'revoke-sessions':
-      await startDialog(SIGN_OUT_DIALOG, { requester, worker: intent.worker, reason: intent.reason });
-      return;
-    case 'unknown':
-      await answerUnknown(deps, context, state, requester, context.activity.text ?? '');
-      return;
+    }
   }
 }
 

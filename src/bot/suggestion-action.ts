@@ -2,6 +2,7 @@
 // else; anything else is refused. The capability runs at once, or asks for the worker or number it needs.
 import type { TurnContext } from 'botbuilder';
 import { HELP_SUGGESTION } from '../cards/suggestions-card';
+import { isChangeIntent } from '../methods/registry';
 import type { AppTurnState } from './app-turn-state';
 import type { BotDependencies } from './bot-dependencies';
 import { dialogSetFor, dispatch } from './message-handler';
@@ -17,16 +18,12 @@ const QUESTIONS: Partial<Record<CapabilityId, string>> = {
   'who-has': 'Which number? Type "who has" and the number.',
 };
 
-/** The intent a capability starts with; the dialogs ask for the worker. */
-const INTENTS: Partial<Record<CapabilityId | typeof HELP_SUGGESTION, Intent>> = {
-  'add-number': { kind: 'add-number' },
-  'remove-number': { kind: 'remove-number', leaver: false },
-  'lost-phone': { kind: 'lost-phone' },
-  'revoke-sessions': { kind: 'revoke-sessions' },
-  'tenant-check': { kind: 'tenant-check' },
-  pending: { kind: 'pending' },
-  help: { kind: 'help' },
-};
+/** The intent a capability starts with; a change's conversation asks for the worker. */
+function intentOf(capability: CapabilityId | typeof HELP_SUGGESTION): Intent | undefined {
+  if (isChangeIntent(capability)) return { kind: capability };
+  if (capability === 'tenant-check' || capability === 'pending' || capability === 'help') return { kind: capability };
+  return undefined;
+}
 
 export async function runSuggestion(
   deps: BotDependencies,
@@ -44,7 +41,7 @@ export async function runSuggestion(
     await context.sendActivity(question);
     return { text: 'OK.' };
   }
-  const intent = INTENTS[capability];
+  const intent = intentOf(capability);
   if (intent === undefined) return { text: 'That button is not supported any more.' };
   const dialogs = dialogSetFor(deps, state);
   // The button starts a new request: a conversation left half-way ends first, as with the fix buttons.

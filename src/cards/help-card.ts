@@ -1,3 +1,4 @@
+import { CHANGE_ASKS } from '../methods/registry';
 import { adaptiveCard, type AdaptiveCard } from './adaptive-card';
 
 /** What a store manager or approver can ask; the examples are phrases the bot understands. */
@@ -5,9 +6,8 @@ export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = 
   { title: 'Status', example: 'status of Jane Doe' },
   { title: "Why can't they sign in?", example: "why can't Bob sign in?" },
   { title: 'Who has a number', example: 'who has 07700 900456?' },
-  { title: 'Add or change a number', example: 'add +44 7700 900123 for Jane Doe' },
-  { title: 'Remove a number', example: "remove Ali's number" },
-  { title: 'Lost phone or SIM swap', example: 'Ali lost their phone' },
+  // What each sign-in method can change, as its asks word it.
+  ...CHANGE_ASKS.flatMap((ask) => (ask.help ? [ask.help] : [])),
   { title: 'Is SMS sign-in set up?', example: 'is SMS sign-in set up?' },
   { title: 'Pending approvals', example: 'pending' },
   { title: 'Sign-in steps for a worker', example: 'instructions for Jane Doe' },

@@ -1,12 +1,15 @@
 // The payload types of every change kind, gathered from the method modules: types only, so that findings and
 // the contract can name a change without importing the modules that handle it.
-import type { AccountChange } from './account/account-changes';
-import type { SmsChange } from './sms-sign-in/sms-changes';
+import type { AccountAskIntent, AccountChange } from './account/account-changes';
+import type { SmsAskIntent, SmsChange } from './sms-sign-in/sms-changes';
 
 /** Every change phonedesk can make, as a typed payload per kind. */
 export type ChangeDetails = AccountChange | SmsChange;
 
 export type ChangeKind = ChangeDetails['kind'];
+
+/** Every conversation that asks for a change in words ("add-number"), gathered from the method modules. */
+export type ChangeIntentKind = AccountAskIntent | SmsAskIntent;
 
 /** A payload as far as it is known: the kind, and any of its fields. */
 type Partly<C> = C extends { kind: string } ? Pick<C, 'kind'> & Partial<Omit<C, 'kind'>> : never;

@@ -2,6 +2,7 @@
 // the live state it reads, how to plan, apply and reconcile it, and its words. changes/, cards/ and bot/ reach a
 // kind only through the registry (registry.ts), never by naming it.
 import type { SignInSnapshot, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
+import type { ChangeAsk } from './change-ask';
 import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
 
@@ -73,12 +74,14 @@ interface ReadyWay {
   fix: string;
 }
 
-/** A sign-in method (or the account itself): what it finds about a worker, and the change kinds it owns. */
-export interface MethodModule<C extends { kind: string }, G> {
+/** A sign-in method (or the account itself): what it finds about a worker, the change kinds it owns, and how they are asked for. */
+export interface MethodModule<C extends { kind: string }, G, A extends string = never> {
   id: string;
   /** What this method has to say about the worker's sign-in (pure: from the snapshot and the context). */
   findings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[];
   /** Whether the worker can sign in with this method now, and how; undefined when they cannot (or it is not a method). */
   readyWay(snapshot: SignInSnapshot): ReadyWay | undefined;
   kinds: { readonly [K in C['kind']]: ChangeKindSpec<Extract<C, { kind: K }>, G> };
+  /** The conversations that ask for its changes in words, in the order help shows them. */
+  asks: ReadonlyArray<ChangeAsk<A>>;
 }

@@ -1,13 +1,14 @@
 // The sign-in methods phonedesk knows, and the one place that maps a change kind to the module that owns it.
-// Adding a method: its folder, a line in MODULES, MethodsGateway and change-details.ts, and docs
+// Adding a method: its folder, a line in MODULES, CHANGE_ASKS and MethodsGateway, its types in change-details.ts, and docs
 // (docs/architecture.md, "Adding a sign-in method").
 import { ACCOUNT, type AccountGateway } from './account/account';
-import type { ChangeDetails, ChangeKind, ProposedChange } from './change-details';
+import type { ChangeAsk } from './change-ask';
+import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './change-details';
 import type { ChangeKindSpec, MethodModule } from './method-contract';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 
-export type { ChangeDetails, ChangeKind, ProposedChange } from './change-details';
+export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './change-details';
 
 /** The Graph operations all handlers together use; the executor's gateway provides them. */
 export type MethodsGateway = AccountGateway & SmsGateway;
@@ -19,6 +20,27 @@ type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyW
 const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
 
 export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
+
+/** Every conversation that asks for a change, in the order help and suggestions show them (the most asked first). */
+export const CHANGE_ASKS: ReadonlyArray<ChangeAsk<ChangeIntentKind>> = [...SMS_SIGN_IN.asks, ...ACCOUNT.asks];
+
+/** The same, in the order a message is read against them: the first whose words match wins. */
+export const ASKS_BY_PRECEDENCE = [...CHANGE_ASKS].sort((a, b) => a.precedence - b.precedence);
+
+export function isChangeIntent(kind: string): kind is ChangeIntentKind {
+  return CHANGE_ASKS.some((ask) => ask.intent === kind);
+}
+
+export function askFor(intent: ChangeIntentKind): ChangeAsk<ChangeIntentKind> {
+  const ask = CHANGE_ASKS.find((candidate) => candidate.intent === intent);
+  if (!ask) throw new Error(`no sign-in method asks for "${intent}"`);
+  return ask;
+}
+
+/** The conversation that asks for the number a change of this kind needs (a fix button that lacks it). */
+export function askMaking(kind: ChangeKind): ChangeAsk<ChangeIntentKind> | undefined {
+  return CHANGE_ASKS.find((ask) => ask.needsNumber && ask.makes.includes(kind));
+}
 
 // Each entry is registered under its own kind, so reading it back as a spec for ChangeDetails is sound.
 const SPECS: ReadonlyMap<string, ChangeKindSpec<ChangeDetails, MethodsGateway>> = new Map(

@@ -2,18 +2,10 @@
 // "why can't they sign in?" and "is SMS sign-in set up?". Words are compared whole or with a slip of a letter or two
 // (src/access/edit-distance.ts); a message with nothing in common gets the most asked-for things.
 import { editDistance } from '../../access/edit-distance';
+import { CHANGE_ASKS, type ChangeIntentKind } from '../../methods/registry';
 
 export type CapabilityId =
-  | 'status'
-  | 'diagnose'
-  | 'add-number'
-  | 'remove-number'
-  | 'lost-phone'
-  | 'revoke-sessions'
-  | 'who-has'
-  | 'instructions'
-  | 'tenant-check'
-  | 'pending';
+  'status' | 'diagnose' | ChangeIntentKind | 'who-has' | 'instructions' | 'tenant-check' | 'pending';
 
 interface Capability {
   id: CapabilityId;
@@ -54,26 +46,8 @@ export const CAPABILITIES: readonly Capability[] = [
       'fails',
     ],
   },
-  {
-    id: 'add-number',
-    title: 'Add or change a number',
-    words: ['add', 'new', 'number', 'mobile', 'change', 'update', 'register', 'starter', 'enrol', 'enroll', 'cell'],
-  },
-  {
-    id: 'remove-number',
-    title: 'Remove a number (leaver)',
-    words: ['remove', 'delete', 'left', 'leaver', 'leaving', 'quit', 'notice', 'disable', 'resigned', 'gone'],
-  },
-  {
-    id: 'lost-phone',
-    title: 'Lost phone or SIM swap',
-    words: ['lost', 'stolen', 'sim', 'swap', 'swapped', 'missing', 'nicked', 'broke', 'phone', 'handset'],
-  },
-  {
-    id: 'revoke-sessions',
-    title: 'Sign someone out everywhere',
-    words: ['signout', 'logout', 'out', 'sessions', 'session', 'kick', 'revoke', 'everywhere'],
-  },
+  // What each sign-in method can change, as its asks offer it.
+  ...CHANGE_ASKS.map((ask) => ({ id: ask.intent, title: ask.suggestion.title, words: ask.suggestion.words })),
   { id: 'who-has', title: 'Find who has a number', words: ['who', 'whose', 'owner', 'belongs', 'using', 'used'] },
   {
     id: 'instructions',
@@ -92,8 +66,8 @@ export const CAPABILITIES: readonly Capability[] = [
   },
 ];
 
-/** When nothing is in common: what people ask most. */
-const MOST_ASKED: readonly CapabilityId[] = ['status', 'diagnose', 'add-number'];
+/** When nothing is in common: what people ask most (of the changes, the first ask). */
+const MOST_ASKED: readonly CapabilityId[] = ['status', 'diagnose', ...CHANGE_ASKS.slice(0, 1).map((ask) => ask.intent)];
 const MIN_WORD = 3;
 
 function similarity(word: string, known: string): number {

@@ -22,12 +22,6 @@ export function keywordText(text: string, phone?: PhoneNumberMention): string {
   );
 }
 
-export function mentions(text: string, patterns: readonly RegExp[]): boolean {
-  return patterns.some((pattern) => pattern.test(text));
-}
-
-const DEVICE = '(?:work\\s+)?(?:phone|phones|mobile|handset|device|sim|sim\\s+card|cell|cellphone|iphone|android)';
-
 /** Whole messages that ask what the bot can do. */
 export const HELP_PHRASES: ReadonlySet<string> = new Set([
   'help',
@@ -144,80 +138,6 @@ export const SMS_SIGN_IN_AVAILABLE = [
   /\b(?:allowed|able|enabled|permitted)\s+to\s+use\s+sms\b/,
   /\b(?:set\s?up|configured|enabled|ready)\s+for\s+sms\b/,
   /\bcan\s+(?:\S+\s+){0,2}?use\s+sms\b/,
-];
-
-/** Lost or stolen phone, SIM swap: "Ali lost their phone", "SIM swapped for Ali", "phone was stolen". */
-export const LOST_PHONE = [
-  new RegExp(`\\b(?:lost|lose|loses|losing|misplaced|missing|dropped|broke|smashed)\\s+(?:\\S+\\s+){0,2}?${DEVICE}\\b`),
-  new RegExp(`\\b${DEVICE}\\s+(?:\\S+\\s+){0,3}?(?:lost|stolen|missing|nicked|taken|gone|misplaced)\\b`),
-  /\b(?:stolen|stole|robbed|mugged|nicked)\b/,
-  // "swap" as a word, not the start of a name ("disable Swapna Rao's SIM" is no SIM swap).
-  /\bsim\s*swap(?:s|ped|ping)?\b/,
-  /\bswap(?:s|ped|ping)?\s+(?:\S+\s+){0,2}?sims?\b/,
-  /\bsims?\s+(?:card\s+)?(?:\S+\s+){0,3}?(?:swapped|swap|replaced|changed|ported)\b/,
-  /\bnew\s+sim\b/,
-  /\bsim\s+(?:card\s+)?replacement\b/,
-  new RegExp(`\\bcan'?t\\s+find\\s+(?:\\S+\\s+)?${DEVICE}\\b`),
-];
-
-/** Add verbs that always mean a new number: "add …", "register …". */
-export const ADD = [/\b(?:add|register|enrol|enroll|assign)\b/];
-/** Verbs that mean a new number when they start the message: "set Jane's number to …", "change Ali's number". */
-export const ADD_LEADING = [
-  /^(?:set|put|change|replace|link|save|attach|swap)\b/,
-  /^update\b(?!\s+(?:on|about|me)\b)/,
-  /^switch\b(?!\s+(?:\S+\s+){0,3}?off\b)/,
-  /^use\s+(?:the\s+)?(?:number\s+)?☎/,
-];
-/** …or when a phone number is given and the message does not ask whether something is so. */
-export const ADD_WITH_NUMBER = [
-  /\b(?:set|put|change|changed|update|updated|replace|replaced|link|save|switch|switched|move|moved)\b/,
-];
-/** "Jane Doe's new number is …", "number change for Ali": an add unless a problem is described. */
-export const NEW_NUMBER = [
-  /\bnew\s+(?:mobile\s+|phone\s+|work\s+|cell\s+)?(?:number|phone|mobile)\b/,
-  /\b(?:number|phone|mobile)\s+(?:change|update)\b/,
-  /\bchange\s+of\s+(?:number|phone|mobile)\b/,
-  /\bdifferent\s+(?:number|phone|mobile)\b/,
-  /\b(?:number|phone|mobile)\s+(?:needs\s+)?(?:to\s+be\s+)?(?:added|registered|set\s+up|changed|updated)\b/,
-  /\bneeds?\s+(?:\S+\s+){0,2}?(?:setting\s+up|adding|registering|enrolling|enroling)\b/,
-];
-
-/** "remove Ali's number", "disable SMS sign-in for Ali". */
-export const REMOVE = [
-  /\b(?:remove|delete|disable|deactivate|unregister|deregister|erase|unlink|offboard)\b/,
-  /\b(?:take|turn|switch)\s+(?:\S+\s+){0,3}?off\b/,
-  /\bget\s+rid\s+of\b/,
-  // "kill Bob's login", "cut off Jane's access", "nuke their sign in": slang for taking the sign-in away. Not across
-  // a problem: "his texts got cut off, can't access teams".
-  /\b(?:kill|cut|nuke|pull)\s+(?:off\s+)?(?:(?!can'?t\b|cannot\b|not\b|no\b|won'?t\b|couldn'?t\b|doesn'?t\b|isn'?t\b)\S+\s+){0,3}?(?:login|logins|log\s?in|access|sign\s?in|account)\b/,
-];
-
-/** The worker left: "Ali left", "Ali Khan has left the company", "leaver", "leaving". Not "left his phone". */
-export const LEAVER = [
-  new RegExp(`\\bleft\\b(?!\\s+(?:(?:his|her|their|the|a|my|its)\\s+)?${DEVICE}\\b)`),
-  /\b(?:leaver|leavers|leaving|quit|quits|resigned|resigning|retired|retiring|offboarded|offboarding|terminated|dismissed|fired)\b/,
-  /\bno\s+longer\s+(?:works?|working|employed|with\s+us|here|at)\b/,
-  /\blast\s+day\b/,
-  /\blet\s+go\b/,
-  /\bmoved\s+on\b/,
-  // "handed in her notice", "handed his notice in", "put in his two weeks", "gave notice".
-  /\b(?:hand(?:ed|s|ing)?|put|puts|putting|gave|given|giving|gives|turned)\s+(?:in\s+)?(?:(?:his|her|their|the|a|my)\s+)?(?:notice|resignation|two\s+weeks|2\s+weeks)\b/,
-  /\b(?:sacked|laid\s+off|made\s+redundant)\b/,
-  /\b(?:doesn'?t|does\s+not|don'?t|do\s+not)\s+work\s+(?:here|for\s+us|with\s+us)\b/,
-  /\b(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+with\s+us\b/,
-];
-
-/** "sign Ali out everywhere", "log out Bob", "revoke Ali's sessions". */
-export const REVOKE = [
-  /\b(?:sign|log)\s+(?:(?!in\b|into\b|on\b|up\b)\S+\s+){0,3}?out\b/,
-  /\b(?:signout|logout)\b/,
-  /\b(?:signing|logging)\s+(?:(?!in\b|into\b|on\b|up\b)\S+\s+){0,3}?out\b/,
-  /\b(?:get|be|needs?)\s+(?:\S+\s+){0,2}?(?:signed|logged)\s+out\b/,
-  /\brevok(?:e|es|ed|ing)\b/,
-  /\bkick\s+(?:\S+\s+){0,3}?out\b/,
-  /\b(?:end|kill|terminate|close|reset|clear)\s+(?:(?:all|his|her|their|the|every|active|open|of|[^\s']+'s)\s+){0,3}sessions?\b/,
-  /\bsessions?\s+(?:\S+\s+){0,2}?(?:revoked|ended|killed)\b/,
 ];
 
 /** "instructions for Jane", "how does Jane sign in". */

@@ -1,4 +1,5 @@
 // What a message asks for, as understood without a language model.
+import type { ChangeIntentKind } from '../../methods/registry';
 
 export type SymptomHint = 'fig6' | 'number-in-use' | 'cannot-sign-in';
 
@@ -10,14 +11,7 @@ export type Intent =
   | { kind: 'diagnose'; worker: string; symptom?: SymptomHint; number?: string }
   /** "who has 07700 900456?" */
   | { kind: 'who-has'; number: string }
-  /** "add +44 7700 900123 for Jane Doe because …"; missing parts are asked for. */
-  | { kind: 'add-number'; worker?: string; number?: string; reason?: string }
-  /** "remove Ali's number", "Ali left" */
-  | { kind: 'remove-number'; worker?: string; reason?: string; leaver: boolean }
-  /** "Ali lost their phone", "SIM swapped for Ali": disable SMS sign-in and revoke sessions, urgent. */
-  | { kind: 'lost-phone'; worker?: string; reason?: string }
-  /** "sign Ali out everywhere" */
-  | { kind: 'revoke-sessions'; worker?: string; reason?: string }
+  | ChangeIntent
   /** "is SMS sign-in set up?" */
   | { kind: 'tenant-check' }
   /** "pending", "my requests" */
@@ -30,3 +24,17 @@ export type Intent =
   /** "instructions for Jane" */
   | { kind: 'instructions'; worker?: string }
   | { kind: 'unknown' };
+
+/**
+ * A change asked for in words, as a method module's ask reads it (methods/change-ask.ts): "add +44 7700 900123 for
+ * Jane Doe because …", "Ali left", "Ali lost their phone". The conversation asks for the parts still missing.
+ */
+export interface ChangeIntent {
+  kind: ChangeIntentKind;
+  worker?: string;
+  /** The phone number as typed, when the change takes one. */
+  number?: string;
+  reason?: string;
+  /** Said when the ask reads leavers ("Ali left"). */
+  leaver?: boolean;
+}

@@ -7,17 +7,17 @@
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
 //     given), then pending ("pending", "my requests"), then the tenant ("tenant", "policy").
-//  4. Actions, in order of urgency: lost-phone (lost, stolen, SIM swap) > add-number > remove-number (incl. leavers)
-//     > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
+//  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
+//     stolen, SIM swap) > add-number > remove-number (incl. leavers) > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
 //     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).
 //     "add … and remove the old one" is add (a change of number). Only the request part is read for actions, so
 //     "add … because she lost her phone" stays add-number with that reason.
-//  5. A lost phone mentioned only in the reason of a description ("Bob can't sign in because he lost his phone")
+//  5. A change an ask reads in the reason of a description, a lost phone ("Bob can't sign in because he lost his phone")
 //     → lost-phone: the urgent, protective reading.
 //  6. Descriptions and questions about a worker: instructions > diagnose (FIG6 > number in use > cannot sign in)
 //     > "is SMS sign-in set up" (status of the worker named, else tenant-check) > status. These need a worker;
 //     without one they fall through. "status" alone → pending (the requester's own requests).
-//  7. Nothing else said: a name and a number ("Bob's number: 07700 900123") → add-number; a number alone or asked
+//  7. Nothing else said: a name and a number ("Bob's number: 07700 900123") → the ask that takes them (add-number); a number alone or asked
 //     about ("07700 900123?") → who-has; a lone email/UPN or employee id → status; "help" anywhere → help;
 //     else unknown.
 // Yes/no questions ("is Bob set up?", "has Ali left?", "is 07700 900123 set for Bob?") ask about a state, so they
@@ -26,27 +26,21 @@
 // name set apart by a dash ("can't sign in - Bob Smith", "Jane Doe - leaver") belongs to the request. Keywords typed
 // in a hurry ("satus", "cnat", "whos") are corrected first.
 // A message whose worker cannot be found still gets its intent; the dialogs ask for what is missing.
-import type { Intent, SymptomHint } from './intent';
+import { mentions, type AskWords, type ChangeAsk } from '../../methods/change-ask';
+import { ASKS_BY_PRECEDENCE, CHANGE_ASKS, type ChangeIntentKind } from '../../methods/registry';
+import type { ChangeIntent, Intent, SymptomHint } from './intent';
 import { findPhoneNumber, type PhoneNumberMention } from './extract-phone-number';
 import { extractWorker } from './extract-worker';
 import { correctTypos } from './common-typos';
 import {
-  ADD,
-  ADD_LEADING,
-  ADD_WITH_NUMBER,
   CANNOT_SIGN_IN,
   FIG6,
   HELP_PHRASES,
   HELP_WORDS,
   INSTRUCTIONS,
-  LEAVER,
-  LOST_PHONE,
-  NEW_NUMBER,
   NUMBER_IN_USE,
   NUMBER_QUESTION,
   PENDING,
-  REMOVE,
-  REVOKE,
   SMS_SIGN_IN_AVAILABLE,
   STATUS,
   STOP_PHRASES,
@@ -54,7 +48,6 @@ import {
   WHO_HAS,
   isYesNoQuestion,
   keywordText,
-  mentions,
 } from './intent-keywords';
 import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
@@ -113,31 +106,27 @@ export function parseIntent(text: string): Intent {
   if (mentions(request, PENDING)) return { kind: 'pending' };
   if (mentions(request, TENANT)) return { kind: 'tenant-check' };
 
-  // 4. Actions.
-  if (mentions(request, LOST_PHONE)) return { kind: 'lost-phone', ...optional('worker', worker()), ...withReason };
-  const add =
-    mentions(request, ADD) ||
-    mentions(request, ADD_LEADING) ||
-    (!question && hasPhone && mentions(request, ADD_WITH_NUMBER)) ||
-    (!question &&
-      mentions(request, NEW_NUMBER) &&
-      !mentions(everything, [...CANNOT_SIGN_IN, ...FIG6, ...NUMBER_IN_USE]));
-  if (add)
-    return { kind: 'add-number', ...optional('worker', worker()), ...optional('number', phone?.text), ...withReason };
-  const leaver = !question && mentions(request, LEAVER);
-  if (leaver || mentions(request, REMOVE)) {
-    return {
-      kind: 'remove-number',
-      ...optional('worker', worker()),
-      ...withReason,
-      leaver: leaver || mentions(why, LEAVER),
-    };
-  }
-  if (!question && mentions(request, REVOKE))
-    return { kind: 'revoke-sessions', ...optional('worker', worker()), ...withReason };
+  // 4. Actions, each method's asks in precedence order.
+  const words: AskWords = {
+    request,
+    why,
+    hasPhone,
+    question,
+    describesProblem: mentions(everything, [...CANNOT_SIGN_IN, ...FIG6, ...NUMBER_IN_USE]),
+  };
+  const change = (ask: ChangeAsk<ChangeIntentKind>, number: string | undefined): ChangeIntent => ({
+    kind: ask.intent,
+    ...optional('worker', worker()),
+    ...optional('number', ask.needsNumber ? number : undefined),
+    ...withReason,
+    ...(ask.leaver && { leaver: ask.leaver(words) }),
+  });
+  const asked = ASKS_BY_PRECEDENCE.find((ask) => ask.asked(words));
+  if (asked) return change(asked, phone?.text);
 
-  // 5. A lost phone given as the reason for a problem.
-  if (mentions(why, LOST_PHONE)) return { kind: 'lost-phone', ...optional('worker', worker()), ...withReason };
+  // 5. A change given as the reason for a problem (a lost phone).
+  const inReason = ASKS_BY_PRECEDENCE.find((ask) => ask.askedInReason?.(words));
+  if (inReason) return change(inReason, phone?.text);
 
   // 6. Descriptions and questions about a worker.
   const named = worker();
@@ -154,10 +143,11 @@ export function parseIntent(text: string): Intent {
   }
 
   // 7. Last resorts.
+  const nameAndNumber = CHANGE_ASKS.find((ask) => ask.takesNameAndNumber);
   if (phone) {
-    return named === undefined || question
+    return named === undefined || question || !nameAndNumber
       ? { kind: 'who-has', number: phone.text }
-      : { kind: 'add-number', worker: named, number: phone.text, ...withReason };
+      : change(nameAndNumber, phone.text);
   }
   if (named !== undefined && LONE_WORKER_REFERENCE.test(main)) return { kind: 'status', worker: named };
   if (mentions(everything, HELP_WORDS)) return HELP;

@@ -5,3 +5,6 @@ export interface RevokeSessions {
 }
 
 export type AccountChange = RevokeSessions;
+
+/** The conversation that asks for it (account-asks.ts). */
+export type AccountAskIntent = 'revoke-sessions';

@@ -2,7 +2,8 @@
 // licence, a recent sign-out) and the changes to it (sign out everywhere).
 import type { GraphGateway } from '../../graph/graph-gateway';
 import type { LiveState, MethodModule } from '../method-contract';
-import type { AccountChange } from './account-changes';
+import { ACCOUNT_ASKS } from './account-asks';
+import type { AccountAskIntent, AccountChange } from './account-changes';
 import { accountFindings } from './account-findings';
 
 export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'>;
@@ -17,8 +18,9 @@ export function sessionsRevokedSince(live: LiveState): boolean {
   );
 }
 
-export const ACCOUNT: MethodModule<AccountChange, AccountGateway> = {
+export const ACCOUNT: MethodModule<AccountChange, AccountGateway, AccountAskIntent> = {
   id: 'account',
+  asks: ACCOUNT_ASKS,
   findings: accountFindings,
   // The account is not a way to sign in: whether the worker can sign in is for the methods to say.
   readyWay: () => undefined,

@@ -39,3 +39,6 @@ export interface SetUseForSignIn {
 
 export type SmsChange =
   AddNumber | ReplaceNumber | RemoveNumber | EnableSmsSignIn | DisableSmsSignIn | SecureLostPhone | SetUseForSignIn;
+
+/** The conversations that ask for these changes (sms-asks.ts). */
+export type SmsAskIntent = 'add-number' | 'remove-number' | 'lost-phone';

@@ -6,7 +6,8 @@ import type { MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
-import type { SmsChange } from './sms-changes';
+import { SMS_ASKS } from './sms-asks';
+import type { SmsAskIntent, SmsChange } from './sms-changes';
 import {
   disableSms,
   enableSms,
@@ -33,8 +34,9 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
   return undefined;
 }
 
-export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway> = {
+export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
   id: 'sms-sign-in',
+  asks: SMS_ASKS,
   findings: (snapshot, context) => [
     ...policyFindings(snapshot),
     ...numberFindings(snapshot, context),
