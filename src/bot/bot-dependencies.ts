@@ -25,7 +25,7 @@ export interface BotDependencies {
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   /** Reads only: Graph writes happen in the executor, after approval. */
-  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf' | 'smsPolicy'>;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'>;
   directory: RequesterDirectory;
   access: AccessPolicy;
   resolver: WorkerResolver;

@@ -23,7 +23,7 @@ import type { Notifier } from './notifier';
 import type { Intent } from './understanding/intent';
 
 export interface ConversationDeps extends WorkerLookupDeps, DecisionDeps {
-  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf' | 'smsPolicy'>;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'>;
   changes: Pick<ChangeService, 'decide' | 'get' | 'getByNumber' | 'list' | 'cancel' | 'isFinal'>;
   notifier: Pick<Notifier, 'tellRequester' | 'announceOutcome' | 'refreshCards'>;
   checker: WorkerChecker;

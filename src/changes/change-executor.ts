@@ -13,8 +13,9 @@ import type { ApplyResult, LiveState, Reconciled } from '../methods/method-contr
 import { specOf, type MethodsGateway } from '../methods/registry';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
+import { signInSnapshot } from '../methods/read-snapshot';
 
-type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'signInSnapshot' | 'smsPolicy' | 'listPhoneMethods'>;
+type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'smsPolicy' | 'listPhoneMethods'>;
 
 function plainError(error: unknown): string {
   if (error instanceof GraphFailure) return error.userMessage;
@@ -39,7 +40,7 @@ export class ChangeExecutor {
   private async live(request: ChangeRequest, startedAt: Date): Promise<LiveState> {
     if (specOf(request).reads === 'sms-policy')
       return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
-    return { snapshot: await this.gateway.signInSnapshot(request.target.userId), executionStartedAt: startedAt };
+    return { snapshot: await signInSnapshot(this.gateway, request.target.userId), executionStartedAt: startedAt };
   }
 
   private async finish(

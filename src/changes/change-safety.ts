@@ -4,13 +4,14 @@ import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import type { Person } from '../audit/audit-context';
 import type { LostNumberReport } from '../methods/diagnosis-context';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { specOf, type ChangeDetails } from '../methods/registry';
 import { fromGraph, maskPhoneNumber, type PhoneNumber } from '../phone/phone-number';
 import type { ChangeTarget } from './change-request';
 import type { LostNumbers } from './lost-numbers';
+import { signInSnapshot } from '../methods/read-snapshot';
 
 /** The parts of a request (new or stored) the checks look at. */
 type GuardedChange = ChangeDetails & {
@@ -29,7 +30,7 @@ export class ChangeSafety implements ChangeGuard {
   constructor(
     private readonly lost: Pick<LostNumbers, 'reportOf'>,
     private readonly holders: Pick<NumberHolderFinder, 'find'>,
-    private readonly gateway: Pick<GraphGateway, 'scopesOf' | 'signInSnapshot'>,
+    private readonly gateway: Pick<GraphGateway, 'scopesOf' | 'readWorker'>,
     private readonly directory: Pick<RequesterDirectory, 'profile'>,
     private readonly access: Pick<AccessPolicy, 'canActOn'>,
   ) {}
@@ -38,7 +39,7 @@ export class ChangeSafety implements ChangeGuard {
     const spec = specOf(change);
     const added = spec.newNumber?.(change);
     // A change that turns on a number the worker has concerns the number they have now: read it if the caller has not.
-    const live = spec.numberTurnedOn && !snapshot ? await this.gateway.signInSnapshot(change.target.userId) : snapshot;
+    const live = spec.numberTurnedOn && !snapshot ? await signInSnapshot(this.gateway, change.target.userId) : snapshot;
     const graphNumber = added ?? (live && spec.numberTurnedOn?.(change, live));
     const number = graphNumber ? fromGraph(graphNumber) : undefined;
     if (!number) return undefined;

@@ -5,7 +5,7 @@ import { SYSTEM_ACTOR, type Person } from '../audit/audit-context';
 import type { AccessPolicy } from '../access/access-policy';
 import type { RequesterDirectory } from '../access/requester-directory';
 import type { RequesterProfile } from '../access/requester-profile';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import type { AuditAppender } from './audit-appender';
 import { specOf, type ChangeDetails } from '../methods/registry';
 import { FINAL_STATUSES, TransitionRefused, type ChangeRequest, type ChangeTarget } from './change-request';

@@ -1,7 +1,7 @@
 // Which numbers phonedesk was told are lost or SIM-swapped, from its own change store: Graph only says a number
 // is turned off, not why, so phonedesk's memory is what keeps a lost number from being turned back on.
 import type { LostNumberReport } from '../methods/diagnosis-context';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import { kindsWhere, numberNamed, specOf, type ChangeDetails } from '../methods/registry';
 import { fromGraph } from '../phone/phone-number';
 import type { ChangeRequest, ChangeStatus } from './change-request';

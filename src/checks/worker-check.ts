@@ -2,12 +2,13 @@
 // and the numbers phonedesk itself turned off as lost (from its change store, through a port).
 import { diagnose, type Diagnosis } from '../diagnosis/diagnose';
 import type { DiagnosisContext } from '../methods/diagnosis-context';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { LostNumberSource } from '../changes/lost-numbers';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { fromGraph, type PhoneNumber } from '../phone/phone-number';
 import type { NumberIndex } from '../number-index/number-index';
+import { signInSnapshot } from '../methods/read-snapshot';
 
 interface WorkerCheck {
   snapshot: SignInSnapshot;
@@ -23,7 +24,7 @@ interface WorkerCheckOptions {
 
 export class WorkerChecker {
   constructor(
-    private readonly gateway: Pick<GraphGateway, 'signInSnapshot'>,
+    private readonly gateway: Pick<GraphGateway, 'readWorker'>,
     private readonly index: NumberIndex,
     private readonly holders: NumberHolderFinder,
     private readonly lost: LostNumberSource = { ofWorker: async () => [] },
@@ -31,7 +32,7 @@ export class WorkerChecker {
   ) {}
 
   async check(userId: string, options: WorkerCheckOptions): Promise<WorkerCheck> {
-    return this.checkSnapshot(await this.gateway.signInSnapshot(userId), options);
+    return this.checkSnapshot(await signInSnapshot(this.gateway, userId), options);
   }
 
   /** The same, from a snapshot the caller already read (so "why can't Bob sign in?" costs no extra batch). */

@@ -7,7 +7,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import type { ChangeService, NewRequestInput } from '../changes/change-service';
 import type { Conflict, RequestFacts } from '../changes/request-facts';
 import { diagnose } from '../diagnosis/diagnose';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import { maskPhoneNumbers } from '../phone/mask-phone-numbers';

@@ -10,7 +10,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import { RequestRefused, type ChangeService, type NewRequestInput } from '../changes/change-service';
 import { withReportedNumber } from '../changes/lost-numbers';
 import { specOf } from '../methods/registry';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
 import { gatherRequestFacts, type RequestFactsDeps } from './gather-request-facts';
 import { rememberCard } from './remember-card';

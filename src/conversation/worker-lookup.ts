@@ -5,14 +5,15 @@ import type { RequesterDirectory } from '../access/requester-directory';
 import type { RequesterProfile } from '../access/requester-profile';
 import type { WorkerCandidate, WorkerResolver } from '../access/worker-resolver';
 import type { Person } from '../audit/audit-context';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
+import { snapshotForRequester } from '../methods/read-snapshot';
 
 /** What finding a worker uses: the directory search, the snapshot batch and scopes, the requester's profile, the rules. */
 export interface WorkerLookupDeps {
   resolver: WorkerResolver;
-  gateway: Pick<GraphGateway, 'snapshotForRequester' | 'scopesOf'>;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf'>;
   directory: RequesterDirectory;
   access: AccessPolicy;
 }
@@ -36,7 +37,7 @@ export async function workerById(
 ): Promise<WorkerFound> {
   let read;
   try {
-    read = await deps.gateway.snapshotForRequester(userId, requester.aadObjectId);
+    read = await snapshotForRequester(deps.gateway, userId, requester.aadObjectId);
   } catch (error) {
     if (error instanceof GraphFailure && error.kind === 'not-found') return { kind: 'none', message: notFound(typed) };
     throw error;

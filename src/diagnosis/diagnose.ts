@@ -3,7 +3,7 @@
 import type { DiagnosisContext } from '../methods/diagnosis-context';
 import { bySeverity, type Finding } from '../methods/finding';
 import { SIGN_IN_MODULES } from '../methods/registry';
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../methods/method-types';
 
 export interface Diagnosis {
   userId: string;

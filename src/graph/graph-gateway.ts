@@ -1,37 +1,32 @@
 // GraphGateway: the only code that talks to Microsoft Graph. Typed operations over the transport (graph-transport.ts):
-// one $batch per sign-in snapshot, the SMS policy cache, phone-method writes that recover a lost answer by reading back.
+// one $batch per sign-in snapshot (each method's slice in it), the short cache of tenant-wide reads, phone-method writes that recover a lost answer by reading back.
 import type {
-  DirectoryObject,
-  LicenseDetails,
   PhoneAuthenticationMethod,
   SmsAuthenticationMethodConfiguration,
-  UnifiedRoleAssignment,
   User,
-  UserRegistrationDetails,
 } from '@microsoft/microsoft-graph-types';
 import type {
   PhoneMethodSnapshot,
   PhoneType,
-  SignInSnapshot,
   SmsPolicySnapshot,
   SmsPolicyTarget,
+  WorkerSnapshot,
 } from '../snapshot/sign-in-snapshot';
-import { ROLE_TEMPLATES } from './directory-roles';
 import { GraphFailure, toGraphFailure } from './graph-errors';
 import { DirectoryReads } from './directory-reads';
 import type { GraphGatewayOptions } from './graph-transport';
-import { innerBody, type BatchItem, type BatchResponse, type Collection } from './graph-wire';
+import { innerBody, type BatchItem, type Collection } from './graph-wire';
 import { odataString, pathSegment, queryValue } from './odata';
 import { requesterFrom, requesterItems, type RequesterData } from './requester-reads';
-import { PHONE_METHOD_IDS, phoneSnapshot, policySnapshot } from './snapshot-mapping';
+import { PHONE_METHOD_IDS, SMS_POLICY_PATH, phoneSnapshot, policySnapshot } from './snapshot-mapping';
+import { sliceAnswers, type SnapshotSlice } from './snapshot-slice';
+import { USER_FIELDS, workerFrom, workerItems } from './worker-reads';
 
 export type { GraphGatewayOptions } from './graph-transport';
 export { PHONE_METHOD_IDS } from './snapshot-mapping';
 export type { RequesterData } from './requester-reads';
 
-const SMS_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms';
 const SMS_CONFIGURATION_TYPE = '#microsoft.graph.smsAuthenticationMethodConfiguration';
-const USER_FIELDS = 'id,displayName,userPrincipalName,mail,employeeId,jobTitle,officeLocation,accountEnabled,userType';
 /** Entra caps display names, mail and UPNs at 256 characters or less: longer text cannot match anyone. */
 const MAX_SEARCH_TEXT = 256;
 
@@ -43,15 +38,22 @@ export interface PhoneWriteResult {
   recovered: boolean;
 }
 
-interface CachedPolicy {
-  readonly policy: SmsPolicySnapshot;
+interface TenantRead {
+  readonly body: unknown;
   readonly readAt: number;
+}
+
+/** The worker's core facts, each slice's fields in the order the slices were given, and the asker's profile. */
+export interface WorkerRead {
+  worker: WorkerSnapshot;
+  slices: object[];
+  requester?: RequesterData;
 }
 
 export class GraphGateway extends DirectoryReads {
   private readonly policyTtlMs: number;
   private readonly now: () => number;
-  private cachedPolicy: CachedPolicy | undefined;
+  private readonly tenantReads = new Map<string, TenantRead>();
   private groupNames = new Map<string, string>();
 
   constructor(options: GraphGatewayOptions) {
@@ -98,143 +100,87 @@ export class GraphGateway extends DirectoryReads {
     }
   }
 
-  // ---- sign-in snapshot ----
+  // ---- the worker's sign-in snapshot ----
 
   /**
-   * Everything the diagnosis needs about one user in one $batch (plus the cached SMS policy):
-   * the user, phone methods, memberships, licences, role assignments, default MFA method.
+   * The worker's core facts (user, memberships, licences, role assignments, default MFA method, manager) and each
+   * sign-in method's slice in one $batch, with the profile of the person asking when one is named: "status of Bob"
+   * is then one round trip after finding Bob, scope check included. Tenant-wide reads come from the short cache.
    */
-  async signInSnapshot(userId: string): Promise<SignInSnapshot> {
-    return (await this.readSnapshot(userId, undefined)).snapshot;
-  }
-
-  /**
-   * The snapshot plus the groups and roles of the person asking, still in one $batch: "status of Bob" is
-   * then one round trip after finding Bob, scope check included.
-   */
-  async snapshotForRequester(
-    userId: string,
-    requesterId: string,
-  ): Promise<{ snapshot: SignInSnapshot; requester: RequesterData }> {
-    const { snapshot, requester } = await this.readSnapshot(userId, requesterId);
-    return { snapshot, requester: requester! };
-  }
-
-  private profileFrom(responses: ReadonlyMap<string, BatchResponse>, prefix: string): RequesterData {
-    return requesterFrom(<T>(key: string) => innerBody<T>(responses, key), prefix);
-  }
-
-  private async readSnapshot(
-    userId: string,
-    requesterId: string | undefined,
-  ): Promise<{ snapshot: SignInSnapshot; requester?: RequesterData }> {
+  async readWorker(userId: string, slices: readonly SnapshotSlice[], requesterId?: string): Promise<WorkerRead> {
     const id = pathSegment(userId);
-    // Taken once: a policy change may empty the cache while the batch is out, and this read must not see that.
-    const cached =
-      this.cachedPolicy !== undefined && this.now() - this.cachedPolicy.readAt < this.policyTtlMs
-        ? this.cachedPolicy
-        : undefined;
-    const policyFresh = cached !== undefined;
+    const now = this.now();
     const items: BatchItem[] = [
-      { id: 'user', method: 'GET', url: `/users/${id}?$select=${USER_FIELDS},signInSessionsValidFromDateTime` },
-      { id: 'phones', method: 'GET', url: `/users/${id}/authentication/phoneMethods` },
-      { id: 'memberships', method: 'GET', url: `/users/${id}/transitiveMemberOf?$select=id,displayName&$top=999` },
-      { id: 'licences', method: 'GET', url: `/users/${id}/licenseDetails?$select=skuPartNumber` },
-      {
-        id: 'roles',
-        method: 'GET',
-        url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}`,
-      },
-      {
-        id: 'registration',
-        method: 'GET',
-        url: `/reports/authenticationMethods/userRegistrationDetails/${id}?$select=userPreferredMethodForSecondaryAuthentication`,
-      },
-      { id: 'manager', method: 'GET', url: `/users/${id}/manager?$select=id` },
-      ...(policyFresh ? [] : [{ id: 'policy', method: 'GET' as const, url: SMS_POLICY_PATH }]),
+      ...workerItems(id, userId),
       ...(requesterId ? requesterItems('requester.', requesterId) : []),
     ];
+    // A tenant-wide read is asked for once per batch, however many slices need it. Whether the cache will do is
+    // decided here, once: a policy change may empty the cache while the batch is out, and this read must not see that.
+    const tenantKeys = new Map<string, string>();
+    const cached = new Map<string, unknown>();
+    slices.forEach((slice, index) => {
+      for (const read of slice.workerReads(id)) items.push({ id: `${index}.${read.id}`, method: 'GET', url: read.url });
+      for (const read of slice.tenantReads ?? []) {
+        if (tenantKeys.has(read.url)) continue;
+        const key = `tenant.${tenantKeys.size}`;
+        tenantKeys.set(read.url, key);
+        const fresh = this.freshTenantRead(read.url, now);
+        if (fresh) cached.set(key, fresh.body);
+        else items.push({ id: key, method: 'GET', url: read.url });
+      }
+    });
     const responses = await this.batch('users.signInSnapshot', items);
-    const ok = <T>(key: string): T => innerBody<T>(responses, key);
-    const user = ok<User>('user');
-    const memberships =
-      ok<Collection<DirectoryObject & { displayName?: string; '@odata.type'?: string }>>('memberships').value;
-    const groups = memberships.filter((item) => item['@odata.type'] === '#microsoft.graph.group');
-    for (const group of groups) if (group.id && group.displayName) this.groupNames.set(group.id, group.displayName);
-    const policy = cached ? cached.policy : this.rememberPolicy(ok<SmsAuthenticationMethodConfiguration>('policy'));
-    // The registration report needs AuditLog.Read.All; without it the default method is simply unknown.
-    const registration = responses.get('registration');
-    const defaultMfaMethod =
-      registration && registration.status < 400
-        ? ((registration.body as UserRegistrationDetails).userPreferredMethodForSecondaryAuthentication ?? undefined)
-        : undefined;
-    // No manager is a 404, not a failure.
-    const manager = responses.get('manager');
-    const managerId = manager && manager.status < 400 ? ((manager.body as DirectoryObject).id ?? undefined) : undefined;
-    const snapshot: SignInSnapshot = {
-      user: {
-        id: user.id ?? userId,
-        displayName: user.displayName ?? user.userPrincipalName ?? userId,
-        userPrincipalName: user.userPrincipalName ?? '',
-        accountEnabled: user.accountEnabled !== false,
-        userType: user.userType === 'Guest' ? 'Guest' : 'Member',
-        ...(user.jobTitle && { jobTitle: user.jobTitle }),
-        ...(user.signInSessionsValidFromDateTime && {
-          signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime,
-        }),
-        ...(managerId && { managerId }),
-      },
-      phoneMethods: ok<Collection<PhoneAuthenticationMethod>>('phones').value.map(phoneSnapshot),
-      licenses: ok<Collection<LicenseDetails>>('licences')
-        .value.map((licence) => licence.skuPartNumber ?? '')
-        .filter((sku) => sku !== ''),
-      groups: groups.map((group) => ({ id: group.id ?? '', displayName: group.displayName ?? '' })),
-      administrativeUnits: memberships
-        .filter((item) => item['@odata.type'] === '#microsoft.graph.administrativeUnit')
-        .map((unit) => ({ id: unit.id ?? '', displayName: unit.displayName ?? '' })),
-      roles: ok<Collection<UnifiedRoleAssignment>>('roles').value.map((assignment) => ({
-        roleTemplateId: assignment.roleDefinitionId ?? '',
-        displayName: ROLE_TEMPLATES[assignment.roleDefinitionId ?? '']?.displayName ?? 'an admin role',
-        directoryScopeId: assignment.directoryScopeId ?? '/',
-      })),
-      ...(defaultMfaMethod && defaultMfaMethod !== 'none' && { defaultMfaMethod }),
-      policy,
-      readAt: new Date(this.now()).toISOString(),
+    const worker = workerFrom(responses, userId, new Date(now).toISOString());
+    for (const group of worker.groups)
+      if (group.id && group.displayName) this.groupNames.set(group.id, group.displayName);
+    const answers = new Map(responses);
+    for (const [url, key] of tenantKeys) {
+      const answer = responses.get(key);
+      if (answer && answer.status < 400) this.rememberTenantRead(url, answer.body, now);
+      if (cached.has(key)) answers.set(key, { id: key, status: 200, body: cached.get(key) });
+    }
+    const mapped = slices.map((slice, index) => {
+      const tenantKeyOf = new Map((slice.tenantReads ?? []).map((read) => [read.id, tenantKeys.get(read.url)!]));
+      return slice.map(sliceAnswers(answers, (key) => tenantKeyOf.get(key) ?? `${index}.${key}`, this.groupNames));
+    });
+    return {
+      worker,
+      slices: mapped,
+      ...(requesterId && { requester: requesterFrom(<T>(key: string) => innerBody<T>(responses, key), 'requester.') }),
     };
-    return { snapshot, ...(requesterId && { requester: this.profileFrom(responses, 'requester.') }) };
   }
 
   /** The groups and directory roles of a person who asks or approves, in one $batch. */
   async requesterProfile(userId: string): Promise<RequesterData> {
     const responses = await this.batch('users.requesterProfile', requesterItems('', userId));
-    return this.profileFrom(responses, '');
+    return requesterFrom(<T>(key: string) => innerBody<T>(responses, key), '');
+  }
+
+  // ---- tenant-wide reads (policies), kept for policyTtlMs ----
+
+  private freshTenantRead(url: string, now = this.now()): TenantRead | undefined {
+    const read = this.tenantReads.get(url);
+    return read && now - read.readAt < this.policyTtlMs ? read : undefined;
+  }
+
+  private rememberTenantRead(url: string, body: unknown, readAt = this.now()): void {
+    this.tenantReads.set(url, { body, readAt });
   }
 
   // ---- SMS policy ----
 
-  private rememberPolicy(configuration: SmsAuthenticationMethodConfiguration): SmsPolicySnapshot {
-    const policy = policySnapshot(configuration, this.groupNames);
-    this.cachedPolicy = { policy, readAt: this.now() };
-    return policy;
-  }
-
   /** The SMS policy, reused for a short while; target group names are filled in where known. */
   async smsPolicy(options: { fresh?: boolean; withGroupNames?: boolean } = {}): Promise<SmsPolicySnapshot> {
-    if (
-      !options.fresh &&
-      this.cachedPolicy &&
-      this.now() - this.cachedPolicy.readAt < this.policyTtlMs &&
-      !options.withGroupNames
-    ) {
-      return this.cachedPolicy.policy;
-    }
+    const cached = options.fresh || options.withGroupNames ? undefined : this.freshTenantRead(SMS_POLICY_PATH);
+    if (cached) return policySnapshot(cached.body as SmsAuthenticationMethodConfiguration, this.groupNames);
     const configuration = await this.call<SmsAuthenticationMethodConfiguration>(
       'policy.sms.get',
       SMS_POLICY_PATH,
       (request) => request.get(),
     );
-    let policy = this.rememberPolicy(configuration);
+    this.rememberTenantRead(SMS_POLICY_PATH, configuration);
     if (options.withGroupNames) {
+      const policy = policySnapshot(configuration, this.groupNames);
       const unknown = [...policy.includeTargets, ...policy.excludeTargets]
         .filter(
           (target) => target.targetType === 'group' && target.id !== 'all_users' && !this.groupNames.has(target.id),
@@ -256,9 +202,8 @@ export class GraphGateway extends DirectoryReads {
         );
         for (const group of page.value) this.groupNames.set(group.id, group.displayName);
       }
-      policy = this.rememberPolicy(configuration);
     }
-    return policy;
+    return policySnapshot(configuration, this.groupNames);
   }
 
   /** Ticks or unticks "Use for sign-in" for one include target (tenant-wide; docs/graph-facts.md §3.1). */
@@ -279,7 +224,7 @@ export class GraphGateway extends DirectoryReads {
       isRegistrationRequired: false,
       isUsableForSignIn: candidate.id === targetId ? useForSignIn : candidate.isUsableForSignIn,
     }));
-    this.cachedPolicy = undefined;
+    this.tenantReads.delete(SMS_POLICY_PATH);
     await this.call('policy.sms.setUseForSignIn', SMS_POLICY_PATH, (request) =>
       request.patch({ '@odata.type': SMS_CONFIGURATION_TYPE, includeTargets }),
     );

@@ -2,6 +2,8 @@
 import type { PhoneAuthenticationMethod, SmsAuthenticationMethodConfiguration } from '@microsoft/microsoft-graph-types';
 import type { PhoneMethodSnapshot, PhoneType, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
 
+export const SMS_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms';
+
 /** Graph's fixed ids of the three phone methods. */
 export const PHONE_METHOD_IDS: Readonly<Record<PhoneType, string>> = {
   mobile: '3179e48a-750b-4051-897c-87b9720928f7',

@@ -1,7 +1,7 @@
 // How a person asks for a change in words, and what phonedesk then asks them: a method's intents, keywords and
 // conversation. bot/understanding tries every method's asks in precedence order; the dialogs are made from them.
-import type { SignInSnapshot } from '../snapshot/sign-in-snapshot';
-import type { ChangeDetails } from './change-details';
+import type { SignInSnapshot } from './method-types';
+import type { ChangeDetails } from './method-types';
 
 /** A message as the parser reads it, for the asks' keyword rules. */
 export interface AskWords {

@@ -1,4 +1,4 @@
-import type { ProposedChange } from './change-details';
+import type { ProposedChange } from './method-types';
 
 export type FindingId =
   | 'sms-policy-disabled'

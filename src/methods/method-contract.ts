@@ -1,7 +1,9 @@
 // What a sign-in method module gives the method-neutral pipeline: for each change kind it owns, a typed payload,
 // the live state it reads, how to plan, apply and reconcile it, and its words. changes/, cards/ and bot/ reach a
 // kind only through the registry (registry.ts), never by naming it.
-import type { SignInSnapshot, SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
+import type { SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from './method-types';
+import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
 import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
@@ -77,6 +79,8 @@ interface ReadyWay {
 /** A sign-in method (or the account itself): what it finds about a worker, the change kinds it owns, and how they are asked for. */
 export interface MethodModule<C extends { kind: string }, G, A extends string = never> {
   id: string;
+  /** Its slice of the worker's snapshot and the Graph reads for it; the account's facts are the gateway's core. */
+  snapshot?: SnapshotSlice;
   /** What this method has to say about the worker's sign-in (pure: from the snapshot and the context). */
   findings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[];
   /** Whether the worker can sign in with this method now, and how; undefined when they cannot (or it is not a method). */

@@ -2,24 +2,30 @@
 // Adding a method: its folder, a line in MODULES, CHANGE_ASKS and MethodsGateway, its types in change-details.ts, and docs
 // (docs/architecture.md, "Adding a sign-in method").
 import { ACCOUNT, type AccountGateway } from './account/account';
+import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
-import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './change-details';
+import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
 import type { ChangeKindSpec, MethodModule } from './method-contract';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 
-export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './change-details';
+export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
 
 /** The Graph operations all handlers together use; the executor's gateway provides them. */
 export type MethodsGateway = AccountGateway & SmsGateway;
 
 /** What the diagnosis asks of every module, whatever its kinds. */
-type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay'>;
+type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay' | 'snapshot'>;
 
 /** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
 const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
 
 export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
+
+/** What each method reads about a worker, in the worker's one $batch (method-types.ts#SignInSnapshot names them). */
+export const SNAPSHOT_SLICES: readonly SnapshotSlice[] = MODULES.flatMap((module) =>
+  module.snapshot ? [module.snapshot] : [],
+);
 
 /** Every conversation that asks for a change, in the order help and suggestions show them (the most asked first). */
 export const CHANGE_ASKS: ReadonlyArray<ChangeAsk<ChangeIntentKind>> = [...SMS_SIGN_IN.asks, ...ACCOUNT.asks];

@@ -1,4 +1,6 @@
-// Everything phonedesk reads about one worker (and the SMS policy), in one go by the Graph gateway; pure types.
+// What phonedesk reads about one worker, as pure types: the core facts the Graph gateway reads for every method
+// (WorkerSnapshot), and Graph's phone methods and SMS policy as phonedesk maps them. A method's slice of the
+// snapshot is its own (methods/*/…-snapshot.ts); methods/method-types.ts puts them together as SignInSnapshot.
 
 export type PhoneType = 'mobile' | 'alternateMobile' | 'office';
 
@@ -47,7 +49,7 @@ export interface SmsPolicySnapshot {
   } | null;
 }
 
-export interface SignInSnapshot {
+export interface WorkerSnapshot {
   user: {
     id: string;
     displayName: string;
@@ -61,7 +63,6 @@ export interface SignInSnapshot {
     /** The user's manager, for the "direct reports" scope. */
     managerId?: string;
   };
-  phoneMethods: PhoneMethodSnapshot[];
   /** SKU part numbers, e.g. SPE_F1. */
   licenses: string[];
   /** Transitive group memberships. */
@@ -70,7 +71,6 @@ export interface SignInSnapshot {
   roles: RoleSnapshot[];
   /** userPreferredMethodForSecondaryAuthentication from the registration report, when known. */
   defaultMfaMethod?: string;
-  policy: SmsPolicySnapshot;
   /** When the gateway read it. */
   readAt: string;
 }

@@ -1,4 +1,4 @@
-import type { SignInSnapshot } from '../../src/snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../../src/methods/method-types';
 
 export const FRONTLINE = 'group-frontline';
 export const MFA_ONLY = 'group-mfa-only';

@@ -14,6 +14,7 @@ import { DATABASE_FILE, openDatabase, type SqliteDatabase } from '../../src/stor
 import { testGateway } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
 
 const PLAIN_MESSAGE = 'The audit log could not be written, so nothing was sent to Microsoft 365.';
 
@@ -169,7 +170,7 @@ describe('a read', () => {
 
   it('counts a $batch of GETs as a read and lists what it asked for', async () => {
     const bob = demoUser('bob.smith');
-    await gateway.signInSnapshot(bob);
+    await signInSnapshot(gateway, bob);
     const [read] = await records();
     expect(read).toMatchObject({
       phase: 'read',

@@ -5,6 +5,7 @@ import { withinDeadline, withoutDeadline } from '../../src/graph/turn-deadline';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { testGateway, type RecordingObserver } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
 
 const harness = new SimulatorHarness();
 let gateway: GraphGateway;
@@ -100,7 +101,7 @@ describe('finding users', () => {
 
 describe('sign-in snapshot', () => {
   it('reads everything about a worker in one $batch and explains FIG6 from it', async () => {
-    const snapshot = await gateway.signInSnapshot(demoUser('bob.smith'));
+    const snapshot = await signInSnapshot(gateway, demoUser('bob.smith'));
     const trips = await roundTrips();
     expect(trips.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /$batch']);
     expect(snapshot.user).toMatchObject({ displayName: 'Bob Smith', accountEnabled: true, userType: 'Member' });
@@ -117,8 +118,8 @@ describe('sign-in snapshot', () => {
   });
 
   it('reuses the SMS policy for the next snapshot instead of reading it again', async () => {
-    await gateway.signInSnapshot(demoUser('bob.smith'));
-    await gateway.signInSnapshot(demoUser('chloe.evans'));
+    await signInSnapshot(gateway, demoUser('bob.smith'));
+    await signInSnapshot(gateway, demoUser('chloe.evans'));
     const policyReads = (await requestLog()).filter((entry) =>
       entry.path.includes('authenticationMethodConfigurations/sms'),
     );
@@ -126,7 +127,7 @@ describe('sign-in snapshot', () => {
   });
 
   it('sees role assignments and the default MFA method', async () => {
-    const rachel = await gateway.signInSnapshot(demoUser('rachel.green'));
+    const rachel = await signInSnapshot(gateway, demoUser('rachel.green'));
     expect(rachel.roles).toEqual([
       {
         roleTemplateId: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
@@ -134,9 +135,9 @@ describe('sign-in snapshot', () => {
         directoryScopeId: '/',
       },
     ]);
-    const daniel = await gateway.signInSnapshot(demoUser('daniel.wright'));
+    const daniel = await signInSnapshot(gateway, demoUser('daniel.wright'));
     expect(daniel.defaultMfaMethod).toBe('sms');
-    const priya = await gateway.signInSnapshot(demoUser('priya.shah'));
+    const priya = await signInSnapshot(gateway, demoUser('priya.shah'));
     expect(priya.roles[0].directoryScopeId).toMatch(/^\/administrativeUnits\//);
   });
 
@@ -149,7 +150,7 @@ describe('sign-in snapshot', () => {
       count: 1,
     });
     const started = Date.now();
-    const snapshot = await gateway.signInSnapshot(demoUser('chloe.evans'));
+    const snapshot = await signInSnapshot(gateway, demoUser('chloe.evans'));
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     expect(snapshot.licenses).toEqual(['SPE_F1']);
     expect(await roundTrips()).toHaveLength(2);
@@ -161,20 +162,20 @@ describe('sign-in snapshot', () => {
       status: 403,
       code: 'Authorization_RequestDenied',
     });
-    const snapshot = await gateway.signInSnapshot(demoUser('daniel.wright'));
+    const snapshot = await signInSnapshot(gateway, demoUser('daniel.wright'));
     expect(snapshot.defaultMfaMethod).toBeUndefined();
     expect(snapshot.phoneMethods).toHaveLength(1);
   });
 
   it('fails plainly when a needed part of the $batch fails', async () => {
     await harness.control('POST', 'faults', { path: '/authentication/phoneMethods$', status: 500, count: 5 });
-    const failure = await failureOf(gateway.signInSnapshot(demoUser('bob.smith')));
+    const failure = await failureOf(signInSnapshot(gateway, demoUser('bob.smith')));
     expect(failure.kind).toBe('unavailable');
     expect(failure.userMessage).toMatch(/not responding properly/);
   });
 
   it('fails with a plain sentence when the user is gone', async () => {
-    const failure = await failureOf(gateway.signInSnapshot('00000000-0000-4000-8000-000000000000'));
+    const failure = await failureOf(signInSnapshot(gateway, '00000000-0000-4000-8000-000000000000'));
     expect(failure.kind).toBe('not-found');
     expect(failure.userMessage).toMatch(/could not find/);
   });
@@ -253,7 +254,7 @@ describe('phone method writes', () => {
     await gateway.disableSmsSignIn(demoUser('bob.smith'));
     expect((await gateway.listPhoneMethods(demoUser('bob.smith')))[0].smsSignInState).toBe('notEnabled');
     await gateway.revokeSignInSessions(demoUser('bob.smith'));
-    const snapshot = await gateway.signInSnapshot(demoUser('bob.smith'));
+    const snapshot = await signInSnapshot(gateway, demoUser('bob.smith'));
     expect(Date.now() - Date.parse(snapshot.user.signInSessionsValidFromDateTime!)).toBeLessThan(10_000);
   });
 });
@@ -416,7 +417,7 @@ describe('while a person waits (a turn deadline)', () => {
   it('does not retry throttled parts of a $batch past the deadline', async () => {
     await harness.control('POST', 'faults', { path: '/phoneMethods', status: 429, retryAfter: 2, count: 10 });
     const started = Date.now();
-    await failureOf(withinDeadline(1500, () => gateway.signInSnapshot(demoUser('bob.smith'))));
+    await failureOf(withinDeadline(1500, () => signInSnapshot(gateway, demoUser('bob.smith'))));
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
@@ -449,7 +450,7 @@ describe('what the audit log will see', () => {
   });
 
   it('lists the inner requests of a $batch in its intent', async () => {
-    await gateway.signInSnapshot(demoUser('bob.smith'));
+    await signInSnapshot(gateway, demoUser('bob.smith'));
     expect(observer.intents[0].batch?.map((item) => item.url)).toEqual(
       expect.arrayContaining([`/users/${demoUser('bob.smith')}/authentication/phoneMethods`]),
     );
@@ -464,11 +465,11 @@ describe('what the audit log will see', () => {
 
 describe('SMS policy', () => {
   it('unticks "Use for sign-in" and the next snapshot sees it at once', async () => {
-    await gateway.signInSnapshot(demoUser('chloe.evans'));
+    await signInSnapshot(gateway, demoUser('chloe.evans'));
     const frontline = (await gateway.smsPolicy()).includeTargets.find((target) => target.isUsableForSignIn)!;
     const policy = await gateway.setUseForSignIn(frontline.id, false);
     expect(policy.includeTargets.find((target) => target.id === frontline.id)?.isUsableForSignIn).toBe(false);
-    const snapshot = await gateway.signInSnapshot(demoUser('chloe.evans'));
+    const snapshot = await signInSnapshot(gateway, demoUser('chloe.evans'));
     expect(snapshot.phoneMethods[0].smsSignInState).toBe('notAllowedByPolicy');
     expect(diagnose(snapshot, { now: new Date() }).findings[0].id).toBe('use-for-sign-in-unchecked');
   });

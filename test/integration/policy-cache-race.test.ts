@@ -5,6 +5,7 @@ import { GraphFailure } from '../../src/graph/graph-errors';
 import { testGateway } from '../helpers/gateway';
 import { waitUntil } from '../helpers/bot-harness';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
 
 const harness = new SimulatorHarness();
 let gateway: GraphGateway;
@@ -22,7 +23,7 @@ it('answers a snapshot whose batch was in flight when setUseForSignIn emptied th
   const frontline = (await gateway.smsPolicy()).includeTargets.find((target) => target.isUsableForSignIn)!;
   // The snapshot's batch waits in the simulator, after the gateway decided the cached policy would do.
   await harness.control('POST', 'faults', { method: 'GET', path: '/licenseDetails', action: 'hold', count: 1 });
-  const snapshot = gateway.signInSnapshot(demoUser('chloe.evans'));
+  const snapshot = signInSnapshot(gateway, demoUser('chloe.evans'));
   await waitUntil('the snapshot to be held', async () => (await heldCount()) === 1 || undefined);
 
   // The change empties the cache, and its PATCH fails, so nothing fills it again before the snapshot returns.
@@ -40,5 +41,5 @@ it('answers a snapshot whose batch was in flight when setUseForSignIn emptied th
   expect(read.policy.includeTargets.find((target) => target.id === frontline.id)?.isUsableForSignIn).toBe(true);
   expect(read.phoneMethods[0].smsSignInState).toBe('ready');
   // The next snapshot works too (it reads the policy again, the cache being empty).
-  expect((await gateway.signInSnapshot(demoUser('chloe.evans'))).policy.includeTargets.length).toBeGreaterThan(0);
+  expect((await signInSnapshot(gateway, demoUser('chloe.evans'))).policy.includeTargets.length).toBeGreaterThan(0);
 });

@@ -5,6 +5,7 @@ import { DEMO_STORES } from '../../src/simulator/demo-tenant';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { testGateway } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
+import { snapshotForRequester } from '../../src/methods/read-snapshot';
 
 const harness = new SimulatorHarness();
 let gateway: GraphGateway;
@@ -31,7 +32,7 @@ it('reads the display name and stores of a person in one round trip', async () =
 });
 
 it('reads them inside the snapshot batch, still one round trip', async () => {
-  const { requester } = await gateway.snapshotForRequester(demoUser('bob.smith'), demoUser('hana.kim'));
+  const { requester } = await snapshotForRequester(gateway, demoUser('bob.smith'), demoUser('hana.kim'));
   expect(requester.displayName).toBe('Hana Kim');
   expect(requester.stores).toEqual([]);
   expect(await roundTrips()).toHaveLength(1);

@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../../src/storage/sqlite/sqlite-database';
 import { HANA, TOMASZ, testPipeline, type Pipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
 
 const RELEASE_DATABASE = join(__dirname, '../fixtures/release-0.1.0', DATABASE_FILE);
 
@@ -118,7 +119,7 @@ describe('a database from release 0.1.0', () => {
         reason: 'found it',
         tenantWide: false,
       },
-      await pipeline.gateway.signInSnapshot(lost.target.userId),
+      await signInSnapshot(pipeline.gateway, lost.target.userId),
     );
     await expect(again).rejects.toThrow(/lost/i);
   });

@@ -12,7 +12,7 @@ import { buildTenantCheckCard } from '../../src/cards/tenant-check-card';
 import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/worker-instructions';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose } from '../../src/diagnosis/diagnose';
-import type { SignInSnapshot } from '../../src/snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../../src/methods/method-types';
 import { factsOf, textBlocksOf, wordsOf } from '../helpers/card-walk';
 import { MFA_ONLY, readyWorker } from '../helpers/snapshots';
 

@@ -13,7 +13,8 @@ import type { ChangeKind } from '../../src/methods/registry';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose, type Diagnosis } from '../../src/diagnosis/diagnose';
 import type { Finding } from '../../src/methods/finding';
-import type { SignInSnapshot, SmsPolicySnapshot } from '../../src/snapshot/sign-in-snapshot';
+import type { SmsPolicySnapshot } from '../../src/snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../../src/methods/method-types';
 import { buttons, cardProblems, elementsOf, executes, textOf, type Json } from '../helpers/card-validator';
 import { EXCLUDED, MFA_ONLY, readyWorker } from '../helpers/snapshots';
 

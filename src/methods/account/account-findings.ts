@@ -2,7 +2,7 @@ import { ageInWords } from '../../time/age-in-words';
 import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import { QUALIFYING_LICENCES, hasQualifyingLicence } from './qualifying-licences';
-import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 
 const RECENT_REVOKE_MS = 24 * 60 * 60 * 1000;
 

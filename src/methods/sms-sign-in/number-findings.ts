@@ -3,7 +3,8 @@ import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import { lostNumberFinding, lostReportOf } from './lost-number-findings';
 import { isAdmin } from './security-findings';
-import type { PhoneMethodSnapshot, SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { PhoneMethodSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 
 const TYPE_NAMES = {
   mobile: 'mobile number',

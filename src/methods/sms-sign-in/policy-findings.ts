@@ -1,6 +1,6 @@
 import type { Finding } from '../finding';
 import { describeTarget, policyScope } from './policy-scope';
-import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 
 /** Why the authentication methods policy does or does not let this user sign in by SMS (docs/graph-facts.md §3.3). */
 export function policyFindings(snapshot: SignInSnapshot): Finding[] {

@@ -1,5 +1,6 @@
 // How the SMS policy applies to one user: targeted for sign-in, for MFA only, excluded, or not at all.
-import type { SignInSnapshot, SmsPolicyTarget } from '../../snapshot/sign-in-snapshot';
+import type { SmsPolicyTarget } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 
 interface PolicyScope {
   enabled: boolean;

@@ -1,5 +1,5 @@
 import type { Finding } from '../finding';
-import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 
 /** Anyone holding a directory role, tenant-wide or scoped to a store, counts as an admin. */
 export function isAdmin(snapshot: SignInSnapshot): boolean {

@@ -1,12 +1,13 @@
 // SMS sign-in, the first frontline method: a worker signs in with their mobile number and a texted code. Microsoft
 // retires it on 2027-02-01 (docs/architecture.md, "Sign-in methods").
 import { maskGraphNumber } from '../../phone/phone-number';
-import type { SignInSnapshot } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 import type { MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
+import { SMS_SNAPSHOT } from './sms-snapshot';
 import type { SmsAskIntent, SmsChange } from './sms-changes';
 import {
   disableSms,
@@ -37,6 +38,7 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
 export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
   id: 'sms-sign-in',
   asks: SMS_ASKS,
+  snapshot: SMS_SNAPSHOT,
   findings: (snapshot, context) => [
     ...policyFindings(snapshot),
     ...numberFindings(snapshot, context),

@@ -1,7 +1,13 @@
-// The payload types of every change kind, gathered from the method modules: types only, so that findings and
-// the contract can name a change without importing the modules that handle it.
+// The types gathered from the method modules: every change kind's payload, every ask, and the sign-in snapshot
+// (the worker's core facts and each method's slice). Types only, so that findings and the contract can name them
+// without importing the modules themselves.
 import type { AccountAskIntent, AccountChange } from './account/account-changes';
+import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
 import type { SmsAskIntent, SmsChange } from './sms-sign-in/sms-changes';
+import type { SmsSnapshot } from './sms-sign-in/sms-snapshot';
+
+/** Everything phonedesk reads about one worker: the core facts and each method's slice (registry, SNAPSHOT_SLICES). */
+export type SignInSnapshot = WorkerSnapshot & SmsSnapshot;
 
 /** Every change phonedesk can make, as a typed payload per kind. */
 export type ChangeDetails = AccountChange | SmsChange;
