@@ -15,7 +15,7 @@ import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './chan
 import type { ChangeStore } from './change-store';
 import { signInSnapshot } from '../methods/read-snapshot';
 
-type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'smsPolicy' | 'listPhoneMethods'>;
+type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'listPhoneMethods'>;
 
 function plainError(error: unknown): string {
   if (error instanceof GraphFailure) return error.userMessage;
@@ -38,8 +38,8 @@ export class ChangeExecutor {
   private readonly unsaved = new Map<string, { request: ChangeRequest; result: ApplyResult; endedAt: Date }>();
 
   private async live(request: ChangeRequest, startedAt: Date): Promise<LiveState> {
-    if (specOf(request).reads === 'sms-policy')
-      return { policy: await this.gateway.smsPolicy({ fresh: true }), executionStartedAt: startedAt };
+    const { reads } = specOf(request);
+    if (reads !== 'worker') return { policy: await reads.policy(this.gateway), executionStartedAt: startedAt };
     return { snapshot: await signInSnapshot(this.gateway, request.target.userId), executionStartedAt: startedAt };
   }
 
@@ -210,8 +210,7 @@ export class ChangeExecutor {
       verdict = spec.handler.reconcile(request, await this.live(request, startedAt));
     } catch (readError) {
       this.logger.warn({ err: readError, requestId: request.id }, 'could not check whether a failed change was made');
-      const ask =
-        spec.reads === 'sms-policy' ? '"is SMS sign-in set up?"' : `"status of ${request.target.displayName}"`;
+      const ask = spec.reads === 'worker' ? `"status of ${request.target.displayName}"` : `"${spec.reads.askToSee}"`;
       return {
         status: 'failed',
         outcome: `Microsoft 365 did not answer properly, so phonedesk cannot tell whether the change was made. Ask ${ask} before asking for it again.`,

@@ -78,6 +78,9 @@ export class ChangeService {
 
   /** Why this request must not be filed, or undefined; `request` asks it itself. */
   async check(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<string | undefined> {
+    // A change this worker must never get (weak sign-in for an admin or a guest), whoever asks and however.
+    const never = snapshot && specOf(input).refusalFor?.(snapshot);
+    if (never) return never;
     const open = await openDuplicate(this.store, input);
     if (open) return alreadyAsked(open);
     return input.tenantWide ? undefined : this.guard?.refusal(input, snapshot);

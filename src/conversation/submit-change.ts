@@ -5,11 +5,9 @@ import type { AccessPolicy } from '../access/access-policy';
 import type { RateLimiter } from '../access/rate-limiter';
 import type { RequesterDirectory } from '../access/requester-directory';
 import { buildChangeRequestCard } from '../cards/change-request-card';
-import type { AuditAppender } from '../changes/audit-appender';
 import type { ChangeRequest } from '../changes/change-request';
 import { RequestRefused, type ChangeService, type NewRequestInput } from '../changes/change-service';
 import { withReportedNumber } from '../changes/lost-numbers';
-import { specOf } from '../methods/registry';
 import type { SignInSnapshot } from '../methods/method-types';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
 import { gatherRequestFacts, type RequestFactsDeps } from './gather-request-facts';
@@ -30,8 +28,6 @@ export interface SubmitChangeDeps extends RequestFactsDeps {
   changes: Pick<ChangeService, 'list' | 'request'>;
   directory: RequesterDirectory;
   access: AccessPolicy;
-  /** Guard refusals before anything is saved are recorded here. */
-  audit: AuditAppender;
   limits: { changes: RateLimiter };
   /** Where the requester's card is kept, to be updated later. */
   cards: ChangeRequestCards;
@@ -45,18 +41,6 @@ export async function submitChange(
   snapshot: SignInSnapshot | undefined,
 ): Promise<ChangeRequest | undefined> {
   const input = withReportedNumber(asked, snapshot);
-  const refusal = snapshot ? specOf(input).refusalFor?.(snapshot) : undefined;
-  if (refusal) {
-    await deps.audit.append({
-      phase: 'event',
-      operation: 'change.refused',
-      actor: await deps.directory.namedForRecord(input.requester),
-      targetUserId: input.target.userId,
-      detail: refusal,
-    });
-    await context.sendActivity(refusal);
-    return undefined;
-  }
   if (!deps.limits.changes.take(input.requester.aadObjectId)) {
     await context.sendActivity(
       "You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.",

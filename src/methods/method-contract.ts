@@ -1,7 +1,6 @@
 // What a sign-in method module gives the method-neutral pipeline: for each change kind it owns, a typed payload,
 // the live state it reads, how to plan, apply and reconcile it, and its words. changes/, cards/ and bot/ reach a
 // kind only through the registry (registry.ts), never by naming it.
-import type { SmsPolicySnapshot } from '../snapshot/sign-in-snapshot';
 import type { SignInSnapshot } from './method-types';
 import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
@@ -17,16 +16,23 @@ export interface ChangeTarget {
 /** A change as a handler sees it: its typed payload and whom it is for. */
 export type TargetedChange<C> = C & { target: ChangeTarget };
 
-/** Live state re-read just before executing (and when reconciling after a crash). */
-export interface LiveState {
+/** Live state re-read just before executing (and when reconciling after a crash): the worker's, or a policy P. */
+export interface LiveState<P = unknown> {
   snapshot?: SignInSnapshot;
-  policy?: SmsPolicySnapshot;
+  policy?: P;
   /** When the execution started, for checks like "sessions revoked since". */
   executionStartedAt?: Date;
 }
 
-/** Which live state a change is checked against: the worker's snapshot, or the tenant's SMS policy. */
-type LiveRead = 'worker' | 'sms-policy';
+/** Which live state a change is checked against: the worker's snapshot, or a tenant-wide policy its method reads. */
+type LiveRead<G, P> =
+  | 'worker'
+  | {
+      /** Reads the policy fresh, through the kind's gateway slice. */
+      policy(gateway: G): Promise<P>;
+      /** What to ask phonedesk to see it yourself: "is SMS sign-in set up?". */
+      askToSee: string;
+    };
 
 type Plan = { action: 'apply' } | { action: 'already-done'; outcome: string } | { action: 'refuse'; outcome: string };
 
@@ -38,15 +44,16 @@ export interface ApplyResult {
 export type Reconciled = 'applied' | 'partly-applied' | 'not-applied';
 
 /** What a kind does in Graph (through the gateway slice G it uses), when it is already done, and whether it took. */
-export interface ChangeHandler<C, G> {
-  plan(change: TargetedChange<C>, live: LiveState): Plan;
-  apply(change: TargetedChange<C>, gateway: G, live: LiveState): Promise<ApplyResult>;
-  reconcile(change: TargetedChange<C>, live: LiveState): Reconciled;
+export interface ChangeHandler<C, G, P = unknown> {
+  plan(change: TargetedChange<C>, live: LiveState<P>): Plan;
+  apply(change: TargetedChange<C>, gateway: G, live: LiveState<P>): Promise<ApplyResult>;
+  reconcile(change: TargetedChange<C>, live: LiveState<P>): Reconciled;
 }
 
-export interface ChangeKindSpec<C extends { kind: string }, G> {
+/** A kind's spec; P is the policy it reads when it is checked against one instead of the worker. */
+export interface ChangeKindSpec<C extends { kind: string }, G, P = unknown> {
   kind: C['kind'];
-  reads: LiveRead;
+  reads: LiveRead<G, P>;
   /** The payload fields a request of this kind cannot do without (a proposal lacking one asks for it first). */
   requires?: ReadonlyArray<Exclude<keyof C, 'kind'>>;
   /** Whether it changes the worker's phone methods, so phonedesk's number index is refreshed after it. */
@@ -67,7 +74,7 @@ export interface ChangeKindSpec<C extends { kind: string }, G> {
   summary(change: TargetedChange<C>): string;
   /** The button that proposes it (a proposal may not know every field yet). */
   label(proposal: Partial<C>): string;
-  handler: ChangeHandler<C, G>;
+  handler: ChangeHandler<C, G, P>;
 }
 
 /** How a worker can sign in with a method now, by Graph's own verdict: the "ready" finding's words. */

@@ -4,12 +4,13 @@ import type { ChangeKind } from '../../src/methods/registry';
 import type { ChangeRequest } from '../../src/changes/change-request';
 import { RequestRefused, type NewRequestInput } from '../../src/changes/change-service';
 import { LostNumbers } from '../../src/changes/lost-numbers';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
 import { WorkerChecker } from '../../src/checks/worker-check';
 import { NumberHolderFinder } from '../../src/number-index/number-holder-finder';
 import { NumberIndexSweep } from '../../src/number-index/number-index-sweep';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
-import { HANA, PRIYA, testPipeline, type Pipeline } from '../helpers/pipeline';
+import { HANA, MARCUS, PRIYA, testPipeline, type Pipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
@@ -251,5 +252,28 @@ describe('one open request per worker and change', () => {
     expect(await pipeline.service.check(ask('secure-lost-phone', CHLOE.alias, CHLOE.name))).toMatch(
       new RegExp(`^Request ${first.number}, asked by Priya Shah, already asks for this`),
     );
+  });
+});
+
+describe('an admin never gets a weak sign-in, however the change is asked for', () => {
+  const RACHEL = { alias: 'rachel.green', name: 'Rachel Green' }; // Helpdesk Administrator, Leeds
+
+  it('is refused by the service itself before anything is saved, and the refusal is audited', async () => {
+    const snapshot = await signInSnapshot(pipeline.gateway, demoUser(RACHEL.alias));
+    const add = ask('replace-number', RACHEL.alias, RACHEL.name, '+44 7700900999', MARCUS);
+    await expect(pipeline.service.request(add, snapshot)).rejects.toThrow(
+      /Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/,
+    );
+    expect(await pipeline.store.list({ kinds: ['replace-number'] })).toEqual([]);
+    expect(pipeline.audit.entries.map((entry) => entry.operation)).toContain('change.refused');
+  });
+
+  it('still lets her be signed out everywhere', async () => {
+    const snapshot = await signInSnapshot(pipeline.gateway, demoUser(RACHEL.alias));
+    const request = await pipeline.service.request(
+      ask('revoke-sessions', RACHEL.alias, RACHEL.name, undefined, MARCUS),
+      snapshot,
+    );
+    expect(request.status).toBe('pending');
   });
 });

@@ -2,6 +2,7 @@
 import { GraphFailure } from '../../graph/graph-errors';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
+import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
 import { sessionsRevokedSince } from '../account/account';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import type {
@@ -24,6 +25,7 @@ export type SmsGateway = Pick<
   | 'revokeSignInSessions'
   | 'setUseForSignIn'
   | 'listPhoneMethods'
+  | 'smsPolicy'
 >;
 
 type SmsHandler<C> = ChangeHandler<C, SmsGateway>;
@@ -218,10 +220,10 @@ export const secureLostPhone: SmsHandler<SecureLostPhone> = {
   },
 };
 
-const policyTargetOf = (change: SetUseForSignIn, live: LiveState) =>
+const policyTargetOf = (change: SetUseForSignIn, live: LiveState<SmsPolicySnapshot>) =>
   live.policy?.includeTargets.find((candidate) => candidate.id === change.policyTargetId);
 
-export const useForSignIn: SmsHandler<SetUseForSignIn> = {
+export const useForSignIn: ChangeHandler<SetUseForSignIn, SmsGateway, SmsPolicySnapshot> = {
   plan(change, live) {
     const target = policyTargetOf(change, live);
     if (!target) return { action: 'refuse', outcome: 'That group is no longer a target of the SMS sign-in policy.' };

@@ -1,14 +1,15 @@
 // SMS sign-in, the first frontline method: a worker signs in with their mobile number and a texted code. Microsoft
 // retires it on 2027-02-01 (docs/architecture.md, "Sign-in methods").
 import { maskGraphNumber } from '../../phone/phone-number';
+import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
 import type { SignInSnapshot } from '../method-types';
-import type { MethodModule } from '../method-contract';
+import type { ChangeKindSpec, MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
 import { SMS_SNAPSHOT } from './sms-snapshot';
-import type { SmsAskIntent, SmsChange } from './sms-changes';
+import type { SetUseForSignIn, SmsAskIntent, SmsChange } from './sms-changes';
 import {
   disableSms,
   enableSms,
@@ -34,6 +35,19 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
     return `${name} has a guest account, and guest accounts can't sign in by text message.`;
   return undefined;
 }
+
+/** Tenant-wide: checked against the SMS policy read fresh, not against a worker. */
+const useForSignInSpec: ChangeKindSpec<SetUseForSignIn, SmsGateway, SmsPolicySnapshot> = {
+  kind: 'set-use-for-sign-in',
+  reads: { policy: (gateway) => gateway.smsPolicy({ fresh: true }), askToSee: 'is SMS sign-in set up?' },
+  requires: ['policyTargetId', 'useForSignIn'],
+  changesPhoneMethods: false,
+  sameAsk: (a, b) => a.policyTargetId === b.policyTargetId && a.useForSignIn === b.useForSignIn,
+  summary: (change) =>
+    `${change.useForSignIn ? 'Tick' : 'Untick'} "Use for sign-in" for ${change.target.displayName} in the SMS policy (whole organisation)`,
+  label: (proposal) => (proposal.useForSignIn === false ? "Untick 'Use for sign-in'" : "Tick 'Use for sign-in'"),
+  handler: useForSignIn,
+};
 
 export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
   id: 'sms-sign-in',
@@ -113,16 +127,6 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       label: () => 'Secure the lost phone',
       handler: secureLostPhone,
     },
-    'set-use-for-sign-in': {
-      kind: 'set-use-for-sign-in',
-      reads: 'sms-policy',
-      requires: ['policyTargetId', 'useForSignIn'],
-      changesPhoneMethods: false,
-      sameAsk: (a, b) => a.policyTargetId === b.policyTargetId && a.useForSignIn === b.useForSignIn,
-      summary: (change) =>
-        `${change.useForSignIn ? 'Tick' : 'Untick'} "Use for sign-in" for ${change.target.displayName} in the SMS policy (whole organisation)`,
-      label: (proposal) => (proposal.useForSignIn === false ? "Untick 'Use for sign-in'" : "Tick 'Use for sign-in'"),
-      handler: useForSignIn,
-    },
+    'set-use-for-sign-in': useForSignInSpec,
   },
 };
