@@ -5,7 +5,7 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildChangeRequestCard, REJECT_REASON_INPUT, VERBS } from '../cards/change-request-card';
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
-import type { FindingId } from '../methods/finding';
+import type { FindingId } from '../methods/method-types';
 import { askMaking, proposedChange } from '../methods/registry';
 import { textTimeWords } from '../time/text-time';
 import type { AppTurnState } from './app-turn-state';

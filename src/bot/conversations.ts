@@ -7,8 +7,9 @@ import { buildWorkerChoiceCard } from '../cards/choice-card';
 import { buildDiagnosisCard } from '../cards/diagnosis-card';
 import { buildPendingCard } from '../cards/pending-card';
 import { buildTenantCheckCard } from '../cards/tenant-check-card';
-import { buildInstructionsCard, buildWorkerInstructions } from '../cards/worker-instructions';
-import { fromGraph, maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
+import { buildInstructionsCard } from '../cards/worker-instructions';
+import { maskPhoneNumber, parsePhoneNumber } from '../phone/phone-number';
+import { instructionsFor } from '../methods/registry';
 import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import { textTimeWords } from '../time/text-time';
@@ -73,16 +74,8 @@ export async function reportOnWorker(
   }
   const { snapshot, profile } = found;
   if (intent.kind === 'instructions') {
-    const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');
-    const number = mobile ? fromGraph(mobile.phoneNumber) : undefined;
-    const shown = number ? (isPersonalChat(context) ? number.international : maskPhoneNumber(number)) : undefined;
-    await context.sendActivity(
-      card(
-        buildInstructionsCard(
-          buildWorkerInstructions({ displayName: snapshot.user.displayName, ...(shown && { number: shown }) }),
-        ),
-      ),
-    );
+    const steps = instructionsFor(snapshot, { personalChat: isPersonalChat(context) });
+    await context.sendActivity(card(buildInstructionsCard(steps)));
     return;
   }
   const mentioned =

@@ -1,21 +1,5 @@
-import type { ProposedChange } from './method-types';
-
-export type FindingId =
-  | 'sms-policy-disabled'
-  | 'guest-account'
-  | 'account-disabled'
-  | 'not-in-policy'
-  | 'use-for-sign-in-unchecked'
-  | 'excluded-from-policy'
-  | 'no-qualifying-licence'
-  | 'no-mobile-number'
-  | 'number-on-wrong-phone-type'
-  | 'number-not-enabled'
-  | 'lost-number'
-  | 'number-in-use'
-  | 'admin-with-sms-sign-in'
-  | 'sessions-recently-revoked'
-  | 'ready';
+// What a method says about a worker's sign-in, and how findings are ordered.
+import type { FindingId, ProposedChange } from './method-types';
 
 /** blocker: sign-in by phone cannot work; warning: it works but should not stay so; info: worth knowing; ok: ready. */
 export type Severity = 'blocker' | 'warning' | 'info' | 'ok';

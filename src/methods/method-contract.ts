@@ -83,6 +83,13 @@ interface ReadyWay {
   fix: string;
 }
 
+/** Where a worker's sign-in steps are shown: in full only in a 1:1 chat with the person who asked. */
+export interface InstructionsAudience {
+  personalChat: boolean;
+  /** The organisation's name, e.g. "Contoso Retail". */
+  organisation?: string;
+}
+
 /** A sign-in method (or the account itself): what it finds about a worker, the change kinds it owns, and how they are asked for. */
 export interface MethodModule<C extends { kind: string }, G, A extends string = never> {
   id: string;
@@ -92,6 +99,8 @@ export interface MethodModule<C extends { kind: string }, G, A extends string = 
   findings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[];
   /** Whether the worker can sign in with this method now, and how; undefined when they cannot (or it is not a method). */
   readyWay(snapshot: SignInSnapshot): ReadyWay | undefined;
+  /** The steps a worker follows to sign in with this method, as plain text (a title line, then numbered steps). */
+  instructions?(snapshot: SignInSnapshot, audience: InstructionsAudience): string;
   kinds: { readonly [K in C['kind']]: ChangeKindSpec<Extract<C, { kind: K }>, G> };
   /** The conversations that ask for its changes in words, in the order help shows them. */
   asks: ReadonlyArray<ChangeAsk<A>>;

@@ -1,9 +1,9 @@
 // The types gathered from the method modules: every change kind's payload, every ask, and the sign-in snapshot
 // (the worker's core facts and each method's slice). Types only, so that findings and the contract can name them
 // without importing the modules themselves.
-import type { AccountAskIntent, AccountChange } from './account/account-changes';
+import type { AccountAskIntent, AccountChange, AccountFindingId } from './account/account-types';
 import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
-import type { SmsAskIntent, SmsChange } from './sms-sign-in/sms-changes';
+import type { SmsAskIntent, SmsChange, SmsFindingId } from './sms-sign-in/sms-types';
 import type { SmsSnapshot } from './sms-sign-in/sms-snapshot';
 
 /** Everything phonedesk reads about one worker: the core facts and each method's slice (registry, SNAPSHOT_SLICES). */
@@ -27,3 +27,6 @@ export type ProposedChange = Partly<ChangeDetails> & {
   /** The button's words when the kind's usual label does not fit ("Add their new number"). */
   title?: string;
 };
+
+/** Every finding a method can report, and "ready" (a method's readyWay, as the diagnosis words it). */
+export type FindingId = AccountFindingId | SmsFindingId | 'ready';

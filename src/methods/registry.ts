@@ -4,8 +4,8 @@
 import { ACCOUNT, type AccountGateway } from './account/account';
 import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
-import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
-import type { ChangeKindSpec, MethodModule } from './method-contract';
+import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange, SignInSnapshot } from './method-types';
+import type { ChangeKindSpec, InstructionsAudience, MethodModule } from './method-contract';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 
@@ -15,7 +15,7 @@ export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from
 export type MethodsGateway = AccountGateway & SmsGateway;
 
 /** What the diagnosis asks of every module, whatever its kinds. */
-type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay' | 'snapshot'>;
+type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay' | 'snapshot' | 'instructions'>;
 
 /** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
 const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
@@ -89,4 +89,16 @@ export function proposedChange(proposal: ProposedChange): ChangeDetails | undefi
   return (specOf(proposal).requires ?? []).every((field) => fields[field] !== undefined)
     ? (payload as ChangeDetails)
     : undefined;
+}
+
+/**
+ * A worker's sign-in steps: for each method they can sign in with now, else for the first method that has steps
+ * (the one they are being set up for).
+ */
+export function instructionsFor(snapshot: SignInSnapshot, audience: InstructionsAudience): string {
+  const withSteps = MODULES.filter((module) => module.instructions !== undefined);
+  const ready = withSteps.filter((module) => module.readyWay(snapshot) !== undefined);
+  return (ready.length > 0 ? ready : withSteps.slice(0, 1))
+    .map((module) => module.instructions!(snapshot, audience))
+    .join('\n\n');
 }

@@ -9,7 +9,8 @@ import { buildDiagnosisCard } from '../../src/cards/diagnosis-card';
 import { buildHelpCard } from '../../src/cards/help-card';
 import { buildPendingCard } from '../../src/cards/pending-card';
 import { buildTenantCheckCard } from '../../src/cards/tenant-check-card';
-import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/worker-instructions';
+import { buildInstructionsCard } from '../../src/cards/worker-instructions';
+import { smsInstructions } from '../../src/methods/sms-sign-in/sms-instructions';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { SignInSnapshot } from '../../src/methods/method-types';
@@ -128,7 +129,7 @@ function everyCard(): Array<[string, AdaptiveCard]> {
     ['help with a request', buildHelpCard({ openRequestNumber: 7 })],
     ['approver help', buildApproverHelpCard()],
   );
-  cards.push(['instructions', buildInstructionsCard(buildWorkerInstructions({ displayName: 'Jane Doe' }))]);
+  cards.push(['instructions', buildInstructionsCard(smsInstructions({ displayName: 'Jane Doe' }))]);
   cards.push([
     'choice',
     buildWorkerChoiceCard(

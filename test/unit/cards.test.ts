@@ -8,7 +8,8 @@ import { buildHelpCard } from '../../src/cards/help-card';
 import { ANSWER_VERB, buildQuestionCard } from '../../src/cards/question-card';
 import { MAX_LISTED, buildPendingCard } from '../../src/cards/pending-card';
 import { buildTenantCheckCard, daysUntilRetirement, describeTelecomProvider } from '../../src/cards/tenant-check-card';
-import { buildInstructionsCard, buildWorkerInstructions } from '../../src/cards/worker-instructions';
+import { buildInstructionsCard } from '../../src/cards/worker-instructions';
+import { smsInstructions } from '../../src/methods/sms-sign-in/sms-instructions';
 import type { ChangeKind } from '../../src/methods/registry';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest, type ChangeStatus } from '../../src/changes/change-request';
 import { diagnose, type Diagnosis } from '../../src/diagnosis/diagnose';
@@ -708,7 +709,7 @@ describe('worker instructions', () => {
   const stepsOf = (text: string) => text.split('\n').filter((line) => /^\d+\. /.test(line));
 
   it('are 5 to 7 short numbered steps covering sign-in, the code, no text, and never sharing it', () => {
-    const text = buildWorkerInstructions({ displayName: 'Jane Doe', organisation: 'Contoso Retail' });
+    const text = smsInstructions({ displayName: 'Jane Doe', organisation: 'Contoso Retail' });
     const steps = stepsOf(text);
     expect(steps.length).toBeGreaterThanOrEqual(5);
     expect(steps.length).toBeLessThanOrEqual(7);
@@ -728,16 +729,16 @@ describe('worker instructions', () => {
   });
 
   it('prints the number as given: full for a 1:1 chat, masked (with its last four digits) elsewhere', () => {
-    expect(buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 7700 900234' })).toContain(
+    expect(smsInstructions({ displayName: 'Jane Doe', number: '+44 7700 900234' })).toContain(
       'type your mobile number with its country code: +44 7700 900234.',
     );
-    const masked = buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 •••• ••0234' });
+    const masked = smsInstructions({ displayName: 'Jane Doe', number: '+44 •••• ••0234' });
     expect(masked).toContain('the one ending 0234');
     expect(leakedDigits(masked)).toEqual([]);
   });
 
   it('wrap into a valid card with the steps as one numbered list', () => {
-    const text = buildWorkerInstructions({ displayName: 'Jane Doe', number: '+44 •••• ••0234' });
+    const text = smsInstructions({ displayName: 'Jane Doe', number: '+44 •••• ••0234' });
     const card = buildInstructionsCard(text);
     expect(cardProblems(card)).toEqual([]);
     expect(buttons(card)).toEqual([]);

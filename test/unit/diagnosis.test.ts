@@ -1,7 +1,7 @@
 import { ageInWords } from '../../src/time/age-in-words';
 import { diagnose } from '../../src/diagnosis/diagnose';
 import type { Diagnosis } from '../../src/diagnosis/diagnose';
-import type { FindingId } from '../../src/methods/finding';
+import type { FindingId } from '../../src/methods/method-types';
 import { parsePhoneNumber } from '../../src/phone/phone-number';
 import { EXCLUDED, FRONTLINE, MFA_ONLY, MOBILE_ID, readyWorker } from '../helpers/snapshots';
 

@@ -1,6 +1,6 @@
 // "sign Ali out everywhere": how a change to the account itself is asked for.
 import { mentions, type ChangeAsk } from '../change-ask';
-import type { AccountAskIntent } from './account-changes';
+import type { AccountAskIntent } from './account-types';
 import { REVOKE } from './account-keywords';
 
 const SIGN_OUT: ChangeAsk<'revoke-sessions'> = {

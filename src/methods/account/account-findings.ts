@@ -13,7 +13,7 @@ export function accountFindings(snapshot: SignInSnapshot, context: DiagnosisCont
     findings.push({
       id: 'guest-account',
       severity: 'blocker',
-      summary: `${user.displayName} has a guest account from another organisation, and guest accounts can't sign in by text message.`,
+      summary: `${user.displayName} has a guest account from another organisation, and guest accounts can't sign in by text message or with a QR code.`,
       fix: 'Give them a member account in your organisation, or let them sign in the way their own organisation allows.',
     });
   }
@@ -30,7 +30,7 @@ export function accountFindings(snapshot: SignInSnapshot, context: DiagnosisCont
     findings.push({
       id: 'no-qualifying-licence',
       severity: 'blocker',
-      summary: `${user.displayName} has no licence that includes sign-in by text message.`,
+      summary: `${user.displayName} has no licence that includes sign-in by text message or QR code.`,
       fix: `Ask IT to assign one of: ${examples} (or another licence that includes Entra ID P1).`,
     });
   }

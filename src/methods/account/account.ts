@@ -3,7 +3,7 @@
 import type { GraphGateway } from '../../graph/graph-gateway';
 import type { LiveState, MethodModule } from '../method-contract';
 import { ACCOUNT_ASKS } from './account-asks';
-import type { AccountAskIntent, AccountChange } from './account-changes';
+import type { AccountAskIntent, AccountChange } from './account-types';
 import { accountFindings } from './account-findings';
 
 export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'>;

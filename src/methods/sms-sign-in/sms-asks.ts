@@ -1,7 +1,7 @@
 // How a store manager asks for an SMS sign-in change, and what the conversation then asks: "add +44 7700 900123 for
 // Jane", "remove Ali's number" (a leaver too), "Ali lost their phone".
 import { mentions, type ChangeAsk } from '../change-ask';
-import type { SmsAskIntent } from './sms-changes';
+import type { SmsAskIntent } from './sms-types';
 import { ADD, ADD_LEADING, ADD_WITH_NUMBER, LEAVER, LOST_PHONE, NEW_NUMBER, REMOVE } from './sms-keywords';
 
 const ADD_NUMBER: ChangeAsk<'add-number'> = {

@@ -13,7 +13,7 @@ import type {
   ReplaceNumber,
   SecureLostPhone,
   SetUseForSignIn,
-} from './sms-changes';
+} from './sms-types';
 
 export type SmsGateway = Pick<
   GraphGateway,

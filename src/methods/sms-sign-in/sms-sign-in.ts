@@ -8,8 +8,9 @@ import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
+import { smsInstructionsFor } from './sms-instructions';
 import { SMS_SNAPSHOT } from './sms-snapshot';
-import type { SetUseForSignIn, SmsAskIntent, SmsChange } from './sms-changes';
+import type { SetUseForSignIn, SmsAskIntent, SmsChange } from './sms-types';
 import {
   disableSms,
   enableSms,
@@ -53,6 +54,7 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
   id: 'sms-sign-in',
   asks: SMS_ASKS,
   snapshot: SMS_SNAPSHOT,
+  instructions: smsInstructionsFor,
   findings: (snapshot, context) => [
     ...policyFindings(snapshot),
     ...numberFindings(snapshot, context),

@@ -1,5 +1,5 @@
-// The changes the SMS sign-in method makes, each with the payload it needs and nothing else. Numbers are in Graph
-// form ("+44 7700900123").
+// The SMS sign-in method's types: the changes it makes, each with the payload it needs and nothing else (numbers in
+// Graph form, "+44 7700900123"), the conversations that ask for them, and what its findings are called.
 
 export interface AddNumber {
   kind: 'add-number';
@@ -42,3 +42,16 @@ export type SmsChange =
 
 /** The conversations that ask for these changes (sms-asks.ts). */
 export type SmsAskIntent = 'add-number' | 'remove-number' | 'lost-phone';
+
+/** What the SMS sign-in findings are called (a fix button names its finding by id). */
+export type SmsFindingId =
+  | 'sms-policy-disabled'
+  | 'not-in-policy'
+  | 'use-for-sign-in-unchecked'
+  | 'excluded-from-policy'
+  | 'no-mobile-number'
+  | 'number-on-wrong-phone-type'
+  | 'number-not-enabled'
+  | 'lost-number'
+  | 'number-in-use'
+  | 'admin-with-sms-sign-in';
