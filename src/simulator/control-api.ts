@@ -1,7 +1,10 @@
-// The test control surface under /_sim/ (not part of Graph): reset, seeds, faults, latency, throttling, request log.
+// The test control surface under /_sim/ (not part of Graph): reset, seeds, faults, latency, throttling, request log,
+// and sign-ins played for a worker (a badge's first use).
 import type { FaultAction, FaultRule } from './faults';
+import { GraphHttpError } from './graph-error';
 import { checkSeed } from './load-seed';
 import type { SimulatorState } from './simulator-state';
+import { exportSeed } from './tenant-export';
 import { SeedError } from './tenant';
 import type { TenantSize, ThrottleSettings } from './throttle';
 
@@ -72,6 +75,24 @@ function throttleSettings(body: unknown): Partial<ThrottleSettings> {
   return settings;
 }
 
+const SIGN_IN_METHODS = ['sms', 'standardQRCode', 'temporaryQRCode', 'temporaryAccessPass'] as const;
+
+/** A worker signs in (tests play a first sign-in with this): 200, or 403 with Entra's words when it fails. */
+function signIn(state: SimulatorState, body: unknown): ControlResponse {
+  const input = object(body);
+  const user = state.tenant.findUser(String(input.user ?? ''));
+  if (!user) throw new ControlError(`no user ${String(input.user)}`);
+  const method = SIGN_IN_METHODS.find((known) => known === input.method);
+  if (!method) throw new ControlError(`method must be one of ${SIGN_IN_METHODS.join(', ')}`);
+  try {
+    state.tenant.signIn(user, method, new Date());
+  } catch (error) {
+    if (error instanceof GraphHttpError) return { status: 403, body: { error: error.message, code: error.code } };
+    throw error;
+  }
+  return { status: 200, body: { user: user.id, method, lastSignInDateTime: user.lastSignInDateTime } };
+}
+
 export function handleControl(state: SimulatorState, method: string, path: string, body: unknown): ControlResponse {
   const route = `${method} ${path.replace(/\/+$/, '')}`;
   try {
@@ -85,7 +106,7 @@ export function handleControl(state: SimulatorState, method: string, path: strin
         state.load(checkSeed(body));
         return { status: 204 };
       case 'GET /_sim/tenant':
-        return { status: 200, body: state.tenant.toSeed() };
+        return { status: 200, body: exportSeed(state.tenant) };
       case 'PUT /_sim/latency': {
         const input = object(body);
         state.faults.latency = {
@@ -124,6 +145,8 @@ export function handleControl(state: SimulatorState, method: string, path: strin
       case 'DELETE /_sim/requests':
         state.log.clear();
         return { status: 204 };
+      case 'POST /_sim/sign-ins':
+        return signIn(state, body);
       default:
         return { status: 404, body: { error: `no control endpoint ${route}` } };
     }

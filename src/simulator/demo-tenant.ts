@@ -1,6 +1,7 @@
 // "Contoso Retail": the demo tenant npm start runs against. Four stores, a manager each, a helpdesk, and workers
 // covering every case phonedesk must explain. Numbers are from Ofcom's and NANP's ranges reserved for fiction.
 import { createHash } from 'node:crypto';
+import { DEMO_BADGES, demoQrCodePinPolicy, demoTemporaryAccessPassPolicy } from './demo-badges';
 import { AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR } from './role-templates';
 import type { DefaultMfaMethod, Seed, SeedPhoneMethod, SeedUser, SmsSignInRegistration } from './seed';
 
@@ -134,8 +135,9 @@ function upn(person: Person): string {
   return `${person.alias}_agency.example#EXT#@${DOMAIN}`;
 }
 
-function toUser(person: Person): SeedUser {
+function toUser(person: Person, now: number): SeedUser {
   const [givenName, ...rest] = person.name.replace(/ \(.*\)$/, '').split(' ');
+  const badge = DEMO_BADGES.find((demo) => demo.alias === person.alias)?.badge;
   const phoneMethods: SeedPhoneMethod[] = [];
   if (person.mobile)
     phoneMethods.push({
@@ -166,10 +168,11 @@ function toUser(person: Person): SeedUser {
     phoneMethods,
     ...(person.defaultMfaMethod && { defaultMfaMethod: person.defaultMfaMethod }),
     otherMethodsRegistered: [],
+    ...(badge && { qrCodePin: badge(now) }),
   };
 }
 
-export function demoSeed(): Seed {
+export function demoSeed(now = Date.now()): Seed {
   const members = (group: keyof typeof DEMO_GROUPS): string[] =>
     PEOPLE.filter((person) =>
       group === 'frontlineWorkers'
@@ -183,7 +186,7 @@ export function demoSeed(): Seed {
 
   return {
     tenant: { id: DEMO_TENANT_ID, displayName: 'Contoso Retail', domain: DOMAIN },
-    users: PEOPLE.map(toUser),
+    users: PEOPLE.map((person) => toUser(person, now)),
     groups: [
       {
         id: DEMO_GROUPS.frontlineWorkers,
@@ -240,5 +243,7 @@ export function demoSeed(): Seed {
       excludeTargets: [{ targetType: 'group', id: DEMO_GROUPS.smsExclusions }],
       telecomProviderSettings: null,
     },
+    qrCodePinPolicy: demoQrCodePinPolicy(DEMO_GROUPS.frontlineWorkers),
+    temporaryAccessPassPolicy: demoTemporaryAccessPassPolicy(DEMO_GROUPS.frontlineWorkers),
   };
 }

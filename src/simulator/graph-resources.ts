@@ -41,6 +41,7 @@ export const USER_TYPE: EntityType = {
     'assignedLicenses',
     'signInSessionsValidFromDateTime',
     'usageLocation',
+    'signInActivity',
   ]),
 };
 
@@ -123,6 +124,14 @@ export function userResource(user: UserRecord): Json {
     assignedLicenses: user.licenses.map((part) => ({ disabledPlans: [], skuId: skuId(part) })),
     signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime,
     usageLocation: null,
+    // Graph returns it only when selected, and only with AuditLog.Read.All (docs/graph-facts.md §17.6).
+    signInActivity: user.lastSignInDateTime
+      ? {
+          lastSignInDateTime: user.lastSignInDateTime,
+          lastSuccessfulSignInDateTime: user.lastSignInDateTime,
+          lastNonInteractiveSignInDateTime: null,
+        }
+      : null,
   };
 }
 

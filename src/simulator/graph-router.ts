@@ -13,7 +13,10 @@ export interface RouteContext {
 export interface Route {
   pattern: string;
   methods: Partial<
-    Record<'GET' | 'POST' | 'PATCH' | 'DELETE', (context: RouteContext) => GraphResponse | Promise<GraphResponse>>
+    Record<
+      'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      (context: RouteContext) => GraphResponse | Promise<GraphResponse>
+    >
   >;
 }
 

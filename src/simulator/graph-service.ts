@@ -10,6 +10,10 @@ import { phoneMethodRoutes } from './routes/phone-method-routes';
 import { policyRoutes } from './routes/policy-routes';
 import { reportRoutes } from './routes/report-routes';
 import { userRoutes } from './routes/user-routes';
+import { authenticationMethodRoutes } from './routes/authentication-method-routes';
+import { methodPolicyRoutes } from './routes/method-policy-routes';
+import { qrCodePinRoutes } from './routes/qr-code-pin-routes';
+import { temporaryAccessPassRoutes } from './routes/temporary-access-pass-routes';
 
 const MAX_BATCH_REQUESTS = 20;
 
@@ -45,6 +49,10 @@ const router = new GraphRouter([
   ...userRoutes,
   ...phoneMethodRoutes,
   ...policyRoutes,
+  ...methodPolicyRoutes,
+  ...qrCodePinRoutes,
+  ...temporaryAccessPassRoutes,
+  ...authenticationMethodRoutes,
   ...directoryRoutes,
   ...groupMemberRoutes,
   ...reportRoutes,

@@ -42,6 +42,44 @@ export interface SeedUser {
   /** Non-phone methods for the registration report, e.g. microsoftAuthenticatorPush, fido2. */
   otherMethodsRegistered?: string[];
   signInSessionsValidFromDateTime?: string;
+  /** The user's QR code + PIN method (docs/graph-facts.md §17), if they have one. */
+  qrCodePin?: SeedQrCodePin;
+  /** Temporary Access Passes (docs/graph-facts.md §18); at most one usable. */
+  temporaryAccessPasses?: SeedTemporaryAccessPass[];
+  /**
+   * When the user last signed in with a method other than a QR code (Graph shows it as signInActivity). Until they
+   * have once, Entra answers their badge with "Incorrect QR code" (docs/graph-facts.md §17.6). Omitted: the seed's
+   * epoch for a user with a phone method, never for anyone else; null: never.
+   */
+  lastSignInDateTime?: string | null;
+}
+
+/** A standard or temporary QR code. */
+export interface SeedQrCode {
+  id?: string;
+  startDateTime: string;
+  expireDateTime: string;
+  /** When it was last used to sign in; omitted: never. */
+  lastUsedDateTime?: string;
+}
+
+export interface SeedQrCodePin {
+  id?: string;
+  createdDateTime?: string;
+  standardQRCode?: SeedQrCode;
+  temporaryQRCode?: SeedQrCode;
+  /** The PIN is never stored; only whether the worker must change it at their next sign-in. */
+  forceChangePinNextSignIn?: boolean;
+}
+
+export interface SeedTemporaryAccessPass {
+  id?: string;
+  createdDateTime?: string;
+  startDateTime: string;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+  /** Used once to sign in (a one-time pass is then no longer usable). */
+  used?: boolean;
 }
 
 export interface SeedGroup {
@@ -100,6 +138,37 @@ export interface SeedSmsPolicy {
   telecomProviderSettings?: SeedTelecomProviderSettings | null;
 }
 
+/** A target of the QR code or Temporary Access Pass policy. */
+export interface SeedMethodTarget {
+  targetType: 'group' | 'user';
+  /** A group or user id, or "all_users". */
+  id: string;
+}
+
+export interface SeedQrCodePinPolicy {
+  state: 'enabled' | 'disabled';
+  includeTargets: SeedMethodTarget[];
+  excludeTargets: SeedMethodTarget[];
+  /** 8–20. */
+  pinLength: number;
+  /** 1–395. */
+  standardQRCodeLifetimeInDays: number;
+}
+
+export interface SeedTemporaryAccessPassPolicy {
+  state: 'enabled' | 'disabled';
+  includeTargets: SeedMethodTarget[];
+  excludeTargets: SeedMethodTarget[];
+  /** 8–48. */
+  defaultLength: number;
+  /** Each 10–43,200 minutes; minimum ≤ default ≤ maximum. */
+  defaultLifetimeInMinutes: number;
+  minimumLifetimeInMinutes: number;
+  maximumLifetimeInMinutes: number;
+  /** True: every pass in the tenant is one-time. */
+  isUsableOnce: boolean;
+}
+
 export interface Seed {
   tenant: { id: string; displayName: string; domain: string };
   users: SeedUser[];
@@ -107,4 +176,8 @@ export interface Seed {
   administrativeUnits: SeedAdministrativeUnit[];
   roleAssignments: SeedRoleAssignment[];
   smsPolicy: SeedSmsPolicy;
+  /** Omitted: disabled, with Graph's defaults. */
+  qrCodePinPolicy?: SeedQrCodePinPolicy;
+  /** Omitted: disabled, with Graph's defaults. */
+  temporaryAccessPassPolicy?: SeedTemporaryAccessPassPolicy;
 }

@@ -89,6 +89,12 @@ export class TenantDirectory {
       defaultMfaMethod: seed.defaultMfaMethod,
       otherMethodsRegistered: [...(seed.otherMethodsRegistered ?? [])],
       signInSessionsValidFromDateTime: seed.signInSessionsValidFromDateTime ?? SEED_EPOCH,
+      lastSignInDateTime:
+        seed.lastSignInDateTime === undefined
+          ? (seed.phoneMethods ?? []).length > 0
+            ? SEED_EPOCH
+            : undefined
+          : (seed.lastSignInDateTime ?? undefined),
     });
     this.usersByUpn.set(upn, seed.id);
     if (seed.mail)

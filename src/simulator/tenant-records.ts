@@ -49,6 +49,11 @@ export interface UserRecord {
   defaultMfaMethod: DefaultMfaMethod | undefined;
   otherMethodsRegistered: string[];
   signInSessionsValidFromDateTime: string;
+  /**
+   * Last sign-in, any method (Graph's signInActivity), when there was one. A badge works only after one (the first
+   * is never by badge), else it reads "Incorrect QR code".
+   */
+  lastSignInDateTime: string | undefined;
 }
 
 export interface GroupRecord {

@@ -1,8 +1,11 @@
 // The simulated tenant: its directory (tenant-directory.ts) with Graph's documented rules for the SMS policy, phone
-// methods and SMS sign-in, and its export as a seed. HTTP concerns live in the route modules.
+// methods and SMS sign-in; QR code + PIN and Temporary Access Pass in their own modules. HTTP concerns live in the
+// route modules, the export as a seed in tenant-export.ts.
 import { badRequest, notFound } from './graph-error';
 import { parseGraphPhoneNumber, type GraphPhoneNumber } from './graph-phone-format';
 import type { PhoneType, Seed, SeedSmsPolicy, SeedUser } from './seed';
+import { QrCodePins } from './qr-code-pins';
+import { TemporaryAccessPasses } from './temporary-access-passes';
 import { TenantDirectory } from './tenant-directory';
 import {
   PHONE_TYPE_BY_METHOD_ID,
@@ -21,6 +24,9 @@ export class Tenant extends TenantDirectory {
   /** E.164 → the user whose mobile is registered for SMS sign-in with it. */
   private readonly smsRegistry = new Map<string, string>();
   private policy: SmsPolicyRecord;
+  /** QR code + PIN (qr-code-pins.ts) and Temporary Access Pass (temporary-access-passes.ts): policy and methods. */
+  readonly qrCodePins: QrCodePins;
+  readonly temporaryAccessPasses: TemporaryAccessPasses;
 
   constructor(seed: Seed) {
     super(seed);
@@ -37,6 +43,8 @@ export class Tenant extends TenantDirectory {
     }
     // Phone methods last: automatic registration depends on the policy and on group membership.
     for (const user of seed.users) this.loadPhoneMethods(user);
+    this.qrCodePins = new QrCodePins(this, seed);
+    this.temporaryAccessPasses = new TemporaryAccessPasses(this, seed);
   }
 
   private loadPhoneMethods(seed: SeedUser): void {
@@ -296,66 +304,33 @@ export class Tenant extends TenantDirectory {
     method.registration = 'disabled';
   }
 
+  /**
+   * A sign-in played through the control API, by an enabled account. A badge works only after a first sign-in with
+   * another method, else Entra says "Incorrect QR code" (docs/graph-facts.md §17.6), and only while its policy lets
+   * the user use it and the code is valid; a pass must be usable.
+   */
+  signIn(
+    user: UserRecord,
+    method: 'sms' | 'standardQRCode' | 'temporaryQRCode' | 'temporaryAccessPass',
+    now: Date,
+  ): void {
+    if (!user.accountEnabled) throw badRequest('The account is disabled.', 'userAccountDisabled');
+    if (method === 'standardQRCode' || method === 'temporaryQRCode') {
+      if (user.lastSignInDateTime === undefined) throw badRequest('Incorrect QR code.', 'incorrectQrCode');
+      this.qrCodePins.markUsed(user, method === 'standardQRCode' ? 'standard' : 'temporary', now);
+    } else if (method === 'temporaryAccessPass') {
+      this.temporaryAccessPasses.markUsed(user, now);
+    } else {
+      const mobile = user.phoneMethods.get('mobile');
+      if (!mobile || this.smsSignInState(user, mobile) !== 'ready')
+        throw badRequest('The user cannot sign in by SMS.', 'badRequest');
+    }
+    user.lastSignInDateTime = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  }
+
   /** Moves signInSessionsValidFromDateTime; external users' sessions are not revoked (docs/graph-facts.md §4). */
   revokeSignInSessions(user: UserRecord, now: Date): void {
     if (user.userType === 'Guest') return;
     user.signInSessionsValidFromDateTime = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
-  }
-
-  // ---- export ----
-
-  /** The current state as a seed, so a test can compare before and after. */
-  toSeed(): Seed {
-    const unitMembers = [...this.units.values()];
-    return {
-      tenant: { id: this.id, displayName: this.displayName, domain: this.domain },
-      users: [...this.users.values()].map((user) => ({
-        id: user.id,
-        userPrincipalName: user.userPrincipalName,
-        displayName: user.displayName,
-        ...(user.givenName !== null && { givenName: user.givenName }),
-        ...(user.surname !== null && { surname: user.surname }),
-        ...(user.mail !== null && { mail: user.mail }),
-        ...(user.employeeId !== null && { employeeId: user.employeeId }),
-        ...(user.jobTitle !== null && { jobTitle: user.jobTitle }),
-        ...(user.officeLocation !== null && { officeLocation: user.officeLocation }),
-        accountEnabled: user.accountEnabled,
-        userType: user.userType,
-        licenses: [...user.licenses],
-        ...(user.manager !== undefined && { manager: user.manager }),
-        phoneMethods: [...user.phoneMethods.values()].map((method) => ({
-          phoneType: method.phoneType,
-          phoneNumber: method.number.formatted,
-          ...(method.phoneType === 'mobile' && { smsSignIn: method.registration }),
-        })),
-        ...(user.defaultMfaMethod !== undefined && { defaultMfaMethod: user.defaultMfaMethod }),
-        otherMethodsRegistered: [...user.otherMethodsRegistered],
-        signInSessionsValidFromDateTime: user.signInSessionsValidFromDateTime,
-      })),
-      groups: [...this.groups.values()].map((group) => ({
-        id: group.id,
-        displayName: group.displayName,
-        ...(group.description !== null && { description: group.description }),
-        members: [...group.members],
-      })),
-      administrativeUnits: unitMembers.map((unit) => ({
-        id: unit.id,
-        displayName: unit.displayName,
-        ...(unit.description !== null && { description: unit.description }),
-        members: [...unit.members],
-      })),
-      roleAssignments: this.assignments.map((assignment) => ({
-        id: assignment.id,
-        principalId: assignment.principalId,
-        roleTemplateId: assignment.roleDefinitionId,
-        directoryScopeId: assignment.directoryScopeId,
-      })),
-      smsPolicy: {
-        state: this.policy.state,
-        includeTargets: this.policy.includeTargets.map((target) => ({ ...target })),
-        excludeTargets: this.policy.excludeTargets.map((target) => ({ ...target })),
-        telecomProviderSettings: this.policy.telecomProviderSettings,
-      },
-    };
   }
 }

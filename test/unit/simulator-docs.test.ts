@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { DEMO_BADGES } from '../../src/simulator/demo-badges';
 import { DEMO_GROUPS, DEMO_SCENARIOS } from '../../src/simulator/demo-tenant';
 import { ROOT } from '../helpers/processes';
 
@@ -22,5 +23,9 @@ describe('docs/simulator.md stays true to the code', () => {
     for (const person of DEMO_SCENARIOS) {
       expect(docs).toContain(`| ${person.name} | \`${person.alias}\` | ${person.store} | ${person.scenario} |`);
     }
+  });
+
+  it('lists every demo badge with what it shows', () => {
+    for (const badge of DEMO_BADGES) expect(docs).toContain(`| \`${badge.alias}\` | ${badge.scenario} |`);
   });
 });
