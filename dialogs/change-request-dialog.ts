@@ -232,7 +232,16 @@ export class ChangeRequestDialog extends ComponentDialog {
       return step.endDialog();
     }
     // Made from the worker as they are now: a number added since the question was asked is replaced, not doubled.
-    const change = settings.needsNumber ? settings.change(graphNumber!, found.snapshot) : settings.change;
+    const made = settings.needsNumber
+      ? settings.change(graphNumber!, found.snapshot)
+      : typeof settings.change === 'function'
+        ? settings.change(found.snapshot)
+        : settings.change;
+    if ('refused' in made) {
+      await step.context.sendActivity(made.refused);
+      return step.endDialog();
+    }
+    const change = made;
     await submitChange(
       this.deps,
       step.context,

@@ -62,7 +62,9 @@ function findingBlock(diagnosis: Diagnosis, finding: Finding, offerFixes: boolea
 
 export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardOptions): AdaptiveCard {
   const name = diagnosis.displayName;
-  const title = diagnosis.ready ? `${name} can sign in with their phone` : `${name} can't sign in with their phone yet`;
+  const title = diagnosis.ready
+    ? `${name} can sign in with ${diagnosis.means}`
+    : `${name} can't sign in with ${diagnosis.means} yet`;
   // Blockers first, whatever order the findings arrive in (the sort is stable within a severity).
   const findings = [...diagnosis.findings].sort(bySeverity);
   const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;

@@ -23,9 +23,17 @@ export interface AskedSoFar {
   leaver?: boolean;
 }
 
-/** The change a conversation asks for: a fixed one, or one made from the phone number it asks for. */
+/** Why this worker cannot have the change asked for (no working badge to extend), in plain words. */
+export interface AskRefused {
+  refused: string;
+}
+
+/**
+ * The change a conversation asks for: a fixed one, one made from the worker as they are (or refused for them), or
+ * one made from the phone number it asks for.
+ */
 export type AskedChange =
-  | { needsNumber: false; change: ChangeDetails }
+  | { needsNumber: false; change: ChangeDetails | ((worker: SignInSnapshot) => ChangeDetails | AskRefused) }
   | { needsNumber: true; change: (graphNumber: string, worker: SignInSnapshot) => ChangeDetails };
 
 export type ChangeAsk<I extends string = string> = AskedChange & {

@@ -93,12 +93,16 @@ export interface InstructionsAudience {
 /** A sign-in method (or the account itself): what it finds about a worker, the change kinds it owns, and how they are asked for. */
 export interface MethodModule<C extends { kind: string }, G, A extends string = never> {
   id: string;
+  /** How a worker signs in with it, for titles ("can sign in with their phone"); the account, not a method, has none. */
+  means?: string;
+  /** Whether the worker has the method set up at all (in whatever state): a method they lack does not block another. */
+  enrolled?(snapshot: SignInSnapshot): boolean;
   /** Its slice of the worker's snapshot and the Graph reads for it; the account's facts are the gateway's core. */
   snapshot?: SnapshotSlice;
   /** What this method has to say about the worker's sign-in (pure: from the snapshot and the context). */
   findings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[];
   /** Whether the worker can sign in with this method now, and how; undefined when they cannot (or it is not a method). */
-  readyWay(snapshot: SignInSnapshot): ReadyWay | undefined;
+  readyWay(snapshot: SignInSnapshot, now: Date): ReadyWay | undefined;
   /** The steps a worker follows to sign in with this method, as plain text (a title line, then numbered steps). */
   instructions?(snapshot: SignInSnapshot, audience: InstructionsAudience): string;
   kinds: { readonly [K in C['kind']]: ChangeKindSpec<Extract<C, { kind: K }>, G> };

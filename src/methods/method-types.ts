@@ -5,17 +5,18 @@ import type { AccountAskIntent, AccountChange, AccountFindingId } from './accoun
 import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
 import type { SmsAskIntent, SmsChange, SmsFindingId } from './sms-sign-in/sms-types';
 import type { SmsSnapshot } from './sms-sign-in/sms-snapshot';
+import type { QrAskIntent, QrChange, QrFindingId, QrSnapshot } from './qr-code-pin/qr-types';
 
 /** Everything phonedesk reads about one worker: the core facts and each method's slice (registry, SNAPSHOT_SLICES). */
-export type SignInSnapshot = WorkerSnapshot & SmsSnapshot;
+export type SignInSnapshot = WorkerSnapshot & SmsSnapshot & QrSnapshot;
 
 /** Every change phonedesk can make, as a typed payload per kind. */
-export type ChangeDetails = AccountChange | SmsChange;
+export type ChangeDetails = AccountChange | SmsChange | QrChange;
 
 export type ChangeKind = ChangeDetails['kind'];
 
 /** Every conversation that asks for a change in words ("add-number"), gathered from the method modules. */
-export type ChangeIntentKind = AccountAskIntent | SmsAskIntent;
+export type ChangeIntentKind = AccountAskIntent | SmsAskIntent | QrAskIntent;
 
 /** A payload as far as it is known: the kind, and any of its fields. */
 type Partly<C> = C extends { kind: string } ? Pick<C, 'kind'> & Partial<Omit<C, 'kind'>> : never;
@@ -29,4 +30,4 @@ export type ProposedChange = Partly<ChangeDetails> & {
 };
 
 /** Every finding a method can report, and "ready" (a method's readyWay, as the diagnosis words it). */
-export type FindingId = AccountFindingId | SmsFindingId | 'ready';
+export type FindingId = AccountFindingId | SmsFindingId | QrFindingId | 'ready';

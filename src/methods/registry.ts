@@ -6,19 +6,24 @@ import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
 import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange, SignInSnapshot } from './method-types';
 import type { ChangeKindSpec, InstructionsAudience, MethodModule } from './method-contract';
+import type { QrGateway } from './qr-code-pin/qr-handlers';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
+import { QR_CODE_PIN } from './qr-code-pin/qr-code-pin';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 
 export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
 
 /** The Graph operations all handlers together use; the executor's gateway provides them. */
-export type MethodsGateway = AccountGateway & SmsGateway;
+export type MethodsGateway = AccountGateway & SmsGateway & QrGateway;
 
 /** What the diagnosis asks of every module, whatever its kinds. */
-type SignInModule = Pick<MethodModule<never, never>, 'id' | 'findings' | 'readyWay' | 'snapshot' | 'instructions'>;
+type SignInModule = Pick<
+  MethodModule<never, never>,
+  'id' | 'means' | 'enrolled' | 'findings' | 'readyWay' | 'snapshot' | 'instructions'
+>;
 
 /** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
-const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN];
+const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN, QR_CODE_PIN];
 
 export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
 
@@ -28,7 +33,11 @@ export const SNAPSHOT_SLICES: readonly SnapshotSlice[] = MODULES.flatMap((module
 );
 
 /** Every conversation that asks for a change, in the order help and suggestions show them (the most asked first). */
-export const CHANGE_ASKS: ReadonlyArray<ChangeAsk<ChangeIntentKind>> = [...SMS_SIGN_IN.asks, ...ACCOUNT.asks];
+export const CHANGE_ASKS: ReadonlyArray<ChangeAsk<ChangeIntentKind>> = [
+  ...SMS_SIGN_IN.asks,
+  ...ACCOUNT.asks,
+  ...QR_CODE_PIN.asks,
+];
 
 /** The same, in the order a message is read against them: the first whose words match wins. */
 export const ASKS_BY_PRECEDENCE = [...CHANGE_ASKS].sort((a, b) => a.precedence - b.precedence);
@@ -97,7 +106,7 @@ export function proposedChange(proposal: ProposedChange): ChangeDetails | undefi
  */
 export function instructionsFor(snapshot: SignInSnapshot, audience: InstructionsAudience): string {
   const withSteps = MODULES.filter((module) => module.instructions !== undefined);
-  const ready = withSteps.filter((module) => module.readyWay(snapshot) !== undefined);
+  const ready = withSteps.filter((module) => module.readyWay(snapshot, new Date(snapshot.readAt)) !== undefined);
   return (ready.length > 0 ? ready : withSteps.slice(0, 1))
     .map((module) => module.instructions!(snapshot, audience))
     .join('\n\n');

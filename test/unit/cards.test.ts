@@ -315,6 +315,7 @@ describe('diagnosis card', () => {
       userId: 'user-jane',
       displayName: 'Jane Doe',
       ready: false,
+      means: 'their phone',
       findings: [warning, blocker],
     };
     const text = textOf(buildDiagnosisCard(diagnosis, { mode: 'diagnose', offerFixes: false }));
@@ -390,7 +391,7 @@ describe('diagnosis card', () => {
       proposal: { kind, useForSignIn, phoneNumber: FULL_NUMBER, tenantWide: kind === 'set-use-for-sign-in' },
     };
     const card = buildDiagnosisCard(
-      { userId: 'u-1', displayName: 'Bob', ready: false, findings: [finding] },
+      { userId: 'u-1', displayName: 'Bob', ready: false, means: 'their phone', findings: [finding] },
       { mode: 'diagnose', offerFixes: true },
     );
     expect(executes(card).map((action) => action.title)).toEqual([label]);

@@ -44,13 +44,19 @@ describe('every change conversation a sign-in method offers', () => {
       'remove-number': 'removeNumber',
       'lost-phone': 'lostPhone',
       'revoke-sessions': 'signOut',
+      'lost-badge': 'lostBadge',
+      'extend-badge': 'extendBadge',
+      'remove-badge': 'removeBadge',
     });
   });
 
-  it('is tried in one order: a lost phone before any other change', () => {
+  it('is tried in one order: a lost badge or phone before any other change', () => {
     const precedences = ASKS_BY_PRECEDENCE.map((ask) => ask.precedence);
     expect(new Set(precedences).size).toBe(precedences.length);
-    expect(ASKS_BY_PRECEDENCE[0]!.intent).toBe('lost-phone');
+    expect(ASKS_BY_PRECEDENCE.slice(0, 2).map((ask) => ask.intent)).toEqual(['lost-badge', 'lost-phone']);
     expect(parseIntent('Ali lost his phone and needs a new number').kind).toBe('lost-phone');
+    expect(parseIntent("Ali's badge was stolen").kind).toBe('lost-badge');
+    expect(parseIntent("remove Ali's QR code").kind).toBe('remove-badge');
+    expect(parseIntent("remove Ali's number").kind).toBe('remove-number');
   });
 });

@@ -60,6 +60,8 @@ who's whose what's where's how's
 details detail info information news free available new old different same correct wrong right
 user users worker workers employee employees staff colleague colleagues member members person people
 guy girl lady man woman starter starters store shop branch site
+badge badges qr qr-code extend extends extended extending extension renew renews renewed renewing renewal
+expire expires expired expiring expiry temporary
 mr mrs ms miss dr
 `;
 

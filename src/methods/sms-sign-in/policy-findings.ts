@@ -1,5 +1,6 @@
 import type { Finding } from '../finding';
-import { describeTarget, policyScope } from './policy-scope';
+import { describeTarget } from '../policy-target';
+import { policyScope } from './policy-scope';
 import type { SignInSnapshot } from '../method-types';
 
 /** Why the authentication methods policy does or does not let this user sign in by SMS (docs/graph-facts.md §3.3). */

@@ -33,10 +33,3 @@ export function policyScope(snapshot: SignInSnapshot): PolicyScope {
       matchingTargets.some((target) => target.isUsableForSignIn),
   };
 }
-
-/** "the group Frontline workers" / "all users" / "the user themselves". */
-export function describeTarget(target: { id: string; targetType: string; displayName?: string }): string {
-  if (target.id === 'all_users') return 'all users';
-  if (target.targetType === 'user') return 'them directly';
-  return target.displayName ? `the group "${target.displayName}"` : `a group (id ${target.id})`;
-}

@@ -52,6 +52,8 @@ const useForSignInSpec: ChangeKindSpec<SetUseForSignIn, SmsGateway, SmsPolicySna
 
 export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
   id: 'sms-sign-in',
+  means: 'their phone',
+  enrolled: (snapshot) => snapshot.phoneMethods.some((method) => method.phoneType === 'mobile'),
   asks: SMS_ASKS,
   snapshot: SMS_SNAPSHOT,
   instructions: smsInstructionsFor,

@@ -1,0 +1,73 @@
+// QR code + PIN, the frontline successor to SMS sign-in: a badge the worker scans on a shared device, and a PIN
+// (docs/graph-facts.md §17). This slice reads and explains badges, extends, stops and removes them; issuing one, a
+// temporary code or a new PIN comes with the one-time delivery of their secrets.
+import { ageInWords } from '../../time/age-in-words';
+import type { MethodModule } from '../method-contract';
+import type { SignInSnapshot } from '../method-types';
+import { QR_ASKS } from './qr-asks';
+import { isActive, qrFindings, qrPolicyAllows } from './qr-findings';
+import { extendBadge, removeBadgeMethod, revokeBadge, type QrGateway } from './qr-handlers';
+import { qrInstructionsFor } from './qr-instructions';
+import { QR_SNAPSHOT } from './qr-snapshot';
+import type { QrAskIntent, QrChange } from './qr-types';
+
+/** A badge and a PIN are one factor: never kept going for an admin, and Entra refuses them for guests. */
+function refusalFor(snapshot: SignInSnapshot): string | undefined {
+  const name = snapshot.user.displayName;
+  if (snapshot.roles.length > 0)
+    return `${name} holds an admin role, and phonedesk never keeps a QR badge going for admins: a badge and a PIN are a single check, too weak for an admin account.`;
+  if (snapshot.user.userType === 'Guest')
+    return `${name} has a guest account, and guest accounts can't sign in with a QR code.`;
+  return undefined;
+}
+
+export const QR_CODE_PIN: MethodModule<QrChange, QrGateway, QrAskIntent> = {
+  id: 'qr-code-pin',
+  means: 'their QR badge',
+  snapshot: QR_SNAPSHOT,
+  enrolled: (snapshot) => snapshot.qrCodePin !== undefined,
+  findings: qrFindings,
+  readyWay(snapshot, now) {
+    const badge = snapshot.qrCodePin;
+    const code = [badge?.standardQRCode, badge?.temporaryQRCode].find((candidate) => isActive(candidate, now));
+    if (!badge || !code || snapshot.lastSignIn === 'never') return undefined;
+    if (snapshot.qrPolicy && !qrPolicyAllows(snapshot, snapshot.qrPolicy)) return undefined;
+    const used = badge.standardQRCode?.lastUsedDateTime;
+    return {
+      summary: `${snapshot.user.displayName} can sign in with their QR badge${used ? ` (last used ${ageInWords(used, now)})` : ''}.`,
+      fix: 'On a shared phone or tablet they choose Sign in with QR code, scan the badge and type their PIN.',
+    };
+  },
+  instructions: qrInstructionsFor,
+  asks: QR_ASKS,
+  kinds: {
+    'extend-badge': {
+      kind: 'extend-badge',
+      reads: 'worker',
+      requires: ['codeId', 'lifetimeDays'],
+      changesPhoneMethods: false,
+      refusalFor,
+      summary: (change) => `Extend ${change.target.displayName}'s badge by up to ${change.lifetimeDays} days`,
+      label: () => 'Extend the badge',
+      handler: extendBadge,
+    },
+    'revoke-badge': {
+      kind: 'revoke-badge',
+      reads: 'worker',
+      changesPhoneMethods: false,
+      urgent: true,
+      summary: (change) =>
+        `Lost badge: stop ${change.target.displayName}'s badge and sign them out everywhere (the PIN stays)`,
+      label: () => 'Stop the lost badge',
+      handler: revokeBadge,
+    },
+    'remove-qr-method': {
+      kind: 'remove-qr-method',
+      reads: 'worker',
+      changesPhoneMethods: false,
+      summary: (change) => `Remove ${change.target.displayName}'s QR badge and PIN`,
+      label: () => 'Remove the QR badge',
+      handler: removeBadgeMethod,
+    },
+  },
+};

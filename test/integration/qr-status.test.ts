@@ -1,0 +1,78 @@
+// Status and diagnosis know the worker's badge: read from the simulated tenant in the worker's one $batch (badge,
+// last sign-in, QR code policy) and explained beside SMS sign-in. Over real HTTP against the demo tenant.
+import { diagnose } from '../../src/diagnosis/diagnose';
+import type { GraphGateway } from '../../src/graph/graph-gateway';
+import { signInSnapshot } from '../../src/methods/read-snapshot';
+import type { LoggedRequest } from '../../src/simulator/request-log';
+import { testGateway } from '../helpers/gateway';
+import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
+
+const harness = new SimulatorHarness();
+let gateway: GraphGateway;
+
+useSimulator(harness);
+
+beforeEach(async () => {
+  await harness.restoreSeed();
+  ({ gateway } = testGateway(harness.url));
+});
+
+const findingsOf = async (alias: string) => {
+  const diagnosis = diagnose(await signInSnapshot(gateway, demoUser(alias)), { now: new Date() });
+  return diagnosis.findings.map((finding) => [finding.id, finding.severity]);
+};
+
+it('reads the badge, the last sign-in and the QR policy in the same single $batch', async () => {
+  const chloe = await signInSnapshot(gateway, demoUser('chloe.evans'));
+  const log = (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests;
+  expect(log.filter((entry) => entry.batchId === undefined).map((entry) => entry.path)).toEqual(['/$batch']);
+  expect(log.map((entry) => entry.path)).toEqual(
+    expect.arrayContaining([`/users/${demoUser('chloe.evans')}/authentication/qrCodePinMethod`]),
+  );
+  expect(chloe.qrCodePin?.standardQRCode?.lastUsedDateTime).toBeDefined();
+  expect(chloe.qrPolicy).toMatchObject({ state: 'enabled', pinLength: 8 });
+  expect(chloe.lastSignIn).not.toBe('never');
+});
+
+it('tells each demo badge apart', async () => {
+  expect(await findingsOf('chloe.evans')).toEqual([['ready', 'ok']]);
+  expect(await findingsOf('julia.young')).toEqual([
+    ['qr-badge-never-used', 'info'],
+    ['ready', 'ok'],
+  ]);
+  expect(await findingsOf('mia.turner')).toEqual([
+    ['qr-badge-expiring', 'warning'],
+    ['ready', 'ok'],
+  ]);
+  // Uma can still sign in by SMS, so her expired badge needs attention but does not stop her.
+  expect(await findingsOf('uma.reid')).toEqual([
+    ['qr-badge-expired', 'warning'],
+    ['ready', 'ok'],
+  ]);
+  expect(await findingsOf('kyle.adams')).toEqual([
+    ['qr-temporary-code', 'info'],
+    ['ready', 'ok'],
+  ]);
+});
+
+it('sees a new starter who has never signed in, and warns once he has a badge', async () => {
+  expect((await signInSnapshot(gateway, demoUser('peter.clark'))).lastSignIn).toBe('never');
+  const issued = await harness.graph('PUT', `/users/${demoUser('peter.clark')}/authentication/qrCodePinMethod`, {
+    standardQRCode: {},
+    pin: { code: '35387687' },
+  });
+  expect(issued.status).toBe(201);
+  expect(await findingsOf('peter.clark')).toEqual([['qr-first-sign-in-needed', 'blocker']]);
+});
+
+it('still reads a worker when the QR policy cannot be read', async () => {
+  await harness.control('POST', 'faults', {
+    method: 'GET',
+    path: 'authenticationMethodConfigurations/qrCodePin',
+    status: 403,
+    count: 5,
+  });
+  const bob = await signInSnapshot(gateway, demoUser('bob.smith'));
+  expect(bob.qrPolicy).toBeUndefined();
+  expect(diagnose(bob, { now: new Date() }).findings.map((finding) => finding.id)).toEqual(['number-not-enabled']);
+});
