@@ -1,8 +1,8 @@
 // What each QR code + PIN change does in Graph, when it is already done, and how to tell afterwards whether it took.
 // None of these makes a secret: issuing a badge, a temporary code or a PIN comes with their one-time delivery.
-import { GraphFailure } from '../../graph/graph-errors';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { sessionsRevokedSince } from '../account/account';
+import { failureWords, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import { isActive } from './qr-findings';
 import type { ExtendBadge, RemoveBadgeMethod, RevokeBadge } from './qr-types';
@@ -20,8 +20,6 @@ const MAX_DAYS = 395;
 const name = (change: TargetedChange<unknown>): string => change.target.displayName;
 const badgeOf = (live: LiveState) => live.snapshot?.qrCodePin;
 const whenOf = (live: LiveState): Date => live.executionStartedAt ?? new Date();
-const messageOf = (error: unknown): string =>
-  error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again';
 
 /** The expiry an extension asks for now: a full lifetime from today, within 395 days of the badge's start. */
 function extendedExpiry(change: ExtendBadge, live: LiveState): number | undefined {
@@ -74,33 +72,23 @@ const codesGone = (live: LiveState): boolean => {
 export const revokeBadge: QrHandler<RevokeBadge> = {
   plan: () => ({ action: 'apply' }),
   async apply(change, gateway, live) {
-    // Signing out follows whatever became of the codes: whoever holds the badge must lose their sessions.
-    let stopError: unknown;
-    try {
-      const badge = badgeOf(live);
-      if (badge?.standardQRCode) await gateway.deleteQrCode(change.target.userId, 'standardQRCode');
-      if (badge?.temporaryQRCode) await gateway.deleteQrCode(change.target.userId, 'temporaryQRCode');
-    } catch (error) {
-      stopError = error;
-    }
-    let signOutError: unknown;
-    try {
-      await gateway.revokeSignInSessions(change.target.userId);
-    } catch (error) {
-      signOutError = error;
-    }
-    // Unsure whether the badge was stopped, or nothing worked: the executor looks at Graph and says what it finds.
-    const unsure = stopError instanceof GraphFailure && stopError.mayHaveApplied;
-    if (stopError !== undefined && (unsure || signOutError !== undefined)) throw stopError;
+    const { stopError, signOutError } = await stopThenSignOut(
+      async () => {
+        const badge = badgeOf(live);
+        if (badge?.standardQRCode) await gateway.deleteQrCode(change.target.userId, 'standardQRCode');
+        if (badge?.temporaryQRCode) await gateway.deleteQrCode(change.target.userId, 'temporaryQRCode');
+      },
+      () => gateway.revokeSignInSessions(change.target.userId),
+    );
     if (stopError !== undefined)
       return {
         status: 'partially-succeeded',
-        outcome: `${name(change)} was signed out everywhere, but their badge could not be stopped: ${messageOf(stopError)}.`,
+        outcome: `${name(change)} was signed out everywhere, but their badge could not be stopped: ${failureWords(stopError)}.`,
       };
     if (signOutError !== undefined)
       return {
         status: 'partially-succeeded',
-        outcome: `${name(change)}'s badge no longer works, but signing them out everywhere failed: ${messageOf(signOutError)}. Say "sign out ${name(change)}" to do it.`,
+        outcome: `${name(change)}'s badge no longer works, but signing them out everywhere failed: ${failureWords(signOutError)}. Say "sign out ${name(change)}" to do it.`,
       };
     return {
       status: 'succeeded',

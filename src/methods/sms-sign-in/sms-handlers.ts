@@ -1,9 +1,9 @@
 // What each SMS sign-in change does in Graph, when it is already done, and how to tell afterwards whether it took.
-import { GraphFailure } from '../../graph/graph-errors';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
 import { sessionsRevokedSince } from '../account/account';
+import { failureWords, outcomeUnknown, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import type {
   AddNumber,
@@ -168,36 +168,20 @@ export const disableSms: SmsHandler<DisableSmsSignIn> = {
   reconcile: (_change, live) => (smsStopped(live) ? 'applied' : 'not-applied'),
 };
 
-/** No answer or a 5xx on some attempt: the write may have been made all the same. */
-const outcomeUnknown = (error: unknown): boolean => error instanceof GraphFailure && error.mayHaveApplied;
-const userMessageOf = (error: unknown): string =>
-  error instanceof GraphFailure ? error.userMessage.replace(/\.$/, '') : 'please try again';
-
 /** Lost phone or SIM swap: stop SMS sign-in, then sign the worker out everywhere. */
 export const secureLostPhone: SmsHandler<SecureLostPhone> = {
   plan: () => ({ action: 'apply' }),
   async apply(change, gateway, live) {
-    // Signing out follows whatever became of the first step: whoever holds the phone must lose their sessions.
-    let stopError: unknown;
-    if (!smsStopped(live)) {
-      try {
-        await gateway.disableSmsSignIn(change.target.userId);
-      } catch (error) {
-        stopError = error;
-      }
-    }
-    let signOutError: unknown;
-    try {
-      await gateway.revokeSignInSessions(change.target.userId);
-    } catch (error) {
-      signOutError = error;
-    }
-    // Unsure whether SMS sign-in was stopped, or nothing worked: the executor looks at Graph and says what it finds.
-    if (stopError !== undefined && (outcomeUnknown(stopError) || signOutError !== undefined)) throw stopError;
+    const { stopError, signOutError } = await stopThenSignOut(
+      async () => {
+        if (!smsStopped(live)) await gateway.disableSmsSignIn(change.target.userId);
+      },
+      () => gateway.revokeSignInSessions(change.target.userId),
+    );
     if (stopError !== undefined) {
       return {
         status: 'partially-succeeded',
-        outcome: `${name(change)} was signed out everywhere, but SMS sign-in could not be turned off: ${userMessageOf(stopError)}.`,
+        outcome: `${name(change)} was signed out everywhere, but SMS sign-in could not be turned off: ${failureWords(stopError)}.`,
       };
     }
     if (signOutError !== undefined) {
@@ -205,7 +189,7 @@ export const secureLostPhone: SmsHandler<SecureLostPhone> = {
         status: 'partially-succeeded',
         outcome: outcomeUnknown(signOutError)
           ? `${name(change)} can no longer sign in by text message, but Microsoft 365 did not confirm signing them out everywhere. Say "sign out ${name(change)}" to make sure.`
-          : `${name(change)} can no longer sign in by text message, but signing them out everywhere failed: ${userMessageOf(signOutError)}.`,
+          : `${name(change)} can no longer sign in by text message, but signing them out everywhere failed: ${failureWords(signOutError)}.`,
       };
     }
     return {
