@@ -6,9 +6,10 @@ import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
 import type { SmsAskIntent, SmsChange, SmsFindingId } from './sms-sign-in/sms-types';
 import type { SmsSnapshot } from './sms-sign-in/sms-snapshot';
 import type { QrAskIntent, QrChange, QrFindingId, QrSnapshot } from './qr-code-pin/qr-types';
+import type { TapSnapshot } from './temporary-access-pass/tap-types';
 
 /** Everything phonedesk reads about one worker: the core facts and each method's slice (registry, SNAPSHOT_SLICES). */
-export type SignInSnapshot = WorkerSnapshot & SmsSnapshot & QrSnapshot;
+export type SignInSnapshot = WorkerSnapshot & SmsSnapshot & QrSnapshot & TapSnapshot;
 
 /** Every change phonedesk can make, as a typed payload per kind. */
 export type ChangeDetails = AccountChange | SmsChange | QrChange;

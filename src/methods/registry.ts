@@ -10,6 +10,7 @@ import type { QrGateway } from './qr-code-pin/qr-handlers';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
 import { QR_CODE_PIN } from './qr-code-pin/qr-code-pin';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
+import { TEMPORARY_ACCESS_PASS } from './temporary-access-pass/temporary-access-pass';
 
 export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
 
@@ -23,7 +24,12 @@ type SignInModule = Pick<
 >;
 
 /** Every module phonedesk runs, the account first; each is checked against the contract where it is defined. */
-const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [ACCOUNT, SMS_SIGN_IN, QR_CODE_PIN];
+const MODULES: ReadonlyArray<SignInModule & { kinds: object }> = [
+  ACCOUNT,
+  SMS_SIGN_IN,
+  QR_CODE_PIN,
+  TEMPORARY_ACCESS_PASS,
+];
 
 export const SIGN_IN_MODULES: readonly SignInModule[] = MODULES;
 

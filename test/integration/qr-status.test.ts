@@ -76,3 +76,35 @@ it('still reads a worker when the QR policy cannot be read', async () => {
   expect(bob.qrPolicy).toBeUndefined();
   expect(diagnose(bob, { now: new Date() }).findings.map((finding) => finding.id)).toEqual(['number-not-enabled']);
 });
+
+it("reads a new starter's Temporary Access Pass (never its value) and shows it as their way in", async () => {
+  const user = demoUser('peter.clark');
+  await harness.graph('PUT', `/users/${user}/authentication/qrCodePinMethod`, {
+    standardQRCode: {},
+    pin: { code: '35387687' },
+  });
+  const created = await harness.graph<{ temporaryAccessPass: string }>(
+    'POST',
+    `/users/${user}/authentication/temporaryAccessPassMethods`,
+    { lifetimeInMinutes: 120, isUsableOnce: true },
+  );
+  expect(created.status).toBe(201);
+  const peter = await signInSnapshot(gateway, user);
+  expect(peter.temporaryAccessPasses).toEqual([
+    expect.objectContaining({ isUsable: true, isUsableOnce: true, lifetimeInMinutes: 120 }),
+  ]);
+  expect(JSON.stringify(peter)).not.toContain(created.body.temporaryAccessPass);
+  expect(peter.tapPolicy).toMatchObject({ state: 'enabled', maximumLifetimeInMinutes: 480 });
+  const diagnosis = diagnose(peter, { now: new Date() });
+  expect(diagnosis.means).toBe('their Temporary Access Pass');
+  expect(diagnosis.findings.map((finding) => [finding.id, finding.severity])).toEqual([
+    ['qr-first-sign-in-needed', 'warning'],
+    ['ready', 'ok'],
+  ]);
+
+  // His first sign-in with the pass: the badge works from then on.
+  expect((await harness.control('POST', 'sign-ins', { user, method: 'temporaryAccessPass' })).status).toBe(200);
+  const after = diagnose(await signInSnapshot(gateway, user), { now: new Date() });
+  expect(after.means).toBe('their QR badge');
+  expect(after.findings.map((finding) => finding.id)).toEqual(['qr-badge-never-used', 'ready']);
+});

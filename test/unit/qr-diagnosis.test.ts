@@ -129,6 +129,61 @@ describe('a worker who signs in with a badge only', () => {
   });
 });
 
+describe('a new starter with a badge and a Temporary Access Pass', () => {
+  it('signs in with the pass first; the badge waits for that, and says so', () => {
+    const unused = badge({ standardQRCode: { id: 'c', startDateTime: at(-0.1), expireDateTime: at(365) } });
+    const starter: SignInSnapshot = {
+      ...withBadge(unused, { sms: false }),
+      lastSignIn: 'never',
+      temporaryAccessPasses: [
+        {
+          id: 'tap-1',
+          startDateTime: new Date(NOW.getTime() - 600_000).toISOString(),
+          lifetimeInMinutes: 480,
+          isUsableOnce: true,
+          isUsable: true,
+          methodUsabilityReason: 'EnabledByPolicy',
+        },
+      ],
+    };
+    const diagnosis = diagnose(starter, { now: NOW });
+    expect(diagnosis.ready).toBe(true);
+    expect(diagnosis.means).toBe('their Temporary Access Pass');
+    expect(ids(diagnosis)).toEqual([
+      ['qr-first-sign-in-needed', 'warning'],
+      ['ready', 'ok'],
+    ]);
+    expect(diagnosis.findings[0]!.fix).toBe(
+      'They have a Temporary Access Pass: let them sign in with it once, then the badge works.',
+    );
+    expect(diagnosis.findings[1]!.summary).toBe(
+      'Jane Doe can sign in with their Temporary Access Pass once; it stops working in 8 hours.',
+    );
+  });
+
+  it('is not ready once the pass is used up, and the badge asks for a pass again', () => {
+    const unused = badge({ standardQRCode: { id: 'c', startDateTime: at(-0.1), expireDateTime: at(365) } });
+    const used: SignInSnapshot = {
+      ...withBadge(unused, { sms: false }),
+      lastSignIn: 'never',
+      temporaryAccessPasses: [
+        {
+          id: 'tap-1',
+          startDateTime: at(-1),
+          lifetimeInMinutes: 480,
+          isUsableOnce: true,
+          isUsable: false,
+          methodUsabilityReason: 'OneTimeUsed',
+        },
+      ],
+    };
+    const diagnosis = diagnose(used, { now: NOW });
+    expect(diagnosis.ready).toBe(false);
+    expect(ids(diagnosis)).toEqual([['qr-first-sign-in-needed', 'blocker']]);
+    expect(diagnosis.findings[0]!.fix).toMatch(/^Give them a Temporary Access Pass/);
+  });
+});
+
 describe('a worker with a badge and SMS sign-in', () => {
   it('can still sign in by phone when the badge has expired: the badge only needs attention', () => {
     const expired = badge({ standardQRCode: { id: 'c', startDateTime: at(-370), expireDateTime: at(-5) } });

@@ -6,6 +6,7 @@ import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import type { SignInSnapshot } from '../method-types';
 import { describeTarget } from '../policy-target';
+import { usablePass } from '../temporary-access-pass/temporary-access-pass';
 import type { QrCodeSnapshot, QrPolicySnapshot } from './qr-types';
 
 const DAY_MS = 86_400_000;
@@ -101,7 +102,9 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
       id: 'qr-first-sign-in-needed',
       severity: 'blocker',
       summary: `${name} has never signed in, so their badge will show "Incorrect QR code" until they sign in once another way.`,
-      fix: 'Give them a Temporary Access Pass for a first sign-in (or let them sign in once by text message), then the badge works.',
+      fix: usablePass(snapshot)
+        ? 'They have a Temporary Access Pass: let them sign in with it once, then the badge works.'
+        : 'Give them a Temporary Access Pass for a first sign-in (or let them sign in once by text message), then the badge works.',
     });
   } else if (!standard.lastUsedDateTime) {
     findings.push({
