@@ -72,7 +72,9 @@ export function createServices(config: Config, logger: Logger): Services {
     scope: graphScope(config.graph),
     observer: new AuditObserver(audit, logger),
   });
-  const changeStore = new SqliteChangeStore(db, audit);
+  const changeStore = new SqliteChangeStore(db, audit, (id, error) =>
+    logger.warn({ requestId: id, reason: error.message }, 'a stored change request could not be read; it is left out'),
+  );
   const numberIndex = new SqliteNumberIndex(db);
   const access = new AccessPolicy(config.changes);
   const directory = new RequesterDirectory(gateway);

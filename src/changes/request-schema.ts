@@ -4,7 +4,7 @@ import { isChangeKind } from '../methods/registry';
 import { REQUEST_SCHEMA_VERSION, type ChangeRequest } from './change-request';
 
 /** A body that cannot be read as a request (an unknown kind, a newer release's shape); nothing is guessed. */
-class UnreadableRequest extends Error {
+export class UnreadableRequest extends Error {
   override name = 'UnreadableRequest';
 }
 

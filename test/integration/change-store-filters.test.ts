@@ -61,3 +61,16 @@ it('combines kind, worker and time', async () => {
   expect(numbers(await store.list({ targetUserId: 'jane', createdSince: '2026-11-24T00:00:00.000Z' }))).toEqual([2]);
   expect(numbers(await store.list({ kinds: ['add-number', 'remove-number'], targetUserId: 'sam' }))).toEqual([4, 3]);
 });
+
+it('leaves out a request it cannot read (a newer release wrote it), says which, and still lists the rest', async () => {
+  const unreadable: string[] = [];
+  const reporting = new SqliteChangeStore(db, undefined, (id, error) => unreadable.push(`${id}: ${error.message}`));
+  const [newest] = await reporting.list({ targetUserId: 'sam' });
+  db.prepare("UPDATE change_requests SET body = json_set(body, '$.schemaVersion', 99) WHERE id = ?").run(newest!.id);
+  expect(numbers(await reporting.list({ targetUserId: 'sam' }))).toEqual([3]);
+  expect(unreadable).toEqual([
+    `${newest!.id}: change request ${newest!.id} was written by a newer phonedesk (schema 99)`,
+  ]);
+  // Asked for by id, it is refused in those words rather than guessed at.
+  await expect(reporting.get(newest!.id)).rejects.toThrow(/written by a newer phonedesk \(schema 99\)/);
+});

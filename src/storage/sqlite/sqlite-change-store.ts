@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
 import { REQUEST_SCHEMA_VERSION, TransitionRefused, canTransition } from '../../changes/change-request';
-import { upgradeStoredRequest } from '../../changes/request-schema';
+import { UnreadableRequest, upgradeStoredRequest } from '../../changes/request-schema';
 import type { ChangeListFilter, ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import type { SqliteDatabase } from './sqlite-database';
@@ -33,9 +33,14 @@ interface TransitionRow {
 export class SqliteChangeStore implements ChangeStore {
   private readonly audit: SqliteAuditLog;
 
+  /**
+   * `onUnreadable` hears of a stored request a list had to leave out (written by a newer release, say, after a
+   * rollback): one such row must not take "pending" or a sweep down for everyone.
+   */
   constructor(
     private readonly db: SqliteDatabase,
     audit?: SqliteAuditLog,
+    private readonly onUnreadable: (id: string, error: UnreadableRequest) => void = () => undefined,
   ) {
     this.audit = audit ?? new SqliteAuditLog(db);
   }
@@ -170,7 +175,15 @@ export class SqliteChangeStore implements ChangeStore {
     const rows = this.db
       .prepare(`SELECT id, status, version, body FROM change_requests ${where} ORDER BY number DESC LIMIT ?`)
       .all(...values, filter.limit ?? 100) as RequestRow[];
-    return rows.map((row) => this.parse(row));
+    return rows.flatMap((row) => {
+      try {
+        return [this.parse(row)];
+      } catch (error) {
+        if (!(error instanceof UnreadableRequest)) throw error;
+        this.onUnreadable(row.id, error);
+        return [];
+      }
+    });
   }
 
   async claimExpiryNotice(id: string, at: Date): Promise<boolean> {
