@@ -1,6 +1,7 @@
 import { GraphGateway, type GraphGatewayOptions } from '../../src/graph/graph-gateway';
 import { SimulatorCredential } from '../../src/graph/graph-credentials';
 import type { GraphCall, GraphCallObserver, GraphCallOutcome } from '../../src/graph/graph-call';
+import type { SimulatorHarness } from './simulator';
 
 /** Records what the gateway announces, as the audit log will. */
 export class RecordingObserver implements GraphCallObserver {
@@ -33,4 +34,17 @@ export function testGateway(
     ...overrides,
   });
   return { gateway, observer };
+}
+
+/** Before each test: the harness's own seed back and a fresh gateway to it (empty caches). Returns that gateway. */
+export function useGateway(harness: SimulatorHarness): () => GraphGateway {
+  let current: GraphGateway | undefined;
+  beforeEach(async () => {
+    await harness.restoreSeed();
+    ({ gateway: current } = testGateway(harness.url));
+  });
+  return () => {
+    if (!current) throw new Error('the gateway exists only inside a test');
+    return current;
+  };
 }

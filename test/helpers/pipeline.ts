@@ -15,6 +15,8 @@ import { SqliteChangeStore } from '../../src/storage/sqlite/sqlite-change-store'
 import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
 import { testGateway, type RecordingObserver } from './gateway';
+import type { SimulatorHarness } from './simulator';
+import { tempDir } from './temp-dir';
 
 export const person = (alias: string, name: string): Person => ({ aadObjectId: demoUserId(alias), name });
 export const PRIYA = person('priya.shah', 'Priya Shah'); // Manchester manager
@@ -73,4 +75,34 @@ export function testPipeline(
   const service = new ChangeService(store, audit, directory, access, { approvalTtlMs, lostPhoneTtlMs }, now, safety);
   const executor = new ChangeExecutor(store, gateway, directory, access, index, pino({ level: 'silent' }), now, safety);
   return { db, store, service, executor, gateway, observer, audit, clock };
+}
+
+interface PipelineEachTest {
+  approvalTtlMs?: number;
+  lostPhoneTtlMs?: number;
+  /** Puts files in the fresh data folder before the pipeline opens it (a database from a release). */
+  prepare?(dataDir: string): void;
+}
+
+/**
+ * Before each test: the harness's own seed back, a fresh data folder and a pipeline over both; closed and removed
+ * after. Returns the current test's pipeline.
+ */
+export function usePipeline(harness: SimulatorHarness, options: PipelineEachTest = {}): () => Pipeline {
+  let current: { pipeline: Pipeline; temp: { cleanup: () => void } } | undefined;
+  beforeEach(async () => {
+    await harness.restoreSeed();
+    const temp = tempDir();
+    options.prepare?.(temp.dir);
+    current = { pipeline: testPipeline(temp.dir, harness.url, options.approvalTtlMs, options.lostPhoneTtlMs), temp };
+  });
+  afterEach(() => {
+    current?.pipeline.db.close();
+    current?.temp.cleanup();
+    current = undefined;
+  });
+  return () => {
+    if (!current) throw new Error('the pipeline exists only inside a test');
+    return current.pipeline;
+  };
 }

@@ -10,26 +10,13 @@ import { NumberHolderFinder } from '../../src/number-index/number-holder-finder'
 import { NumberIndexSweep } from '../../src/number-index/number-index-sweep';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
-import { HANA, MARCUS, PRIYA, testPipeline, type Pipeline } from '../helpers/pipeline';
+import { HANA, MARCUS, PRIYA, testPipeline, usePipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 import { tempDir } from '../helpers/temp-dir';
 
 const harness = new SimulatorHarness();
-let pipeline: Pipeline;
-let temp: { dir: string; cleanup: () => void };
-
 useSimulator(harness);
-
-beforeEach(async () => {
-  await harness.restoreSeed();
-  temp = tempDir();
-  pipeline = testPipeline(temp.dir, harness.url, 24 * 3600_000, 30 * 60_000);
-});
-
-afterEach(() => {
-  pipeline.db.close();
-  temp.cleanup();
-});
+const pipeline = usePipeline(harness, { approvalTtlMs: 24 * 3600_000, lostPhoneTtlMs: 30 * 60_000 });
 
 const CHLOE = { alias: 'chloe.evans', name: 'Chloe Evans', number: '+44 7700900101' };
 
@@ -45,8 +32,8 @@ function ask(kind: ChangeKind, alias: string, name: string, phoneNumber?: string
 }
 
 async function approveAndRun(request: ChangeRequest): Promise<ChangeRequest> {
-  expect((await pipeline.service.decide(request.id, HANA, 'approve')).ok).toBe(true);
-  return pipeline.executor.execute(request.id);
+  expect((await pipeline().service.decide(request.id, HANA, 'approve')).ok).toBe(true);
+  return pipeline().executor.execute(request.id);
 }
 
 async function mobileState(alias: string): Promise<string | undefined> {
@@ -66,7 +53,7 @@ async function writesFor(alias: string): Promise<LoggedRequest[]> {
 
 /** Chloe's phone reported lost (the number recorded, as the bot's flow does) and secured. */
 async function chloeLosesHerPhone(): Promise<ChangeRequest> {
-  const lost = await pipeline.service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
+  const lost = await pipeline().service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
   expect((await approveAndRun(lost)).status).toBe('succeeded');
   expect(await mobileState(CHLOE.alias)).toBe('notEnabled');
   return lost;
@@ -76,14 +63,14 @@ describe('a lost number is never turned back on', () => {
   it('refuses turning on SMS sign-in for it when asked, says why in plain words, and audits the refusal', async () => {
     await chloeLosesHerPhone();
     const enable = ask('enable-sms-sign-in', CHLOE.alias, CHLOE.name);
-    const reason = await pipeline.service.check(enable);
+    const reason = await pipeline().service.check(enable);
     expect(reason).toMatch(
       /^\+44 •••• ••0101 was reported lost or SIM-swapped by Priya Shah on \d{4}-\d\d-\d\d \(request 1\), so phonedesk will never turn it back on/,
     );
     expect(reason).toMatch(/Add Chloe Evans's new number instead\.$/);
-    await expect(pipeline.service.request(enable)).rejects.toThrow(RequestRefused);
-    expect(await pipeline.store.list({ kinds: ['enable-sms-sign-in'] })).toEqual([]);
-    expect(pipeline.audit.entries.map((entry) => [entry.operation, entry.detail])).toContainEqual([
+    await expect(pipeline().service.request(enable)).rejects.toThrow(RequestRefused);
+    expect(await pipeline().store.list({ kinds: ['enable-sms-sign-in'] })).toEqual([]);
+    expect(pipeline().audit.entries.map((entry) => [entry.operation, entry.detail])).toContainEqual([
       'change.refused',
       reason,
     ]);
@@ -91,7 +78,7 @@ describe('a lost number is never turned back on', () => {
 
   it('refuses it again when executing a request made before the phone was lost', async () => {
     // Chloe can sign in; someone asks to turn it on "again" before the loss is reported.
-    const enable = await pipeline.service.request(ask('enable-sms-sign-in', CHLOE.alias, CHLOE.name));
+    const enable = await pipeline().service.request(ask('enable-sms-sign-in', CHLOE.alias, CHLOE.name));
     await chloeLosesHerPhone();
     await harness.control('DELETE', 'requests');
     const done = await approveAndRun(enable);
@@ -103,26 +90,26 @@ describe('a lost number is never turned back on', () => {
 
   it('refuses adding the lost number back, to her or anyone else', async () => {
     await chloeLosesHerPhone();
-    expect(await pipeline.service.check(ask('replace-number', CHLOE.alias, CHLOE.name, CHLOE.number))).toMatch(
+    expect(await pipeline().service.check(ask('replace-number', CHLOE.alias, CHLOE.name, CHLOE.number))).toMatch(
       /reported lost or SIM-swapped/,
     );
-    expect(await pipeline.service.check(ask('add-number', 'jane.doe', 'Jane Doe', CHLOE.number))).toMatch(
+    expect(await pipeline().service.check(ask('add-number', 'jane.doe', 'Jane Doe', CHLOE.number))).toMatch(
       /reported lost or SIM-swapped.*Add Jane Doe's new number instead/,
     );
     // Her new number is fine.
     expect(
-      await pipeline.service.check(ask('replace-number', CHLOE.alias, CHLOE.name, '+44 7700900199')),
+      await pipeline().service.check(ask('replace-number', CHLOE.alias, CHLOE.name, '+44 7700900199')),
     ).toBeUndefined();
   });
 
   it('tells the diagnosis when, after whose report, the number was turned off, and offers a new number or removal only', async () => {
     await chloeLosesHerPhone();
-    const index = new SqliteNumberIndex(pipeline.db);
+    const index = new SqliteNumberIndex(pipeline().db);
     const checker = new WorkerChecker(
-      pipeline.gateway,
+      pipeline().gateway,
       index,
-      new NumberHolderFinder(index, pipeline.gateway),
-      new LostNumbers(pipeline.store),
+      new NumberHolderFinder(index, pipeline().gateway),
+      new LostNumbers(pipeline().store),
     );
     const { diagnosis } = await checker.check(demoUser(CHLOE.alias), { canSee: async () => false });
     expect(diagnosis.findings[0]?.id).toBe('lost-number');
@@ -144,13 +131,13 @@ describe('a lost number is never turned back on', () => {
   });
 
   it('records the number a lost-phone request turns off, and still loads old requests that stored none', async () => {
-    await pipeline.store.create({
+    await pipeline().store.create({
       ...ask('secure-lost-phone', 'julia.young', 'Julia Young'),
       urgent: true,
       createdAt: new Date().toISOString(),
       expiresAt: new Date().toISOString(),
     });
-    const lost = new LostNumbers(pipeline.store);
+    const lost = new LostNumbers(pipeline().store);
     expect(await lost.ofWorker(demoUser('julia.young'))).toEqual([]);
     await chloeLosesHerPhone();
     expect(await lost.ofWorker(demoUser(CHLOE.alias))).toEqual([
@@ -161,8 +148,8 @@ describe('a lost number is never turned back on', () => {
 
 describe('a lost phone is urgent', () => {
   it('expires after LOST_PHONE_TTL, other requests after APPROVAL_TTL', async () => {
-    const lost = await pipeline.service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
-    const other = await pipeline.service.request(ask('enable-sms-sign-in', 'bob.smith', 'Bob Smith'));
+    const lost = await pipeline().service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
+    const other = await pipeline().service.request(ask('enable-sms-sign-in', 'bob.smith', 'Bob Smith'));
     expect(Date.parse(lost.expiresAt) - Date.parse(lost.createdAt)).toBe(30 * 60_000);
     expect(Date.parse(other.expiresAt) - Date.parse(other.createdAt)).toBe(24 * 3600_000);
   });
@@ -180,7 +167,7 @@ describe('a lost phone is urgent', () => {
   });
 
   it('tells that the number stays on the account but cannot sign in', async () => {
-    const lost = await pipeline.service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
+    const lost = await pipeline().service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
     expect((await approveAndRun(lost)).outcome).toMatch(
       /The number stays on their account but can't be used to sign in; add their new number when they have one\./,
     );
@@ -189,34 +176,34 @@ describe('a lost phone is urgent', () => {
 
 describe('a number another account holds', () => {
   beforeEach(async () => {
-    await new NumberIndexSweep(new SqliteNumberIndex(pipeline.db), pipeline.gateway).run();
+    await new NumberIndexSweep(new SqliteNumberIndex(pipeline().db), pipeline().gateway).run();
   });
 
   it('is refused before anyone is asked, naming the holder only to someone who may see them', async () => {
-    const forPriya = await pipeline.service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456'));
+    const forPriya = await pipeline().service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456'));
     expect(forPriya).toBe(
       "+44 •••• ••0456 already belongs to another account, and each worker needs their own SIM: a number can sign in only one person. Use Jane Doe's own mobile number.",
     );
-    const forHana = await pipeline.service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456', HANA));
+    const forHana = await pipeline().service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456', HANA));
     expect(forHana).toMatch(/already belongs to Sam Okafor/);
-    await expect(pipeline.service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456'))).rejects.toThrow(
-      RequestRefused,
-    );
-    expect(await pipeline.store.list({})).toEqual([]);
+    await expect(
+      pipeline().service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900456')),
+    ).rejects.toThrow(RequestRefused);
+    expect(await pipeline().store.list({})).toEqual([]);
     // A number nobody holds, and the worker's own number, are fine.
-    expect(await pipeline.service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900123'))).toBeUndefined();
+    expect(await pipeline().service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900123'))).toBeUndefined();
     expect(
-      await pipeline.service.check(ask('replace-number', 'julia.young', 'Julia Young', '+44 7700900106')),
+      await pipeline().service.check(ask('replace-number', 'julia.young', 'Julia Young', '+44 7700900106')),
     ).toBeUndefined();
   });
 
   it('is refused again at execution when someone took it after the request was made', async () => {
-    const request = await pipeline.service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900777'));
+    const request = await pipeline().service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900777'));
     await harness.graph('POST', `/users/${demoUser('peter.clark')}/authentication/phoneMethods`, {
       phoneNumber: '+44 7700900777',
       phoneType: 'mobile',
     });
-    await new NumberIndexSweep(new SqliteNumberIndex(pipeline.db), pipeline.gateway).run();
+    await new NumberIndexSweep(new SqliteNumberIndex(pipeline().db), pipeline().gateway).run();
     await harness.control('DELETE', 'requests');
     const done = await approveAndRun(request);
     expect(done).toMatchObject({
@@ -229,27 +216,27 @@ describe('a number another account holds', () => {
 
 describe('one open request per worker and change', () => {
   it('does not file a second identical request, and points at the open one', async () => {
-    const first = await pipeline.service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900123'));
+    const first = await pipeline().service.request(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900123'));
     const again = ask('add-number', 'jane.doe', 'Jane Doe', '+447700900123');
-    expect(await pipeline.service.check(again)).toBe(
+    expect(await pipeline().service.check(again)).toBe(
       `Request ${first.number}, asked by Priya Shah, already asks for this and is still waiting for approval, so I haven't asked again.`,
     );
-    await expect(pipeline.service.request({ ...again, requester: HANA })).rejects.toThrow(/already asks for this/);
-    expect(await pipeline.store.list({ targetUserId: demoUser('jane.doe') })).toHaveLength(1);
+    await expect(pipeline().service.request({ ...again, requester: HANA })).rejects.toThrow(/already asks for this/);
+    expect(await pipeline().store.list({ targetUserId: demoUser('jane.doe') })).toHaveLength(1);
     // Another number, another kind, or another worker is another request.
-    expect(await pipeline.service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900124'))).toBeUndefined();
-    expect(await pipeline.service.check(ask('revoke-sessions', 'jane.doe', 'Jane Doe'))).toBeUndefined();
+    expect(await pipeline().service.check(ask('add-number', 'jane.doe', 'Jane Doe', '+44 7700900124'))).toBeUndefined();
+    expect(await pipeline().service.check(ask('revoke-sessions', 'jane.doe', 'Jane Doe'))).toBeUndefined();
     expect(
-      await pipeline.service.check(ask('add-number', 'peter.clark', 'Peter Clark', '+44 7700900123')),
+      await pipeline().service.check(ask('add-number', 'peter.clark', 'Peter Clark', '+44 7700900123')),
     ).toBeUndefined();
     // Once the first is no longer open, it can be asked again.
-    await pipeline.service.cancel(first.id, PRIYA);
-    expect(await pipeline.service.check(again)).toBeUndefined();
+    await pipeline().service.cancel(first.id, PRIYA);
+    expect(await pipeline().service.check(again)).toBeUndefined();
   });
 
   it('treats a second lost-phone report for the same worker as the same request', async () => {
-    const first = await pipeline.service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
-    expect(await pipeline.service.check(ask('secure-lost-phone', CHLOE.alias, CHLOE.name))).toMatch(
+    const first = await pipeline().service.request(ask('secure-lost-phone', CHLOE.alias, CHLOE.name, CHLOE.number));
+    expect(await pipeline().service.check(ask('secure-lost-phone', CHLOE.alias, CHLOE.name))).toMatch(
       new RegExp(`^Request ${first.number}, asked by Priya Shah, already asks for this`),
     );
   });
@@ -259,18 +246,18 @@ describe('an admin never gets a weak sign-in, however the change is asked for', 
   const RACHEL = { alias: 'rachel.green', name: 'Rachel Green' }; // Helpdesk Administrator, Leeds
 
   it('is refused by the service itself before anything is saved, and the refusal is audited', async () => {
-    const snapshot = await signInSnapshot(pipeline.gateway, demoUser(RACHEL.alias));
+    const snapshot = await signInSnapshot(pipeline().gateway, demoUser(RACHEL.alias));
     const add = ask('replace-number', RACHEL.alias, RACHEL.name, '+44 7700900999', MARCUS);
-    await expect(pipeline.service.request(add, snapshot)).rejects.toThrow(
+    await expect(pipeline().service.request(add, snapshot)).rejects.toThrow(
       /Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/,
     );
-    expect(await pipeline.store.list({ kinds: ['replace-number'] })).toEqual([]);
-    expect(pipeline.audit.entries.map((entry) => entry.operation)).toContain('change.refused');
+    expect(await pipeline().store.list({ kinds: ['replace-number'] })).toEqual([]);
+    expect(pipeline().audit.entries.map((entry) => entry.operation)).toContain('change.refused');
   });
 
   it('still lets her be signed out everywhere', async () => {
-    const snapshot = await signInSnapshot(pipeline.gateway, demoUser(RACHEL.alias));
-    const request = await pipeline.service.request(
+    const snapshot = await signInSnapshot(pipeline().gateway, demoUser(RACHEL.alias));
+    const request = await pipeline().service.request(
       ask('revoke-sessions', RACHEL.alias, RACHEL.name, undefined, MARCUS),
       snapshot,
     );

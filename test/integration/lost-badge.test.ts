@@ -2,26 +2,12 @@
 // the worker signed out; when the sign-out fails the badge is still stopped and the outcome says what is left to do.
 import type { ChangeRequest } from '../../src/changes/change-request';
 import type { NewRequestInput } from '../../src/changes/change-service';
-import { HANA, PRIYA, person, testPipeline, type Pipeline } from '../helpers/pipeline';
+import { HANA, PRIYA, person, usePipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
-import { tempDir } from '../helpers/temp-dir';
 
 const harness = new SimulatorHarness();
-let pipeline: Pipeline;
-let temp: { dir: string; cleanup: () => void };
-
 useSimulator(harness);
-
-beforeEach(async () => {
-  await harness.restoreSeed();
-  temp = tempDir();
-  pipeline = testPipeline(temp.dir, harness.url, 24 * 3600_000, 30 * 60_000);
-});
-
-afterEach(() => {
-  pipeline.db.close();
-  temp.cleanup();
-});
+const pipeline = usePipeline(harness, { lostPhoneTtlMs: 30 * 60_000 });
 
 const AVA = person('ava.martinez', 'Ava Martinez'); // Redmond manager
 
@@ -34,8 +20,8 @@ const lostBadge = (alias: string, name: string, requester = PRIYA): NewRequestIn
 });
 
 async function approveAndRun(request: ChangeRequest): Promise<ChangeRequest> {
-  expect((await pipeline.service.decide(request.id, HANA, 'approve')).ok).toBe(true);
-  return pipeline.executor.execute(request.id);
+  expect((await pipeline().service.decide(request.id, HANA, 'approve')).ok).toBe(true);
+  return pipeline().executor.execute(request.id);
 }
 
 const badgeOf = (alias: string) =>
@@ -45,7 +31,7 @@ const badgeOf = (alias: string) =>
   );
 
 it('expires as soon as a lost phone does, and stops the badge and the temporary code (kyle.adams, demo)', async () => {
-  const request = await pipeline.service.request(lostBadge('kyle.adams', 'Kyle Adams', AVA));
+  const request = await pipeline().service.request(lostBadge('kyle.adams', 'Kyle Adams', AVA));
   expect(Date.parse(request.expiresAt) - Date.parse(request.createdAt)).toBe(30 * 60_000);
   const done = await approveAndRun(request);
   expect(done).toMatchObject({ status: 'succeeded', outcome: expect.stringMatching(/signed out everywhere/) });
@@ -60,7 +46,7 @@ it('still stops the badge when signing out fails, and says so', async () => {
     code: 'badRequest',
     count: 1,
   });
-  const done = await approveAndRun(await pipeline.service.request(lostBadge('chloe.evans', 'Chloe Evans')));
+  const done = await approveAndRun(await pipeline().service.request(lostBadge('chloe.evans', 'Chloe Evans')));
   expect(done).toMatchObject({
     status: 'partially-succeeded',
     outcome: expect.stringMatching(/Chloe Evans's badge no longer works, but signing them out everywhere failed/),
@@ -76,7 +62,7 @@ it('signs the worker out even when the badge cannot be stopped, and says that th
     code: 'accessDenied',
     count: 1,
   });
-  const done = await approveAndRun(await pipeline.service.request(lostBadge('chloe.evans', 'Chloe Evans')));
+  const done = await approveAndRun(await pipeline().service.request(lostBadge('chloe.evans', 'Chloe Evans')));
   expect(done).toMatchObject({
     status: 'partially-succeeded',
     outcome: expect.stringMatching(/Chloe Evans was signed out everywhere, but their badge could not be stopped/),

@@ -1,29 +1,24 @@
 // Status and diagnosis know the worker's badge: read from the simulated tenant in the worker's one $batch (badge,
 // last sign-in, QR code policy) and explained beside SMS sign-in. Over real HTTP against the demo tenant.
 import { diagnose } from '../../src/diagnosis/diagnose';
-import type { GraphGateway } from '../../src/graph/graph-gateway';
 import { signInSnapshot } from '../../src/methods/read-snapshot';
 import type { LoggedRequest } from '../../src/simulator/request-log';
-import { testGateway } from '../helpers/gateway';
+import { useGateway } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 
 const harness = new SimulatorHarness();
-let gateway: GraphGateway;
 
 useSimulator(harness);
 
-beforeEach(async () => {
-  await harness.restoreSeed();
-  ({ gateway } = testGateway(harness.url));
-});
+const gateway = useGateway(harness);
 
 const findingsOf = async (alias: string) => {
-  const diagnosis = diagnose(await signInSnapshot(gateway, demoUser(alias)), { now: new Date() });
+  const diagnosis = diagnose(await signInSnapshot(gateway(), demoUser(alias)), { now: new Date() });
   return diagnosis.findings.map((finding) => [finding.id, finding.severity]);
 };
 
 it('reads the badge, the last sign-in and the QR policy in the same single $batch', async () => {
-  const chloe = await signInSnapshot(gateway, demoUser('chloe.evans'));
+  const chloe = await signInSnapshot(gateway(), demoUser('chloe.evans'));
   const log = (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests;
   expect(log.filter((entry) => entry.batchId === undefined).map((entry) => entry.path)).toEqual(['/$batch']);
   expect(log.map((entry) => entry.path)).toEqual(
@@ -56,7 +51,7 @@ it('tells each demo badge apart', async () => {
 });
 
 it('sees a new starter who has never signed in, and warns once he has a badge', async () => {
-  expect((await signInSnapshot(gateway, demoUser('peter.clark'))).lastSignIn).toBe('never');
+  expect((await signInSnapshot(gateway(), demoUser('peter.clark'))).lastSignIn).toBe('never');
   const issued = await harness.graph('PUT', `/users/${demoUser('peter.clark')}/authentication/qrCodePinMethod`, {
     standardQRCode: {},
     pin: { code: '35387687' },
@@ -72,7 +67,7 @@ it('still reads a worker when the QR policy cannot be read', async () => {
     status: 403,
     count: 5,
   });
-  const bob = await signInSnapshot(gateway, demoUser('bob.smith'));
+  const bob = await signInSnapshot(gateway(), demoUser('bob.smith'));
   expect(bob.qrPolicy).toBeUndefined();
   expect(diagnose(bob, { now: new Date() }).findings.map((finding) => finding.id)).toEqual(['number-not-enabled']);
 });
@@ -89,7 +84,7 @@ it("reads a new starter's Temporary Access Pass (never its value) and shows it a
     { lifetimeInMinutes: 120, isUsableOnce: true },
   );
   expect(created.status).toBe(201);
-  const peter = await signInSnapshot(gateway, user);
+  const peter = await signInSnapshot(gateway(), user);
   expect(peter.temporaryAccessPasses).toEqual([
     expect.objectContaining({ isUsable: true, isUsableOnce: true, lifetimeInMinutes: 120 }),
   ]);
@@ -104,7 +99,7 @@ it("reads a new starter's Temporary Access Pass (never its value) and shows it a
 
   // His first sign-in with the pass: the badge works from then on.
   expect((await harness.control('POST', 'sign-ins', { user, method: 'temporaryAccessPass' })).status).toBe(200);
-  const after = diagnose(await signInSnapshot(gateway, user), { now: new Date() });
+  const after = diagnose(await signInSnapshot(gateway(), user), { now: new Date() });
   expect(after.means).toBe('their QR badge');
   expect(after.findings.map((finding) => finding.id)).toEqual(['qr-badge-never-used', 'ready']);
 });

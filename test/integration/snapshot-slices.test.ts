@@ -3,22 +3,17 @@
 // read Graph answers with an error is simply absent for `optional`. Over real HTTP against the simulated tenant.
 import type { User } from '@microsoft/microsoft-graph-types';
 import { GraphFailure } from '../../src/graph/graph-errors';
-import type { GraphGateway } from '../../src/graph/graph-gateway';
 import type { SnapshotSlice } from '../../src/graph/snapshot-slice';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { SNAPSHOT_SLICES } from '../../src/methods/registry';
-import { testGateway } from '../helpers/gateway';
+import { useGateway } from '../helpers/gateway';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
 
 const harness = new SimulatorHarness();
-let gateway: GraphGateway;
 
 useSimulator(harness);
 
-beforeEach(async () => {
-  await harness.restoreSeed();
-  ({ gateway } = testGateway(harness.url));
-});
+const gateway = useGateway(harness);
 
 async function requestLog(): Promise<LoggedRequest[]> {
   return (await harness.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests;
@@ -39,7 +34,7 @@ const SECOND_METHOD: SnapshotSlice<{ mail: string | undefined; missing: unknown;
 };
 
 it('reads every slice in the one $batch, each under its own ids', async () => {
-  const read = await gateway.readWorker(demoUser('bob.smith'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
+  const read = await gateway().readWorker(demoUser('bob.smith'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
   const trips = (await requestLog()).filter((entry) => entry.batchId === undefined);
   expect(trips.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['POST /$batch']);
   expect(read.worker.user.displayName).toBe('Bob Smith');
@@ -52,8 +47,8 @@ it('reads every slice in the one $batch, each under its own ids', async () => {
 });
 
 it('reads a tenant-wide read once for both slices that need it, and reuses it for the next worker', async () => {
-  await gateway.readWorker(demoUser('bob.smith'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
-  const second = await gateway.readWorker(demoUser('chloe.evans'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
+  await gateway().readWorker(demoUser('bob.smith'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
+  const second = await gateway().readWorker(demoUser('chloe.evans'), [...SNAPSHOT_SLICES, SECOND_METHOD]);
   const policyReads = (await requestLog()).filter((entry) =>
     entry.path.endsWith('authenticationMethodConfigurations/sms'),
   );
@@ -66,5 +61,5 @@ it('fails plainly when a read a slice needs fails', async () => {
     workerReads: SECOND_METHOD.workerReads,
     map: (answers) => ({ x: answers.ok('missing') }),
   };
-  await expect(gateway.readWorker(demoUser('bob.smith'), [needy])).rejects.toBeInstanceOf(GraphFailure);
+  await expect(gateway().readWorker(demoUser('bob.smith'), [needy])).rejects.toBeInstanceOf(GraphFailure);
 });

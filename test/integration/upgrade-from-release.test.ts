@@ -8,42 +8,32 @@ import type { ChangeRequest } from '../../src/changes/change-request';
 import { DEMO_GROUPS } from '../../src/simulator/demo-tenant';
 import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE } from '../../src/storage/sqlite/sqlite-database';
-import { HANA, TOMASZ, testPipeline, type Pipeline } from '../helpers/pipeline';
+import { HANA, TOMASZ, usePipeline } from '../helpers/pipeline';
 import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
-import { tempDir } from '../helpers/temp-dir';
 import { signInSnapshot } from '../../src/methods/read-snapshot';
 
 const RELEASE_DATABASE = join(__dirname, '../fixtures/release-0.1.0', DATABASE_FILE);
 
 const harness = new SimulatorHarness();
-let pipeline: Pipeline;
-let temp: { dir: string; cleanup: () => void };
-
 useSimulator(harness);
-
-beforeEach(async () => {
-  await harness.restoreSeed();
-  temp = tempDir();
-  copyFileSync(RELEASE_DATABASE, join(temp.dir, DATABASE_FILE));
-  pipeline = testPipeline(temp.dir, harness.url);
-  // An hour after the release's requests were made, well inside their approval time.
-  pipeline.clock.now = new Date('2026-11-30T10:00:00.000Z');
+const pipeline = usePipeline(harness, {
+  prepare: (dataDir) => copyFileSync(RELEASE_DATABASE, join(dataDir, DATABASE_FILE)),
 });
 
-afterEach(() => {
-  pipeline.db.close();
-  temp.cleanup();
+beforeEach(() => {
+  // An hour after the release's requests were made, well inside their approval time.
+  pipeline().clock.now = new Date('2026-11-30T10:00:00.000Z');
 });
 
 async function pendingByNumber(): Promise<Map<number, ChangeRequest>> {
-  const pending = await pipeline.store.list({ statuses: ['pending'], limit: 100 });
+  const pending = await pipeline().store.list({ statuses: ['pending'], limit: 100 });
   return new Map(pending.map((request) => [request.number, request]));
 }
 
 async function approveAndRun(request: ChangeRequest): Promise<ChangeRequest> {
-  const decision = await pipeline.service.decide(request.id, request.tenantWide ? TOMASZ : HANA, 'approve');
+  const decision = await pipeline().service.decide(request.id, request.tenantWide ? TOMASZ : HANA, 'approve');
   expect(decision).toMatchObject({ ok: true });
-  return pipeline.executor.execute(request.id);
+  return pipeline().executor.execute(request.id);
 }
 
 async function phoneMethods(
@@ -111,7 +101,7 @@ describe('a database from release 0.1.0', () => {
   it('still knows the lost number it was told about, and refuses to turn it back on', async () => {
     const lost = (await pendingByNumber()).get(9)!;
     await approveAndRun(lost);
-    const again = pipeline.service.request(
+    const again = pipeline().service.request(
       {
         requester: lost.requester,
         kind: 'enable-sms-sign-in',
@@ -119,7 +109,7 @@ describe('a database from release 0.1.0', () => {
         reason: 'found it',
         tenantWide: false,
       },
-      await signInSnapshot(pipeline.gateway, lost.target.userId),
+      await signInSnapshot(pipeline().gateway, lost.target.userId),
     );
     await expect(again).rejects.toThrow(/lost/i);
   });
@@ -127,6 +117,6 @@ describe('a database from release 0.1.0', () => {
   it('keeps an audit chain that verifies after the upgrade and the new records', async () => {
     const pending = await pendingByNumber();
     await approveAndRun(pending.get(6)!);
-    expect(await new SqliteAuditLog(pipeline.db).verify()).toMatchObject({ ok: true });
+    expect(await new SqliteAuditLog(pipeline().db).verify()).toMatchObject({ ok: true });
   });
 });
