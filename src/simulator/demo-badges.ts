@@ -1,5 +1,6 @@
 // The demo tenant's QR badges and sign-in facts: one of each state phonedesk must explain, dated from the moment the
 // seed is made (so "expires in 10 days" stays true). docs/simulator.md lists them.
+import { graphDateTime } from './graph-time';
 import type { SeedQrCodePin, SeedQrCodePinPolicy, SeedTemporaryAccessPassPolicy } from './seed';
 
 const DAY = 86_400_000;
@@ -12,12 +13,10 @@ interface DemoBadge {
   badge?(now: number): SeedQrCodePin;
 }
 
-const iso = (time: number): string => new Date(time).toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 const standard = (now: number, startDaysAgo: number, days: number, usedDaysAgo?: number) => ({
-  startDateTime: iso(now - startDaysAgo * DAY),
-  expireDateTime: iso(now - startDaysAgo * DAY + days * DAY),
-  ...(usedDaysAgo !== undefined && { lastUsedDateTime: iso(now - usedDaysAgo * DAY) }),
+  startDateTime: graphDateTime(now - startDaysAgo * DAY),
+  expireDateTime: graphDateTime(now - startDaysAgo * DAY + days * DAY),
+  ...(usedDaysAgo !== undefined && { lastUsedDateTime: graphDateTime(now - usedDaysAgo * DAY) }),
 });
 
 export const DEMO_BADGES: readonly DemoBadge[] = [
@@ -46,7 +45,7 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
     scenario: 'forgot his badge: a temporary code for 6 more hours',
     badge: (now) => ({
       standardQRCode: standard(now, 100, 365, 2),
-      temporaryQRCode: { startDateTime: iso(now - 2 * HOUR), expireDateTime: iso(now + 6 * HOUR) },
+      temporaryQRCode: { startDateTime: graphDateTime(now - 2 * HOUR), expireDateTime: graphDateTime(now + 6 * HOUR) },
     }),
   },
   {

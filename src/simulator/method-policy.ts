@@ -1,4 +1,4 @@
-// What the QR code and Temporary Access Pass policies share: include/exclude targets, who they let use the method
+// What the authentication method policies share (SMS, QR code, Temporary Access Pass): include/exclude targets, who they let use the method
 // (docs/graph-facts.md §17.1, §18.1), and reading a PATCH body's fields with Graph's ranges.
 import { badRequest } from './graph-error';
 import type { SeedMethodTarget } from './seed';
@@ -25,7 +25,12 @@ const LICENSED: ReadonlySet<string> = new Set([
   'SPE_E5',
 ]);
 
-function hits(user: UserRecord, target: SeedMethodTarget, groups: Set<string>): boolean {
+/** Whether a policy target names the user: directly, through one of their groups (ids given), or all users. */
+export function targetsUser(
+  user: UserRecord,
+  target: { targetType: string; id: string },
+  groups: Set<string>,
+): boolean {
   if (target.targetType === 'user') return target.id === user.id;
   return target.id === 'all_users' || groups.has(target.id);
 }
@@ -43,8 +48,8 @@ export function notAllowedBy(
   if (policy.state !== 'enabled') return `The ${method} authentication method is disabled in this tenant.`;
   if (user.userType === 'Guest') return `The ${method} authentication method is not supported for guest users.`;
   const groups = new Set(directory.transitiveGroups(user.id).map((group) => group.id));
-  const included = policy.includeTargets.some((target) => hits(user, target, groups));
-  const excluded = policy.excludeTargets.some((target) => hits(user, target, groups));
+  const included = policy.includeTargets.some((target) => targetsUser(user, target, groups));
+  const excluded = policy.excludeTargets.some((target) => targetsUser(user, target, groups));
   if (!included || excluded) return `The user is not enabled for the ${method} authentication method by policy.`;
   if (!user.licenses.some((sku) => LICENSED.has(sku)))
     return `The user needs a licence that includes Microsoft Entra ID P1 to use the ${method} authentication method.`;

@@ -2,6 +2,7 @@
 // with a standard code, a temporary code and a PIN. Secrets (the code's private key, the PIN) leave only in the answer
 // that creates them and are never kept, as in Entra.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { graphDateTime } from './graph-time';
 import { GraphHttpError, badRequest, notFound } from './graph-error';
 import { checkTargetsExist, notAllowedBy, type MethodTargets } from './method-policy';
 import { qrSvg } from './qr-symbol';
@@ -49,8 +50,6 @@ export interface IssuedCode {
   image: { binaryValue: string; rawContent: string; version: number; errorCorrectionLevel: 'l' };
 }
 
-const iso = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-
 function dateOf(value: unknown, name: string): Date | undefined {
   if (value === undefined || value === null) return undefined;
   const time = typeof value === 'string' ? Date.parse(value) : NaN;
@@ -59,7 +58,7 @@ function dateOf(value: unknown, name: string): Date | undefined {
 }
 
 /** Digits, 8–20 and at least the policy's length, no sequence or repeated group (docs/graph-facts.md §17.4). */
-export function pinProblem(pin: unknown, pinLength: number): GraphHttpError | undefined {
+function pinProblem(pin: unknown, pinLength: number): GraphHttpError | undefined {
   if (typeof pin !== 'string' || !/^\d+$/.test(pin) || pin.length < Math.max(8, pinLength))
     return badRequest(`The PIN must be digits only and at least ${Math.max(8, pinLength)} long.`, 'pinTooShort');
   if (pin.length > 20) return badRequest('The PIN must be at most 20 digits long.', 'pinTooLong');
@@ -134,9 +133,9 @@ export class QrCodePins {
   private issue(user: UserRecord, start: Date, expire: Date, now: Date): IssuedCode {
     const code: QrCodeRecord = {
       id: randomUUID(),
-      createdDateTime: iso(now),
-      startDateTime: iso(start),
-      expireDateTime: iso(expire),
+      createdDateTime: graphDateTime(now),
+      startDateTime: graphDateTime(start),
+      expireDateTime: graphDateTime(expire),
       lastUsedDateTime: undefined,
     };
     const secret = randomBytes(32).toString('base64url');
@@ -198,10 +197,10 @@ export class QrCodePins {
     const issued = this.issue(user, start, expire, now);
     const method: QrCodePinRecord = {
       id: randomUUID(),
-      createdDateTime: iso(now),
+      createdDateTime: graphDateTime(now),
       standardQRCode: issued.code,
       temporaryQRCode: undefined,
-      pin: { createdDateTime: iso(now), updatedDateTime: iso(now), forceChangePinNextSignIn: true },
+      pin: { createdDateTime: graphDateTime(now), updatedDateTime: graphDateTime(now), forceChangePinNextSignIn: true },
     };
     this.methods.set(user.id, method);
     return { method, issued, pin: pinBody.code as string };
@@ -234,7 +233,7 @@ export class QrCodePins {
     const expire = dateOf(body.expireDateTime, 'expireDateTime');
     if (!expire) throw badRequest('The expireDateTime is required.', 'badRequest');
     this.checkStandardExpiry(new Date(code.startDateTime), expire, now);
-    code.expireDateTime = iso(expire);
+    code.expireDateTime = graphDateTime(expire);
     return { code };
   }
 
@@ -276,7 +275,7 @@ export class QrCodePins {
       Array.from({ length: Math.max(8, this.current.pinLength) }, () => randomInt(10)).join('');
     let pin = generate();
     while (pinProblem(pin, this.current.pinLength)) pin = generate();
-    method.pin = { ...method.pin, updatedDateTime: iso(now), forceChangePinNextSignIn: true };
+    method.pin = { ...method.pin, updatedDateTime: graphDateTime(now), forceChangePinNextSignIn: true };
     return pin;
   }
 
@@ -288,7 +287,7 @@ export class QrCodePins {
     this.allowed(user);
     if (now.getTime() < Date.parse(code.startDateTime) || now.getTime() >= Date.parse(code.expireDateTime))
       throw badRequest('The QR code has expired or is not valid yet.', 'qrCodeExpired');
-    code.lastUsedDateTime = iso(now);
+    code.lastUsedDateTime = graphDateTime(now);
     method.pin.forceChangePinNextSignIn = false;
     return code;
   }

@@ -1,6 +1,7 @@
 // Temporary Access Pass as Graph documents it (docs/graph-facts.md §18): the tenant's policy and its bounds, and per
 // user at most one usable pass. The pass itself leaves only in the create's answer and is never kept.
 import { randomInt, randomUUID } from 'node:crypto';
+import { graphDateTime } from './graph-time';
 import { badRequest, notFound } from './graph-error';
 import { checkTargetsExist, notAllowedBy, type MethodTargets } from './method-policy';
 import type { Seed, SeedTemporaryAccessPass, SeedTemporaryAccessPassPolicy } from './seed';
@@ -35,8 +36,6 @@ export interface TemporaryAccessPassRecord {
 }
 
 export type UsabilityReason = 'EnabledByPolicy' | 'DisabledByPolicy' | 'Expired' | 'NotYetValid' | 'OneTimeUsed';
-
-const iso = (date: Date): string => date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 export class TemporaryAccessPasses {
   private readonly passes = new Map<string, TemporaryAccessPassRecord[]>();
@@ -145,8 +144,8 @@ export class TemporaryAccessPasses {
     const isUsableOnce = policy.isUsableOnce || body.isUsableOnce === true;
     const pass: TemporaryAccessPassRecord = {
       id: randomUUID(),
-      createdDateTime: iso(now),
-      startDateTime: iso(start),
+      createdDateTime: graphDateTime(now),
+      startDateTime: graphDateTime(start),
       lifetimeInMinutes: lifetime,
       isUsableOnce,
       used: false,

@@ -4,6 +4,8 @@
 import { badRequest, notFound } from './graph-error';
 import { parseGraphPhoneNumber, type GraphPhoneNumber } from './graph-phone-format';
 import type { PhoneType, Seed, SeedSmsPolicy, SeedUser } from './seed';
+import { graphDateTime } from './graph-time';
+import { targetsUser } from './method-policy';
 import { QrCodePins } from './qr-code-pins';
 import { TemporaryAccessPasses } from './temporary-access-passes';
 import { TenantDirectory } from './tenant-directory';
@@ -125,17 +127,12 @@ export class Tenant extends TenantDirectory {
     this.policy = next;
   }
 
-  private targets(user: UserRecord, target: { targetType: string; id: string }, groups: Set<string>): boolean {
-    if (target.targetType === 'user') return target.id === user.id;
-    return target.id === 'all_users' || groups.has(target.id);
-  }
-
   /** Whether the policy lets the user use SMS for primary sign-in (enabled, targeted with "Use for sign-in", not excluded). */
   smsSignInAllowed(user: UserRecord): boolean {
     if (this.policy.state !== 'enabled') return false;
     const groups = new Set(this.transitiveGroups(user.id).map((group) => group.id));
-    if (this.policy.excludeTargets.some((target) => this.targets(user, target, groups))) return false;
-    return this.policy.includeTargets.some((target) => target.isUsableForSignIn && this.targets(user, target, groups));
+    if (this.policy.excludeTargets.some((target) => targetsUser(user, target, groups))) return false;
+    return this.policy.includeTargets.some((target) => target.isUsableForSignIn && targetsUser(user, target, groups));
   }
 
   smsSignInState(user: UserRecord, method: PhoneMethodRecord): SmsSignInState {
@@ -325,12 +322,12 @@ export class Tenant extends TenantDirectory {
       if (!mobile || this.smsSignInState(user, mobile) !== 'ready')
         throw badRequest('The user cannot sign in by SMS.', 'badRequest');
     }
-    user.lastSignInDateTime = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    user.lastSignInDateTime = graphDateTime(now);
   }
 
   /** Moves signInSessionsValidFromDateTime; external users' sessions are not revoked (docs/graph-facts.md §4). */
   revokeSignInSessions(user: UserRecord, now: Date): void {
     if (user.userType === 'Guest') return;
-    user.signInSessionsValidFromDateTime = now.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    user.signInSessionsValidFromDateTime = graphDateTime(now);
   }
 }

@@ -2,7 +2,8 @@
 // functions, never "UTC"), and no green or yellow sentences: colour only on a short label whose words say it.
 import type { AdaptiveCard } from '../../src/cards/adaptive-card';
 import { buildApproverHelpCard } from '../../src/cards/approver-help-card';
-import { cardDateTime, rfc3339 } from '../../src/cards/card-time';
+import { cardDateTime } from '../../src/cards/card-time';
+import { rfc3339 } from '../../src/time/rfc3339';
 import { buildChangeRequestCard } from '../../src/cards/change-request-card';
 import { buildWorkerChoiceCard } from '../../src/cards/choice-card';
 import { buildDiagnosisCard } from '../../src/cards/diagnosis-card';

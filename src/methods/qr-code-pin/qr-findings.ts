@@ -5,13 +5,13 @@ import { timeLeftInWords } from '../../time/time-left';
 import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import type { SignInSnapshot } from '../method-types';
-import { describeTarget } from '../policy-target';
+import { describeTarget, targetsWorker } from '../policy-target';
 import { usablePass } from '../temporary-access-pass/temporary-access-pass';
 import type { QrCodeSnapshot, QrPolicySnapshot } from './qr-types';
 
 const DAY_MS = 86_400_000;
 /** A badge expiring within this many days is told, so it can be extended before a shift is lost. */
-export const EXPIRING_WITHIN_DAYS = 14;
+const EXPIRING_WITHIN_DAYS = 14;
 
 export const isActive = (code: QrCodeSnapshot | undefined, now: Date): code is QrCodeSnapshot =>
   code !== undefined &&
@@ -20,13 +20,12 @@ export const isActive = (code: QrCodeSnapshot | undefined, now: Date): code is Q
 
 /** Whether the QR code policy lets this worker use a badge: on, targeted (a group, the user, all users), not excluded. */
 export function qrPolicyAllows(snapshot: SignInSnapshot, policy: QrPolicySnapshot): boolean {
-  return policy.state === 'enabled' && qrTargets(snapshot, policy).included && !qrTargets(snapshot, policy).excluded;
+  const { included, excluded } = qrTargets(snapshot, policy);
+  return policy.state === 'enabled' && included && !excluded;
 }
 
 function qrTargets(snapshot: SignInSnapshot, policy: QrPolicySnapshot): { included: boolean; excluded: boolean } {
-  const groups = new Set(snapshot.groups.map((group) => group.id));
-  const applies = (target: { id: string; targetType: string }): boolean =>
-    target.targetType === 'user' ? target.id === snapshot.user.id : target.id === 'all_users' || groups.has(target.id);
+  const applies = targetsWorker(snapshot);
   return { included: policy.includeTargets.some(applies), excluded: policy.excludeTargets.some(applies) };
 }
 

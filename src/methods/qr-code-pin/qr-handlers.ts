@@ -1,6 +1,7 @@
 // What each QR code + PIN change does in Graph, when it is already done, and how to tell afterwards whether it took.
 // None of these makes a secret: issuing a badge, a temporary code or a PIN comes with their one-time delivery.
 import type { GraphGateway } from '../../graph/graph-gateway';
+import { rfc3339 } from '../../time/rfc3339';
 import { sessionsRevokedSince } from '../account/account';
 import { failureWords, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
@@ -49,7 +50,7 @@ export const extendBadge: QrHandler<ExtendBadge> = {
     return { action: 'apply' };
   },
   async apply(change, gateway, live) {
-    const target = new Date(extendedExpiry(change, live)!).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const target = rfc3339(extendedExpiry(change, live)!)!;
     await gateway.extendStandardQrCode(change.target.userId, target);
     const days = Math.round((Date.parse(target) - whenOf(live).getTime()) / DAY_MS);
     return { status: 'succeeded', outcome: `${name(change)}'s badge now works for another ${days} days.` };

@@ -2,7 +2,7 @@
 import type { InstructionsAudience } from '../method-contract';
 import type { SignInSnapshot } from '../method-types';
 
-export function qrInstructions(input: { displayName: string; organisation?: string; pinLength: number }): string {
+function qrInstructions(input: { displayName: string; organisation?: string; pinLength: number }): string {
   const where = input.organisation ? ` at ${input.organisation}` : '';
   const who = input.organisation ? `Nobody from ${input.organisation}` : 'Nobody from work';
   const steps = [

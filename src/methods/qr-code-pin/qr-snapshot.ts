@@ -3,7 +3,7 @@
 import type { SnapshotSlice } from '../../graph/snapshot-slice';
 import type { QrCodePinSnapshot, QrCodeSnapshot, QrPolicySnapshot, QrPolicyTarget, QrSnapshot } from './qr-types';
 
-export const QR_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/qrCodePin';
+const QR_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/qrCodePin';
 interface GraphQrCode {
   id?: string;
   startDateTime?: string;

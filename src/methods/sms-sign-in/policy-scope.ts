@@ -1,6 +1,7 @@
 // How the SMS policy applies to one user: targeted for sign-in, for MFA only, excluded, or not at all.
 import type { SmsPolicyTarget } from '../../snapshot/sign-in-snapshot';
 import type { SignInSnapshot } from '../method-types';
+import { targetsWorker } from '../policy-target';
 
 interface PolicyScope {
   enabled: boolean;
@@ -13,14 +14,12 @@ interface PolicyScope {
 }
 
 export function policyScope(snapshot: SignInSnapshot): PolicyScope {
-  const groups = new Set(snapshot.groups.map((group) => group.id));
   const names = new Map(snapshot.groups.map((group) => [group.id, group.displayName]));
   const named = <T extends { id: string; displayName?: string }>(target: T): T => ({
     ...target,
     displayName: target.displayName ?? names.get(target.id),
   });
-  const applies = (target: { id: string; targetType: string }): boolean =>
-    target.targetType === 'user' ? target.id === snapshot.user.id : target.id === 'all_users' || groups.has(target.id);
+  const applies = targetsWorker(snapshot);
   const matchingTargets = snapshot.policy.includeTargets.filter(applies).map(named);
   const exclusions = snapshot.policy.excludeTargets.filter(applies).map(named);
   return {
