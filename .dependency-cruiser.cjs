@@ -4,7 +4,7 @@
 
 /** The layers, innermost first. A module may import its own layer and those before it, never one after it. */
 const LAYERS = [
-  { name: 'time-phone', paths: ['^src/time/', '^src/phone/'] },
+  { name: 'time-phone-secret', paths: ['^src/time/', '^src/phone/', '^src/secret/'] },
   { name: 'snapshot', paths: ['^src/snapshot/'] },
   { name: 'graph', paths: ['^src/graph/'] },
   { name: 'audit-log', paths: ['^src/audit/', '^src/log/'] },
@@ -38,6 +38,7 @@ const PURE = [
   '^src/diagnosis/',
   '^src/phone/',
   '^src/time/',
+  '^src/secret/',
   '^src/snapshot/',
   '^src/access/access-policy\\.ts$',
 ];

@@ -28,6 +28,8 @@ export interface ChangeDialogOptions {
   reason?: string;
   /** The worker left: the leaver's reason needs no asking. */
   leaver?: boolean;
+  /** The hours asked for, for a change that lasts hours (a temporary code). */
+  hours?: number;
 }
 
 interface Values {
@@ -37,6 +39,7 @@ interface Values {
   displayName?: string;
   graphNumber?: string;
   reason?: string;
+  hours?: number;
 }
 
 /** What a change conversation uses: finding the worker, filing the request, and the region for typed numbers. */
@@ -84,6 +87,7 @@ export class ChangeRequestDialog extends ComponentDialog {
     values.requester = options.requester;
     values.reason = options.reason ?? this.settings.defaultReason?.({ reason: options.reason, leaver: options.leaver });
     if (options.number) values.graphNumber = options.number;
+    if (options.hours !== undefined) values.hours = options.hours;
     if (options.workerId) return step.next({ userId: options.workerId } satisfies WorkerChoice);
     if (options.worker) return step.next({ typed: options.worker } satisfies WorkerChoice);
     return step.prompt(WORKER_PROMPT, { prompt: 'Who is it for? Type their name, email address or employee id.' });
@@ -157,6 +161,7 @@ export class ChangeRequestDialog extends ComponentDialog {
         requester: values.requester,
         number: values.graphNumber,
         reason: values.reason,
+        hours: values.hours,
       } satisfies ChangeDialogOptions);
     }
     if (choice.typed) {
@@ -166,6 +171,7 @@ export class ChangeRequestDialog extends ComponentDialog {
         worker: choice.typed,
         number: values.graphNumber,
         reason: values.reason,
+        hours: values.hours,
       } satisfies ChangeDialogOptions);
     }
     const found = await workerById(this.deps, values.requester, choice.userId!, values.typedWorker ?? 'that person');
@@ -235,7 +241,10 @@ export class ChangeRequestDialog extends ComponentDialog {
     const made = settings.needsNumber
       ? settings.change(graphNumber!, found.snapshot)
       : typeof settings.change === 'function'
-        ? settings.change(found.snapshot)
+        ? settings.change(found.snapshot, {
+            ...(values.reason && { reason: values.reason }),
+            ...(values.hours !== undefined && { hours: values.hours }),
+          })
         : settings.change;
     if ('refused' in made) {
       await step.context.sendActivity(made.refused);

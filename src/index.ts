@@ -26,7 +26,10 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     await services.close();
     throw error;
   }
-  services.startBackgroundWork((request) => bot.notifier.announceOutcome(request));
+  services.startBackgroundWork(
+    (request) => bot.notifier.announceOutcome(request),
+    () => bot.handovers.clearShownTooLong(),
+  );
   // Start-up and shutdown are always logged (launchers wait for this line), whatever LOG_LEVEL says.
   const lifecycle = logger.level === 'silent' ? logger : logger.child({}, { level: 'info' });
   lifecycle.info(

@@ -10,6 +10,8 @@ import { AuditObserver } from './audit/audit-observer';
 import type { BotDependencies } from './bot/bot-dependencies';
 import type { createAdapter } from './bot/create-adapter';
 import { Notifier } from './bot/notifier';
+import { HandoverDelivery } from './bot/handover-delivery';
+import { SqliteHandoverCards } from './storage/sqlite/sqlite-handover-cards';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
 import { ChangeSafety } from './changes/change-safety';
@@ -48,9 +50,12 @@ export interface Services {
   numberIndex: SqliteNumberIndex;
   /**
    * Background work started with the services: reconcile after a restart (`onChangeFinished` tells people how
-   * a resumed change ended), expiry, the number index sweep.
+   * a resumed change ended), expiry, the number index sweep; `clearHandovers` replaces secrets' cards shown a day.
    */
-  startBackgroundWork(onChangeFinished?: (request: ChangeRequest) => Promise<void>): void;
+  startBackgroundWork(
+    onChangeFinished?: (request: ChangeRequest) => Promise<void>,
+    clearHandovers?: () => Promise<number>,
+  ): void;
   /** The expiry sweep the background work runs every minute, run now: expire due requests, tell people once. */
   sweepExpired(): Promise<void>;
   close(): Promise<void>;
@@ -104,7 +109,10 @@ export function createServices(config: Config, logger: Logger): Services {
     }
   };
 
-  const startBackgroundWork = (onChangeFinished?: (request: ChangeRequest) => Promise<void>): void => {
+  const startBackgroundWork = (
+    onChangeFinished?: (request: ChangeRequest) => Promise<void>,
+    clearHandovers?: () => Promise<number>,
+  ): void => {
     tellFinished = onChangeFinished;
     background.push(
       executor
@@ -114,6 +122,11 @@ export function createServices(config: Config, logger: Logger): Services {
     );
     const expire = (): void => {
       sweepExpired().catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
+      // A secret's card leaves the chat a day after it was handed over, marked or not.
+      clearHandovers?.().then(
+        (count) => count > 0 && logger.info({ count }, 'handover cards cleared'),
+        (error: unknown) => logger.warn({ err: error }, 'clearing handover cards failed'),
+      );
       // How changes ended that storage refused to save (full disk, locked database): saved once it works again;
       // then approvals whose run never started for the same reason.
       executor
@@ -196,6 +209,15 @@ export function createBotDependencies(
     services.changes,
     roster,
   );
+  const handovers = new HandoverDelivery(
+    adapter,
+    config.bot.appId,
+    services.conversations,
+    new SqliteHandoverCards(services.db),
+    services.changes,
+    logger,
+  );
+  services.executor.handOverThrough(handovers);
   return {
     changes: services.changes,
     executor: services.executor,
@@ -209,6 +231,7 @@ export function createBotDependencies(
     conversations: services.conversations,
     cards,
     notifier,
+    handovers,
     limits: {
       reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
       changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),

@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
+import type { HandoverDelivery } from './handover-delivery';
 import type { Notifier } from './notifier';
 
 export interface BotDependencies {
@@ -33,6 +34,8 @@ export interface BotDependencies {
   conversations: ConversationReferences;
   cards: ChangeRequestCards;
   notifier: Notifier;
+  /** One-time secrets' cards: "Mark handed over", and clearing them after a day. */
+  handovers: Pick<HandoverDelivery, 'markHandedOver' | 'clearShownTooLong'>;
   /** Per-person limits on look-ups and on change requests. */
   limits: { reads: RateLimiter; changes: RateLimiter };
   /** Country for numbers typed without a country code (DEFAULT_REGION). */

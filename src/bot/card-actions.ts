@@ -23,6 +23,7 @@ import { SUGGEST_VERB } from '../cards/suggestions-card';
 import { runSuggestion } from './suggestion-action';
 import { ANSWER_VERB } from '../cards/question-card';
 import { answerQuestion } from './dialog-answer';
+import { HANDOVER_VERBS } from '../cards/handover-card';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -246,6 +247,10 @@ export async function handleCardAction(
       return runSuggestion(deps, context, state, data);
     case ANSWER_VERB:
       return answerQuestion(deps, context, state);
+    case HANDOVER_VERBS.done: {
+      const answer = await deps.handovers.markHandedOver(text(data.requestId), personOf(context.activity));
+      return answer.ok ? { card: answer.card } : { text: answer.message };
+    }
     default:
       return { text: 'That button is not supported any more.' };
   }
@@ -260,4 +265,5 @@ export const CARD_VERBS = [
   CHOOSE_WORKER_VERB,
   SUGGEST_VERB,
   ANSWER_VERB,
+  HANDOVER_VERBS.done,
 ] as const;

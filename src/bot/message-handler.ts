@@ -135,6 +135,7 @@ export async function dispatch(
         number: intent.number,
         reason: intent.reason,
         leaver: intent.leaver,
+        hours: intent.hours,
       };
       await (await dialogs.createContext(context)).beginDialog(askFor(intent.kind).dialogId, options);
       return;

@@ -11,6 +11,7 @@ export interface TextBlock {
   isSubtle?: boolean;
   spacing?: 'None' | 'Small' | 'Default' | 'Medium' | 'Large' | 'ExtraLarge' | 'Padding';
   separator?: boolean;
+  fontType?: 'Default' | 'Monospace';
 }
 
 export interface Fact {
@@ -58,7 +59,16 @@ export interface Container {
   spacing?: TextBlock['spacing'];
 }
 
-/** A column of a ColumnSet: text side by side (no images in phonedesk's cards). */
+/** A picture from a data URI: only a secret's QR code, and only on its delivery card to the requester. */
+export interface Image {
+  type: 'Image';
+  url: string;
+  altText: string;
+  width?: string;
+  horizontalAlignment?: 'Left' | 'Center' | 'Right';
+}
+
+/** A column of a ColumnSet: text side by side. */
 export interface Column {
   type: 'Column';
   items: CardElement[];
@@ -83,7 +93,7 @@ interface InputText {
   isMultiline?: boolean;
 }
 
-export type CardElement = TextBlock | FactSet | ActionSet | Container | ColumnSet | InputText;
+export type CardElement = TextBlock | FactSet | ActionSet | Container | ColumnSet | InputText | Image;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';

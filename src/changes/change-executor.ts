@@ -14,6 +14,7 @@ import { specOf, type MethodsGateway } from '../methods/registry';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
 import { signInSnapshot } from '../methods/read-snapshot';
+import { handOver, type HandoverCourier } from './secret-handover';
 
 type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'listPhoneMethods'>;
 
@@ -33,6 +34,28 @@ export class ChangeExecutor {
     private readonly now: () => Date = () => new Date(),
     private readonly guard?: ChangeGuard,
   ) {}
+
+  /** Where secrets go (the requester's 1:1 chat); without one, a secret a change makes is stopped at once. */
+  private courier: HandoverCourier | undefined;
+
+  /** Set once the bot can reach people: secrets made before then are stopped, never left unknown. */
+  handOverThrough(courier: HandoverCourier): void {
+    this.courier = courier;
+  }
+
+  /** Hands a result's secret to the requester, or stops it; the result returned holds none. */
+  private handOver(request: ChangeRequest, result: ApplyResult, live: LiveState): Promise<ApplyResult> {
+    const stores = live.snapshot?.administrativeUnits.map((unit) => unit.displayName).filter(Boolean);
+    const about = stores && stores.length > 0 ? { store: stores.join(', ') } : {};
+    return handOver(request, result, specOf(request).secrets, this.gateway, this.courier, this.logger, about);
+  }
+
+  /** A change that made a secret nobody received (a lost answer, a restart): new secrets, handed over or stopped. */
+  private async reissue(request: ChangeRequest, live: LiveState): Promise<ApplyResult | undefined> {
+    const secrets = specOf(request).secrets;
+    if (!secrets) return undefined;
+    return this.handOver(request, await secrets.reissue(request, this.gateway, live), live);
+  }
 
   /** Results of runs that storage refused to save (full disk, locked database), by request id; see finishOrKeep. */
   private readonly unsaved = new Map<string, { request: ChangeRequest; result: ApplyResult; endedAt: Date }>();
@@ -142,7 +165,7 @@ export class ChangeExecutor {
         else if (plan.action === 'already-done') result = { status: 'succeeded', outcome: plan.outcome };
         else {
           writing = true;
-          result = await spec.handler.apply(request, this.gateway, live);
+          result = await this.handOver(request, await spec.handler.apply(request, this.gateway, live), live);
         }
         if (spec.changesPhoneMethods && plan.action === 'apply') await this.refreshIndex(request.target.userId);
       } catch (error) {
@@ -206,8 +229,10 @@ export class ChangeExecutor {
     if (!(error instanceof GraphFailure) || !error.mayHaveApplied) return failed;
     const spec = specOf(request);
     let verdict: Reconciled;
+    let live: LiveState;
     try {
-      verdict = spec.handler.reconcile(request, await this.live(request, startedAt));
+      live = await this.live(request, startedAt);
+      verdict = spec.handler.reconcile(request, live);
     } catch (readError) {
       this.logger.warn({ err: readError, requestId: request.id }, 'could not check whether a failed change was made');
       const ask = spec.reads === 'worker' ? `"status of ${request.target.displayName}"` : `"${spec.reads.askToSee}"`;
@@ -218,6 +243,18 @@ export class ChangeExecutor {
     }
     if (verdict === 'not-applied') return failed;
     if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
+    // Made, but its secret never came back: new ones on the same approval, never a second create.
+    const reissued = await this.reissue(request, live).catch((reissueError: unknown) => {
+      this.logger.warn(
+        { err: reissueError, requestId: request.id },
+        'could not reissue a secret whose answer was lost',
+      );
+      return {
+        status: 'failed' as const,
+        outcome: `It was made, but Microsoft 365's answer got lost and making it afresh failed: ${plainError(reissueError)} Ask "status of ${request.target.displayName}" before asking again.`,
+      };
+    });
+    if (reissued) return reissued;
     if (verdict === 'applied')
       return {
         status: 'succeeded',
@@ -263,8 +300,11 @@ export class ChangeExecutor {
             const spec = specOf(request);
             const verdict = spec.handler.reconcile(request, live);
             const note = 'reconciled after a restart from the state in Microsoft 365';
+            // A secret made before the restart reached nobody: made afresh and handed over now, or stopped.
+            const reissued = verdict === 'not-applied' ? undefined : await this.reissue(request, live);
             let final: ChangeRequest;
-            if (verdict === 'applied')
+            if (reissued) final = await this.finish(request, reissued.status, reissued.outcome, note);
+            else if (verdict === 'applied')
               final = await this.finish(
                 request,
                 'succeeded',

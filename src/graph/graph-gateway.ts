@@ -13,7 +13,7 @@ import type {
   WorkerSnapshot,
 } from '../snapshot/sign-in-snapshot';
 import { GraphFailure, toGraphFailure } from './graph-errors';
-import { DirectoryReads } from './directory-reads';
+import { CredentialWrites } from './credential-writes';
 import type { GraphGatewayOptions } from './graph-transport';
 import { innerBody, type BatchItem, type Collection } from './graph-wire';
 import { odataString, pathSegment, queryValue } from './odata';
@@ -50,9 +50,7 @@ export interface WorkerRead {
   requester?: RequesterData;
 }
 
-const qrPath = (userId: string): string => `/users/${pathSegment(userId)}/authentication/qrCodePinMethod`;
-
-export class GraphGateway extends DirectoryReads {
+export class GraphGateway extends CredentialWrites {
   private readonly policyTtlMs: number;
   private readonly now: () => number;
   private readonly tenantReads = new Map<string, TenantRead>();
@@ -335,35 +333,6 @@ export class GraphGateway extends DirectoryReads {
       `/users/${pathSegment(userId)}/authentication/phoneMethods/${PHONE_METHOD_IDS.mobile}/disableSmsSignIn`,
       (request) => request.post({}),
     );
-  }
-
-  // ---- QR code + PIN (docs/graph-facts.md §17.3); sent one at a time, never in a $batch ----
-
-  /** Moves the active badge's expiry (only that can change on an active code). */
-  async extendStandardQrCode(userId: string, expireDateTime: string): Promise<void> {
-    await this.call('qrCodePin.extend', `${qrPath(userId)}/standardQRCode`, (request) =>
-      request.patch({ expireDateTime }),
-    );
-  }
-
-  /** Revokes the worker's badge (`standardQRCode`) or temporary code; one already gone counts as revoked. */
-  async deleteQrCode(userId: string, which: 'standardQRCode' | 'temporaryQRCode'): Promise<{ alreadyGone: boolean }> {
-    return this.deleteIfThere(`qrCodePin.delete.${which}`, `${qrPath(userId)}/${which}`);
-  }
-
-  /** Removes the whole QR code + PIN method (both codes and the PIN). */
-  async deleteQrCodePinMethod(userId: string): Promise<{ alreadyGone: boolean }> {
-    return this.deleteIfThere('qrCodePin.delete', qrPath(userId));
-  }
-
-  private async deleteIfThere(operation: string, path: string): Promise<{ alreadyGone: boolean }> {
-    try {
-      await this.call(operation, path, (request) => request.delete());
-      return { alreadyGone: false };
-    } catch (error) {
-      if (error instanceof GraphFailure && error.kind === 'not-found') return { alreadyGone: true };
-      throw error;
-    }
   }
 
   /** Signs the user out everywhere (docs/graph-facts.md §4); any 2xx is success. */

@@ -21,6 +21,8 @@ export interface AskedSoFar {
   reason?: string;
   /** The worker left the company. */
   leaver?: boolean;
+  /** How many hours were asked for ("for 4 hours"), when the ask reads them. */
+  hours?: number;
 }
 
 /** Why this worker cannot have the change asked for (no working badge to extend), in plain words. */
@@ -33,7 +35,10 @@ export interface AskRefused {
  * one made from the phone number it asks for.
  */
 export type AskedChange =
-  | { needsNumber: false; change: ChangeDetails | ((worker: SignInSnapshot) => ChangeDetails | AskRefused) }
+  | {
+      needsNumber: false;
+      change: ChangeDetails | ((worker: SignInSnapshot, said: AskedSoFar) => ChangeDetails | AskRefused);
+    }
   | { needsNumber: true; change: (graphNumber: string, worker: SignInSnapshot) => ChangeDetails };
 
 export type ChangeAsk<I extends string = string> = AskedChange & {
@@ -49,6 +54,8 @@ export type ChangeAsk<I extends string = string> = AskedChange & {
   askedInReason?(words: AskWords): boolean;
   /** Whether the message says the worker left. */
   leaver?(words: AskWords): boolean;
+  /** How many hours the message asks for, when the change lasts hours (a temporary code). */
+  hours?(words: AskWords): number | undefined;
   /** The reading of a name and a phone number with nothing else said ("Bob's number: 07700 900123"). */
   takesNameAndNumber?: boolean;
   /** The change kinds it can end in, so a fix button that still needs a number starts this conversation. */

@@ -6,6 +6,7 @@ import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { ChangeAsk } from './change-ask';
 import type { DiagnosisContext } from './diagnosis-context';
 import type { Finding } from './finding';
+import type { Handover } from './handover';
 
 export interface ChangeTarget {
   /** Entra object id of the worker, or "tenant" for tenant-wide changes. */
@@ -38,7 +39,10 @@ type Plan = { action: 'apply' } | { action: 'already-done'; outcome: string } | 
 
 export interface ApplyResult {
   status: 'succeeded' | 'partially-succeeded' | 'failed';
+  /** What happened, for the request's record and everyone's card: never a secret. */
   outcome: string;
+  /** The secrets the change made, for the requester alone (methods/handover.ts); never stored. */
+  handover?: Handover;
 }
 
 export type Reconciled = 'applied' | 'partly-applied' | 'not-applied';
@@ -48,6 +52,18 @@ export interface ChangeHandler<C, G, P = unknown> {
   plan(change: TargetedChange<C>, live: LiveState<P>): Plan;
   apply(change: TargetedChange<C>, gateway: G, live: LiveState<P>): Promise<ApplyResult>;
   reconcile(change: TargetedChange<C>, live: LiveState<P>): Reconciled;
+}
+
+/**
+ * How a kind that makes a secret (a badge, a PIN, a pass) keeps it from being usable but unknown. A made secret
+ * whose answer was lost, or that phonedesk restarted before handing over, is made afresh without a second create;
+ * one that cannot be handed over is stopped.
+ */
+export interface SecretMaking<C, G> {
+  /** The change was made but its secret reached nobody: new secrets for the same change (never a second create). */
+  reissue(change: TargetedChange<C>, gateway: G, live: LiveState): Promise<ApplyResult>;
+  /** The secret cannot reach the requester: stop what it opens; the words say what was done and what next. */
+  withdraw(change: TargetedChange<C>, gateway: G, handover: Handover): Promise<string>;
 }
 
 /** A kind's spec; P is the policy it reads when it is checked against one instead of the worker. */
@@ -75,6 +91,8 @@ export interface ChangeKindSpec<C extends { kind: string }, G, P = unknown> {
   /** The button that proposes it (a proposal may not know every field yet). */
   label(proposal: Partial<C>): string;
   handler: ChangeHandler<C, G, P>;
+  /** For a kind that makes a secret: recovering it and stopping it (its handler's apply returns a handover). */
+  secrets?: SecretMaking<C, G>;
 }
 
 /** How a worker can sign in with a method now, by Graph's own verdict: the "ready" finding's words. */

@@ -84,8 +84,20 @@ function signIn(state: SimulatorState, body: unknown): ControlResponse {
   if (!user) throw new ControlError(`no user ${String(input.user)}`);
   const method = SIGN_IN_METHODS.find((known) => known === input.method);
   if (!method) throw new ControlError(`method must be one of ${SIGN_IN_METHODS.join(', ')}`);
+  // What the worker presents, when the test plays it: the scanned badge, the PIN typed, the pass typed.
+  const presented = (name: 'content' | 'pin' | 'pass'): string | undefined => {
+    const value = input[name];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'string' || value.length > 4096) throw new ControlError(`${name} must be a string`);
+    return value;
+  };
+  const proof = {
+    ...(presented('content') !== undefined && { content: presented('content') }),
+    ...(presented('pin') !== undefined && { pin: presented('pin') }),
+    ...(presented('pass') !== undefined && { pass: presented('pass') }),
+  };
   try {
-    state.tenant.signIn(user, method, new Date());
+    state.tenant.signIn(user, method, new Date(), proof);
   } catch (error) {
     if (error instanceof GraphHttpError) return { status: 403, body: { error: error.message, code: error.code } };
     throw error;

@@ -1,11 +1,12 @@
 // QR code + PIN as Graph documents it (docs/graph-facts.md §17): the tenant's policy, and per user at most one method
 // with a standard code, a temporary code and a PIN. Secrets (the code's private key, the PIN) leave only in the answer
-// that creates them and are never kept, as in Entra.
+// that creates them; the tenant keeps only their verifiers (verifier.ts), to check a played sign-in.
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { graphDateTime } from './graph-time';
 import { GraphHttpError, badRequest, notFound } from './graph-error';
 import { checkTargetsExist, notAllowedBy, type MethodTargets } from './method-policy';
 import { qrSvg } from './qr-symbol';
+import { matches, verifierOf } from './verifier';
 import type { Seed, SeedQrCode, SeedQrCodePin, SeedQrCodePinPolicy } from './seed';
 import type { TenantDirectory } from './tenant-directory';
 import { SeedError, type UserRecord } from './tenant-records';
@@ -34,6 +35,8 @@ export interface QrCodeRecord {
   startDateTime: string;
   expireDateTime: string;
   lastUsedDateTime: string | undefined;
+  /** The hash of what the symbol encodes; none for a code from a seed (its content was never issued). */
+  verifier?: string;
 }
 
 export interface QrCodePinRecord {
@@ -41,7 +44,13 @@ export interface QrCodePinRecord {
   createdDateTime: string;
   standardQRCode: QrCodeRecord | undefined;
   temporaryQRCode: QrCodeRecord | undefined;
-  pin: { createdDateTime: string; updatedDateTime: string; forceChangePinNextSignIn: boolean };
+  pin: { createdDateTime: string; updatedDateTime: string; forceChangePinNextSignIn: boolean; verifier?: string };
+}
+
+/** What a worker presents when signing in with a badge: the scanned content and the PIN typed, when played so. */
+export interface BadgeProof {
+  content?: string;
+  pin?: string;
 }
 
 /** A code as just created: its image, returned once. */
@@ -140,6 +149,7 @@ export class QrCodePins {
     };
     const secret = randomBytes(32).toString('base64url');
     const raw = `ms-qrpin:v1|${user.userPrincipalName}|${code.id}|${secret}`;
+    code.verifier = verifierOf(raw);
     return {
       code,
       image: {
@@ -200,7 +210,12 @@ export class QrCodePins {
       createdDateTime: graphDateTime(now),
       standardQRCode: issued.code,
       temporaryQRCode: undefined,
-      pin: { createdDateTime: graphDateTime(now), updatedDateTime: graphDateTime(now), forceChangePinNextSignIn: true },
+      pin: {
+        createdDateTime: graphDateTime(now),
+        updatedDateTime: graphDateTime(now),
+        forceChangePinNextSignIn: true,
+        verifier: verifierOf(pinBody.code as string),
+      },
     };
     this.methods.set(user.id, method);
     return { method, issued, pin: pinBody.code as string };
@@ -275,16 +290,25 @@ export class QrCodePins {
       Array.from({ length: Math.max(8, this.current.pinLength) }, () => randomInt(10)).join('');
     let pin = generate();
     while (pinProblem(pin, this.current.pinLength)) pin = generate();
-    method.pin = { ...method.pin, updatedDateTime: graphDateTime(now), forceChangePinNextSignIn: true };
+    method.pin = {
+      ...method.pin,
+      updatedDateTime: graphDateTime(now),
+      forceChangePinNextSignIn: true,
+      verifier: verifierOf(pin),
+    };
     return pin;
   }
 
   /** A sign-in with the badge (the control API plays it): the code's lastUsedDateTime is set. */
-  markUsed(user: UserRecord, which: 'standard' | 'temporary', now: Date): QrCodeRecord {
+  markUsed(user: UserRecord, which: 'standard' | 'temporary', now: Date, proof: BadgeProof = {}): QrCodeRecord {
     const method = this.method(user);
     const code = which === 'standard' ? method.standardQRCode : method.temporaryQRCode;
     if (!code) throw notFound(`${which}QRCode`);
     this.allowed(user);
+    if (proof.content !== undefined && !matches(code.verifier, proof.content))
+      throw badRequest('Incorrect QR code.', 'incorrectQrCode');
+    if (proof.pin !== undefined && !matches(method.pin.verifier, proof.pin))
+      throw badRequest('Incorrect PIN.', 'incorrectPin');
     if (now.getTime() < Date.parse(code.startDateTime) || now.getTime() >= Date.parse(code.expireDateTime))
       throw badRequest('The QR code has expired or is not valid yet.', 'qrCodeExpired');
     code.lastUsedDateTime = graphDateTime(now);

@@ -7,6 +7,7 @@ import { checkTargetsExist, notAllowedBy, type MethodTargets } from './method-po
 import type { Seed, SeedTemporaryAccessPass, SeedTemporaryAccessPassPolicy } from './seed';
 import type { TenantDirectory } from './tenant-directory';
 import { SeedError, type UserRecord } from './tenant-records';
+import { matches, verifierOf } from './verifier';
 
 export type TemporaryAccessPassPolicyRecord = MethodTargets &
   Omit<SeedTemporaryAccessPassPolicy, 'state' | 'includeTargets' | 'excludeTargets'>;
@@ -33,6 +34,8 @@ export interface TemporaryAccessPassRecord {
   lifetimeInMinutes: number;
   isUsableOnce: boolean;
   used: boolean;
+  /** The hash of the pass; none for one from a seed. */
+  verifier?: string;
 }
 
 export type UsabilityReason = 'EnabledByPolicy' | 'DisabledByPolicy' | 'Expired' | 'NotYetValid' | 'OneTimeUsed';
@@ -156,6 +159,7 @@ export class TemporaryAccessPasses {
       { length: policy.defaultLength },
       () => PASS_ALPHABET[randomInt(PASS_ALPHABET.length)],
     ).join('');
+    pass.verifier = verifierOf(code);
     return { pass, code };
   }
 
@@ -168,9 +172,11 @@ export class TemporaryAccessPasses {
   }
 
   /** A sign-in with the pass (the control API plays it); refused unless it is usable now. */
-  markUsed(user: UserRecord, now: Date): TemporaryAccessPassRecord {
+  markUsed(user: UserRecord, now: Date, presented?: string): TemporaryAccessPassRecord {
     const pass = this.list(user).find((candidate) => this.usability(candidate, user, now) === 'EnabledByPolicy');
     if (!pass) throw badRequest('The user has no usable Temporary Access Pass.', 'badRequest');
+    if (presented !== undefined && !matches(pass.verifier, presented))
+      throw badRequest('The Temporary Access Pass is incorrect.', 'badRequest');
     pass.used = true;
     return pass;
   }

@@ -6,7 +6,7 @@ import { parseGraphPhoneNumber, type GraphPhoneNumber } from './graph-phone-form
 import type { PhoneType, Seed, SeedSmsPolicy, SeedUser } from './seed';
 import { graphDateTime } from './graph-time';
 import { targetsUser } from './method-policy';
-import { QrCodePins } from './qr-code-pins';
+import { QrCodePins, type BadgeProof } from './qr-code-pins';
 import { TemporaryAccessPasses } from './temporary-access-passes';
 import { TenantDirectory } from './tenant-directory';
 import {
@@ -310,13 +310,14 @@ export class Tenant extends TenantDirectory {
     user: UserRecord,
     method: 'sms' | 'standardQRCode' | 'temporaryQRCode' | 'temporaryAccessPass',
     now: Date,
+    proof: BadgeProof & { pass?: string } = {},
   ): void {
     if (!user.accountEnabled) throw badRequest('The account is disabled.', 'userAccountDisabled');
     if (method === 'standardQRCode' || method === 'temporaryQRCode') {
       if (user.lastSignInDateTime === undefined) throw badRequest('Incorrect QR code.', 'incorrectQrCode');
-      this.qrCodePins.markUsed(user, method === 'standardQRCode' ? 'standard' : 'temporary', now);
+      this.qrCodePins.markUsed(user, method === 'standardQRCode' ? 'standard' : 'temporary', now, proof);
     } else if (method === 'temporaryAccessPass') {
-      this.temporaryAccessPasses.markUsed(user, now);
+      this.temporaryAccessPasses.markUsed(user, now, proof.pass);
     } else {
       const mobile = user.phoneMethods.get('mobile');
       if (!mobile || this.smsSignInState(user, mobile) !== 'ready')

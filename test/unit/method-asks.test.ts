@@ -44,6 +44,9 @@ describe('every change conversation a sign-in method offers', () => {
       'remove-number': 'removeNumber',
       'lost-phone': 'lostPhone',
       'revoke-sessions': 'signOut',
+      'issue-badge': 'issueBadge',
+      'temporary-code': 'temporaryCode',
+      'reset-pin': 'resetPin',
       'lost-badge': 'lostBadge',
       'extend-badge': 'extendBadge',
       'remove-badge': 'removeBadge',
@@ -58,5 +61,7 @@ describe('every change conversation a sign-in method offers', () => {
     expect(parseIntent("Ali's badge was stolen").kind).toBe('lost-badge');
     expect(parseIntent("remove Ali's QR code").kind).toBe('remove-badge');
     expect(parseIntent("remove Ali's number").kind).toBe('remove-number');
+    expect(parseIntent('Ali lost his badge, give him a temporary code').kind).toBe('lost-badge');
+    expect(parseIntent('add a QR code for Ali').kind).toBe('issue-badge');
   });
 });

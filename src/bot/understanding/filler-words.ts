@@ -61,7 +61,8 @@ details detail info information news free available new old different same corre
 user users worker workers employee employees staff colleague colleagues member members person people
 guy girl lady man woman starter starters store shop branch site
 badge badges qr qr-code extend extends extended extending extension renew renews renewed renewing renewal
-expire expires expired expiring expiry temporary
+expire expires expired expiring expiry temporary temp
+pin pins reset resets forgot forgotten forget forgets unlock unblock
 mr mrs ms miss dr
 `;
 

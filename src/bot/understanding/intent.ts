@@ -37,4 +37,6 @@ export interface ChangeIntent {
   reason?: string;
   /** Said when the ask reads leavers ("Ali left"). */
   leaver?: boolean;
+  /** Said when the ask reads how long ("for 4 hours"). */
+  hours?: number;
 }

@@ -120,6 +120,7 @@ export function parseIntent(text: string): Intent {
     ...optional('number', ask.needsNumber ? number : undefined),
     ...withReason,
     ...(ask.leaver && { leaver: ask.leaver(words) }),
+    ...optional('hours', ask.hours?.(words)),
   });
   const asked = ASKS_BY_PRECEDENCE.find((ask) => ask.asked(words));
   if (asked) return change(asked, phone?.text);

@@ -1,12 +1,13 @@
 // QR code + PIN, the frontline successor to SMS sign-in: a badge the worker scans on a shared device, and a PIN
-// (docs/graph-facts.md §17). This slice reads and explains badges, extends, stops and removes them; issuing one, a
-// temporary code or a new PIN comes with the one-time delivery of their secrets.
+// (docs/graph-facts.md §17). It reads and explains badges; issues them, temporary codes and PINs (each handed to the
+// requester once); extends, stops and removes them.
 import { ageInWords } from '../../time/age-in-words';
 import type { MethodModule } from '../method-contract';
 import type { SignInSnapshot } from '../method-types';
 import { QR_ASKS } from './qr-asks';
 import { isActive, qrFindings, qrPolicyAllows } from './qr-findings';
 import { extendBadge, removeBadgeMethod, revokeBadge, type QrGateway } from './qr-handlers';
+import { issueBadge, resetPin, temporaryCode } from './qr-issue-handlers';
 import { qrInstructionsFor } from './qr-instructions';
 import { QR_SNAPSHOT } from './qr-snapshot';
 import type { QrAskIntent, QrChange } from './qr-types';
@@ -41,6 +42,37 @@ export const QR_CODE_PIN: MethodModule<QrChange, QrGateway, QrAskIntent> = {
   instructions: qrInstructionsFor,
   asks: QR_ASKS,
   kinds: {
+    'issue-badge': {
+      kind: 'issue-badge',
+      reads: 'worker',
+      requires: ['lifetimeDays'],
+      changesPhoneMethods: false,
+      refusalFor,
+      summary: (change) =>
+        `Give ${change.target.displayName} a QR badge and a temporary PIN, working for ${change.lifetimeDays} days`,
+      label: () => 'Give a badge',
+      ...issueBadge,
+    },
+    'temporary-code': {
+      kind: 'temporary-code',
+      reads: 'worker',
+      requires: ['hours'],
+      changesPhoneMethods: false,
+      refusalFor,
+      summary: (change) =>
+        `A temporary QR code for ${change.target.displayName}, working for ${change.hours} ${change.hours === 1 ? 'hour' : 'hours'} with their PIN`,
+      label: () => 'Give a temporary code',
+      ...temporaryCode,
+    },
+    'reset-pin': {
+      kind: 'reset-pin',
+      reads: 'worker',
+      changesPhoneMethods: false,
+      refusalFor,
+      summary: (change) => `Reset ${change.target.displayName}'s QR badge PIN`,
+      label: () => 'Reset the PIN',
+      ...resetPin,
+    },
     'extend-badge': {
       kind: 'extend-badge',
       reads: 'worker',

@@ -1,17 +1,16 @@
 // What each QR code + PIN change does in Graph, when it is already done, and how to tell afterwards whether it took.
-// None of these makes a secret: issuing a badge, a temporary code or a PIN comes with their one-time delivery.
+// None of these makes a secret; the ones that do are in qr-issue-handlers.ts.
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { rfc3339 } from '../../time/rfc3339';
 import { sessionsRevokedSince } from '../account/account';
 import { failureWords, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import { isActive } from './qr-findings';
+import type { QrIssueGateway } from './qr-issue-handlers';
 import type { ExtendBadge, RemoveBadgeMethod, RevokeBadge } from './qr-types';
 
-export type QrGateway = Pick<
-  GraphGateway,
-  'extendStandardQrCode' | 'deleteQrCode' | 'deleteQrCodePinMethod' | 'revokeSignInSessions'
->;
+export type QrGateway = QrIssueGateway &
+  Pick<GraphGateway, 'extendStandardQrCode' | 'deleteQrCode' | 'deleteQrCodePinMethod' | 'revokeSignInSessions'>;
 
 type QrHandler<C> = ChangeHandler<C, QrGateway>;
 

@@ -26,3 +26,41 @@ export const REMOVE_BADGE = [
   new RegExp(`\\b(?:remove|delete|deactivate|erase|unregister|offboard)\\s+(?:\\S+\\s+){0,3}?${BADGE}\\b`),
   new RegExp(`\\b(?:take|turn|switch)\\s+(?:\\S+\\s+){0,3}?off\\s+(?:\\S+\\s+){0,2}?${BADGE}\\b`),
 ];
+
+/** "give Jane a QR code", "issue a new badge for Ali", "Jane needs a badge", "set Bob up with a QR badge". */
+export const ISSUE_BADGE = [
+  new RegExp(
+    `\\b(?:give|issue|make|create|print|generate|get|send|hand|add|assign|register|enrol|enroll)\\s+(?:\\S+\\s+){0,4}?${BADGE}\\b`,
+  ),
+  new RegExp(`\\bset\\s+(?:\\S+\\s+){0,3}?up\\s+(?:with|for|on)\\s+(?:a\\s+|an\\s+)?${BADGE}\\b`),
+  new RegExp(`\\bnew\\s+${BADGE}\\b`),
+  new RegExp(`\\bneeds?\\s+(?:a\\s+|an\\s+)?(?:new\\s+)?${BADGE}\\b`),
+  new RegExp(`^${BADGE}\\s+for\\b`),
+];
+
+/** "temporary code for Jane", "temp QR code", "Jane forgot her badge", "left his badge at home". */
+export const TEMPORARY_CODE = [
+  new RegExp(`\\b(?:temporary|temp|day)\\s+(?:qr\\s+)?(?:codes?|badges?|qr)\\b`),
+  new RegExp(`\\b(?:forgot|forgotten|forget|forgets|left)\\s+(?:\\S+\\s+){0,2}?${BADGE}\\b`),
+  new RegExp(`\\b${BADGE}\\s+(?:\\S+\\s+){0,2}?(?:at\\s+home|forgotten)\\b`),
+];
+
+/** "reset Jane's PIN", "new PIN for Ali", "Bob forgot his PIN", "PIN locked". */
+export const RESET_PIN = [
+  /\b(?:reset|resets|new|change|unlock|unblock)\s+(?:\S+\s+){0,3}?pins?\b/,
+  /\bpins?\s+(?:\S+\s+){0,2}?(?:reset|forgotten|locked|blocked)\b/,
+  /\b(?:forgot|forgotten|forget|forgets)\s+(?:\S+\s+){0,2}?pins?\b/,
+];
+
+/** "for 4 hours", "4h", "6 hrs": how long a temporary code is asked for. */
+const HOURS = /\b(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b/;
+/** "for 2 days": longer than any temporary code. */
+const DAYS = /\b(\d{1,3})\s*days?\b/;
+
+/** The hours asked for, when said: days are given in hours (and refused by the ask as too long). */
+export function hoursAsked(text: string): number | undefined {
+  const hours = HOURS.exec(text);
+  if (hours) return Number(hours[1]);
+  const days = DAYS.exec(text);
+  return days ? Number(days[1]) * 24 : undefined;
+}

@@ -6,6 +6,7 @@ import type { QrCodePinSnapshot, QrCodeSnapshot, QrPolicySnapshot, QrPolicyTarge
 const QR_POLICY_PATH = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/qrCodePin';
 interface GraphQrCode {
   id?: string;
+  createdDateTime?: string;
   startDateTime?: string;
   expireDateTime?: string;
   lastUsedDateTime?: string | null;
@@ -16,7 +17,7 @@ interface GraphQrCodePin {
   createdDateTime?: string;
   standardQRCode?: GraphQrCode | null;
   temporaryQRCode?: GraphQrCode | null;
-  pin?: { forceChangePinNextSignIn?: boolean } | null;
+  pin?: { forceChangePinNextSignIn?: boolean; updatedDateTime?: string | null } | null;
 }
 
 interface GraphQrPolicy {
@@ -34,6 +35,7 @@ function code(graph: GraphQrCode | null | undefined): QrCodeSnapshot | undefined
   const real = used !== undefined && Date.parse(used) > Date.parse('1900-01-01T00:00:00Z');
   return {
     id: graph.id,
+    ...(graph.createdDateTime && { createdDateTime: graph.createdDateTime }),
     startDateTime: graph.startDateTime,
     expireDateTime: graph.expireDateTime,
     ...(real && { lastUsedDateTime: used }),
@@ -50,6 +52,7 @@ function method(graph: GraphQrCodePin | undefined): QrCodePinSnapshot | undefine
     ...(standardQRCode && { standardQRCode }),
     ...(temporaryQRCode && { temporaryQRCode }),
     forceChangePinNextSignIn: graph.pin?.forceChangePinNextSignIn === true,
+    ...(graph.pin?.updatedDateTime && { pinUpdatedDateTime: graph.pin.updatedDateTime }),
   };
 }
 

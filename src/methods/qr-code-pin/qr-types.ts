@@ -4,6 +4,8 @@
 /** A standard or temporary code, as a GET shows it: no image, ever. */
 export interface QrCodeSnapshot {
   id: string;
+  /** When the code was made (for "was it made by this change?"), when Graph says. */
+  createdDateTime?: string;
   startDateTime: string;
   expireDateTime: string;
   /** Undefined until the code is first used (Graph's 0001-01-01T00:00:00Z). */
@@ -17,6 +19,8 @@ export interface QrCodePinSnapshot {
   temporaryQRCode?: QrCodeSnapshot;
   /** The worker must change the PIN at their next sign-in (a new or reset PIN). */
   forceChangePinNextSignIn: boolean;
+  /** When the PIN was last set (made or reset), when Graph says. */
+  pinUpdatedDateTime?: string;
 }
 
 export interface QrPolicyTarget {
@@ -75,7 +79,29 @@ export interface RemoveBadgeMethod {
   kind: 'remove-qr-method';
 }
 
-export type QrChange = ExtendBadge | RevokeBadge | RemoveBadgeMethod;
+/**
+ * A working badge and a new temporary PIN, handed to the requester once: a new QR code + PIN method, or for a worker
+ * who has one, a new badge in place of the old (which stops working) and a PIN reset.
+ */
+export interface IssueBadge {
+  kind: 'issue-badge';
+  /** How long the badge works: the policy's standardQRCodeLifetimeInDays when asked. */
+  lifetimeDays: number;
+}
+
+/** A code for a forgotten badge, 1 to 12 hours, used with the worker's own PIN; it replaces any earlier one. */
+export interface TemporaryCode {
+  kind: 'temporary-code';
+  hours: number;
+}
+
+/** A new temporary PIN, made by Entra; the worker changes it at their next sign-in. */
+export interface ResetPin {
+  kind: 'reset-pin';
+}
+
+export type QrChange = IssueBadge | TemporaryCode | ResetPin | ExtendBadge | RevokeBadge | RemoveBadgeMethod;
 
 /** The conversations that ask for these changes (qr-asks.ts). */
-export type QrAskIntent = 'lost-badge' | 'extend-badge' | 'remove-badge';
+export type QrAskIntent =
+  'issue-badge' | 'temporary-code' | 'reset-pin' | 'lost-badge' | 'extend-badge' | 'remove-badge';

@@ -123,4 +123,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX change_requests_by_target ON change_requests (target_user_id, created_at);
     `,
   },
+  {
+    version: 7,
+    name: 'handover cards',
+    // Where a one-time secret's card was posted, so it can be replaced; never the secret itself.
+    sql: `
+      CREATE TABLE handover_cards (
+        request_id TEXT PRIMARY KEY REFERENCES change_requests (id),
+        activity_id TEXT NOT NULL,
+        reference TEXT NOT NULL,
+        what TEXT NOT NULL,
+        posted_at TEXT NOT NULL,
+        cleared_at TEXT
+      );
+      CREATE INDEX handover_cards_showing ON handover_cards (cleared_at, posted_at);
+    `,
+  },
 ];
