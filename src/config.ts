@@ -71,6 +71,8 @@ export interface Config {
   /** Interface to bind. Anonymous (local) mode binds loopback only, since it accepts unauthenticated requests. */
   host: string;
   port: number;
+  /** Where people's browsers reach phonedesk (the one-time badge links); the address it listens on when unset. */
+  publicUrl: string | undefined;
   bot: BotCredentials;
   graph: GraphSettings;
   simulator: SimulatorSettings;
@@ -151,6 +153,22 @@ function httpUrl(env: Env, name: string): string | undefined {
       `must not include the API version; use e.g. https://graph.microsoft.com (got "${value}")`,
     );
   }
+  return value.replace(/\/+$/, '');
+}
+
+/** PUBLIC_URL: an http(s) origin, optionally with a path prefix (a reverse proxy), without query or fragment. */
+function publicUrl(env: Env): string | undefined {
+  const value = text(env, 'PUBLIC_URL');
+  if (value === undefined) return undefined;
+  const problem = `must be the http(s) address people's browsers reach phonedesk at, such as https://phonedesk.contoso.com (got "${value}")`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('PUBLIC_URL', problem);
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.search !== '' || url.hash !== '')
+    throw new ConfigError('PUBLIC_URL', problem);
   return value.replace(/\/+$/, '');
 }
 
@@ -318,6 +336,7 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     host: text(env, 'HOST') ?? (bot.appId === '' ? '127.0.0.1' : '0.0.0.0'),
     port: port(env, 'PORT', 3978),
+    publicUrl: publicUrl(env),
     bot,
     graph,
     simulator,

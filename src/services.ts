@@ -11,6 +11,7 @@ import type { BotDependencies } from './bot/bot-dependencies';
 import type { createAdapter } from './bot/create-adapter';
 import { Notifier } from './bot/notifier';
 import { HandoverDelivery } from './bot/handover-delivery';
+import { BadgePrints } from './bot/badge-prints';
 import { SqliteHandoverCards } from './storage/sqlite/sqlite-handover-cards';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
@@ -209,12 +210,14 @@ export function createBotDependencies(
     services.changes,
     roster,
   );
+  const prints = new BadgePrints();
   const handovers = new HandoverDelivery(
     adapter,
     config.bot.appId,
     services.conversations,
     new SqliteHandoverCards(services.db),
     services.changes,
+    prints,
     logger,
   );
   services.executor.handOverThrough(handovers);
@@ -232,6 +235,7 @@ export function createBotDependencies(
     cards,
     notifier,
     handovers,
+    prints,
     limits: {
       reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
       changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),

@@ -16,6 +16,7 @@ import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
+import type { BadgePrints } from './badge-prints';
 import type { HandoverDelivery } from './handover-delivery';
 import type { Notifier } from './notifier';
 
@@ -34,8 +35,10 @@ export interface BotDependencies {
   conversations: ConversationReferences;
   cards: ChangeRequestCards;
   notifier: Notifier;
-  /** One-time secrets' cards: "Mark handed over", and clearing them after a day. */
-  handovers: Pick<HandoverDelivery, 'markHandedOver' | 'clearShownTooLong'>;
+  /** One-time secrets' cards: "Mark handed over", "Print badge", and clearing them after a day. */
+  handovers: Pick<HandoverDelivery, 'markHandedOver' | 'printLink' | 'clearShownTooLong'>;
+  /** The one-time badge PDF links, served by the HTTP server. */
+  prints: BadgePrints;
   /** Per-person limits on look-ups and on change requests. */
   limits: { reads: RateLimiter; changes: RateLimiter };
   /** Country for numbers typed without a country code (DEFAULT_REGION). */

@@ -251,6 +251,10 @@ export async function handleCardAction(
       const answer = await deps.handovers.markHandedOver(text(data.requestId), personOf(context.activity));
       return answer.ok ? { card: answer.card } : { text: answer.message };
     }
+    case HANDOVER_VERBS.print: {
+      const answer = deps.handovers.printLink(text(data.requestId), personOf(context.activity));
+      return answer.ok ? { card: answer.card } : { text: answer.message };
+    }
     default:
       return { text: 'That button is not supported any more.' };
   }
@@ -266,4 +270,5 @@ export const CARD_VERBS = [
   SUGGEST_VERB,
   ANSWER_VERB,
   HANDOVER_VERBS.done,
+  HANDOVER_VERBS.print,
 ] as const;

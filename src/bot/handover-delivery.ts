@@ -4,7 +4,8 @@
 import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Person } from '../audit/audit-context';
-import { buildHandoverCard, buildHandoverDoneCard, handoverWhat } from '../cards/handover-card';
+import { buildHandoverCard, buildHandoverDoneCard, handoverWhat, type HandoverView } from '../cards/handover-card';
+import type { BadgePrints } from './badge-prints';
 import { qrPngDataUri } from '../cards/qr-png';
 import type { ChangeRequest } from '../changes/change-request';
 import type { HandoverAbout, HandoverCourier } from '../changes/secret-handover';
@@ -38,6 +39,7 @@ export class HandoverDelivery implements HandoverCourier {
     private readonly references: ConversationReferences,
     private readonly cards: HandoverCards,
     private readonly requests: { get(id: string): Promise<ChangeRequest | undefined> },
+    private readonly prints: BadgePrints,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -61,13 +63,14 @@ export class HandoverDelivery implements HandoverCourier {
     const reference = await this.references.get(request.requester.aadObjectId);
     if (!reference || !isPersonal(reference)) return false;
     const worker = request.target.displayName;
-    const card = buildHandoverCard({
+    const view: HandoverView = {
       requestId: request.id,
       worker,
       ...(about.store && { store: about.store }),
       handover,
-      ...(handover.code && { qrPng: await qrPngDataUri(handover.code.rawContent) }),
-    });
+      ...(handover.code && { qrPng: await qrPngDataUri(handover.code.rawContent), print: {} }),
+    };
+    const card = buildHandoverCard(view);
     let activityId: string | undefined;
     try {
       await this.inConversation(reference, async (context) => {
@@ -77,6 +80,7 @@ export class HandoverDelivery implements HandoverCourier {
       this.logger.warn({ requestId: request.id, ...failureOf(error) }, 'a secret could not be handed over');
       return false;
     }
+    if (handover.code) this.prints.hold(request.id, request.requester, view);
     if (activityId) {
       await this.cards
         .remember({
@@ -102,11 +106,20 @@ export class HandoverDelivery implements HandoverCourier {
     if (!actor || actor.aadObjectId.toLowerCase() !== request.requester.aadObjectId.toLowerCase())
       return { ok: false, message: `Only ${request.requester.name}, who asked for it, can mark it handed over.` };
     await this.cards.clear(card.requestId, this.now().toISOString());
+    this.prints.forget(card.requestId);
     return { ok: true, card: buildHandoverDoneCard(card.what, 'handed-over') };
+  }
+
+  /** "Print badge": the card again, with the one-time PDF link for the requester; or why not. */
+  printLink(requestId: unknown, actor: Person | undefined): HandedOverAnswer {
+    if (typeof requestId !== 'string') return { ok: false, message: 'phonedesk does not know that card.' };
+    const link = this.prints.link(requestId, actor);
+    return link.ok ? { ok: true, card: buildHandoverCard(link.view) } : link;
   }
 
   /** Replaces every card that has shown a secret for a day; returns how many. */
   async clearShownTooLong(): Promise<number> {
+    this.prints.sweep();
     const before = new Date(this.now().getTime() - HANDOVER_SHOWN_MS).toISOString();
     let cleared = 0;
     for (const card of await this.cards.showingSince(before, 100)) {

@@ -44,7 +44,14 @@ interface SubmitAction {
   style?: 'default' | 'positive' | 'destructive';
 }
 
-export type CardAction = ExecuteAction | SubmitAction;
+/** Opens a link in the browser: only the requester's one-time badge PDF. */
+export interface OpenUrlAction {
+  type: 'Action.OpenUrl';
+  title: string;
+  url: string;
+}
+
+export type CardAction = ExecuteAction | SubmitAction | OpenUrlAction;
 
 export interface ActionSet {
   type: 'ActionSet';

@@ -2,10 +2,17 @@
 // and expiry, the temporary PIN or pass. Only this card shows a secret; it is replaced by handoverDoneCard when the
 // requester marks it handed over, or after a day.
 import type { Handover } from '../methods/handover';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
+import {
+  adaptiveCard,
+  executeAction,
+  type AdaptiveCard,
+  type CardAction,
+  type CardElement,
+  type TextBlock,
+} from './adaptive-card';
 import { cardDateTime } from './card-time';
 
-export const HANDOVER_VERBS = { done: 'handover.done' } as const;
+export const HANDOVER_VERBS = { done: 'handover.done', print: 'handover.print' } as const;
 
 export interface HandoverView {
   requestId: string;
@@ -14,6 +21,8 @@ export interface HandoverView {
   handover: Handover;
   /** The QR code drawn as a PNG data URI (qr-png.ts), when the handover has a code. */
   qrPng?: string;
+  /** "Print badge" is offered (the badge PDF is held for a while); with a link once the requester asked for it. */
+  print?: { url?: string };
 }
 
 /** What was handed over, for both cards: "Jane Doe's badge". */
@@ -72,9 +81,14 @@ export function buildHandoverCard(view: HandoverView): AdaptiveCard {
       ),
     );
   }
-  return adaptiveCard(body, {
-    actions: [executeAction('Mark handed over', HANDOVER_VERBS.done, { requestId: view.requestId }, 'positive')],
-  });
+  const data = { requestId: view.requestId };
+  const actions: CardAction[] = [];
+  if (view.print?.url) {
+    body.push(line('The badge PDF opens once, within 15 minutes of the badge being made.', { isSubtle: true }));
+    actions.push({ type: 'Action.OpenUrl', title: 'Open the badge PDF', url: view.print.url });
+  } else if (view.print) actions.push(executeAction('Print badge', HANDOVER_VERBS.print, data));
+  actions.push(executeAction('Mark handed over', HANDOVER_VERBS.done, data, 'positive'));
+  return adaptiveCard(body, { actions });
 }
 
 /** The card that replaces it: what was handed over, and that the secret is no longer shown. */

@@ -19,3 +19,8 @@ export async function qrPngDataUri(rawContent: Secret): Promise<string> {
     width: WIDTH_PX,
   });
 }
+
+/** The same symbol as PNG bytes, for the printable badge (a 2-inch square at 180 dpi). */
+export async function qrPngBytes(rawContent: Secret): Promise<Uint8Array> {
+  return QRCode.toBuffer(qrText(rawContent), { type: 'png', errorCorrectionLevel: 'M', margin: 4, width: WIDTH_PX });
+}

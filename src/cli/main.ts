@@ -27,6 +27,7 @@ function describe(config: Config): Record<string, string> {
   return {
     HOST: config.host,
     PORT: String(config.port),
+    PUBLIC_URL: config.publicUrl ?? '(not set: the address phonedesk listens on)',
     BOT_ID: config.bot.appId || '(empty: local anonymous mode)',
     BOT_PASSWORD: hidden(config.bot.appPassword),
     BOT_TYPE: config.bot.appType,

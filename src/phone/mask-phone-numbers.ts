@@ -25,6 +25,9 @@ export function maskPhoneNumbersDeep(value: unknown, depth = 0): unknown {
     };
   }
   if (Array.isArray(value)) return value.map((item) => maskPhoneNumbersDeep(item, depth + 1));
+  // A value that says how it prints (a Secret prints as "[secret]", a Date as its time) is logged that way.
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return maskPhoneNumbersDeep(toJSON.call(value), depth + 1);
   const copy: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) copy[key] = maskPhoneNumbersDeep(item, depth + 1);
   return copy;

@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { createLogger } from '../../src/log/logger';
 import { askedFor } from '../helpers/asked-card';
 import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf, waitUntil } from '../helpers/bot-harness';
+import { readPdf } from '../helpers/badge-pdf-reader';
 import { deliveredSecrets, type DeliveredSecret } from '../helpers/handover';
 import { runNode } from '../helpers/processes';
 import { demoUser } from '../helpers/simulator';
@@ -97,6 +98,40 @@ it('hands a new badge to the requester alone; scanned, it and its PIN sign the w
         textOf(harness.postsTo(PRIYA, before)),
       ) || undefined,
   );
+});
+
+it('prints the badge at a one-time link for the requester only: 2" QR code and PIN slip, then 404', async () => {
+  const [badge] = handed;
+  const other = await harness.click(HANA, 'handover.print', { requestId: badge!.requestId });
+  expect(JSON.stringify(other.body)).toMatch(/Only Priya Shah, who asked for it, can print this badge/);
+
+  const answer = await harness.click(PRIYA, 'handover.print', { requestId: badge!.requestId });
+  const url = /"type":"Action\.OpenUrl","title":"Open the badge PDF","url":"([^"]+)"/.exec(
+    JSON.stringify(answer.body),
+  )?.[1];
+  expect(url).toMatch(new RegExp(`^${harness.bot.server.url}/badges/[\\w-]+\\.[\\w-]+$`));
+  const tampered = await fetch(`${url!.slice(0, -2)}xx`);
+  expect(tampered.status).toBe(404);
+
+  const reply = await fetch(url!);
+  expect(reply.status).toBe(200);
+  expect(reply.headers.get('content-type')).toBe('application/pdf');
+  expect(reply.headers.get('cache-control')).toBe('no-store');
+  const pdf = await readPdf(new Uint8Array(await reply.arrayBuffer()));
+  expect(pdf.pages.map((page) => [Math.round(page.widthPt), Math.round(page.heightPt)])).toEqual([
+    [595, 842],
+    [595, 842],
+  ]);
+  // One image, 2 inches square, that scans to the badge; the PIN on its own slip page.
+  expect(pdf.pages[0]!.images).toEqual([{ widthPt: 144, heightPt: 144, scanned: badge!.scanned }]);
+  expect(pdf.pages[1]!.images).toEqual([]);
+  expect(pdf.pages[0]!.text).toMatch(/^Daniel Wright\nManchester Piccadilly\nWorks until /);
+  expect(pdf.pages[0]!.text).not.toContain(badge!.pin!);
+  expect(pdf.pages[1]!.text).toContain(`PIN for Daniel Wright\n${badge!.pin}\n`);
+
+  expect((await fetch(url!)).status).toBe(404);
+  const again = await harness.click(PRIYA, 'handover.print', { requestId: badge!.requestId });
+  expect(JSON.stringify(again.body)).toMatch(/can no longer be printed from phonedesk/);
 });
 
 it('resets the PIN: the new one works with the same badge, the old one no longer does', async () => {

@@ -12,8 +12,18 @@ const AC = jest.requireActual<typeof AdaptiveCardsModule>('adaptivecards/dist/ad
 // The validator
 
 /** Element and action types phonedesk uses, all supported by Teams for bot cards at 1.5. */
-const TEAMS_ELEMENTS = new Set(['TextBlock', 'FactSet', 'ActionSet', 'Container', 'ColumnSet', 'Column', 'Input.Text']);
-const TEAMS_ACTIONS = new Set(['Action.Execute', 'Action.Submit']);
+const TEAMS_ELEMENTS = new Set([
+  'TextBlock',
+  'FactSet',
+  'ActionSet',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'Input.Text',
+  // Only on a secret's delivery card: the QR code as a PNG data URI.
+  'Image',
+]);
+const TEAMS_ACTIONS = new Set(['Action.Execute', 'Action.Submit', 'Action.OpenUrl']);
 /** Teams shows at most 6 buttons in one set (and the parser's default host config allows 5). */
 const MAX_ACTIONS_PER_SET = 5;
 

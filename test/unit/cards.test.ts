@@ -42,7 +42,7 @@ function nonIdData(card: AdaptiveCard): string[] {
     action.type === 'Action.Execute' && action.fallback ? [action, action.fallback] : [action],
   );
   return all.flatMap((action) =>
-    Object.entries(action.data).flatMap(([key, value]) => {
+    Object.entries('data' in action ? action.data : {}).flatMap(([key, value]) => {
       const problems: string[] = [];
       if (!ID_KEYS.has(key)) problems.push(`${action.title}: data.${key}`);
       if (

@@ -75,7 +75,8 @@ function isTitleCase(word: string): boolean {
 }
 
 function isFiller(token: Token): boolean {
-  return FILLER_WORDS.has(token.key) || /^\d{1,2}$/.test(token.key);
+  // Small numbers and durations ("4", "6h", "12hrs") are never part of a name.
+  return FILLER_WORDS.has(token.key) || /^\d{1,2}(?:h|hr|hrs)?$/.test(token.key);
 }
 
 /** Groups consecutive words that are not filler, split at punctuation, possessives and gaps. */

@@ -7,14 +7,15 @@ import { Secret } from '../../secret/secret';
 const MIN_LENGTH = 8;
 const MAX_LENGTH = 20;
 
-/** Why a PIN would be weak: a run of three (123, 987), a digit three times (555), or a repeated group (1212…). */
+/** Whether a PIN is weak: a run of three (123, 987), a digit three times (555), or a repeated group (1212…). */
 export function weakPin(pin: string): boolean {
   for (let index = 2; index < pin.length; index++) {
     const first = Number(pin[index - 2]);
     const step = Number(pin[index - 1]) - first;
     if (Math.abs(step) <= 1 && Number(pin[index]) - Number(pin[index - 1]) === step) return true;
   }
-  return [1, 2, 3, 4].some((size) => pin.length % size === 0 && pin === pin.slice(0, size).repeat(pin.length / size));
+  // A group of up to 4 digits repeated to the end, even part-way (12121212, 13813813).
+  return [1, 2, 3, 4].some((size) => [...pin].every((digit, index) => index < size || digit === pin[index - size]));
 }
 
 /** A random PIN of the policy's length (at least 8), digits only, never weak. */
