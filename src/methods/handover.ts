@@ -13,6 +13,8 @@ export interface HandedOverCode {
 }
 
 export interface HandedOverPass {
+  /** The pass's method id, to remove it if it cannot be handed over. */
+  id: string;
   pass: Secret;
   startDateTime: string;
   /** When the pass stops working. */

@@ -6,18 +6,18 @@ import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
 import type { SmsAskIntent, SmsChange, SmsFindingId } from './sms-sign-in/sms-types';
 import type { SmsSnapshot } from './sms-sign-in/sms-snapshot';
 import type { QrAskIntent, QrChange, QrFindingId, QrSnapshot } from './qr-code-pin/qr-types';
-import type { TapSnapshot } from './temporary-access-pass/tap-types';
+import type { TapAskIntent, TapChange, TapSnapshot } from './temporary-access-pass/tap-types';
 
 /** Everything phonedesk reads about one worker: the core facts and each method's slice (registry, SNAPSHOT_SLICES). */
 export type SignInSnapshot = WorkerSnapshot & SmsSnapshot & QrSnapshot & TapSnapshot;
 
 /** Every change phonedesk can make, as a typed payload per kind. */
-export type ChangeDetails = AccountChange | SmsChange | QrChange;
+export type ChangeDetails = AccountChange | SmsChange | QrChange | TapChange;
 
 export type ChangeKind = ChangeDetails['kind'];
 
 /** Every conversation that asks for a change in words ("add-number"), gathered from the method modules. */
-export type ChangeIntentKind = AccountAskIntent | SmsAskIntent | QrAskIntent;
+export type ChangeIntentKind = AccountAskIntent | SmsAskIntent | QrAskIntent | TapAskIntent;
 
 /** A payload as far as it is known: the kind, and any of its fields. */
 type Partly<C> = C extends { kind: string } ? Pick<C, 'kind'> & Partial<Omit<C, 'kind'>> : never;

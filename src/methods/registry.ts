@@ -8,6 +8,7 @@ import type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange, SignI
 import type { ChangeKindSpec, InstructionsAudience, MethodModule } from './method-contract';
 import type { QrGateway } from './qr-code-pin/qr-handlers';
 import type { SmsGateway } from './sms-sign-in/sms-handlers';
+import type { TapGateway } from './temporary-access-pass/tap-handlers';
 import { QR_CODE_PIN } from './qr-code-pin/qr-code-pin';
 import { SMS_SIGN_IN } from './sms-sign-in/sms-sign-in';
 import { TEMPORARY_ACCESS_PASS } from './temporary-access-pass/temporary-access-pass';
@@ -15,7 +16,7 @@ import { TEMPORARY_ACCESS_PASS } from './temporary-access-pass/temporary-access-
 export type { ChangeDetails, ChangeIntentKind, ChangeKind, ProposedChange } from './method-types';
 
 /** The Graph operations all handlers together use; the executor's gateway provides them. */
-export type MethodsGateway = AccountGateway & SmsGateway & QrGateway;
+export type MethodsGateway = AccountGateway & SmsGateway & QrGateway & TapGateway;
 
 /** What the diagnosis asks of every module, whatever its kinds. */
 type SignInModule = Pick<
@@ -43,6 +44,7 @@ export const CHANGE_ASKS: ReadonlyArray<ChangeAsk<ChangeIntentKind>> = [
   ...SMS_SIGN_IN.asks,
   ...ACCOUNT.asks,
   ...QR_CODE_PIN.asks,
+  ...TEMPORARY_ACCESS_PASS.asks,
 ];
 
 /** The same, in the order a message is read against them: the first whose words match wins. */

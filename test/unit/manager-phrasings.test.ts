@@ -141,7 +141,8 @@ const PHRASINGS: ReadonlyArray<readonly [string, Intent]> = [
   ['add a mobile for Eli Brooks', add('Eli Brooks')],
   ['set up text sign in for Peter Clark', add('Peter Clark')],
   ['Peter Clark needs setting up for sms sign in', add('Peter Clark')],
-  ['new starter Holly Reed needs setting up', add('Holly Reed')],
+  // Without a number, a new starter gets a badge and a pass: SMS sign-in stops on 1 February 2027.
+  ['new starter Holly Reed needs setting up', { kind: 'new-starter', worker: 'Holly Reed' }],
   ['pls reigster 07700 900562 for Noah White', add('Noah White', '07700 900562')],
   ['add numbr 07700 900563 for Mia', add('Mia', '07700 900563')],
   ['07700 900564 is Gabe Ortiz new cell', add('Gabe Ortiz', '07700 900564')],

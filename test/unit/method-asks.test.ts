@@ -45,11 +45,14 @@ describe('every change conversation a sign-in method offers', () => {
       'lost-phone': 'lostPhone',
       'revoke-sessions': 'signOut',
       'issue-badge': 'issueBadge',
+      'new-starter': 'newStarter',
+      'move-to-badge': 'moveToBadge',
       'temporary-code': 'temporaryCode',
       'reset-pin': 'resetPin',
       'lost-badge': 'lostBadge',
       'extend-badge': 'extendBadge',
       'remove-badge': 'removeBadge',
+      'issue-pass': 'issuePass',
     });
   });
 

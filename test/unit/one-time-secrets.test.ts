@@ -304,6 +304,7 @@ describe('the delivery card of a Temporary Access Pass', () => {
     const pass = `Tap${randomBytes(6).toString('hex')}!`;
     const card = await deliveryCard({
       pass: {
+        id: 'a3c1e9f0-6d2b-4c71-9a0e-5f8b7d2c4e61',
         pass: new Secret(pass),
         startDateTime: '2027-03-01T09:00:00Z',
         expireDateTime: EXPIRES,
@@ -356,6 +357,7 @@ describe('handoverWhat', () => {
       'The Temporary Access Pass for Jane Doe',
       {
         pass: {
+          id: 'a3c1e9f0-6d2b-4c71-9a0e-5f8b7d2c4e61',
           pass: new Secret('TapPass123!'),
           startDateTime: EXPIRES,
           expireDateTime: EXPIRES,

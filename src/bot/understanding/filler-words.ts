@@ -63,6 +63,7 @@ guy girl lady man woman starter starters store shop branch site
 badge badges qr qr-code extend extends extended extending extension renew renews renewed renewing renewal
 expire expires expired expiring expiry temporary temp
 pin pins reset resets forgot forgotten forget forgets unlock unblock
+move moving moved migrate migrating migration tap taps pass passes starts starting joiner joiners hire onboard onboarding
 mr mrs ms miss dr
 `;
 
@@ -86,6 +87,6 @@ export const FIRST_NAME_FILLER_WORDS: ReadonlySet<string> = new Set(words('will 
 
 export const NAME_LIKE_FILLER_WORDS: ReadonlySet<string> = new Set(
   words(`
-will may good new ready sim sims guy job still right dear holder owner card price steps
+will may good new ready sim sims guy job still right dear holder owner card price steps pass hire tap
 `),
 );

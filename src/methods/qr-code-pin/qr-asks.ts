@@ -2,7 +2,8 @@
 // PIN", "Jane lost her badge", "extend Jane's badge", "remove Ali's QR code". A change that names a badge is the
 // badge's, so each is tried just before its phone counterpart.
 import { mentions, type AskRefused, type ChangeAsk } from '../change-ask';
-import type { SignInSnapshot } from '../method-types';
+import type { ChangeDetails, SignInSnapshot } from '../method-types';
+import { usablePass } from '../temporary-access-pass/temporary-access-pass';
 import { describeTarget } from '../policy-target';
 import { isActive, qrPolicyAllows } from './qr-findings';
 import { TEMPORARY_CODE_HOURS } from './qr-issue-handlers';
@@ -10,6 +11,8 @@ import {
   EXTEND_BADGE,
   ISSUE_BADGE,
   LOST_BADGE,
+  MOVE_TO_BADGE,
+  NEW_STARTER,
   REMOVE_BADGE,
   RESET_PIN,
   TEMPORARY_CODE,
@@ -39,6 +42,46 @@ const noBadge = (worker: SignInSnapshot, what: string): AskRefused => ({
   refused: `${worker.user.displayName} has no QR badge yet, so ${what} would not help. Ask to give them a badge instead: "give ${worker.user.displayName} a QR badge".`,
 });
 
+/** A badge, with a pass for the first sign-in when the worker has never signed in and has no pass (a new starter). */
+function badgeFor(worker: SignInSnapshot): ChangeDetails | AskRefused {
+  const refused = notAllowed(worker);
+  if (refused) return refused;
+  const lifetimeDays = worker.qrPolicy?.standardQRCodeLifetimeInDays ?? 365;
+  const needsPass = worker.lastSignIn === 'never' && !usablePass(worker) && worker.tapPolicy?.state !== 'disabled';
+  return needsPass
+    ? { kind: 'new-starter', lifetimeDays, passMinutes: worker.tapPolicy?.defaultLifetimeInMinutes ?? 60 }
+    : { kind: 'issue-badge', lifetimeDays };
+}
+
+const NEW_STARTER_ASK: ChangeAsk<'new-starter'> = {
+  intent: 'new-starter',
+  dialogId: 'newStarter',
+  // Before a badge (18) and a number (20); with a number given, a new starter gets that number.
+  precedence: 17,
+  asked: (words) => !words.question && !words.hasPhone && mentions(words.request, NEW_STARTER),
+  needsNumber: false,
+  change: badgeFor,
+  makes: ['new-starter', 'issue-badge'],
+  urgent: false,
+  defaultReason: (said) => said.reason ?? 'new starter',
+  suggestion: { title: 'New starter (badge)', words: ['new', 'starter', 'joiner', 'first', 'onboard', 'badge'] },
+  help: { title: 'New starter with a badge', example: 'new starter Peter Clark' },
+};
+
+const MOVE_TO_BADGE_ASK: ChangeAsk<'move-to-badge'> = {
+  intent: 'move-to-badge',
+  dialogId: 'moveToBadge',
+  precedence: 16,
+  asked: (words) => !words.question && mentions(words.request, MOVE_TO_BADGE),
+  needsNumber: false,
+  change: badgeFor,
+  makes: ['issue-badge', 'new-starter'],
+  urgent: false,
+  defaultReason: (said) => said.reason ?? 'moving from SMS sign-in to a QR badge',
+  suggestion: { title: 'Move to a QR badge', words: ['move', 'switch', 'migrate', 'badge', 'qr', 'sms'] },
+  help: { title: 'Move from SMS to a badge', example: 'move Chloe Evans to a QR badge' },
+};
+
 const ISSUE_BADGE_ASK: ChangeAsk<'issue-badge'> = {
   intent: 'issue-badge',
   dialogId: 'issueBadge',
@@ -46,12 +89,8 @@ const ISSUE_BADGE_ASK: ChangeAsk<'issue-badge'> = {
   precedence: 18,
   asked: (words) => !words.question && mentions(words.request, ISSUE_BADGE),
   needsNumber: false,
-  change: (worker) =>
-    notAllowed(worker) ?? {
-      kind: 'issue-badge',
-      lifetimeDays: worker.qrPolicy?.standardQRCodeLifetimeInDays ?? 365,
-    },
-  makes: ['issue-badge'],
+  change: badgeFor,
+  makes: ['issue-badge', 'new-starter'],
   urgent: false,
   suggestion: { title: 'Give a QR badge', words: ['give', 'issue', 'new', 'badge', 'badges', 'qr', 'print'] },
   help: { title: 'Give a QR badge', example: 'give Jane Doe a QR badge' },
@@ -152,6 +191,8 @@ const REMOVE_BADGE_ASK: ChangeAsk<'remove-badge'> = {
 
 export const QR_ASKS: ReadonlyArray<ChangeAsk<QrAskIntent>> = [
   ISSUE_BADGE_ASK,
+  NEW_STARTER_ASK,
+  MOVE_TO_BADGE_ASK,
   TEMPORARY_CODE_ASK,
   RESET_PIN_ASK,
   LOST_BADGE_ASK,

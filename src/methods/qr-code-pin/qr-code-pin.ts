@@ -8,6 +8,7 @@ import { QR_ASKS } from './qr-asks';
 import { isActive, qrFindings, qrPolicyAllows } from './qr-findings';
 import { extendBadge, removeBadgeMethod, revokeBadge, type QrGateway } from './qr-handlers';
 import { issueBadge, resetPin, temporaryCode } from './qr-issue-handlers';
+import { newStarter } from './qr-new-starter';
 import { qrInstructionsFor } from './qr-instructions';
 import { QR_SNAPSHOT } from './qr-snapshot';
 import type { QrAskIntent, QrChange } from './qr-types';
@@ -52,6 +53,17 @@ export const QR_CODE_PIN: MethodModule<QrChange, QrGateway, QrAskIntent> = {
         `Give ${change.target.displayName} a QR badge and a temporary PIN, working for ${change.lifetimeDays} days`,
       label: () => 'Give a badge',
       ...issueBadge,
+    },
+    'new-starter': {
+      kind: 'new-starter',
+      reads: 'worker',
+      requires: ['lifetimeDays', 'passMinutes'],
+      changesPhoneMethods: false,
+      refusalFor,
+      summary: (change) =>
+        `New starter ${change.target.displayName}: a one-time Temporary Access Pass for the first sign-in, and a QR badge with a temporary PIN for ${change.lifetimeDays} days`,
+      label: () => 'Set up with a badge',
+      ...newStarter,
     },
     'temporary-code': {
       kind: 'temporary-code',

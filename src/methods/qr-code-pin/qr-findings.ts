@@ -96,6 +96,18 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
       },
     });
   }
+  const smsOn = snapshot.phoneMethods.some(
+    (method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready',
+  );
+  if (standard.lastUsedDateTime && smsOn) {
+    findings.push({
+      id: 'qr-sms-still-on',
+      severity: 'info',
+      summary: `${name} signs in with their badge now and can still sign in by text message, the weaker way, which stops on 1 February 2027 anyway.`,
+      fix: 'Turn off their SMS sign-in: the number stays for confirming sign-ins.',
+      proposal: { kind: 'disable-sms-sign-in', tenantWide: false, title: 'Turn off SMS sign-in' },
+    });
+  }
   if (!standard.lastUsedDateTime && snapshot.lastSignIn === 'never') {
     findings.push({
       id: 'qr-first-sign-in-needed',
@@ -104,6 +116,14 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
       fix: usablePass(snapshot)
         ? 'They have a Temporary Access Pass: let them sign in with it once, then the badge works.'
         : 'Give them a Temporary Access Pass for a first sign-in (or let them sign in once by text message), then the badge works.',
+      ...(!usablePass(snapshot) &&
+        snapshot.tapPolicy?.state !== 'disabled' && {
+          proposal: {
+            kind: 'issue-pass',
+            lifetimeMinutes: snapshot.tapPolicy?.defaultLifetimeInMinutes ?? 60,
+            tenantWide: false,
+          },
+        }),
     });
   } else if (!standard.lastUsedDateTime) {
     findings.push({

@@ -7,9 +7,11 @@ import { failureWords, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import { isActive } from './qr-findings';
 import type { QrIssueGateway } from './qr-issue-handlers';
+import type { TapGateway } from '../temporary-access-pass/tap-handlers';
 import type { ExtendBadge, RemoveBadgeMethod, RevokeBadge } from './qr-types';
 
 export type QrGateway = QrIssueGateway &
+  TapGateway &
   Pick<GraphGateway, 'extendStandardQrCode' | 'deleteQrCode' | 'deleteQrCodePinMethod' | 'revokeSignInSessions'>;
 
 type QrHandler<C> = ChangeHandler<C, QrGateway>;

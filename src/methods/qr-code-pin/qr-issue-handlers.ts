@@ -42,7 +42,7 @@ const handedOver = (code: IssuedQrCode, temporary: boolean): HandedOverCode => (
 });
 
 /** Why the worker cannot have a badge or code now (the policy), in plain words; undefined when they can. */
-function policyRefusal(change: TargetedChange<unknown>, live: LiveState): string | undefined {
+export function policyRefusal(change: TargetedChange<unknown>, live: LiveState): string | undefined {
   const snapshot = live.snapshot;
   if (!snapshot?.qrPolicy || qrPolicyAllows(snapshot, snapshot.qrPolicy)) return undefined;
   return snapshot.qrPolicy.state !== 'enabled'
@@ -55,7 +55,7 @@ const noBadgeRefusal = (change: TargetedChange<unknown>, what: string) => ({
   outcome: `${name(change)} has no QR badge, so ${what} would not help. Nothing was changed; ask to give them a badge instead.`,
 });
 
-const HANDED_TO_YOU = 'sent to you alone, in your chat with phonedesk';
+export const HANDED_TO_YOU = 'sent to you alone, in your chat with phonedesk';
 
 /** A new standard code in place of any other, then a new PIN: a whole badge without a second create. */
 async function replaceBadge(
@@ -79,8 +79,12 @@ async function replaceBadge(
   return { status: 'succeeded', outcome: badgeReady(change, live), handover };
 }
 
-const badgeReady = (change: TargetedChange<IssueBadge>, live: LiveState): string =>
-  `${name(change)}'s badge works for ${change.lifetimeDays} days from ${rfc3339(whenOf(live))!.slice(0, 10)}; the badge and a temporary PIN were ${HANDED_TO_YOU}. Print it or show it to them, then mark it handed over.`;
+function badgeReady(change: TargetedChange<IssueBadge>, live: LiveState): string {
+  const smsOn = live.snapshot?.phoneMethods.some(
+    (method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready',
+  );
+  return `${name(change)}'s badge works for ${change.lifetimeDays} days from ${rfc3339(whenOf(live))!.slice(0, 10)}; the badge and a temporary PIN were ${HANDED_TO_YOU}. Print it or show it to them, then mark it handed over.${smsOn ? ` Once they have signed in with it, "status of ${name(change)}" offers to turn off their SMS sign-in.` : ''}`;
+}
 
 export const issueBadge: Issuing<IssueBadge> = {
   handler: {

@@ -64,3 +64,14 @@ export function hoursAsked(text: string): number | undefined {
   const days = DAYS.exec(text);
   return days ? Number(days[1]) * 24 : undefined;
 }
+
+/** "new starter Peter Clark", "Peter's first day", "onboard Jane": a badge with its first sign-in, when no number is given. */
+export const NEW_STARTER = [/\bnew\s+(?:starter|joiner|hire)s?\b/, /\bfirst\s+day\b/, /\bonboard(?:ing)?\b/];
+
+/** "move Jane to QR codes", "switch Bob to a badge", "Ali should use a badge instead of SMS". */
+export const MOVE_TO_BADGE = [
+  new RegExp(
+    `\\b(?:move|moving|switch|switching|migrate|migrating|change|convert)\\s+(?:\\S+\\s+){0,4}?(?:to|onto)\\s+(?:a\\s+|an\\s+)?${BADGE}\\b`,
+  ),
+  new RegExp(`\\b${BADGE}\\s+instead\\s+of\\s+(?:sms|text|texts|phone)\\b`),
+];

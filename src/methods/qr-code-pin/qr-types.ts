@@ -58,7 +58,8 @@ export type QrFindingId =
   | 'qr-badge-expiring'
   | 'qr-badge-never-used'
   | 'qr-first-sign-in-needed'
-  | 'qr-temporary-code';
+  | 'qr-temporary-code'
+  | 'qr-sms-still-on';
 
 /** Extends the active badge to a full lifetime from the day it runs, at most 395 days after it was issued. */
 export interface ExtendBadge {
@@ -89,6 +90,14 @@ export interface IssueBadge {
   lifetimeDays: number;
 }
 
+/** A new starter (or a worker who never signed in): a one-time Temporary Access Pass for the first sign-in, which a
+ * badge needs before it works, and the badge with its PIN, in one request. */
+export interface NewStarter {
+  kind: 'new-starter';
+  lifetimeDays: number;
+  passMinutes: number;
+}
+
 /** A code for a forgotten badge, 1 to 12 hours, used with the worker's own PIN; it replaces any earlier one. */
 export interface TemporaryCode {
   kind: 'temporary-code';
@@ -100,8 +109,16 @@ export interface ResetPin {
   kind: 'reset-pin';
 }
 
-export type QrChange = IssueBadge | TemporaryCode | ResetPin | ExtendBadge | RevokeBadge | RemoveBadgeMethod;
+export type QrChange =
+  IssueBadge | NewStarter | TemporaryCode | ResetPin | ExtendBadge | RevokeBadge | RemoveBadgeMethod;
 
 /** The conversations that ask for these changes (qr-asks.ts). */
 export type QrAskIntent =
-  'issue-badge' | 'temporary-code' | 'reset-pin' | 'lost-badge' | 'extend-badge' | 'remove-badge';
+  | 'issue-badge'
+  | 'new-starter'
+  | 'move-to-badge'
+  | 'temporary-code'
+  | 'reset-pin'
+  | 'lost-badge'
+  | 'extend-badge'
+  | 'remove-badge';

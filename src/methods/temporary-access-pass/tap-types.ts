@@ -25,3 +25,14 @@ export interface TapSnapshot {
   temporaryAccessPasses?: TemporaryAccessPassSnapshot[];
   tapPolicy?: TapPolicySnapshot;
 }
+
+/** A pass for the worker's first sign-in (a new starter, or before a badge's first use), handed to the requester once. */
+export interface IssuePass {
+  kind: 'issue-pass';
+  lifetimeMinutes: number;
+}
+
+export type TapChange = IssuePass;
+
+/** The conversations that ask for these changes (tap-asks.ts). */
+export type TapAskIntent = 'issue-pass';
