@@ -71,6 +71,7 @@ export class ChangeExecutor {
     to: ChangeStatus,
     outcome: string,
     note?: string,
+    handedOver?: string,
   ): Promise<ChangeRequest> {
     return this.store.transition(request.id, 'executing', {
       to,
@@ -78,6 +79,18 @@ export class ChangeExecutor {
       at: this.now(),
       outcome,
       ...(note && { note }),
+      // A secret handed over is audited with the request's end: what, to whom, never the secret itself.
+      ...(handedOver && {
+        event: {
+          phase: 'event' as const,
+          actor: SYSTEM_ACTOR,
+          requester: request.requester,
+          requestId: request.id,
+          operation: 'secret.handedOver',
+          targetUserId: request.target.userId,
+          detail: handedOver,
+        },
+      }),
     });
   }
 
@@ -185,7 +198,7 @@ export class ChangeExecutor {
    */
   private async finishOrKeep(request: ChangeRequest, result: ApplyResult): Promise<ChangeRequest> {
     try {
-      return await this.finish(request, result.status, result.outcome);
+      return await this.finish(request, result.status, result.outcome, undefined, result.handedOver);
     } catch (error) {
       if (error instanceof TransitionRefused) throw error;
       this.unsaved.set(request.id, { request, result, endedAt: this.now() });
@@ -206,6 +219,7 @@ export class ChangeExecutor {
           result.status,
           result.outcome,
           `saved late: storage refused it when the change ended at ${endedAt.toISOString()}`,
+          result.handedOver,
         );
       } catch (error) {
         if (!(error instanceof TransitionRefused)) {
@@ -303,7 +317,8 @@ export class ChangeExecutor {
             // A secret made before the restart reached nobody: made afresh and handed over now, or stopped.
             const reissued = verdict === 'not-applied' ? undefined : await this.reissue(request, live);
             let final: ChangeRequest;
-            if (reissued) final = await this.finish(request, reissued.status, reissued.outcome, note);
+            if (reissued)
+              final = await this.finish(request, reissued.status, reissued.outcome, note, reissued.handedOver);
             else if (verdict === 'applied')
               final = await this.finish(
                 request,

@@ -18,6 +18,17 @@ export interface HandoverCourier {
   deliver(request: ChangeRequest, handover: Handover, about: HandoverAbout): Promise<boolean>;
 }
 
+/** What the audit log keeps of a handover: to whom, and the ids and expiry of what was handed over. */
+function handedOverWords(request: ChangeRequest, handover: Handover): string {
+  const parts = [
+    handover.code &&
+      `${handover.code.temporary ? 'temporary code' : 'badge'} ${handover.code.codeId} until ${handover.code.expireDateTime}`,
+    handover.pin && 'a temporary PIN',
+    handover.pass && `Temporary Access Pass ${handover.pass.id} until ${handover.pass.expireDateTime}`,
+  ].filter(Boolean);
+  return `handed to ${request.requester.name} in their 1:1 chat: ${parts.join(', ')}`;
+}
+
 /** The result as stored and told: the secret delivered, or stopped (the request then failed). Never the secret. */
 export async function handOver<G>(
   request: ChangeRequest,
@@ -37,7 +48,7 @@ export async function handOver<G>(
     // The error may quote what was sent: only its name is logged.
     logger.warn({ requestId: request.id, error: error instanceof Error ? error.name : 'unknown' }, 'handover failed');
   }
-  if (delivered) return told;
+  if (delivered) return { ...told, handedOver: handedOverWords(request, handover) };
   logger.warn({ requestId: request.id, kind: request.kind }, 'a secret could not be handed over; stopping it');
   try {
     return { status: 'failed', outcome: (await secrets?.withdraw(request, gateway, handover)) ?? told.outcome };

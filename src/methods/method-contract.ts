@@ -43,6 +43,8 @@ export interface ApplyResult {
   outcome: string;
   /** The secrets the change made, for the requester alone (methods/handover.ts); never stored. */
   handover?: Handover;
+  /** Once handed over, what was, for the audit log: ids and expiry ("badge code 9c1…, until …"), never a secret. */
+  handedOver?: string;
 }
 
 export type Reconciled = 'applied' | 'partly-applied' | 'not-applied';

@@ -271,6 +271,13 @@ describe('the secrets reach nobody else', () => {
     );
     expect(exported.code).toBe(0);
     expect(exported.stdout).toMatch(/qrCodePin\.create/);
+    // The audit log says what was handed over, to whom, by id and expiry.
+    const firstBadge = handed[0]!.scanned!.split('|')[2]!;
+    expect(exported.stdout).toMatch(
+      new RegExp(
+        `"detail":"handed to Priya Shah in their 1:1 chat: badge ${firstBadge} until [^"]+, a temporary PIN".*"operation":"secret\\.handedOver"`,
+      ),
+    );
     const log = lines.join('');
     expect(log).toMatch(/a secret could not be handed over; stopping it/);
     for (const secret of secrets()) {

@@ -109,7 +109,7 @@ const TEMPORARY_CODE_ASK: ChangeAsk<'temporary-code'> = {
     const hours = said.hours ?? DEFAULT_TEMPORARY_HOURS;
     if (hours < TEMPORARY_CODE_HOURS.min || hours > TEMPORARY_CODE_HOURS.max)
       return {
-        refused: `A temporary code lasts from ${TEMPORARY_CODE_HOURS.min} to ${TEMPORARY_CODE_HOURS.max} hours, so ${hours} hours cannot be given. Ask for ${TEMPORARY_CODE_HOURS.max} hours or fewer (a new one can be given tomorrow), or a new badge.`,
+        refused: `A temporary code lasts from ${TEMPORARY_CODE_HOURS.min} to ${TEMPORARY_CODE_HOURS.max} hours, so ${hours} ${hours === 1 ? 'hour' : 'hours'} cannot be given. Ask for ${TEMPORARY_CODE_HOURS.min} to ${TEMPORARY_CODE_HOURS.max} hours (a new one can be given tomorrow), or a new badge.`,
       };
     return notAllowed(worker) ?? { kind: 'temporary-code', hours };
   },

@@ -99,7 +99,9 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
   const smsOn = snapshot.phoneMethods.some(
     (method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready',
   );
-  if (standard.lastUsedDateTime && smsOn) {
+  const usable = isActive(standard, now) && (!snapshot.qrPolicy || qrPolicyAllows(snapshot, snapshot.qrPolicy));
+  // Only while the badge works: turning SMS off beside a badge that does not would leave no way in.
+  if (standard.lastUsedDateTime && smsOn && usable) {
     findings.push({
       id: 'qr-sms-still-on',
       severity: 'info',
@@ -115,7 +117,9 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
       summary: `${name} has never signed in, so their badge will show "Incorrect QR code" until they sign in once another way.`,
       fix: usablePass(snapshot)
         ? 'They have a Temporary Access Pass: let them sign in with it once, then the badge works.'
-        : 'Give them a Temporary Access Pass for a first sign-in (or let them sign in once by text message), then the badge works.',
+        : snapshot.tapPolicy?.state === 'disabled'
+          ? 'Let them sign in once another way (by text message, if they can), then the badge works. Temporary Access Pass is turned off here; a tenant admin can turn it on.'
+          : 'Give them a Temporary Access Pass for a first sign-in (or let them sign in once by text message), then the badge works.',
       ...(!usablePass(snapshot) &&
         snapshot.tapPolicy?.state !== 'disabled' && {
           proposal: {

@@ -7,6 +7,7 @@ import { rfc3339 } from '../../time/rfc3339';
 import type { ApplyResult, ChangeHandler, LiveState, SecretMaking, TargetedChange } from '../method-contract';
 import type { HandedOverCode, Handover } from '../handover';
 import { makePin } from './pin-maker';
+import { describeTarget } from '../policy-target';
 import { qrPolicyAllows } from './qr-findings';
 import type { IssueBadge, ResetPin, TemporaryCode } from './qr-types';
 
@@ -47,7 +48,7 @@ export function policyRefusal(change: TargetedChange<unknown>, live: LiveState):
   if (!snapshot?.qrPolicy || qrPolicyAllows(snapshot, snapshot.qrPolicy)) return undefined;
   return snapshot.qrPolicy.state !== 'enabled'
     ? `Sign-in with a QR code is turned off for the whole organisation, so ${name(change)} cannot have a badge. Nothing was changed.`
-    : `${name(change)} is not in the group of people allowed to sign in with a QR code, so nothing was changed. Ask IT to add them to the QR code policy.`;
+    : `${name(change)} is not in the group of people allowed to sign in with a QR code, so nothing was changed. Ask IT to add them to ${snapshot.qrPolicy.includeTargets.map(describeTarget).join(' or ') || 'the QR code policy'}.`;
 }
 
 const noBadgeRefusal = (change: TargetedChange<unknown>, what: string) => ({

@@ -6,6 +6,17 @@ import type { TapAskIntent } from './tap-types';
 /** "temporary access pass", "TAP", "access pass". */
 export const PASS_WORDS = [/\b(?:temporary\s+)?access\s+pass(?:es)?\b/, /\btaps?\b/];
 
+/** "45 minutes", "1 hour", "8 hours", "1 hour 30 minutes". */
+function duration(minutes: number): string {
+  const hours = Math.floor(minutes / 60);
+  const rest = minutes % 60;
+  const parts = [
+    hours > 0 && `${hours} ${hours === 1 ? 'hour' : 'hours'}`,
+    (rest > 0 || hours === 0) && `${rest} ${rest === 1 ? 'minute' : 'minutes'}`,
+  ].filter(Boolean);
+  return parts.join(' ');
+}
+
 const ISSUE_PASS_ASK: ChangeAsk<'issue-pass'> = {
   intent: 'issue-pass',
   dialogId: 'issuePass',
@@ -20,10 +31,12 @@ const ISSUE_PASS_ASK: ChangeAsk<'issue-pass'> = {
       return {
         refused: `Temporary Access Pass is turned off for the whole organisation, so ${name} cannot have one. A tenant admin can turn it on in the Entra authentication methods policy.`,
       };
-    const minutes = said.hours !== undefined ? said.hours * 60 : (policy?.defaultLifetimeInMinutes ?? 60);
+    if (said.hours === undefined)
+      return { kind: 'issue-pass', lifetimeMinutes: policy?.defaultLifetimeInMinutes ?? 60 };
+    const minutes = said.hours * 60;
     if (policy && (minutes < policy.minimumLifetimeInMinutes || minutes > policy.maximumLifetimeInMinutes))
       return {
-        refused: `A Temporary Access Pass here lasts from ${policy.minimumLifetimeInMinutes} minutes to ${policy.maximumLifetimeInMinutes / 60} hours, so ${said.hours} hours cannot be given.`,
+        refused: `A Temporary Access Pass here lasts from ${duration(policy.minimumLifetimeInMinutes)} to ${duration(policy.maximumLifetimeInMinutes)}, so ${duration(minutes)} cannot be given. Ask again with a time in between, or say none for the usual ${duration(policy.defaultLifetimeInMinutes)}.`,
       };
     return { kind: 'issue-pass', lifetimeMinutes: minutes };
   },
