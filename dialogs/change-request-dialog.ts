@@ -40,6 +40,7 @@ interface Values {
   graphNumber?: string;
   reason?: string;
   hours?: number;
+  leaver?: boolean;
 }
 
 /** What a change conversation uses: finding the worker, filing the request, and the region for typed numbers. */
@@ -88,6 +89,7 @@ export class ChangeRequestDialog extends ComponentDialog {
     values.reason = options.reason ?? this.settings.defaultReason?.({ reason: options.reason, leaver: options.leaver });
     if (options.number) values.graphNumber = options.number;
     if (options.hours !== undefined) values.hours = options.hours;
+    if (options.leaver) values.leaver = true;
     if (options.workerId) return step.next({ userId: options.workerId } satisfies WorkerChoice);
     if (options.worker) return step.next({ typed: options.worker } satisfies WorkerChoice);
     return step.prompt(WORKER_PROMPT, { prompt: 'Who is it for? Type their name, email address or employee id.' });
@@ -162,6 +164,7 @@ export class ChangeRequestDialog extends ComponentDialog {
         number: values.graphNumber,
         reason: values.reason,
         hours: values.hours,
+        leaver: values.leaver,
       } satisfies ChangeDialogOptions);
     }
     if (choice.typed) {
@@ -172,6 +175,7 @@ export class ChangeRequestDialog extends ComponentDialog {
         number: values.graphNumber,
         reason: values.reason,
         hours: values.hours,
+        leaver: values.leaver,
       } satisfies ChangeDialogOptions);
     }
     const found = await workerById(this.deps, values.requester, choice.userId!, values.typedWorker ?? 'that person');
@@ -244,6 +248,7 @@ export class ChangeRequestDialog extends ComponentDialog {
         ? settings.change(found.snapshot, {
             ...(values.reason && { reason: values.reason }),
             ...(values.hours !== undefined && { hours: values.hours }),
+            ...(values.leaver && { leaver: true }),
           })
         : settings.change;
     if ('refused' in made) {

@@ -91,3 +91,24 @@ it('gives a Temporary Access Pass on its own, never for an admin', async () => {
   expect(secret.scanned).toBeUndefined();
   expect(await signIn('olivia.harris', 'temporaryAccessPass', { pass: secret.pass! })).toBe(200);
 });
+
+it('takes every way in from a leaver with a badge, in one request: number, badge, and sessions', async () => {
+  const before = await askAndApprove(
+    'Mia Turner has left the company',
+    'Leaver Mia Turner: remove every way they sign in \\(mobile number, QR badge, pass\\) and sign them out everywhere',
+  );
+  await waitUntil(
+    'Marcus to be told',
+    () =>
+      /Mia Turner \(leaver\): their mobile number was removed; their QR badge and PIN were removed; they were signed out everywhere\./.test(
+        textOf(harness.postsTo(MARCUS, before)),
+      ) || undefined,
+  );
+  const badge = await harness.simulator.graph('GET', `/users/${demoUser('mia.turner')}/authentication/qrCodePinMethod`);
+  expect(badge.status).toBe(404);
+  const phones = await harness.simulator.graph<{ value: unknown[] }>(
+    'GET',
+    `/users/${demoUser('mia.turner')}/authentication/phoneMethods`,
+  );
+  expect(phones.body.value).toEqual([]);
+});

@@ -1,22 +1,14 @@
 // The account itself, whatever method the worker signs in with: what the diagnosis says about it (guest, turned off,
-// licence, a recent sign-out) and the changes to it (sign out everywhere).
+// licence, a recent sign-out) and the changes to it (sign out everywhere; a leaver's every way in).
 import type { GraphGateway } from '../../graph/graph-gateway';
-import type { LiveState, MethodModule } from '../method-contract';
+import type { MethodModule } from '../method-contract';
+import { sessionsRevokedSince } from './sessions';
+import { leaver, type LeaverGateway } from './leaver';
 import { ACCOUNT_ASKS } from './account-asks';
 import type { AccountAskIntent, AccountChange } from './account-types';
 import { accountFindings } from './account-findings';
 
-export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'>;
-
-/** Whether the worker's sessions were revoked since this execution started (Graph keeps whole seconds). */
-export function sessionsRevokedSince(live: LiveState): boolean {
-  const since = live.snapshot?.user.signInSessionsValidFromDateTime;
-  return (
-    since !== undefined &&
-    live.executionStartedAt !== undefined &&
-    Date.parse(since) >= Math.floor(live.executionStartedAt.getTime() / 1000) * 1000
-  );
-}
+export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'> & LeaverGateway;
 
 export const ACCOUNT: MethodModule<AccountChange, AccountGateway, AccountAskIntent> = {
   id: 'account',
@@ -42,6 +34,15 @@ export const ACCOUNT: MethodModule<AccountChange, AccountGateway, AccountAskInte
         },
         reconcile: (_change, live) => (sessionsRevokedSince(live) ? 'applied' : 'not-applied'),
       },
+    },
+    leaver: {
+      kind: 'leaver',
+      reads: 'worker',
+      changesPhoneMethods: true,
+      summary: (change) =>
+        `Leaver ${change.target.displayName}: remove every way they sign in (mobile number, QR badge, pass) and sign them out everywhere`,
+      label: () => 'Remove every way in (leaver)',
+      handler: leaver,
     },
   },
 };

@@ -2,7 +2,7 @@
 // None of these makes a secret; the ones that do are in qr-issue-handlers.ts.
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { rfc3339 } from '../../time/rfc3339';
-import { sessionsRevokedSince } from '../account/account';
+import { sessionsRevokedSince } from '../account/sessions';
 import { failureWords, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import { isActive } from './qr-findings';

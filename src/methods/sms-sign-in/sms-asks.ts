@@ -37,8 +37,12 @@ const REMOVE_NUMBER: ChangeAsk<'remove-number'> = {
   asked: (words) => (!words.question && mentions(words.request, LEAVER)) || mentions(words.request, REMOVE),
   leaver: (words) => (!words.question && mentions(words.request, LEAVER)) || mentions(words.why, LEAVER),
   needsNumber: false,
-  change: { kind: 'remove-number' },
-  makes: ['remove-number'],
+  // A leaver with a badge or a pass loses every way in, in one request; otherwise the number goes.
+  change: (worker, said) =>
+    said.leaver && (worker.qrCodePin || (worker.temporaryAccessPasses ?? []).length > 0)
+      ? { kind: 'leaver' }
+      : { kind: 'remove-number' },
+  makes: ['remove-number', 'leaver'],
   urgent: false,
   defaultReason: (said) => (said.leaver ? 'left the company' : undefined),
   suggestion: {

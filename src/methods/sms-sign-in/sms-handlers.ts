@@ -2,7 +2,7 @@
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
-import { sessionsRevokedSince } from '../account/account';
+import { sessionsRevokedSince } from '../account/sessions';
 import { failureWords, outcomeUnknown, stopThenSignOut } from '../account/stop-then-sign-out';
 import type { ChangeHandler, LiveState, TargetedChange } from '../method-contract';
 import type {
