@@ -199,4 +199,41 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       expect(await page.getByText(/\{\{(DATE|TIME)\(/).count()).toBe(0);
     }
   });
+
+  it('hands a new badge to the manager alone: the QR code, expiry and PIN on one card, cleared once handed over', async () => {
+    await step('badge-asked', async () => {
+      await say(manager, 'give Daniel Wright a QR badge because he moves to badges');
+      await manager
+        .getByText(/Give Daniel Wright a QR badge and a temporary PIN/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+    });
+    await step('badge-delivered', async () => {
+      await approver
+        .getByText(/Priya Shah asks you to approve request \d+: Give Daniel Wright a QR badge/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+      await approver.getByRole('button', { name: 'Approve', exact: true }).last().click();
+      const qr = manager.getByRole('img', { name: 'QR code for Daniel Wright' });
+      await qr.waitFor({ timeout: REPLY_MS });
+      // The PNG is drawn: a real picture, not a broken image.
+      expect(await qr.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(
+        100,
+      );
+      await manager.getByText(/^Temporary PIN: \d{8}$/).waitFor({ timeout: REPLY_MS });
+      await manager.getByRole('button', { name: 'Print badge' }).waitFor({ timeout: REPLY_MS });
+      // The approver never sees the badge.
+      expect(await approver.getByRole('img', { name: 'QR code for Daniel Wright' }).count()).toBe(0);
+      await qr.scrollIntoViewIfNeeded();
+      await manager.screenshot({ path: path.join(RESULTS, 'playground-badge-delivery-card.png') });
+    });
+    await step('badge-handed-over', async () => {
+      await manager.getByRole('button', { name: 'Mark handed over' }).click();
+      await manager.getByText("Daniel Wright's badge: handed over").waitFor({ timeout: REPLY_MS });
+      await manager
+        .getByRole('img', { name: 'QR code for Daniel Wright' })
+        .waitFor({ state: 'detached', timeout: REPLY_MS });
+      expect(await manager.getByText(/^Temporary PIN:/).count()).toBe(0);
+    });
+  });
 });

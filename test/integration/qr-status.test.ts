@@ -30,7 +30,11 @@ it('reads the badge, the last sign-in and the QR policy in the same single $batc
 });
 
 it('tells each demo badge apart', async () => {
-  expect(await findingsOf('chloe.evans')).toEqual([['ready', 'ok']]);
+  // Chloe uses her badge and still has SMS sign-in: turning it off is offered.
+  expect(await findingsOf('chloe.evans')).toEqual([
+    ['qr-sms-still-on', 'info'],
+    ['ready', 'ok'],
+  ]);
   expect(await findingsOf('julia.young')).toEqual([
     ['qr-badge-never-used', 'info'],
     ['ready', 'ok'],
