@@ -41,6 +41,7 @@ it('tells each demo badge apart', async () => {
   ]);
   expect(await findingsOf('mia.turner')).toEqual([
     ['qr-badge-expiring', 'warning'],
+    ['qr-sms-still-on', 'info'],
     ['ready', 'ok'],
   ]);
   // Uma can still sign in by SMS, so her expired badge needs attention but does not stop her.
@@ -49,6 +50,7 @@ it('tells each demo badge apart', async () => {
     ['ready', 'ok'],
   ]);
   expect(await findingsOf('kyle.adams')).toEqual([
+    ['qr-sms-still-on', 'info'],
     ['qr-temporary-code', 'info'],
     ['ready', 'ok'],
   ]);
