@@ -9,7 +9,7 @@ import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type 
 export const PROPOSE_VERB = 'change.propose';
 
 interface DiagnosisCardOptions {
-  /** status: the top finding only; diagnose: every finding. */
+  /** status: the top finding only (the ready line and one more when they can sign in); diagnose: every finding. */
   mode: 'status' | 'diagnose';
   /** Whether the person asking may request changes for this worker. */
   offerFixes: boolean;
@@ -67,7 +67,14 @@ export function buildDiagnosisCard(diagnosis: Diagnosis, options: DiagnosisCardO
     : `${name} can't sign in with ${diagnosis.means} yet`;
   // Blockers first, whatever order the findings arrive in (the sort is stable within a severity).
   const findings = [...diagnosis.findings].sort(bySeverity);
-  const shown = options.mode === 'status' ? findings.slice(0, 1) : findings;
+  // Status: the top finding; for a worker who can sign in, the way they can and then the top thing to know.
+  const readyLine = findings.find((finding) => finding.id === 'ready');
+  const shown =
+    options.mode === 'diagnose'
+      ? findings
+      : readyLine
+        ? [readyLine, ...findings.filter((finding) => finding !== readyLine).slice(0, 1)]
+        : findings.slice(0, 1);
   const body: CardElement[] = [
     // A sentence in the default colour (green or yellow text is hard to read on white); the words say it.
     { type: 'TextBlock', text: title, weight: 'Bolder', size: 'Medium', wrap: true },

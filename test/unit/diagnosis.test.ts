@@ -17,9 +17,11 @@ describe('diagnose', () => {
   it('says a ready worker can sign in, with the masked number and how to sign in', () => {
     const result = diagnose(readyWorker(), { now: NOW });
     expect(result.ready).toBe(true);
-    expect(ids(result)).toEqual(['ready']);
-    expect(result.findings[0].summary).toBe('Jane Doe can sign in with their phone number +44 •••• ••0123.');
-    expect(result.findings[0].fix).toMatch(/6-digit code/);
+    // Before 1 February 2027 an SMS worker also hears that SMS sign-in stops (sms-retirement.test.ts).
+    expect(ids(result)).toEqual(['sms-retiring', 'ready']);
+    const ready = finding(result, 'ready')!;
+    expect(ready.summary).toBe('Jane Doe can sign in with their phone number +44 •••• ••0123.');
+    expect(ready.fix).toMatch(/6-digit code/);
     expect(JSON.stringify(result)).not.toContain('900123');
   });
 

@@ -221,9 +221,12 @@ describe('a worker with a badge and SMS sign-in', () => {
 });
 
 describe('a worker without a badge', () => {
-  it('is diagnosed as before: SMS alone, not a word about badges', () => {
+  it('signs in by SMS and hears only that SMS sign-in stops, with a badge offered', () => {
     const diagnosis = diagnose({ ...readyWorker(), qrPolicy: QR_POLICY }, { now: NOW });
-    expect(ids(diagnosis)).toEqual([['ready', 'ok']]);
+    expect(ids(diagnosis)).toEqual([
+      ['sms-retiring', 'info'],
+      ['ready', 'ok'],
+    ]);
     expect(instructionsFor({ ...readyWorker(), qrPolicy: QR_POLICY }, { personalChat: false })).not.toMatch(/QR/);
   });
 });

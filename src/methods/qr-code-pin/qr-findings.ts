@@ -141,7 +141,7 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
 }
 
 export function qrFindings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[] {
-  // No badge, nothing to say: moving SMS workers to badges is offered with the badge itself.
+  // No badge, nothing to say here: an SMS worker hears of the move from SMS (sms-sign-in/sms-retirement.ts).
   if (!snapshot.qrCodePin) return [];
   const findings = [...policyFindings(snapshot, snapshot.qrPolicy), ...badgeFindings(snapshot, context.now)];
   const temporary = snapshot.qrCodePin.temporaryQRCode;

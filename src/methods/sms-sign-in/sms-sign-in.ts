@@ -6,6 +6,7 @@ import type { SignInSnapshot } from '../method-types';
 import type { ChangeKindSpec, MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
+import { retirementFindings } from './sms-retirement';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
 import { smsInstructionsFor } from './sms-instructions';
@@ -61,6 +62,7 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
     ...policyFindings(snapshot),
     ...numberFindings(snapshot, context),
     ...securityFindings(snapshot),
+    ...retirementFindings(snapshot, context.now),
   ],
   readyWay(snapshot) {
     const mobile = snapshot.phoneMethods.find((method) => method.phoneType === 'mobile');

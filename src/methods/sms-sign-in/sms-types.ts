@@ -54,4 +54,5 @@ export type SmsFindingId =
   | 'number-not-enabled'
   | 'lost-number'
   | 'number-in-use'
-  | 'admin-with-sms-sign-in';
+  | 'admin-with-sms-sign-in'
+  | 'sms-retiring';
