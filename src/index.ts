@@ -11,6 +11,8 @@ import { createBotDependencies, createServices, type Services } from './services
 export interface RunningBot {
   server: RunningServer;
   services: Services;
+  /** The sweep that clears secrets' cards shown for a day (run every minute in the background). */
+  clearHandovers(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -44,6 +46,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   return {
     server,
     services,
+    clearHandovers: () => bot.handovers.clearShownTooLong(),
     stop: async () => {
       await server.close();
       await services.close();

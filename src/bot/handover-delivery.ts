@@ -6,6 +6,7 @@ import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { Person } from '../audit/audit-context';
 import { buildHandoverCard, buildHandoverDoneCard, handoverWhat, type HandoverView } from '../cards/handover-card';
 import type { BadgePrints } from './badge-prints';
+import { meansGoneFromTeams } from './gone-from-teams';
 import { qrPngDataUri } from '../cards/qr-png';
 import type { ChangeRequest } from '../changes/change-request';
 import type { HandoverAbout, HandoverCourier } from '../changes/secret-handover';
@@ -134,6 +135,8 @@ export class HandoverDelivery implements HandoverCourier {
         if (await this.cards.clear(card.requestId, this.now().toISOString())) cleared++;
       } catch (error) {
         this.logger.warn({ requestId: card.requestId, ...failureOf(error) }, 'could not clear a handover card');
+        // A chat Teams says is gone shows nothing any more: stop trying.
+        if (meansGoneFromTeams(error)) await this.cards.clear(card.requestId, this.now().toISOString());
       }
     }
     return cleared;

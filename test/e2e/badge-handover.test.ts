@@ -176,6 +176,26 @@ it('replaces the delivery card by "handed over" for the requester only', async (
   expect(card).not.toMatch(/data:image/);
 });
 
+it('clears a delivery card left showing for a day, so the secret leaves the chat', async () => {
+  const before = await askAndApprove(
+    'Daniel Wright forgot his badge, temporary code for 2 hours',
+    'A temporary QR code for Daniel Wright, working for 2 hours with their PIN',
+  );
+  const secret = await handedOver(before);
+  expect(await harness.bot.clearHandovers()).toBe(0);
+  // A day passes: the card's posting time is moved back, as time would.
+  harness.bot.services.db
+    .prepare('UPDATE handover_cards SET posted_at = ? WHERE request_id = ?')
+    .run(new Date(Date.now() - 25 * 3_600_000).toISOString(), secret.requestId);
+  const updates = harness.connector.calls.length;
+  expect(await harness.bot.clearHandovers()).toBe(1);
+  const replaced = harness.connector.calls.slice(updates).filter((call) => call.method === 'PUT');
+  expect(replaced).toHaveLength(1);
+  expect(textOf(replaced)).toMatch(/The temporary code for Daniel Wright: cleared/);
+  expect(textOf(replaced)).not.toMatch(/data:image/);
+  expect(await harness.bot.clearHandovers()).toBe(0);
+});
+
 it('never sends the create twice when its answer is lost: the badge is made afresh and still works', async () => {
   await harness.simulator.control('DELETE', 'requests');
   await harness.simulator.control('POST', 'faults', {

@@ -33,3 +33,14 @@ export function readyWorker(): SignInSnapshot {
     readAt: '2026-11-27T12:00:00Z',
   };
 }
+
+/** The QR code policy for the frontline group, badges for `lifetimeDays` (pick one unlike Graph's 365 to see it used). */
+export function frontlineQrPolicy(lifetimeDays = 365): NonNullable<SignInSnapshot['qrPolicy']> {
+  return {
+    state: 'enabled',
+    includeTargets: [{ id: FRONTLINE, targetType: 'group', displayName: 'Frontline workers' }],
+    excludeTargets: [],
+    pinLength: 8,
+    standardQRCodeLifetimeInDays: lifetimeDays,
+  };
+}

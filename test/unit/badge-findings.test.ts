@@ -20,20 +20,14 @@ import { specOf } from '../../src/methods/registry';
 import { TAP_ASKS } from '../../src/methods/temporary-access-pass/tap-asks';
 import { issuePass } from '../../src/methods/temporary-access-pass/tap-handlers';
 import type { IssuePass, TemporaryAccessPassSnapshot } from '../../src/methods/temporary-access-pass/tap-types';
-import { FRONTLINE, readyWorker } from '../helpers/snapshots';
+import { frontlineQrPolicy, readyWorker } from '../helpers/snapshots';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 const DAY = 86_400_000;
 const at = (days: number): string => new Date(NOW.getTime() + days * DAY).toISOString();
 
 // A lifetime unlike Graph's default of 365, so a test sees the policy's own number carried through.
-const QR_POLICY: NonNullable<SignInSnapshot['qrPolicy']> = {
-  state: 'enabled',
-  includeTargets: [{ id: FRONTLINE, targetType: 'group', displayName: 'Frontline workers' }],
-  excludeTargets: [],
-  pinLength: 8,
-  standardQRCodeLifetimeInDays: 200,
-};
+const QR_POLICY = frontlineQrPolicy(200);
 
 // Bounds of 1 to 8 hours and a default unlike phonedesk's fallback of 60 minutes.
 const TAP_POLICY: NonNullable<SignInSnapshot['tapPolicy']> = {

@@ -5,19 +5,13 @@ import { buildDiagnosisCard } from '../../src/cards/diagnosis-card';
 import { instructionsFor } from '../../src/methods/registry';
 import type { SignInSnapshot } from '../../src/methods/method-types';
 import type { QrCodePinSnapshot } from '../../src/methods/qr-code-pin/qr-types';
-import { FRONTLINE, readyWorker } from '../helpers/snapshots';
+import { FRONTLINE, frontlineQrPolicy, readyWorker } from '../helpers/snapshots';
 
 const NOW = new Date('2026-12-02T09:00:00Z');
 const DAY = 86_400_000;
 const at = (days: number): string => new Date(NOW.getTime() + days * DAY).toISOString();
 
-const QR_POLICY: NonNullable<SignInSnapshot['qrPolicy']> = {
-  state: 'enabled',
-  includeTargets: [{ id: FRONTLINE, targetType: 'group', displayName: 'Frontline workers' }],
-  excludeTargets: [],
-  pinLength: 8,
-  standardQRCodeLifetimeInDays: 365,
-};
+const QR_POLICY = frontlineQrPolicy(365);
 
 function badge(overrides: Partial<QrCodePinSnapshot> = {}): QrCodePinSnapshot {
   return {

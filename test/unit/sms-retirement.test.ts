@@ -4,15 +4,9 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { daysUntilSmsEnds, retirementFindings } from '../../src/methods/sms-sign-in/sms-retirement';
 import type { SignInSnapshot } from '../../src/methods/method-types';
-import { FRONTLINE, readyWorker } from '../helpers/snapshots';
+import { frontlineQrPolicy, readyWorker } from '../helpers/snapshots';
 
-const QR_POLICY: NonNullable<SignInSnapshot['qrPolicy']> = {
-  state: 'enabled',
-  includeTargets: [{ id: FRONTLINE, targetType: 'group', displayName: 'Frontline workers' }],
-  excludeTargets: [],
-  pinLength: 8,
-  standardQRCodeLifetimeInDays: 200,
-};
+const QR_POLICY = frontlineQrPolicy(200);
 const DECEMBER_2 = new Date('2026-12-02T09:00:00Z');
 
 const worker = (overrides: Partial<SignInSnapshot> = {}): SignInSnapshot => ({
