@@ -88,6 +88,23 @@ const USER_MESSAGES: Readonly<Record<'number-in-use' | 'default-method' | 'metho
       'Microsoft 365 did not accept that phone number. Check it has the country code, like +44 7700 900123.',
   };
 
+/**
+ * QR code + PIN refusals by their documented codes (docs/graph-facts.md §17.3, §17.4), in words: phonedesk makes the
+ * PIN and checks before asking, so these mean Graph and phonedesk disagree, and the person is told what stands.
+ */
+const QR_REFUSALS: Readonly<Record<string, string>> = {
+  tooManyQRCodePinMethod:
+    'The worker already has a QR badge method, so Microsoft 365 refused a second one. Nothing was changed; ask for a new badge to replace theirs.',
+  pinTooShort:
+    'Microsoft 365 refused the PIN as too short for its QR code policy. Nothing was changed; please try again.',
+  pinTooLong: 'Microsoft 365 refused the PIN as too long. Nothing was changed; please try again.',
+  pinTooWeak:
+    'Microsoft 365 refused the PIN as too easy to guess (a run or a repeat). Nothing was changed; please try again.',
+  standardQRCodeRequired: 'Microsoft 365 wants a badge made with the method. Nothing was changed; please try again.',
+  temporaryQRCodeExists:
+    'The worker already has a temporary code, so Microsoft 365 refused another. Nothing was changed; ask again for a new one.',
+};
+
 export function toGraphFailure(error: unknown, clientRequestId?: string, answerLost = false): GraphFailure {
   if (error instanceof GraphFailure) return error;
   const name = error instanceof GraphError ? error.code : error instanceof Error ? error.name : undefined;
@@ -158,6 +175,8 @@ export function toGraphFailure(error: unknown, clientRequestId?: string, answerL
       'unavailable',
       'Microsoft 365 is not responding properly right now. Nothing was changed; please try again in a few minutes.',
     );
+  if (status === 400 && code !== undefined && QR_REFUSALS[code] !== undefined)
+    return make('rejected', QR_REFUSALS[code]);
   // A 400 with another code (BadRequest, Request_BadRequest, Request_UnsupportedQuery: how phonedesk asked, not
   // the number) is a plain refusal whatever its message says. Some answers carry no code at all (docs/graph-facts.md §11).
   if (status === 400 && (code === PHONE_METHOD_REFUSED || code === undefined || code === '')) {

@@ -70,4 +70,21 @@ describe('Graph error answers as failures', () => {
   ])('a %d %s is classified by its status', (status, code, kind) => {
     expect(kindOf(status, code, 'A message phonedesk has never seen.')).toBe(kind);
   });
+
+  it.each([
+    ['tooManyQRCodePinMethod', /already has a QR badge method/],
+    ['pinTooShort', /PIN as too short/],
+    ['pinTooLong', /PIN as too long/],
+    ['pinTooWeak', /too easy to guess/],
+    ['temporaryQRCodeExists', /already has a temporary code/],
+  ])(
+    'a QR code refusal %s is told in plain words, and as nothing changed (docs/graph-facts.md §17.4)',
+    (code, words) => {
+      const failure = toGraphFailure(graphError(400, code, 'A message phonedesk has never seen.'));
+      expect(failure.kind).toBe('rejected');
+      expect(failure.userMessage).toMatch(words);
+      expect(failure.userMessage).toMatch(/Nothing was changed/);
+      expect(failure.mayHaveApplied).toBe(false);
+    },
+  );
 });
