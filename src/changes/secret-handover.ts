@@ -56,7 +56,7 @@ export async function handOver<G>(
     logger.error({ err: error, requestId: request.id }, 'a secret that could not be handed over could not be stopped');
     return {
       status: 'failed',
-      outcome: `It was made in Microsoft 365, but phonedesk could not hand it to you in your 1:1 chat, nor stop it. Ask IT to remove it from ${request.target.displayName}'s sign-in methods in the Entra admin center.`,
+      outcome: `It was made in Microsoft 365, but phonedesk could not hand it to the person who asked in their 1:1 chat, nor stop it. Ask IT to remove it from ${request.target.displayName}'s sign-in methods in the Entra admin center.`,
     };
   }
 }

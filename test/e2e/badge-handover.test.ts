@@ -240,7 +240,7 @@ it('stops a badge it cannot hand over, and says so', async () => {
       ),
     );
     expect(failed.outcome).toMatch(
-      /could not hand it to you in your 1:1 chat, so it was stopped at once: nobody can use it/,
+      /could not hand it to the person who asked in their 1:1 chat, so it was stopped at once: nobody can use it/,
     );
   } finally {
     harness.connector.refusedConversations.delete(PRIYA.conversationId);

@@ -106,7 +106,9 @@ it('after a restart with nobody to hand it to, the badge is stopped and the requ
 
   const ended = await pipeline().store.get(request.id);
   expect(ended?.status).toBe('failed');
-  expect(ended?.outcome).toMatch(/could not hand it to you in your 1:1 chat, so it was stopped at once/);
+  expect(ended?.outcome).toMatch(
+    /could not hand it to the person who asked in their 1:1 chat, so it was stopped at once/,
+  );
   expect((await badge()).body.standardQRCode).toBeNull();
   expect((await writes()).filter((write) => write.startsWith('PUT'))).toEqual([]);
 });

@@ -56,7 +56,7 @@ const noBadgeRefusal = (change: TargetedChange<unknown>, what: string) => ({
   outcome: `${name(change)} has no QR badge, so ${what} would not help. Nothing was changed; ask to give them a badge instead.`,
 });
 
-export const HANDED_TO_YOU = 'sent to you alone, in your chat with phonedesk';
+export const HANDED_TO_YOU = 'sent only to the person who asked, in their chat with phonedesk';
 
 /** A new standard code in place of any other, then a new PIN: a whole badge without a second create. */
 async function replaceBadge(
@@ -113,7 +113,7 @@ export const issueBadge: Issuing<IssueBadge> = {
     reissue: (change, gateway, live) => replaceBadge(change, gateway, live),
     async withdraw(change, gateway, handover) {
       if (handover.code) await gateway.deleteQrCode(change.target.userId, 'standardQRCode');
-      return `${name(change)}'s new badge was made, but phonedesk could not hand it to you in your 1:1 chat, so it was stopped at once: nobody can use it. Open a chat with phonedesk and ask again.`;
+      return `${name(change)}'s new badge was made, but phonedesk could not hand it to the person who asked in their 1:1 chat, so it was stopped at once: nobody can use it. They can open a chat with phonedesk and ask again.`;
     },
   },
 };
@@ -151,7 +151,7 @@ export const temporaryCode: Issuing<TemporaryCode> = {
     reissue: newTemporaryCode,
     async withdraw(change, gateway) {
       await gateway.deleteQrCode(change.target.userId, 'temporaryQRCode');
-      return `The temporary code for ${name(change)} was made, but phonedesk could not hand it to you in your 1:1 chat, so it was stopped at once. Open a chat with phonedesk and ask again.`;
+      return `The temporary code for ${name(change)} was made, but phonedesk could not hand it to the person who asked in their 1:1 chat, so it was stopped at once. They can open a chat with phonedesk and ask again.`;
     },
   },
 };
@@ -175,6 +175,6 @@ export const resetPin: Issuing<ResetPin> = {
     reissue: (change, gateway) => newPin(change, gateway),
     // A PIN nobody knows opens nothing: there is nothing to stop.
     withdraw: async (change) =>
-      `${name(change)}'s PIN was reset, but phonedesk could not hand the new one to you in your 1:1 chat, so nobody knows it and their badge cannot be used until it is reset again. Open a chat with phonedesk and ask again.`,
+      `${name(change)}'s PIN was reset, but phonedesk could not hand the new one to the person who asked in their 1:1 chat, so nobody knows it and their badge cannot be used until it is reset again. They can open a chat with phonedesk and ask again.`,
   },
 };

@@ -61,7 +61,7 @@ export const newStarter: {
     async withdraw(change, gateway, handover) {
       if (handover.pass) await gateway.deleteTemporaryAccessPass(change.target.userId, handover.pass.id);
       if (handover.code) await gateway.deleteQrCode(change.target.userId, 'standardQRCode');
-      return `${change.target.displayName}'s pass and badge were made, but phonedesk could not hand them to you in your 1:1 chat, so both were stopped at once: nobody can use them. Open a chat with phonedesk and ask again.`;
+      return `${change.target.displayName}'s pass and badge were made, but phonedesk could not hand them to the person who asked in their 1:1 chat, so both were stopped at once: nobody can use them. They can open a chat with phonedesk and ask again.`;
     },
   },
 };

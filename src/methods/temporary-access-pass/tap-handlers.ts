@@ -53,7 +53,7 @@ async function newPass(change: TargetedChange<IssuePass>, gateway: TapGateway, l
   const pass = await makePass(gateway, change.target.userId, change.lifetimeMinutes, live);
   return {
     status: 'succeeded',
-    outcome: `${change.target.displayName} has a Temporary Access Pass for one sign-in, sent to you alone, in your chat with phonedesk. It replaces any pass they had.`,
+    outcome: `${change.target.displayName} has a Temporary Access Pass for one sign-in, sent only to the person who asked, in their chat with phonedesk. It replaces any pass they had.`,
     handover: { pass },
   };
 }
@@ -74,7 +74,7 @@ export const issuePass: {
     reissue: newPass,
     async withdraw(change, gateway, handover) {
       if (handover.pass) await gateway.deleteTemporaryAccessPass(change.target.userId, handover.pass.id);
-      return `The Temporary Access Pass for ${change.target.displayName} was made, but phonedesk could not hand it to you in your 1:1 chat, so it was removed at once. Open a chat with phonedesk and ask again.`;
+      return `The Temporary Access Pass for ${change.target.displayName} was made, but phonedesk could not hand it to the person who asked in their 1:1 chat, so it was removed at once. They can open a chat with phonedesk and ask again.`;
     },
   },
 };
