@@ -101,3 +101,21 @@ export function useSimulator(harness: SimulatorHarness, options: { resetBeforeEa
   }
   return harness;
 }
+
+/** Graph's error envelope, as the simulator answers it. */
+export interface GraphErrorBody {
+  error: { code: string; message: string; innerError: { 'request-id': string } };
+}
+
+/** Graph documents no exact code for many refusals; the simulator's are Graph's two bad-request codes. */
+export const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
+
+/** A 400 in Graph's envelope, with a message and its own request id; returns the message. */
+export function expectBadRequest(reply: GraphReply<unknown>): string {
+  expect(reply.status).toBe(400);
+  const { error } = reply.body as GraphErrorBody;
+  expect(error.code).toMatch(BAD_REQUEST_CODE);
+  expect(error.message.length).toBeGreaterThan(0);
+  expect(error.innerError['request-id']).toBe(reply.headers.get('request-id'));
+  return error.message;
+}

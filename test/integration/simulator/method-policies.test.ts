@@ -1,11 +1,7 @@
 // Contract tests for the QR code + PIN and Temporary Access Pass method configurations over real HTTP: the documented
 // fields, PATCH validation and ranges (docs/graph-facts.md §17.1, §18), and that a seed round trip keeps them.
 import { DEMO_GROUPS } from '../../../src/simulator/demo-tenant';
-import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
-
-interface GraphError {
-  error: { code: string; message: string; innerError: { 'request-id': string } };
-}
+import { SimulatorHarness, demoUser, expectBadRequest, useSimulator } from '../../helpers/simulator';
 
 type Policy = Record<string, unknown>;
 
@@ -14,22 +10,11 @@ const QR = `${BASE}/qrCodePin`;
 const TAP = `${BASE}/temporaryAccessPass`;
 const QR_TYPE = '#microsoft.graph.qrCodePinAuthenticationMethodConfiguration';
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration';
-/** Graph documents no exact code for these refusals; the simulator's are Graph's two bad-request codes. */
-const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
 const FRONTLINE = [{ targetType: 'group', id: DEMO_GROUPS.frontlineWorkers }];
 
 const harness = new SimulatorHarness();
 useSimulator(harness);
 beforeEach(() => harness.restoreSeed());
-
-function expectBadRequest(reply: GraphReply<unknown>): string {
-  expect(reply.status).toBe(400);
-  const { error } = reply.body as GraphError;
-  expect(error.code).toMatch(BAD_REQUEST_CODE);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.innerError['request-id']).toBe(reply.headers.get('request-id'));
-  return error.message;
-}
 
 async function get(path: string): Promise<Policy> {
   const reply = await harness.graph<Policy>('GET', path);

@@ -1,6 +1,13 @@
 // Contract tests for the SMS authentication method configuration over real HTTP (docs/graph-facts.md §3).
 import { randomUUID } from 'node:crypto';
-import { MOBILE, SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import {
+  BAD_REQUEST_CODE,
+  MOBILE,
+  SimulatorHarness,
+  demoUser,
+  type GraphReply,
+  useSimulator,
+} from '../../helpers/simulator';
 
 interface GraphError {
   error: {
@@ -30,9 +37,6 @@ const SMS_TYPE = '#microsoft.graph.smsAuthenticationMethodConfiguration';
 const POLICY = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/sms';
 
 const harness = new SimulatorHarness();
-
-/** A missing target is a bad request; Graph documents no exact code for it (docs/graph-facts.md §11 lists both). */
-const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
 
 /** Graph's error envelope (docs/graph-facts.md §11): code, message, innerError with the response's request-id. */
 function expectGraphError(

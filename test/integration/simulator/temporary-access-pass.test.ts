@@ -1,6 +1,6 @@
 // Contract tests for /users/{id}/authentication/temporaryAccessPassMethods over real HTTP against the demo tenant:
 // the policy's bounds, who may have a pass, one pass per user and usability (docs/graph-facts.md §18).
-import { SimulatorHarness, demoUser, type GraphReply, useSimulator } from '../../helpers/simulator';
+import { SimulatorHarness, demoUser, expectBadRequest, useSimulator } from '../../helpers/simulator';
 
 interface TemporaryAccessPass {
   '@odata.context'?: string;
@@ -20,15 +20,9 @@ interface PassList {
   value: TemporaryAccessPass[];
 }
 
-interface GraphError {
-  error: { code: string; message: string; innerError: { 'request-id': string } };
-}
-
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethod';
 const POLICY = '/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/temporaryAccessPass';
 const POLICY_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration';
-/** Graph documents no exact code for these refusals; the simulator's are Graph's two bad-request codes. */
-const BAD_REQUEST_CODE = /^(badRequest|Request_BadRequest)$/;
 
 const harness = new SimulatorHarness();
 useSimulator(harness);
@@ -36,15 +30,6 @@ beforeEach(() => harness.restoreSeed());
 
 const passesPath = (alias: string): string => `/users/${demoUser(alias)}/authentication/temporaryAccessPassMethods`;
 const passPath = (alias: string, id: string): string => `${passesPath(alias)}/${id}`;
-
-function expectBadRequest(reply: GraphReply<unknown>): string {
-  expect(reply.status).toBe(400);
-  const { error } = reply.body as GraphError;
-  expect(error.code).toMatch(BAD_REQUEST_CODE);
-  expect(error.message.length).toBeGreaterThan(0);
-  expect(error.innerError['request-id']).toBe(reply.headers.get('request-id'));
-  return error.message;
-}
 
 async function createPass(alias: string, body: Record<string, unknown> = {}): Promise<TemporaryAccessPass> {
   const reply = await harness.graph<TemporaryAccessPass>('POST', passesPath(alias), body);
