@@ -68,6 +68,12 @@ export interface SecretMaking<C, G> {
   withdraw(change: TargetedChange<C>, gateway: G, handover: Handover): Promise<string>;
 }
 
+/** The part of a spec a kind that makes a secret gives: its handler and how its secret is kept from being lost. */
+export interface SecretMakingKind<C, G> {
+  handler: ChangeHandler<C, G>;
+  secrets: SecretMaking<C, G>;
+}
+
 /** A kind's spec; P is the policy it reads when it is checked against one instead of the worker. */
 export interface ChangeKindSpec<C extends { kind: string }, G, P = unknown> {
   kind: C['kind'];

@@ -4,7 +4,7 @@
 import type { CodePeriod, IssuedQrCode } from '../../graph/credential-writes';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import { rfc3339 } from '../../time/rfc3339';
-import type { ApplyResult, ChangeHandler, LiveState, SecretMaking, TargetedChange } from '../method-contract';
+import type { ApplyResult, LiveState, SecretMakingKind, TargetedChange } from '../method-contract';
 import type { HandedOverCode, Handover } from '../handover';
 import { makePin } from './pin-maker';
 import { describeTarget } from '../policy-target';
@@ -16,7 +16,7 @@ export type QrIssueGateway = Pick<
   'createQrCodePinMethod' | 'newStandardQrCode' | 'newTemporaryQrCode' | 'resetQrPin' | 'deleteQrCode'
 >;
 
-type Issuing<C> = { handler: ChangeHandler<C, QrIssueGateway>; secrets: SecretMaking<C, QrIssueGateway> };
+type Issuing<C> = SecretMakingKind<C, QrIssueGateway>;
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -56,7 +56,7 @@ const noBadgeRefusal = (change: TargetedChange<unknown>, what: string) => ({
   outcome: `${name(change)} has no QR badge, so ${what} would not help. Nothing was changed; ask to give them a badge instead.`,
 });
 
-export const HANDED_TO_YOU = 'sent only to the person who asked, in their chat with phonedesk';
+export const HANDED_OVER = 'sent only to the person who asked, in their chat with phonedesk';
 
 /** A new standard code in place of any other, then a new PIN: a whole badge without a second create. */
 async function replaceBadge(
@@ -73,7 +73,7 @@ async function replaceBadge(
   } catch {
     return {
       status: 'partially-succeeded',
-      outcome: `${name(change)} has a new badge (${HANDED_TO_YOU}), but their PIN could not be reset: they keep the PIN they had. Ask "reset ${name(change)}'s PIN" if they do not know it.`,
+      outcome: `${name(change)} has a new badge (${HANDED_OVER}), but their PIN could not be reset: they keep the PIN they had. Ask "reset ${name(change)}'s PIN" if they do not know it.`,
       handover,
     };
   }
@@ -84,7 +84,7 @@ function badgeReady(change: TargetedChange<IssueBadge>, live: LiveState): string
   const smsOn = live.snapshot?.phoneMethods.some(
     (method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready',
   );
-  return `${name(change)}'s badge works for ${change.lifetimeDays} days from ${rfc3339(whenOf(live))!.slice(0, 10)}; the badge and a temporary PIN were ${HANDED_TO_YOU}. Print it or show it to them, then mark it handed over.${smsOn ? ` Once they have signed in with it, "status of ${name(change)}" offers to turn off their SMS sign-in.` : ''}`;
+  return `${name(change)}'s badge works for ${change.lifetimeDays} days from ${rfc3339(whenOf(live))!.slice(0, 10)}; the badge and a temporary PIN were ${HANDED_OVER}. Print it or show it to them, then mark it handed over.${smsOn ? ` Once they have signed in with it, "status of ${name(change)}" offers to turn off their SMS sign-in.` : ''}`;
 }
 
 export const issueBadge: Issuing<IssueBadge> = {
@@ -129,7 +129,7 @@ async function newTemporaryCode(
   const code = await gateway.newTemporaryQrCode(userId, period(live, change.hours * HOUR_MS));
   return {
     status: 'succeeded',
-    outcome: `A temporary code for ${name(change)} works for ${change.hours} ${change.hours === 1 ? 'hour' : 'hours'}, with their own PIN; it was ${HANDED_TO_YOU}.`,
+    outcome: `A temporary code for ${name(change)} works for ${change.hours} ${change.hours === 1 ? 'hour' : 'hours'}, with their own PIN; it was ${HANDED_OVER}.`,
     handover: { code: handedOver(code, true) },
   };
 }
@@ -160,7 +160,7 @@ async function newPin(change: TargetedChange<ResetPin>, gateway: QrIssueGateway)
   const pin = await gateway.resetQrPin(change.target.userId);
   return {
     status: 'succeeded',
-    outcome: `${name(change)} has a new temporary PIN, ${HANDED_TO_YOU}; they choose their own at their next sign-in.`,
+    outcome: `${name(change)} has a new temporary PIN, ${HANDED_OVER}; they choose their own at their next sign-in.`,
     handover: { pin },
   };
 }

@@ -3,9 +3,9 @@
 // handed over together. The pass comes first: without it the badge would not work yet.
 import { GraphFailure } from '../../graph/graph-errors';
 import { failureWords } from '../account/stop-then-sign-out';
-import type { ChangeHandler, SecretMaking, TargetedChange } from '../method-contract';
+import type { ChangeHandler, SecretMakingKind, TargetedChange } from '../method-contract';
 import { makePass, passMadeSince, passRefusal, type TapGateway } from '../temporary-access-pass/tap-handlers';
-import { HANDED_TO_YOU, issueBadge, policyRefusal, type QrIssueGateway } from './qr-issue-handlers';
+import { HANDED_OVER, issueBadge, policyRefusal, type QrIssueGateway } from './qr-issue-handlers';
 import type { NewStarter } from './qr-types';
 
 type StarterGateway = QrIssueGateway & TapGateway;
@@ -24,7 +24,7 @@ const apply: ChangeHandler<NewStarter, StarterGateway>['apply'] = async (change,
       status: badge.status,
       outcome:
         badge.status === 'succeeded'
-          ? `${name} is set up: a one-time Temporary Access Pass for their first sign-in, then a badge for ${change.lifetimeDays} days with a temporary PIN, ${HANDED_TO_YOU}.`
+          ? `${name} is set up: a one-time Temporary Access Pass for their first sign-in, then a badge for ${change.lifetimeDays} days with a temporary PIN, ${HANDED_OVER}.`
           : `${name} has a Temporary Access Pass for their first sign-in. ${badge.outcome}`,
       handover: { ...badge.handover, pass },
     };
@@ -33,16 +33,13 @@ const apply: ChangeHandler<NewStarter, StarterGateway>['apply'] = async (change,
     if (error instanceof GraphFailure && error.mayHaveApplied) throw error;
     return {
       status: 'partially-succeeded',
-      outcome: `${name} has a Temporary Access Pass for their first sign-in (${HANDED_TO_YOU}), but the badge could not be made: ${failureWords(error)}. Ask "give ${name} a QR badge" once that is sorted.`,
+      outcome: `${name} has a Temporary Access Pass for their first sign-in (${HANDED_OVER}), but the badge could not be made: ${failureWords(error)}. Ask "give ${name} a QR badge" once that is sorted.`,
       handover: { pass },
     };
   }
 };
 
-export const newStarter: {
-  handler: ChangeHandler<NewStarter, StarterGateway>;
-  secrets: SecretMaking<NewStarter, StarterGateway>;
-} = {
+export const newStarter: SecretMakingKind<NewStarter, StarterGateway> = {
   handler: {
     plan(change, live) {
       const refusal = policyRefusal(change, live) ?? passRefusal(change.target.displayName, live);

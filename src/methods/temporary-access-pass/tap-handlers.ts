@@ -1,7 +1,7 @@
 // Making a Temporary Access Pass: always one-time (a first sign-in needs no more), within the tenant's bounds, and
 // handed to the requester once. Graph keeps one pass per user, so a new one replaces a pass whose answer was lost.
 import type { GraphGateway } from '../../graph/graph-gateway';
-import type { ApplyResult, ChangeHandler, LiveState, SecretMaking, TargetedChange } from '../method-contract';
+import type { ApplyResult, LiveState, SecretMakingKind, TargetedChange } from '../method-contract';
 import type { HandedOverPass } from '../handover';
 import type { IssuePass, TapPolicySnapshot } from './tap-types';
 
@@ -58,10 +58,7 @@ async function newPass(change: TargetedChange<IssuePass>, gateway: TapGateway, l
   };
 }
 
-export const issuePass: {
-  handler: ChangeHandler<IssuePass, TapGateway>;
-  secrets: SecretMaking<IssuePass, TapGateway>;
-} = {
+export const issuePass: SecretMakingKind<IssuePass, TapGateway> = {
   handler: {
     plan(change, live) {
       const refusal = passRefusal(change.target.displayName, live);
