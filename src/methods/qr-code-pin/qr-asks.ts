@@ -1,6 +1,7 @@
 // How a store manager asks for a QR badge change: "give Jane a QR code", "Jane forgot her badge", "reset Jane's
 // PIN", "Jane lost her badge", "extend Jane's badge", "remove Ali's QR code". A change that names a badge is the
 // badge's, so each is tried just before its phone counterpart.
+import { hoursAsked } from '../asked-hours';
 import { mentions, type AskRefused, type ChangeAsk } from '../change-ask';
 import type { ChangeDetails, SignInSnapshot } from '../method-types';
 import { usablePass } from '../temporary-access-pass/temporary-access-pass';
@@ -16,7 +17,6 @@ import {
   REMOVE_BADGE,
   RESET_PIN,
   TEMPORARY_CODE,
-  hoursAsked,
 } from './qr-keywords';
 import type { QrAskIntent } from './qr-types';
 

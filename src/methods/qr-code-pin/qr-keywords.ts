@@ -52,19 +52,6 @@ export const RESET_PIN = [
   /\b(?:forgot|forgotten|forget|forgets)\s+(?:\S+\s+){0,2}?pins?\b/,
 ];
 
-/** "for 4 hours", "4h", "6 hrs": how long a temporary code is asked for. */
-const HOURS = /\b(\d{1,3})\s*(?:h|hr|hrs|hour|hours)\b/;
-/** "for 2 days": longer than any temporary code. */
-const DAYS = /\b(\d{1,3})\s*days?\b/;
-
-/** The hours asked for, when said: days are given in hours (and refused by the ask as too long). */
-export function hoursAsked(text: string): number | undefined {
-  const hours = HOURS.exec(text);
-  if (hours) return Number(hours[1]);
-  const days = DAYS.exec(text);
-  return days ? Number(days[1]) * 24 : undefined;
-}
-
 /** "new starter Peter Clark", "Peter's first day", "onboard Jane": a badge with its first sign-in, when no number is given. */
 export const NEW_STARTER = [/\bnew\s+(?:starter|joiner|hire)s?\b/, /\bfirst\s+day\b/, /\bonboard(?:ing)?\b/];
 

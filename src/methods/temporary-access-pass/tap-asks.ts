@@ -1,6 +1,6 @@
 // How a store manager asks for a Temporary Access Pass: "give Peter Clark a temporary access pass", "TAP for Jane".
 import { mentions, type ChangeAsk } from '../change-ask';
-import { hoursAsked } from '../qr-code-pin/qr-keywords';
+import { hoursAsked } from '../asked-hours';
 import type { TapAskIntent } from './tap-types';
 
 /** "temporary access pass", "TAP", "access pass". */
