@@ -23,12 +23,17 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const app = createApplication({ adapter, storage: services.botStorage, logger, bot });
   let server: RunningServer;
   try {
-    server = await listen(createHttpServer({ adapter, app, logger, badges: bot.prints }), config.port, config.host);
+    server = await listen(
+      createHttpServer({ adapter, app, logger, downloads: [bot.prints, bot.downloads] }),
+      config.port,
+      config.host,
+    );
   } catch (error) {
     await services.close();
     throw error;
   }
   bot.prints.serveAt(config.publicUrl ?? server.url);
+  bot.downloads.serveAt(config.publicUrl ?? server.url);
   services.startBackgroundWork(
     (request) => bot.notifier.announceOutcome(request),
     () => bot.handovers.clearShownTooLong(),

@@ -12,6 +12,8 @@ import type { createAdapter } from './bot/create-adapter';
 import { Notifier } from './bot/notifier';
 import { HandoverDelivery } from './bot/handover-delivery';
 import { BadgePrints } from './bot/badge-prints';
+import { OneTimeLinks } from './bot/one-time-links';
+import { RecentOverviews } from './bot/recent-overviews';
 import { SqliteHandoverCards } from './storage/sqlite/sqlite-handover-cards';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
@@ -63,6 +65,8 @@ export interface Services {
 }
 
 const EXPIRY_SWEEP_MS = 60_000;
+/** Where one-time files other than badges (a store's CSV) are served. */
+const DOWNLOAD_PATH = '/downloads';
 /** An approval not started this long after the decision was stranded by a storage fault. */
 const STRANDED_AFTER_MS = 60_000;
 const SWEEP_EVERY_MS = 24 * 3_600_000;
@@ -236,6 +240,8 @@ export function createBotDependencies(
     notifier,
     handovers,
     prints,
+    downloads: new OneTimeLinks(DOWNLOAD_PATH),
+    overviews: new RecentOverviews(),
     limits: {
       reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
       changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),

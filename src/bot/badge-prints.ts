@@ -1,13 +1,13 @@
 // "Print badge": the badge PDF at a one-time link. The secrets it needs stay in this process's memory for 15 minutes
 // after the badge is made, never on disk. The link is minted for the requester alone (the click is checked against
 // the request), signed, valid until those 15 minutes end, and answers once: afterwards, or tampered with, it is 404.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Person } from '../audit/audit-context';
 import { badgePdf } from '../cards/badge-pdf';
 import type { HandoverView } from '../cards/handover-card';
 import { qrPngBytes } from '../cards/qr-png';
 import { rfc3339 } from '../time/rfc3339';
 import { UTC_TIME_WORDS } from '../time/text-time';
+import { OneTimeLinks, type LinkedFile } from './one-time-links';
 
 /** How long after a badge is made it can be printed from phonedesk. */
 export const PRINT_WINDOW_MS = 15 * 60_000;
@@ -21,27 +21,22 @@ interface Held {
   until: number;
 }
 
-interface Link {
-  requestId: string;
-  requesterId: string;
-  until: number;
-}
-
 export type PrintLink = { ok: true; view: HandoverView } | { ok: false; message: string };
 
 const same = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 export class BadgePrints {
-  private readonly key = randomBytes(32);
+  readonly path = BADGE_PATH;
   private readonly held = new Map<string, Held>();
-  private readonly links = new Map<string, Link>();
-  private baseUrl = '';
+  private readonly links: OneTimeLinks;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(private readonly now: () => number = Date.now) {
+    this.links = new OneTimeLinks(BADGE_PATH, now);
+  }
 
   /** Where phonedesk is reached from the requester's browser (PUBLIC_URL, or the address it listens on). */
   serveAt(baseUrl: string): void {
-    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.links.serveAt(baseUrl);
   }
 
   /** Keeps a delivered badge printable for PRINT_WINDOW_MS. */
@@ -58,7 +53,7 @@ export class BadgePrints {
   /** Drops what a request's badge needed for printing (handed over, or cleared). */
   forget(requestId: string): void {
     this.held.delete(requestId);
-    for (const [id, link] of this.links) if (link.requestId === requestId) this.links.delete(id);
+    this.links.withdraw(requestId);
   }
 
   /** The one-time link for the person who clicked "Print badge", on the card as it stands; or why not. */
@@ -73,27 +68,20 @@ export class BadgePrints {
       };
     if (!actor || !same(actor.aadObjectId, held.requesterId))
       return { ok: false, message: `Only ${held.requesterName}, who asked for it, can print this badge.` };
-    const id = randomBytes(18).toString('base64url');
-    const link: Link = { requestId, requesterId: held.requesterId, until: held.until };
-    this.links.set(id, link);
-    return {
-      ok: true,
-      view: { ...held.view, print: { url: `${this.baseUrl}${BADGE_PATH}/${id}.${this.sign(id, link)}` } },
-    };
+    const url = this.links.offer(requestId, held.requesterId, held.until, () => this.print(requestId));
+    return { ok: true, view: { ...held.view, print: { url } } };
   }
 
   /** GET /badges/:token: the PDF once, within the window; undefined (404) for anything else. */
-  async take(token: string): Promise<{ pdf: Uint8Array; filename: string } | undefined> {
+  take(token: string): Promise<LinkedFile | undefined> {
     this.sweep();
-    const [id, signature] = token.split('.');
-    const link = id ? this.links.get(id) : undefined;
-    if (!id || !link || !signature) return undefined;
-    const expected = Buffer.from(this.sign(id, link));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
-    const held = this.held.get(link.requestId);
-    // Once: the link and the secrets it printed from go now.
-    this.forget(link.requestId);
+    return this.links.take(token);
+  }
+
+  private async print(requestId: string): Promise<LinkedFile | undefined> {
+    const held = this.held.get(requestId);
+    // Once: the links and the secrets they print from go now.
+    this.forget(requestId);
     const code = held?.view.handover.code;
     if (!held || !code) return undefined;
     const expiry = UTC_TIME_WORDS(rfc3339(code.expireDateTime) ?? code.expireDateTime);
@@ -104,19 +92,13 @@ export class BadgePrints {
       validity: code.temporary ? `Temporary code, works until ${expiry}` : `Works until ${expiry}`,
       ...(held.view.handover.pin && { pin: held.view.handover.pin.reveal() }),
     });
-    return { pdf, filename: 'badge.pdf' };
-  }
-
-  private sign(id: string, link: Link): string {
-    return createHmac('sha256', this.key)
-      .update(`${id}|${link.requestId}|${link.requesterId.toLowerCase()}|${link.until}`)
-      .digest('base64url');
+    return { body: pdf, contentType: 'application/pdf', filename: 'badge.pdf' };
   }
 
   /** Past the window, secrets and links are dropped. */
   sweep(): void {
     const now = this.now();
     for (const [requestId, held] of this.held) if (held.until <= now) this.forget(requestId);
-    for (const [id, link] of this.links) if (link.until <= now) this.links.delete(id);
+    this.links.sweep();
   }
 }

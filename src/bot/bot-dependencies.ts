@@ -19,6 +19,9 @@ import type { ConversationReferences } from '../storage/conversation-references'
 import type { BadgePrints } from './badge-prints';
 import type { HandoverDelivery } from './handover-delivery';
 import type { Notifier } from './notifier';
+import type { OneTimeLinks } from './one-time-links';
+import type { RecentOverviews } from './recent-overviews';
+import type { OverviewDeps } from './store-overview-reply';
 
 export interface BotDependencies {
   changes: ChangeService;
@@ -27,7 +30,7 @@ export interface BotDependencies {
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   /** Reads only: Graph writes happen in the executor, after approval. */
-  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'>;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & OverviewDeps['gateway'];
   directory: RequesterDirectory;
   access: AccessPolicy;
   resolver: WorkerResolver;
@@ -39,6 +42,10 @@ export interface BotDependencies {
   handovers: Pick<HandoverDelivery, 'markHandedOver' | 'printLink' | 'clearShownTooLong'>;
   /** The one-time badge PDF links, served by the HTTP server. */
   prints: BadgePrints;
+  /** Other one-time files (a store's CSV), served by the HTTP server. */
+  downloads: OneTimeLinks;
+  /** Stores read lately, for their overview cards' buttons. */
+  overviews: RecentOverviews;
   /** Per-person limits on look-ups and on change requests. */
   limits: { reads: RateLimiter; changes: RateLimiter };
   /** Country for numbers typed without a country code (DEFAULT_REGION). */

@@ -24,6 +24,8 @@ import { runSuggestion } from './suggestion-action';
 import { ANSWER_VERB } from '../cards/question-card';
 import { answerQuestion } from './dialog-answer';
 import { HANDOVER_VERBS } from '../cards/handover-card';
+import { OVERVIEW_VERBS } from '../cards/store-overview-card';
+import { overviewAction } from './store-overview-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -255,6 +257,10 @@ export async function handleCardAction(
       const answer = deps.handovers.printLink(text(data.requestId), personOf(context.activity));
       return answer.ok ? { card: answer.card } : { text: answer.message };
     }
+    case OVERVIEW_VERBS.open:
+    case OVERVIEW_VERBS.list:
+    case OVERVIEW_VERBS.csv:
+      return overviewAction(deps, context, verb, data);
     default:
       return { text: 'That button is not supported any more.' };
   }
@@ -271,4 +277,7 @@ export const CARD_VERBS = [
   ANSWER_VERB,
   HANDOVER_VERBS.done,
   HANDOVER_VERBS.print,
+  OVERVIEW_VERBS.open,
+  OVERVIEW_VERBS.list,
+  OVERVIEW_VERBS.csv,
 ] as const;

@@ -22,6 +22,7 @@ import { helpCardFor } from './help-reply';
 import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { TOO_MANY_READS } from './read-limit';
+import { storeOverview } from './store-overview-reply';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -86,6 +87,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'who-has',
   'tenant-check',
   'pending',
+  'overview',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -115,6 +117,9 @@ export async function dispatch(
       return;
     case 'tenant-check':
       await tenantCheck(deps, context, requester);
+      return;
+    case 'overview':
+      await storeOverview(deps, context, requester, intent.store);
       return;
     case 'pending':
       await pending(deps, context, requester);

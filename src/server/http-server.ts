@@ -3,14 +3,20 @@ import type { Application } from '@microsoft/teams-ai';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import type { AppTurnState } from '../bot/create-application';
 import type { Logger } from '../log/logger';
-import { BADGE_PATH, type BadgePrints } from '../bot/badge-prints';
+import type { LinkedFile } from '../bot/one-time-links';
+
+/** Files at one-time links under a path (bot/badge-prints.ts, bot/one-time-links.ts). */
+export interface OneTimeFiles {
+  readonly path: string;
+  take(token: string): Promise<LinkedFile | undefined>;
+}
 
 interface HttpServerDependencies {
   adapter: TeamsAdapter;
   app: Application<AppTurnState>;
   logger: Logger;
-  /** The one-time badge PDFs (bot/badge-prints.ts). */
-  badges: Pick<BadgePrints, 'take'>;
+  /** The one-time badge PDFs and store CSV files. */
+  downloads: readonly OneTimeFiles[];
 }
 
 export interface RunningServer {
@@ -23,7 +29,7 @@ export interface RunningServer {
 // Activities are small JSON documents; anything bigger is not from Teams.
 const MAX_BODY_BYTES = 512 * 1024;
 
-export function createHttpServer({ adapter, app, logger, badges }: HttpServerDependencies): Server {
+export function createHttpServer({ adapter, app, logger, downloads }: HttpServerDependencies): Server {
   const server = restify.createServer({ name: 'phonedesk', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
@@ -39,22 +45,26 @@ export function createHttpServer({ adapter, app, logger, badges }: HttpServerDep
     return next();
   });
 
-  // A badge PDF, once, for whoever holds the link minted for the requester; anything else is a plain 404.
-  server.get(`${BADGE_PATH}/:token`, async (req, res) => {
-    const token = typeof req.params?.token === 'string' ? req.params.token : '';
-    const badge = token.length <= 200 ? await badges.take(token) : undefined;
-    res.setHeader('Cache-Control', 'no-store');
-    res.setHeader('Referrer-Policy', 'no-referrer');
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    if (!badge) {
-      res.send(404, { error: 'This link has been used or has expired.' });
-      return;
-    }
-    res.setHeader('Content-Type', 'application/pdf');
-    res.setHeader('Content-Disposition', `inline; filename="${badge.filename}"`);
-    res.writeHead(200);
-    res.end(Buffer.from(badge.pdf));
-  });
+  // A file, once, for whoever holds the link minted for the person who asked; anything else is a plain 404.
+  for (const files of downloads)
+    server.get(`${files.path}/:token`, async (req, res) => {
+      const token = typeof req.params?.token === 'string' ? req.params.token : '';
+      const file = token.length <= 200 ? await files.take(token) : undefined;
+      res.setHeader('Cache-Control', 'no-store');
+      res.setHeader('Referrer-Policy', 'no-referrer');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      if (!file) {
+        res.send(404, { error: 'This link has been used or has expired.' });
+        return;
+      }
+      res.setHeader('Content-Type', file.contentType);
+      res.setHeader(
+        'Content-Disposition',
+        `${file.contentType === 'application/pdf' ? 'inline' : 'attachment'}; filename="${file.filename}"`,
+      );
+      res.writeHead(200);
+      res.end(Buffer.from(file.body));
+    });
 
   // Liveness only: no version, configuration or tenant details.
   server.get('/healthz', (_req, res, next) => {

@@ -198,8 +198,10 @@ export function licenseDetailsResource(user: UserRecord, partNumber: string): Js
 const METHOD_NAMES = { mobile: 'mobilePhone', alternateMobile: 'alternateMobilePhone', office: 'officePhone' } as const;
 
 export function registrationDetailsResource(tenant: Tenant, user: UserRecord): Json {
+  // "qrCodePin" for a badge is the simulator's choice: Graph's list of values does not name it yet (docs/simulator.md).
   const methodsRegistered = [
     ...[...user.phoneMethods.keys()].map((type) => METHOD_NAMES[type]),
+    ...(tenant.qrCodePins.find(user) ? ['qrCodePin'] : []),
     ...user.otherMethodsRegistered,
   ];
   const isAdmin = tenant.roleAssignments().some((assignment) => assignment.principalId === user.id);

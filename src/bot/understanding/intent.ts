@@ -12,6 +12,8 @@ export type Intent =
   /** "who has 07700 900456?" */
   | { kind: 'who-has'; number: string }
   | ChangeIntent
+  /** "how is my store doing?", "overview of Leeds": a store's workers by state; `store` as typed, when named. */
+  | { kind: 'overview'; store?: string }
   /** "is SMS sign-in set up?" */
   | { kind: 'tenant-check' }
   /** "pending", "my requests" */

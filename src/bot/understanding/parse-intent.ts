@@ -6,7 +6,8 @@
 //  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
-//     given), then pending ("pending", "my requests"), then the tenant ("tenant", "policy").
+//     given), then pending ("pending", "my requests"), then a store ("how is my store doing?", "overview of Leeds"),
+//     then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
 //     stolen, SIM swap) > add-number > remove-number (incl. leavers) > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
 //     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).
@@ -53,6 +54,7 @@ import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
 import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
+import { storeQuestion } from './store-words';
 import { stripCourtesies } from './strip-courtesies';
 
 const HELP: Intent = { kind: 'help' };
@@ -104,6 +106,8 @@ export function parseIntent(text: string): Intent {
   // 3. Queries that name their object.
   if (phone && mentions(request, WHO_HAS)) return { kind: 'who-has', number: phone.text };
   if (mentions(request, PENDING)) return { kind: 'pending' };
+  const store = storeQuestion(request);
+  if (store) return { kind: 'overview', ...store };
   if (mentions(request, TENANT)) return { kind: 'tenant-check' };
 
   // 4. Actions, each method's asks in precedence order.

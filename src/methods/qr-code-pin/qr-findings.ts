@@ -10,8 +10,8 @@ import { usablePass } from '../temporary-access-pass/temporary-access-pass';
 import type { QrCodeSnapshot, QrPolicySnapshot } from './qr-types';
 
 const DAY_MS = 86_400_000;
-/** A badge expiring within this many days is told, so it can be extended before a shift is lost. */
-const EXPIRING_WITHIN_DAYS = 14;
+/** A badge expiring within this many days is told (status, the store overview), so it is extended before a shift is lost. */
+export const EXPIRING_WITHIN_DAYS = 14;
 
 export const isActive = (code: QrCodeSnapshot | undefined, now: Date): code is QrCodeSnapshot =>
   code !== undefined &&
