@@ -15,7 +15,7 @@ import {
   buildStoreOverviewCard,
   buildStoresOverviewCard,
 } from '../cards/store-overview-card';
-import { overviewCsv } from '../checks/overview-csv';
+import { overviewCsv } from '../cards/overview-csv';
 import { readStoreLive, readStores, type OverviewGateway, type StoreOverview } from '../checks/store-overview';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { StoreUnit } from '../graph/store-reads';

@@ -1,6 +1,6 @@
 // The store overview: how many workers stand where, the days left before SMS sign-in stops, and who needs action
 // first, each with one button for the fix. Across several stores, one row a store. Buttons carry ids only.
-import type { StoreOverview, StoresOverview } from '../checks/store-overview';
+import type { StoreOverview, StoresOverview } from '../diagnosis/store-standing';
 import {
   NEEDS_ACTION,
   STANDINGS,
@@ -8,7 +8,7 @@ import {
   needingAction,
   type StandingCounts,
   type WorkerStanding,
-} from '../checks/store-standing';
+} from '../diagnosis/store-standing';
 import {
   adaptiveCard,
   executeAction,

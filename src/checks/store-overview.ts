@@ -7,7 +7,15 @@ import { QR_SNAPSHOT } from '../methods/qr-code-pin/qr-snapshot';
 import type { QrPolicySnapshot, QrSnapshot } from '../methods/qr-code-pin/qr-types';
 import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 import { daysUntilSmsEnds } from '../methods/sms-sign-in/sms-retirement';
-import { countStandings, standingOf, type StandingCounts, type WorkerStanding } from './store-standing';
+import {
+  countStandings,
+  standingOf,
+  type ReportedStore,
+  type StoreOverview,
+  type StoresOverview,
+} from '../diagnosis/store-standing';
+
+export type { StoreOverview, StoresOverview } from '../diagnosis/store-standing';
 
 export type OverviewGateway = Pick<
   GraphGateway,
@@ -17,35 +25,6 @@ export type OverviewGateway = Pick<
 /** Beyond this many stores, or this many workers, one overview reads the registration report instead. */
 export const LIVE_STORES = 5;
 export const LIVE_WORKERS = 3000;
-
-export interface StoreOverview {
-  store: StoreUnit;
-  source: 'live';
-  readAt: string;
-  workers: WorkerStanding[];
-  counts: StandingCounts;
-  daysLeft: number;
-}
-
-/** A store's line from the registration report: what each worker has registered, not whether it works. */
-export interface ReportedStore {
-  store: StoreUnit;
-  workers: number;
-  withBadge: number;
-  mobileOnly: number;
-  neither: number;
-  leftOut: number;
-}
-
-export interface StoresOverview {
-  source: 'live' | 'report';
-  readAt: string;
-  daysLeft: number;
-  /** Live: each store in full. */
-  live: StoreOverview[];
-  /** Report: one line per store. */
-  reported: ReportedStore[];
-}
 
 /** Every page of a group's users. */
 async function groupMembers(gateway: OverviewGateway, groupId: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Where one worker of a store stands, for the store overview: one state each, read from their phone methods and
 // badge alone (no per-worker diagnosis, which a store of 999 could not afford), and the finding whose fix a tap asks
 // for. The finding is diagnosed again, live, when the button is pressed (bot/card-actions.ts#propose).
-import type { StoreMember } from '../graph/store-reads';
+import type { StoreMember, StoreUnit } from '../graph/store-reads';
 import { EXPIRING_WITHIN_DAYS, isActive } from '../methods/qr-code-pin/qr-findings';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
 import type { FindingId } from '../methods/method-types';
@@ -157,4 +157,33 @@ export function needingAction(workers: readonly WorkerStanding[]): WorkerStandin
       (a, b) =>
         STANDINGS.indexOf(a.standing) - STANDINGS.indexOf(b.standing) || a.displayName.localeCompare(b.displayName),
     );
+}
+
+export interface StoreOverview {
+  store: StoreUnit;
+  source: 'live';
+  readAt: string;
+  workers: WorkerStanding[];
+  counts: StandingCounts;
+  daysLeft: number;
+}
+
+/** A store's line from the registration report: what each worker has registered, not whether it works. */
+export interface ReportedStore {
+  store: StoreUnit;
+  workers: number;
+  withBadge: number;
+  mobileOnly: number;
+  neither: number;
+  leftOut: number;
+}
+
+export interface StoresOverview {
+  source: 'live' | 'report';
+  readAt: string;
+  daysLeft: number;
+  /** Live: each store in full. */
+  live: StoreOverview[];
+  /** Report: one line per store. */
+  reported: ReportedStore[];
 }

@@ -1,7 +1,6 @@
 // A store's workers as a CSV file (RFC 4180): name, sign-in name, where they stand, what to do. No phone numbers.
 // Names are untrusted text: a cell that a spreadsheet would run as a formula is prefixed with a quote mark.
-import type { StoreOverview } from './store-overview';
-import { NEEDS_ACTION, STANDINGS, STANDING_WORDS } from './store-standing';
+import { NEEDS_ACTION, STANDINGS, STANDING_WORDS, type StoreOverview } from '../diagnosis/store-standing';
 
 function cell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
