@@ -2,6 +2,7 @@
 // requests a few at a time), or, across many stores, Microsoft's registration report (Graph's advice for large
 // populations, docs/graph-facts.md §8). Either way the overview says which it used and when it was read.
 import type { GraphGateway } from '../graph/graph-gateway';
+import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { StoreMember, StoreUnit } from '../graph/store-reads';
 import { QR_SNAPSHOT } from '../methods/qr-code-pin/qr-snapshot';
 import type { QrPolicySnapshot, QrSnapshot } from '../methods/qr-code-pin/qr-types';
@@ -21,6 +22,13 @@ export type OverviewGateway = Pick<
   GraphGateway,
   'storeMembers' | 'adminIds' | 'slicesOfMany' | 'groupUserIds' | 'registrationReport'
 >;
+
+/** A worker's badge and the QR code policy, without the last sign-in the per-worker diagnosis reads: 2 reads a worker. */
+const STORE_BADGE_SLICE: SnapshotSlice<QrSnapshot> = {
+  workerReads: (user) => QR_SNAPSHOT.workerReads(user).filter((read) => read.id === 'badge'),
+  ...(QR_SNAPSHOT.tenantReads && { tenantReads: QR_SNAPSHOT.tenantReads }),
+  map: (answers) => QR_SNAPSHOT.map(answers),
+};
 
 /** Beyond this many stores, or this many workers, one overview reads the registration report instead. */
 export const LIVE_STORES = 5;
@@ -74,7 +82,7 @@ export async function readStoreLive(
   ]);
   const read = await gateway.slicesOfMany(
     members.map((member) => member.id),
-    [SMS_SNAPSHOT, QR_SNAPSHOT],
+    [SMS_SNAPSHOT, STORE_BADGE_SLICE],
   );
   const slicesOf = (member: StoreMember): { sms?: SmsSnapshot; qr?: QrSnapshot } => {
     const answer = read.get(member.id);

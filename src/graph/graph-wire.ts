@@ -26,15 +26,18 @@ export function relativeToVersion(link: string): string {
   return `${url.pathname.replace(/^\/(v1\.0|beta)/, '')}${url.search}`;
 }
 
+/** An inner $batch answer's error (or its absence) as a GraphFailure. */
+export function answerFailure(response: BatchResponse | undefined, key: string): ReturnType<typeof toGraphFailure> {
+  const body = response?.body as { error?: { code?: string; message?: string } } | undefined;
+  const error = new GraphError(response?.status ?? 0, body?.error?.message ?? `no answer for ${key}`);
+  error.code = body?.error?.code ?? null;
+  error.requestId = response?.headers?.['request-id'] ?? null;
+  return toGraphFailure(error);
+}
+
 /** The body of one inner $batch response, or its error as a GraphFailure. */
 export function innerBody<T>(responses: ReadonlyMap<string, BatchResponse>, key: string): T {
   const response = responses.get(key);
-  if (!response || response.status >= 400) {
-    const body = response?.body as { error?: { code?: string; message?: string } } | undefined;
-    const error = new GraphError(response?.status ?? 0, body?.error?.message ?? `no answer for ${key}`);
-    error.code = body?.error?.code ?? null;
-    error.requestId = response?.headers?.['request-id'] ?? null;
-    throw toGraphFailure(error);
-  }
+  if (!response || response.status >= 400) throw answerFailure(response, key);
   return response.body as T;
 }

@@ -3,7 +3,14 @@
 import type { AdministrativeUnit, User, UserRegistrationDetails } from '@microsoft/microsoft-graph-types';
 import { DirectoryReads } from './directory-reads';
 import { toGraphFailure, type GraphFailure } from './graph-errors';
-import { MAX_BATCH, relativeToVersion, type BatchItem, type BatchResponse, type Collection } from './graph-wire';
+import {
+  MAX_BATCH,
+  answerFailure,
+  relativeToVersion,
+  type BatchItem,
+  type BatchResponse,
+  type Collection,
+} from './graph-wire';
 import { pathSegment, queryValue } from './odata';
 import { sliceAnswers, type SnapshotSlice } from './snapshot-slice';
 
@@ -189,6 +196,14 @@ export class StoreReads extends DirectoryReads {
         const answers = new Map(await this.batch('stores.workerSlices', items));
         for (const [url, tenant] of tenantAnswers) answers.set(`tenant:${url}`, tenant);
         group.forEach((userId, worker) => {
+          // Throttled or failing still after the engine's retries: unknown, not "has none" (a 404 is "has none").
+          const failed = [...answers].find(
+            ([key, answer]) => key.startsWith(`${worker}.`) && (answer.status === 429 || answer.status >= 500),
+          );
+          if (failed) {
+            result.set(userId, { ok: false, failure: answerFailure(failed[1], failed[0]) });
+            return;
+          }
           try {
             const mapped = slices.map((slice, index) => {
               const tenantUrlOf = new Map((slice.tenantReads ?? []).map((read) => [read.id, read.url]));

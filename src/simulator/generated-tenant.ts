@@ -1,5 +1,8 @@
-// A large generated tenant for benchmarks: N workers over N/250 stores, deterministic for a given size.
+// A large generated tenant for benchmarks: N workers over N/250 stores (or stores of the size asked), deterministic
+// for a given size. Every 5th worker holds a QR badge, as a store midway through its move would.
 import { createHash } from 'node:crypto';
+import { demoQrCodePinPolicy } from './demo-badges';
+import { graphDateTime } from './graph-time';
 import { AUTHENTICATION_ADMINISTRATOR } from './role-templates';
 import type { Seed, SeedUser } from './seed';
 
@@ -9,9 +12,11 @@ function id(name: string): string {
 }
 
 const WORKERS_PER_STORE = 250;
+const DAY = 86_400_000;
 
-export function generatedSeed(workerCount: number): Seed {
-  const storeCount = Math.max(1, Math.ceil(workerCount / WORKERS_PER_STORE));
+export function generatedSeed(workerCount: number, workersPerStore = WORKERS_PER_STORE): Seed {
+  const storeCount = Math.max(1, Math.ceil(workerCount / workersPerStore));
+  const now = Date.now();
   const frontline = id('group:frontline');
   const stores = Array.from({ length: storeCount }, (_, index) => ({
     id: id(`au:${index}`),
@@ -44,6 +49,15 @@ export function generatedSeed(workerCount: number): Seed {
       userType: 'Member',
       licenses: ['SPE_F1'],
       manager: store.manager,
+      ...(index % 5 === 4 && {
+        qrCodePin: {
+          standardQRCode: {
+            startDateTime: graphDateTime(now - 30 * DAY),
+            expireDateTime: graphDateTime(now + 335 * DAY),
+            ...(index % 10 === 9 && { lastUsedDateTime: graphDateTime(now - DAY) }),
+          },
+        },
+      }),
       phoneMethods:
         index % 10 === 0
           ? []
@@ -76,5 +90,6 @@ export function generatedSeed(workerCount: number): Seed {
       includeTargets: [{ targetType: 'group', id: frontline, isUsableForSignIn: true }],
       excludeTargets: [],
     },
+    qrCodePinPolicy: demoQrCodePinPolicy(frontline),
   };
 }

@@ -1,0 +1,77 @@
+// How store managers ask about a whole store. A store question must give the overview (with the store's name only
+// when one is typed), and a change for a store or a question about one worker in it must never read as an overview.
+import type { Intent } from '../../src/bot/understanding/intent';
+import { parseIntent } from '../../src/bot/understanding/parse-intent';
+
+describe("questions about the requester's own stores", () => {
+  it.each([
+    'how is my store doing?',
+    "who in my store can't sign in?",
+    'how are my stores doing',
+    'store overview',
+    'overview',
+    'my store',
+    'anyone in my store with FIG6?',
+    "how's my store",
+    // Capitals and a trailing question mark change nothing.
+    'How Is My Store Doing?',
+  ])('%s is the overview of their own stores', (text) => {
+    // Strict: no store named means no `store` key, so the requester's own stores are read.
+    expect(parseIntent(text)).toStrictEqual({ kind: 'overview' });
+  });
+});
+
+describe('questions about a store named', () => {
+  it.each([
+    ['overview of Leeds', 'leeds'],
+    ['how is the Leeds store doing?', 'leeds'],
+    ['status of the Leeds Briggate store', 'leeds briggate'],
+    ['summary for Manchester Piccadilly', 'manchester piccadilly'],
+  ])('%s is the overview of %s', (text, store) => {
+    expect(parseIntent(text)).toStrictEqual({ kind: 'overview', store });
+  });
+
+  it("keeps the store's own words, without 'the' or the word 'store'", () => {
+    const intent = parseIntent('status of the Leeds Briggate store');
+    expect(intent.kind).toBe('overview');
+    const store = (intent as Extract<Intent, { kind: 'overview' }>).store ?? '';
+    expect(store.split(' ')).not.toContain('the');
+    expect(store.split(' ')).not.toContain('store');
+  });
+});
+
+describe('what is not a store question', () => {
+  it('a change for the whole store is that change', () => {
+    const intent = parseIntent('move my store to QR codes');
+    expect(intent.kind).not.toBe('overview');
+    // "my store" is not a worker's name.
+    expect(intent).toStrictEqual({ kind: 'move-to-badge' });
+  });
+
+  it.each([
+    ['Ali left the store', 'Ali'],
+    ["remove Ali's number, he left the store", 'Ali'],
+  ])('%s removes the number of the leaver %s', (text, worker) => {
+    expect(parseIntent(text)).toStrictEqual({ kind: 'remove-number', worker, leaver: true });
+  });
+
+  it('a question about one worker in the store is their status', () => {
+    const intent = parseIntent('is Bob in my store ready?');
+    expect(intent.kind).toBe('status');
+    expect((intent as Extract<Intent, { kind: 'status' }>).worker).toContain('Bob');
+    // Only Bob: the store is where he works, not part of his name.
+    expect((intent as Extract<Intent, { kind: 'status' }>).worker).not.toMatch(/store/i);
+  });
+
+  it('the status of a worker is not the status of a store', () => {
+    expect(parseIntent('status of Jane Doe')).toStrictEqual({ kind: 'status', worker: 'Jane Doe' });
+  });
+
+  it('adding a number for a worker stays adding it', () => {
+    expect(parseIntent('add +44 7700 900123 for Jane Doe')).toStrictEqual({
+      kind: 'add-number',
+      worker: 'Jane Doe',
+      number: '+44 7700 900123',
+    });
+  });
+});
