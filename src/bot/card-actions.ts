@@ -220,7 +220,7 @@ async function choose(
   }
   const pendingIntent = state.conversation.pendingIntent;
   const userId = text(data.userId);
-  if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions'].includes(pendingIntent.kind))
+  if (!userId || !pendingIntent || !['status', 'diagnose', 'instructions', 'history'].includes(pendingIntent.kind))
     return { text: 'That choice is no longer open. Please ask again.' };
   delete state.conversation.pendingIntent;
   await reportOnWorker(deps, context, state, requester, pendingIntent as Parameters<typeof reportOnWorker>[4], userId);

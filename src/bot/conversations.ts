@@ -1,10 +1,11 @@
-// The single-turn conversations: status, diagnose, who has, tenant check, pending, instructions, and decisions
+// The single-turn conversations: status, diagnose, history, who has, tenant check, pending, instructions, and decisions
 // typed as text ("approve 42"). Multi-turn changes live in dialogs/.
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../audit/audit-context';
 import { buildWorkerChoiceCard } from '../cards/choice-card';
 import { buildDiagnosisCard } from '../cards/diagnosis-card';
+import { HISTORY_SHOWN, buildHistoryCard } from '../cards/history-card';
 import { buildPendingCard } from '../cards/pending-card';
 import { buildTenantCheckCard } from '../cards/tenant-check-card';
 import { buildInstructionsCard } from '../cards/worker-instructions';
@@ -33,7 +34,7 @@ export interface ConversationDeps extends WorkerLookupDeps, DecisionDeps {
   defaultRegion: CountryCode;
 }
 
-type WorkerIntent = Extract<Intent, { kind: 'status' | 'diagnose' | 'instructions' }>;
+type WorkerIntent = Extract<Intent, { kind: 'status' | 'diagnose' | 'instructions' | 'history' }>;
 
 const card = (content: Parameters<typeof CardFactory.adaptiveCard>[0]) => ({
   attachments: [CardFactory.adaptiveCard(content)],
@@ -55,7 +56,9 @@ export async function reportOnWorker(
 ): Promise<void> {
   const typed = intent.worker ?? '';
   if (!chosenUserId && typed.trim() === '') {
-    await context.sendActivity('Who do you mean? For example "status of Jane Doe".');
+    await context.sendActivity(
+      `Who do you mean? For example "${intent.kind === 'history' ? 'history of' : 'status of'} Jane Doe".`,
+    );
     return;
   }
   const found: WorkerFound = chosenUserId
@@ -73,6 +76,11 @@ export async function reportOnWorker(
     return;
   }
   const { snapshot, profile } = found;
+  if (intent.kind === 'history') {
+    const requests = await deps.changes.list({ targetUserId: snapshot.user.id, limit: HISTORY_SHOWN + 1 });
+    await context.sendActivity(card(buildHistoryCard(snapshot.user.displayName, requests)));
+    return;
+  }
   if (intent.kind === 'instructions') {
     const steps = instructionsFor(snapshot, { personalChat: isPersonalChat(context) });
     await context.sendActivity(card(buildInstructionsCard(steps)));

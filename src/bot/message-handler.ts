@@ -88,6 +88,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'tenant-check',
   'pending',
   'overview',
+  'history',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -110,6 +111,7 @@ export async function dispatch(
     case 'status':
     case 'diagnose':
     case 'instructions':
+    case 'history':
       await reportOnWorker(deps, context, state, requester, intent);
       return;
     case 'who-has':

@@ -64,6 +64,8 @@ badge badges qr qr-code extend extends extended extending extension renew renews
 expire expires expired expiring expiry temporary temp
 pin pins reset resets forgot forgotten forget forgets unlock unblock
 move moving moved migrate migrating migration tap taps pass passes starts starting joiner joiners hire onboard onboarding
+history histories happened trail audit past previous earlier recent changes
+overview summary dashboard doing
 mr mrs ms miss dr
 `;
 

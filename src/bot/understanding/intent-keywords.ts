@@ -131,6 +131,15 @@ export const PENDING = [
 /** The tenant itself: "check the tenant", "tenant check", "sms policy". */
 export const TENANT = [/\btenant\b/, /\bpolic(?:y|ies)\b/, /\bauth(?:entication)?\s+methods?\b/];
 
+/** Asks what phonedesk did for a worker before: "history of Bob", "what changed for Ali?". */
+export const HISTORY = [
+  /\bhistory\b/,
+  /\baudit\s+trail\b/,
+  /\bwhat\s+(?:has\s+|have\s+)?(?:changed|happened)\s+(?:for|to|with)\b/,
+  /\b(?:past|previous|earlier|recent|old|last)\s+(?:changes|requests)\b/,
+  /\bwhat\s+(?:has|have|did)\s+(?:\S+\s+){0,2}?(?:done|do|changed)\s+(?:for|to|with)\b/,
+];
+
 /** About SMS sign-in being available; the tenant when no worker is named, else that worker's status. */
 export const SMS_SIGN_IN_AVAILABLE = [
   /\b(?:usable|use|used)\s+for\s+sign\s?in\b/,

@@ -7,7 +7,7 @@
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
 //     given), then pending ("pending", "my requests"), then a store ("how is my store doing?", "overview of Leeds"),
-//     then the tenant ("tenant", "policy").
+//     then history ("history of Bob"), then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
 //     stolen, SIM swap) > add-number > remove-number (incl. leavers) > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
 //     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).
@@ -37,6 +37,7 @@ import {
   CANNOT_SIGN_IN,
   FIG6,
   HELP_PHRASES,
+  HISTORY,
   HELP_WORDS,
   INSTRUCTIONS,
   NUMBER_IN_USE,
@@ -108,6 +109,7 @@ export function parseIntent(text: string): Intent {
   if (mentions(request, PENDING)) return { kind: 'pending' };
   const store = storeQuestion(request);
   if (store) return { kind: 'overview', ...store };
+  if (mentions(request, HISTORY)) return { kind: 'history', ...optional('worker', worker()) };
   if (mentions(request, TENANT)) return { kind: 'tenant-check' };
 
   // 4. Actions, each method's asks in precedence order.
