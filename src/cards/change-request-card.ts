@@ -3,6 +3,7 @@
 import type { ChangeRequest } from '../changes/change-request';
 import { MAX_DECISION_NOTE } from '../changes/decision-note';
 import { maskPhoneNumbers } from '../phone/mask-phone-numbers';
+import { specOf } from '../methods/registry';
 import {
   adaptiveCard,
   executeAction,
@@ -78,12 +79,15 @@ export function buildChangeRequestCard(
     ...timeLines(request),
     ...requestFactsElements(request.facts),
   ];
-  if (pending && view === 'requester')
+  if (pending && view === 'requester') {
     body.push({
       type: 'TextBlock',
       text: `I've asked for approval. ${lostPhoneNote(request)}I'll tell you here when it's done.`,
       wrap: true,
     });
+    const notice = specOf(request).requesterNotice?.(request, new Date(request.createdAt));
+    if (notice) body.push({ type: 'TextBlock', text: notice, wrap: true, isSubtle: true });
+  }
   // The outcome is a sentence: default colour (the Status fact already says how it ended, in words).
   if (request.outcome)
     body.push({ type: 'TextBlock', text: maskPhoneNumbers(request.outcome), wrap: true, separator: true });

@@ -6,6 +6,8 @@ export const CONVERSATIONS: ReadonlyArray<{ title: string; example: string }> = 
   { title: 'Status', example: 'status of Jane Doe' },
   { title: "Why can't they sign in?", example: "why can't Bob sign in?" },
   { title: 'Who has a number', example: 'who has 07700 900456?' },
+  { title: 'Your store at a glance', example: 'how is my store doing?' },
+  { title: 'What phonedesk changed for someone', example: 'history of Jane Doe' },
   // What each sign-in method can change, as its asks word it.
   ...CHANGE_ASKS.flatMap((ask) => (ask.help ? [ask.help] : [])),
   { title: 'Is SMS sign-in set up?', example: 'is SMS sign-in set up?' },

@@ -79,21 +79,27 @@ export function workerRow(worker: WorkerStanding): ColumnSet {
           text(STANDING_WORDS[worker.standing], { isSubtle: true, spacing: 'None' }),
         ],
       },
-      {
-        type: 'Column',
-        width: 'auto',
-        verticalContentAlignment: 'Center',
-        items: worker.fix
-          ? [
-              {
-                type: 'ActionSet',
-                actions: [
-                  executeAction(worker.fix.label, PROPOSE_VERB, { userId: worker.userId, finding: worker.fix.finding }),
-                ],
-              },
-            ]
-          : [],
-      },
+      // A column with nothing in it is dropped by the card parser: no button, no column.
+      ...(worker.fix
+        ? [
+            {
+              type: 'Column' as const,
+              width: 'auto' as const,
+              verticalContentAlignment: 'Center' as const,
+              items: [
+                {
+                  type: 'ActionSet' as const,
+                  actions: [
+                    executeAction(worker.fix.label, PROPOSE_VERB, {
+                      userId: worker.userId,
+                      finding: worker.fix.finding,
+                    }),
+                  ],
+                },
+              ],
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -247,7 +253,7 @@ export function buildCsvLinkCard(overview: StoreOverview, url: string, minutes: 
   return adaptiveCard(
     [
       text(
-        `${overview.store.displayName}: ${plural(overview.workers.length, 'worker')} as a CSV file. The link works once, for ${minutes} minutes, and and has no phone numbers.`,
+        `${overview.store.displayName}: ${plural(overview.workers.length, 'worker')} as a CSV file. The link works once, for ${minutes} minutes, and has no phone numbers.`,
       ),
     ],
     { actions: [{ type: 'Action.OpenUrl', title: 'Download the CSV file', url }] },

@@ -86,6 +86,8 @@ export interface ChangeKindSpec<C extends { kind: string }, G, P = unknown> {
   urgent?: boolean;
   /** Why this worker must never get this change (it turns on a weak sign-in for an admin or a guest), or undefined. */
   refusalFor?(snapshot: SignInSnapshot): string | undefined;
+  /** A line the requester's card adds while the request waits (SMS sign-in's days left), or undefined. */
+  requesterNotice?(change: TargetedChange<C>, at: Date): string | undefined;
   /** The number, in Graph form, the change adds for sign-in: part of what is asked (duplicates, held and lost checks). */
   newNumber?(change: C): string | undefined;
   /** The number, in Graph form, the change turns on for sign-in from what the worker has now. */

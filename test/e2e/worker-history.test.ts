@@ -6,8 +6,13 @@ const harness = new BotHarness();
 
 useBot(harness, [PRIYA, MARCUS, HANA]);
 
+/** Asks as Priya; a new number's card tells her the days SMS sign-in has left, and how to ask for a badge. */
 async function ask(text: string): Promise<string> {
-  return findButton(await harness.say(PRIYA, text), 'change.cancel')!.requestId as string;
+  const card = await harness.say(PRIYA, text);
+  expect(textOf(card)).toMatch(
+    /SMS sign-in stops on 1 February 2027, in \d+ days?: after that Jane Doe needs a QR badge\. To give one now, say \\"give Jane Doe a QR badge\\"/,
+  );
+  return findButton(card, 'change.cancel')!.requestId as string;
 }
 
 it('lists what was asked for a worker, who decided and why, and how it ended, newest first', async () => {

@@ -4,6 +4,7 @@
 import { diagnose } from '../../src/diagnosis/diagnose';
 import { daysUntilSmsEnds, retirementFindings } from '../../src/methods/sms-sign-in/sms-retirement';
 import type { SignInSnapshot } from '../../src/methods/method-types';
+import { specOf } from '../../src/methods/registry';
 import { frontlineQrPolicy, readyWorker } from '../helpers/snapshots';
 
 const QR_POLICY = frontlineQrPolicy(200);
@@ -79,5 +80,41 @@ describe('nobody else is told', () => {
     ['a guest', { ...worker(), user: { ...readyWorker().user, userType: 'Guest' } }, DECEMBER_2],
   ])('%s', (_case, snapshot, now) => {
     expect(retirementFindings(snapshot, now)).toEqual([]);
+  });
+});
+
+describe('from 1 February 2027, a number is no longer set up for sign-in', () => {
+  const readAt = (iso: string): SignInSnapshot => ({ ...worker(), readAt: iso });
+  const name = readyWorker().user.displayName;
+
+  it.each(['add-number', 'replace-number', 'enable-sms-sign-in'] as const)(
+    '%s is refused on the day and after, with a badge offered instead',
+    (kind) => {
+      const spec = specOf({ kind });
+      expect(spec.refusalFor?.(readAt('2027-01-31T23:59:59Z'))).toBeUndefined();
+      for (const at of ['2027-02-01T00:00:00Z', '2027-06-01T12:00:00Z']) {
+        const refusal = spec.refusalFor?.(readAt(at));
+        expect(refusal).toMatch(/^SMS sign-in stopped on 1 February 2027/);
+        expect(refusal).toContain(`say "give ${name} a QR badge"`);
+      }
+    },
+  );
+
+  it('still removes a number or turns SMS sign-in off after the date', () => {
+    for (const kind of ['remove-number', 'disable-sms-sign-in'] as const)
+      expect(specOf({ kind }).refusalFor?.(readAt('2027-03-01T00:00:00Z'))).toBeUndefined();
+  });
+
+  it('tells the requester of a new number, on their card, the days left and how to ask for a badge', () => {
+    const change = {
+      kind: 'add-number' as const,
+      phoneNumber: '+44 7700900123',
+      target: { userId: 'u1', displayName: 'Jane Doe' },
+    };
+    expect(specOf(change).requesterNotice?.(change, DECEMBER_2)).toBe(
+      'SMS sign-in stops on 1 February 2027, in 61 days: after that Jane Doe needs a QR badge. To give one now, say "give Jane Doe a QR badge".',
+    );
+    expect(specOf(change).requesterNotice?.(change, new Date('2027-01-31T12:00:00Z'))).toMatch(/in 1 day:/);
+    expect(specOf({ kind: 'remove-number' }).requesterNotice).toBeUndefined();
   });
 });

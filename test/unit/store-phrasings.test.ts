@@ -55,12 +55,15 @@ describe('what is not a store question', () => {
     expect(parseIntent(text)).toStrictEqual({ kind: 'remove-number', worker, leaver: true });
   });
 
-  it('a question about one worker in the store is their status', () => {
-    const intent = parseIntent('is Bob in my store ready?');
+  it.each([
+    ['is Bob in my store ready?', 'Bob'],
+    ['is Jane in the Leeds store ready?', 'Jane'],
+  ])('a question about one worker in a store is their status: %s', (text, name) => {
+    const intent = parseIntent(text);
     expect(intent.kind).toBe('status');
-    expect((intent as Extract<Intent, { kind: 'status' }>).worker).toContain('Bob');
-    // Only Bob: the store is where he works, not part of his name.
-    expect((intent as Extract<Intent, { kind: 'status' }>).worker).not.toMatch(/store/i);
+    expect((intent as Extract<Intent, { kind: 'status' }>).worker).toContain(name);
+    // Only the worker: the store is where they work, not part of their name.
+    expect((intent as Extract<Intent, { kind: 'status' }>).worker).not.toMatch(/store|leeds/i);
   });
 
   it('the status of a worker is not the status of a store', () => {

@@ -26,7 +26,7 @@ const CHANGE_WORDS = /\b(?:move|migrate|switch|finish|add|remove|give|issue|turn
 /** Words that are not part of a store's name, before or after it. */
 /** "Bob in my store": a question about one worker, who happens to be in the store. */
 const A_WORKER_IN_A_STORE =
-  /\b(?!(?:who|which|anyone|anybody|everyone|everybody|people|workers|staff|one|many|all)\b)[a-z'_]+\s+(?:in|at|from)\s+(?:my|our|the|this)\s+(?:store|shop|branch)\b/;
+  /\b(?!(?:who|which|anyone|anybody|everyone|everybody|people|workers|staff|one|many|all)\b)[a-z'_]+\s+(?:in|at|from)\s+(?:my|our|the|this)\s+(?:[a-z'_]+\s+){0,3}?(?:store|shop|branch)\b/;
 const NOT_A_NAME = new Set(
   'my our the this whole all every each entire in of for at how is are doing who which what about overview summary status report dashboard s'.split(
     ' ',

@@ -44,3 +44,22 @@ export function retirementFindings(snapshot: SignInSnapshot, now: Date): Finding
     },
   ];
 }
+
+/** Whether SMS sign-in has stopped at this moment. */
+export function smsSignInEnded(at: Date): boolean {
+  return at.getTime() >= Date.parse(SMS_SIGN_IN_ENDS);
+}
+
+/** From 1 February 2027 a number is no longer set up for sign-in: the badge is what to ask for instead. */
+export function retiredRefusal(snapshot: SignInSnapshot): string | undefined {
+  if (!smsSignInEnded(new Date(snapshot.readAt))) return undefined;
+  const name = snapshot.user.displayName;
+  return `SMS sign-in stopped on 1 February 2027: Microsoft no longer sends sign-in codes by text message, so phonedesk no longer sets up a number for sign-in. Give ${name} a QR badge instead: say "give ${name} a QR badge".`;
+}
+
+/** The line a request that sets up SMS sign-in adds to its requester's card, while the days run out. */
+export function retirementNotice(workerName: string, at: Date): string | undefined {
+  if (smsSignInEnded(at)) return undefined;
+  const left = daysUntilSmsEnds(at);
+  return `SMS sign-in stops on 1 February 2027, in ${left} ${left === 1 ? 'day' : 'days'}: after that ${workerName} needs a QR badge. To give one now, say "give ${workerName} a QR badge".`;
+}

@@ -6,7 +6,7 @@ import type { SignInSnapshot } from '../method-types';
 import type { ChangeKindSpec, MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
-import { retirementFindings } from './sms-retirement';
+import { retiredRefusal, retirementFindings, retirementNotice } from './sms-retirement';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
 import { smsInstructionsFor } from './sms-instructions';
@@ -37,6 +37,12 @@ function refusalFor(snapshot: SignInSnapshot): string | undefined {
     return `${name} has a guest account, and guest accounts can't sign in by text message.`;
   return undefined;
 }
+
+/** For a change that sets up SMS sign-in: the admin and guest refusals, and none after SMS sign-in has stopped. */
+const setUpRefusalFor = (snapshot: SignInSnapshot): string | undefined =>
+  refusalFor(snapshot) ?? retiredRefusal(snapshot);
+const setUpNotice = (change: { target: { displayName: string } }, at: Date): string | undefined =>
+  retirementNotice(change.target.displayName, at);
 
 /** Tenant-wide: checked against the SMS policy read fresh, not against a worker. */
 const useForSignInSpec: ChangeKindSpec<SetUseForSignIn, SmsGateway, SmsPolicySnapshot> = {
@@ -78,7 +84,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       reads: 'worker',
       requires: ['phoneNumber'],
       changesPhoneMethods: true,
-      refusalFor,
+      refusalFor: setUpRefusalFor,
+      requesterNotice: setUpNotice,
       newNumber: (change) => change.phoneNumber,
       summary: (change) =>
         `Add ${masked(change.phoneNumber)} as ${change.target.displayName}'s mobile number for sign-in`,
@@ -90,7 +97,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       reads: 'worker',
       requires: ['phoneNumber'],
       changesPhoneMethods: true,
-      refusalFor,
+      refusalFor: setUpRefusalFor,
+      requesterNotice: setUpNotice,
       newNumber: (change) => change.phoneNumber,
       summary: (change) => `Change ${change.target.displayName}'s mobile number to ${masked(change.phoneNumber)}`,
       label: () => 'Replace the number',
@@ -108,7 +116,8 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       kind: 'enable-sms-sign-in',
       reads: 'worker',
       changesPhoneMethods: true,
-      refusalFor,
+      refusalFor: setUpRefusalFor,
+      requesterNotice: setUpNotice,
       numberTurnedOn: (_change, snapshot) => mobileNumber(snapshot),
       summary: (change) => `Turn on sign-in by text message for ${change.target.displayName}`,
       label: () => 'Turn on SMS sign-in',
