@@ -14,6 +14,8 @@ const LAYERS = [
   { name: 'storage', paths: ['^src/storage/'] },
   { name: 'cards', paths: ['^src/cards/'] },
   { name: 'checks-understanding', paths: ['^src/checks/', '^src/bot/understanding/'] },
+  // Many changes under one approval (a store's move to badges), run as durable jobs.
+  { name: 'jobs', paths: ['^src/jobs/'] },
   // What the dialogs and the bot's routes share (finding the worker, asking for a change), below both.
   { name: 'conversation', paths: ['^src/conversation/'] },
   { name: 'dialogs', paths: ['^dialogs/'] },

@@ -14,6 +14,12 @@ import { HandoverDelivery } from './bot/handover-delivery';
 import { BadgePrints } from './bot/badge-prints';
 import { OneTimeLinks } from './bot/one-time-links';
 import { RecentOverviews } from './bot/recent-overviews';
+import { JobCards } from './bot/job-cards';
+import { ThrottleWatch } from './graph/throttle-watch';
+import { BadgeJobRunner } from './jobs/badge-job';
+import { JobPace } from './jobs/job-pace';
+import { SecretSeal } from './secret/secret-seal';
+import { SqliteJobStore } from './storage/sqlite/sqlite-job-store';
 import { SqliteHandoverCards } from './storage/sqlite/sqlite-handover-cards';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
@@ -51,6 +57,9 @@ export interface Services {
   botStorage: SqliteBotStorage;
   conversations: SqliteConversationReferences;
   numberIndex: SqliteNumberIndex;
+  jobStore: SqliteJobStore;
+  /** Store-wide jobs (a store's move to badges), resumed at start. */
+  jobs: BadgeJobRunner;
   /**
    * Background work started with the services: reconcile after a restart (`onChangeFinished` tells people how
    * a resumed change ended), expiry, the number index sweep; `clearHandovers` replaces secrets' cards shown a day.
@@ -76,11 +85,13 @@ const STOP_GRACE_MS = 2000;
 export function createServices(config: Config, logger: Logger): Services {
   const db = openDatabase(config.dataDir, MIGRATIONS);
   const audit = new SqliteAuditLog(db);
+  // Every call is audited; throttled writes are also seen by the jobs' pace, which then slows the whole job.
+  const throttles = new ThrottleWatch(new AuditObserver(audit, logger));
   const gateway = new GraphGateway({
     baseUrl: config.graph.baseUrl,
     credential: createGraphCredential(config.graph),
     scope: graphScope(config.graph),
-    observer: new AuditObserver(audit, logger),
+    observer: throttles,
   });
   const changeStore = new SqliteChangeStore(db, audit, (id, error) =>
     logger.warn({ requestId: id, reason: error.message }, 'a stored change request could not be read; it is left out'),
@@ -96,6 +107,19 @@ export function createServices(config: Config, logger: Logger): Services {
   const changes = new ChangeService(changeStore, audit, directory, access, ttls, now, safety);
   const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger, now, safety);
   const checker = new WorkerChecker(gateway, numberIndex, holders, lostNumbers);
+  const jobStore = new SqliteJobStore(db);
+  const jobs = new BadgeJobRunner(
+    jobStore,
+    changeStore,
+    gateway,
+    directory,
+    access,
+    new SecretSeal(),
+    new JobPace(throttles),
+    audit,
+    logger,
+  );
+  executor.runJobsThrough(jobs);
   const sweepAbort = new AbortController();
   const timers: NodeJS.Timeout[] = [];
   const background: Array<Promise<unknown>> = [];
@@ -119,6 +143,12 @@ export function createServices(config: Config, logger: Logger): Services {
     clearHandovers?: () => Promise<number>,
   ): void => {
     tellFinished = onChangeFinished;
+    background.push(
+      jobs
+        .resume()
+        .then((count) => count > 0 && logger.info({ count }, 'jobs resumed after start'))
+        .catch((error: unknown) => logger.error({ err: error }, 'could not resume jobs after start')),
+    );
     background.push(
       executor
         .resumeAfterRestart(onChangeFinished)
@@ -177,13 +207,15 @@ export function createServices(config: Config, logger: Logger): Services {
     botStorage: new SqliteBotStorage(db),
     conversations: new SqliteConversationReferences(db),
     numberIndex,
+    jobStore,
+    jobs,
     startBackgroundWork,
     sweepExpired,
     async close() {
       sweepAbort.abort();
       timers.forEach((timer) => clearInterval(timer));
       await Promise.race([
-        Promise.allSettled(background),
+        Promise.allSettled([...background, jobs.stop()]),
         new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
       ]);
       db.close();
@@ -225,6 +257,18 @@ export function createBotDependencies(
     logger,
   );
   services.executor.handOverThrough(handovers);
+  const downloads = new OneTimeLinks(DOWNLOAD_PATH);
+  services.jobs.tellThrough(
+    new JobCards(
+      adapter,
+      config.bot.appId,
+      services.conversations,
+      services.jobStore,
+      downloads,
+      (jobId) => services.jobs.takeSheet(jobId),
+      logger,
+    ),
+  );
   return {
     changes: services.changes,
     executor: services.executor,
@@ -240,7 +284,9 @@ export function createBotDependencies(
     notifier,
     handovers,
     prints,
-    downloads: new OneTimeLinks(DOWNLOAD_PATH),
+    downloads,
+    jobs: services.jobs,
+    jobStore: services.jobStore,
     overviews: new RecentOverviews(),
     limits: {
       reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),

@@ -21,7 +21,7 @@ import type { HandoverDelivery } from './handover-delivery';
 import type { Notifier } from './notifier';
 import type { OneTimeLinks } from './one-time-links';
 import type { RecentOverviews } from './recent-overviews';
-import type { OverviewDeps } from './store-overview-reply';
+import type { StoreMoveDeps } from './store-move-reply';
 
 export interface BotDependencies {
   changes: ChangeService;
@@ -30,7 +30,10 @@ export interface BotDependencies {
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   /** Reads only: Graph writes happen in the executor, after approval. */
-  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & OverviewDeps['gateway'];
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & StoreMoveDeps['gateway'];
+  /** Store-wide jobs (a store's move to badges): stopping one. */
+  jobs: StoreMoveDeps['jobs'];
+  jobStore: StoreMoveDeps['jobStore'];
   directory: RequesterDirectory;
   access: AccessPolicy;
   resolver: WorkerResolver;

@@ -26,6 +26,8 @@ import { answerQuestion } from './dialog-answer';
 import { HANDOVER_VERBS } from '../cards/handover-card';
 import { OVERVIEW_VERBS } from '../cards/store-overview-card';
 import { overviewAction } from './store-overview-reply';
+import { MOVE_VERBS } from '../cards/store-move-card';
+import { askToMove, stopJob } from './store-move-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -261,6 +263,10 @@ export async function handleCardAction(
     case OVERVIEW_VERBS.list:
     case OVERVIEW_VERBS.csv:
       return overviewAction(deps, context, verb, data);
+    case MOVE_VERBS.ask:
+      return askToMove(deps, context, data);
+    case MOVE_VERBS.cancel:
+      return stopJob(deps, context, data);
     default:
       return { text: 'That button is not supported any more.' };
   }
@@ -280,4 +286,6 @@ export const CARD_VERBS = [
   OVERVIEW_VERBS.open,
   OVERVIEW_VERBS.list,
   OVERVIEW_VERBS.csv,
+  MOVE_VERBS.ask,
+  MOVE_VERBS.cancel,
 ] as const;

@@ -23,6 +23,7 @@ import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { TOO_MANY_READS } from './read-limit';
 import { storeOverview } from './store-overview-reply';
+import { movePlanAnswer } from './store-move-reply';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -89,6 +90,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'pending',
   'overview',
   'history',
+  'move-store',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -123,6 +125,12 @@ export async function dispatch(
     case 'overview':
       await storeOverview(deps, context, requester, intent.store);
       return;
+    case 'move-store': {
+      const answer = await movePlanAnswer(deps, requester, intent.store);
+      if ('card' in answer) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
+      else await context.sendActivity('text' in answer ? answer.text : answer.posted);
+      return;
+    }
     case 'pending':
       await pending(deps, context, requester);
       return;

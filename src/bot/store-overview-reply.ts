@@ -59,25 +59,36 @@ async function readOne(deps: OverviewDeps, requester: Person, store: StoreUnit):
   return overview;
 }
 
+/** The stores a message names among the person's own (all of them when none is named), or why there are none. */
+export async function storesAsked(
+  deps: OverviewDeps,
+  requester: Person,
+  typedStore: string | undefined,
+): Promise<{ ok: true; stores: StoreUnit[]; profile: RequesterProfile } | { ok: false; text: string }> {
+  const profile = await deps.directory.profile(requester);
+  const mine = await storesOf(deps, profile);
+  if (mine.length === 0) return { ok: false, text: NO_STORES };
+  const stores = typedStore ? named(mine, typedStore) : mine;
+  if (stores.length > 0) return { ok: true, stores, profile };
+  const some = mine
+    .slice(0, 5)
+    .map((store) => store.displayName)
+    .join(', ');
+  return {
+    ok: false,
+    text: `I don't know a store called "${typedStore}" among the ones you look after (${some}${mine.length > 5 ? ', …' : ''}).`,
+  };
+}
+
 /** The answer to "how is my store doing?" (or about a store named). */
 export async function overviewAnswer(
   deps: OverviewDeps,
   requester: Person,
   typedStore: string | undefined,
 ): Promise<OverviewResult> {
-  const profile = await deps.directory.profile(requester);
-  const mine = await storesOf(deps, profile);
-  if (mine.length === 0) return { text: NO_STORES };
-  const stores = typedStore ? named(mine, typedStore) : mine;
-  if (stores.length === 0) {
-    const some = mine
-      .slice(0, 5)
-      .map((store) => store.displayName)
-      .join(', ');
-    return {
-      text: `I don't know a store called "${typedStore}" among the ones you look after (${some}${mine.length > 5 ? ', …' : ''}).`,
-    };
-  }
+  const asked = await storesAsked(deps, requester, typedStore);
+  if (!asked.ok) return { text: asked.text };
+  const { stores } = asked;
   if (stores.length === 1) return { card: buildStoreOverviewCard(await readOne(deps, requester, stores[0]!)) };
   const overview = await readStores(deps.gateway, stores, (deps.now ?? (() => new Date()))());
   for (const store of overview.live) deps.overviews.keep(requester.aadObjectId, store);
@@ -95,7 +106,7 @@ export async function storeOverview(
 }
 
 /** The store a click names, if the clicker may still see it; the store's recent read, or a fresh one. */
-async function clickedStore(
+export async function clickedStore(
   deps: OverviewDeps,
   clicker: Person,
   storeId: string | undefined,

@@ -21,7 +21,7 @@ export interface PrintableBadge {
 }
 
 /** The standard fonts cover Windows-1252 only: anything else prints as "?" rather than failing the whole PDF. */
-function printable(font: PDFFont, text: string): string {
+export function printable(font: PDFFont, text: string): string {
   return [...text]
     .map((char) => {
       try {
@@ -34,7 +34,7 @@ function printable(font: PDFFont, text: string): string {
     .join('');
 }
 
-function cutMarks(page: PDFPage, x: number, y: number, width: number, height: number): void {
+export function cutMarks(page: PDFPage, x: number, y: number, width: number, height: number): void {
   const line = (from: [number, number], to: [number, number]) =>
     page.drawLine({
       start: { x: from[0], y: from[1] },

@@ -14,9 +14,26 @@ import { specOf, type MethodsGateway } from '../methods/registry';
 import { TransitionRefused, type ChangeRequest, type ChangeStatus } from './change-request';
 import type { ChangeStore } from './change-store';
 import { signInSnapshot } from '../methods/read-snapshot';
+import type { JobStarter } from './job-starter';
 import { handOver, type HandoverCourier } from './secret-handover';
 
 type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'listPhoneMethods'>;
+
+/** How a change left running by a crash ended, as found in Microsoft 365 after the restart. */
+function afterRestart(verdict: Reconciled, name: string): ApplyResult {
+  if (verdict === 'applied')
+    return { status: 'succeeded', outcome: 'The change was made (confirmed after phonedesk restarted).' };
+  if (verdict === 'partly-applied')
+    return {
+      status: 'partially-succeeded',
+      outcome: `The change was only partly made (found after phonedesk restarted); ask "why can't ${name} sign in?" for what is left.`,
+    };
+  return {
+    status: 'failed',
+    outcome:
+      'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.',
+  };
+}
 
 function plainError(error: unknown): string {
   if (error instanceof GraphFailure) return error.userMessage;
@@ -41,6 +58,17 @@ export class ChangeExecutor {
   /** Set once the bot can reach people: secrets made before then are stopped, never left unknown. */
   handOverThrough(courier: HandoverCourier): void {
     this.courier = courier;
+  }
+
+  /** Where job kinds go (src/jobs/): without one, a job kind fails plainly rather than running half. */
+  private jobs: JobStarter | undefined;
+
+  runJobsThrough(starter: JobStarter): void {
+    this.jobs = starter;
+  }
+
+  private startJob(request: ChangeRequest): Promise<ApplyResult> {
+    return this.jobs?.start(request) ?? Promise.resolve({ status: 'failed', outcome: 'No store-wide jobs run here.' });
   }
 
   /** Hands a result's secret to the requester, or stops it; the result returned holds none. */
@@ -177,8 +205,10 @@ export class ChangeExecutor {
         if (plan.action === 'refuse') result = { status: 'failed', outcome: plan.outcome };
         else if (plan.action === 'already-done') result = { status: 'succeeded', outcome: plan.outcome };
         else {
-          writing = true;
-          result = await this.handOver(request, await spec.handler.apply(request, this.gateway, live), live);
+          writing = !spec.job;
+          result = spec.job
+            ? await this.startJob(request)
+            : await this.handOver(request, await spec.handler.apply(request, this.gateway, live), live);
         }
         if (spec.changesPhoneMethods && plan.action === 'apply') await this.refreshIndex(request.target.userId);
       } catch (error) {
@@ -310,36 +340,20 @@ export class ChangeExecutor {
           async () => {
             const transitions = await this.store.transitions(request.id);
             const started = transitions.filter((transition) => transition.to === 'executing').pop();
-            const live = await this.live(request, new Date(started?.at ?? request.createdAt));
             const spec = specOf(request);
+            if (spec.job) {
+              // Its job is durable: started now if the crash came first, else found and left to its runner.
+              const job = await this.startJob(request);
+              await onFinished(await this.finish(request, job.status, job.outcome, 'job found after a restart'));
+              return;
+            }
+            const live = await this.live(request, new Date(started?.at ?? request.createdAt));
             const verdict = spec.handler.reconcile(request, live);
             const note = 'reconciled after a restart from the state in Microsoft 365';
             // A secret made before the restart reached nobody: made afresh and handed over now, or stopped.
             const reissued = verdict === 'not-applied' ? undefined : await this.reissue(request, live);
-            let final: ChangeRequest;
-            if (reissued)
-              final = await this.finish(request, reissued.status, reissued.outcome, note, reissued.handedOver);
-            else if (verdict === 'applied')
-              final = await this.finish(
-                request,
-                'succeeded',
-                `The change was made (confirmed after phonedesk restarted).`,
-                note,
-              );
-            else if (verdict === 'partly-applied')
-              final = await this.finish(
-                request,
-                'partially-succeeded',
-                `The change was only partly made (found after phonedesk restarted); ask "why can't ${request.target.displayName} sign in?" for what is left.`,
-                note,
-              );
-            else
-              final = await this.finish(
-                request,
-                'failed',
-                'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.',
-                note,
-              );
+            const ended = reissued ?? afterRestart(verdict, request.target.displayName);
+            const final = await this.finish(request, ended.status, ended.outcome, note, ended.handedOver);
             if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
             await onFinished(final);
           },

@@ -70,19 +70,28 @@ async function qrAllowed(
 }
 
 /** One store, every worker read live. */
-export async function readStoreLive(
+export interface StoreRead {
+  overview: StoreOverview;
+  /** Whom the QR code policy lets have a badge. */
+  qrAllowed: ReadonlySet<string>;
+  /** Each worker's fields from the extra slices asked for, in their order. */
+  extras: ReadonlyMap<string, object[]>;
+}
+
+/** One store, every worker read live; `extraSlices` adds reads to the same packed $batch requests. */
+export async function readStoreWorkers(
   gateway: OverviewGateway,
   store: StoreUnit,
   now: Date,
-  known: { members?: StoreMember[]; admins?: ReadonlySet<string> } = {},
-): Promise<StoreOverview> {
+  known: { members?: StoreMember[]; admins?: ReadonlySet<string>; extraSlices?: readonly SnapshotSlice[] } = {},
+): Promise<StoreRead> {
   const [members, adminIds] = await Promise.all([
     known.members ?? gateway.storeMembers(store.id),
     known.admins ?? gateway.adminIds(),
   ]);
   const read = await gateway.slicesOfMany(
     members.map((member) => member.id),
-    [SMS_SNAPSHOT, STORE_BADGE_SLICE],
+    [SMS_SNAPSHOT, STORE_BADGE_SLICE, ...(known.extraSlices ?? [])],
   );
   const slicesOf = (member: StoreMember): { sms?: SmsSnapshot; qr?: QrSnapshot } => {
     const answer = read.get(member.id);
@@ -104,14 +113,30 @@ export async function readStoreLive(
       now,
     }),
   );
+  const extras = new Map<string, object[]>();
+  for (const [userId, answer] of read) if (answer.ok) extras.set(userId, answer.slices.slice(2));
   return {
-    store,
-    source: 'live',
-    readAt: now.toISOString(),
-    workers,
-    counts: countStandings(workers),
-    daysLeft: daysUntilSmsEnds(now),
+    overview: {
+      store,
+      source: 'live',
+      readAt: now.toISOString(),
+      workers,
+      counts: countStandings(workers),
+      daysLeft: daysUntilSmsEnds(now),
+    },
+    qrAllowed: allowed,
+    extras,
   };
+}
+
+/** One store, every worker read live. */
+export async function readStoreLive(
+  gateway: OverviewGateway,
+  store: StoreUnit,
+  now: Date,
+  known: { members?: StoreMember[]; admins?: ReadonlySet<string> } = {},
+): Promise<StoreOverview> {
+  return (await readStoreWorkers(gateway, store, now, known)).overview;
 }
 
 /** Many stores: live while they are few and small, else from the registration report. */

@@ -24,6 +24,8 @@ export interface GraphCallOutcome {
   graphCode?: string;
   /** Why there was no response. */
   failure?: string;
+  /** On a 429: how long Graph asked to wait (its Retry-After). */
+  retryAfterMs?: number;
   durationMs: number;
 }
 

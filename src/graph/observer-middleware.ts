@@ -2,7 +2,7 @@
 // If the intent cannot be recorded, the request is not sent.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { CallInfo, type GraphCall, type GraphCallObserver } from './graph-call';
-import { AttemptInfo } from './retry-middleware';
+import { AttemptInfo, retryAfterMs } from './retry-middleware';
 
 export class ObserverMiddleware implements Middleware {
   private next?: Middleware;
@@ -48,10 +48,12 @@ export class ObserverMiddleware implements Middleware {
         .then((body: unknown) => (body as { error?: { code?: string } } | null)?.error?.code)
         .catch(() => undefined);
     }
+    const retryAfter = response.status === 429 ? retryAfterMs(response.headers.get('retry-after')) : undefined;
     await this.observer.afterCall(call, {
       status: response.status,
       requestId: response.headers.get('request-id') ?? undefined,
       ...(graphCode && { graphCode }),
+      ...(retryAfter !== undefined && { retryAfterMs: retryAfter }),
       durationMs: Date.now() - started,
     });
   }

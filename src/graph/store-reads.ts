@@ -157,6 +157,20 @@ export class StoreReads extends DirectoryReads {
     return new Set(lines.map((line) => line.id ?? '').filter((id) => id !== ''));
   }
 
+  /** A slice's tenant-wide reads alone (a method's policy, read fresh), mapped as the slice maps them. */
+  async tenantSlice<S extends object>(slice: SnapshotSlice<S>): Promise<S> {
+    const reads = slice.tenantReads ?? [];
+    const responses =
+      reads.length > 0
+        ? await this.batch(
+            'policies.read',
+            reads.map((read, index) => ({ id: `t${index}`, method: 'GET' as const, url: read.url })),
+          )
+        : new Map<string, BatchResponse>();
+    const keyOf = new Map(reads.map((read, index) => [read.id, `t${index}`]));
+    return slice.map(sliceAnswers(responses, (key) => keyOf.get(key) ?? `unread.${key}`, new Map()));
+  }
+
   /**
    * Each slice's per-worker reads for many workers, as few $batch requests as fit, STORE_READ_CONCURRENCY at a time.
    * The slices' tenant-wide reads (their policies) are read once, first. Inner 429s wait their Retry-After in the

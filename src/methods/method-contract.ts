@@ -101,6 +101,8 @@ export interface ChangeKindSpec<C extends { kind: string }, G, P = unknown> {
   /** The button that proposes it (a proposal may not know every field yet). */
   label(proposal: Partial<C>): string;
   handler: ChangeHandler<C, G, P>;
+  /** A kind approved once for many workers (a store's move): the executor starts its job rather than applying it. */
+  job?: true;
   /** For a kind that makes a secret: recovering it and stopping it (its handler's apply returns a handover). */
   secrets?: SecretMaking<C, G>;
 }

@@ -14,6 +14,8 @@ export type Intent =
   | ChangeIntent
   /** "how is my store doing?", "overview of Leeds": a store's workers by state; `store` as typed, when named. */
   | { kind: 'overview'; store?: string }
+  /** "move my store to QR badges": the plan card for the store; `store` as typed, when named. */
+  | { kind: 'move-store'; store?: string }
   /** "history of Bob": the last changes phonedesk asked for the worker. */
   | { kind: 'history'; worker?: string }
   /** "is SMS sign-in set up?" */

@@ -6,7 +6,8 @@
 //  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
-//     given), then pending ("pending", "my requests"), then a store ("how is my store doing?", "overview of Leeds"),
+//     given), then pending ("pending", "my requests"), then a store's move ("move my store to QR badges"), then a
+//     store ("how is my store doing?", "overview of Leeds"),
 //     then history ("history of Bob"), then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
 //     stolen, SIM swap) > add-number > remove-number (incl. leavers) > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
@@ -55,7 +56,7 @@ import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
 import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
-import { storeQuestion } from './store-words';
+import { storeMove, storeQuestion } from './store-words';
 import { stripCourtesies } from './strip-courtesies';
 
 const HELP: Intent = { kind: 'help' };
@@ -107,6 +108,8 @@ export function parseIntent(text: string): Intent {
   // 3. Queries that name their object.
   if (phone && mentions(request, WHO_HAS)) return { kind: 'who-has', number: phone.text };
   if (mentions(request, PENDING)) return { kind: 'pending' };
+  const move = storeMove(request);
+  if (move) return { kind: 'move-store', ...move };
   const store = storeQuestion(request);
   if (store) return { kind: 'overview', ...store };
   if (mentions(request, HISTORY)) return { kind: 'history', ...optional('worker', worker()) };

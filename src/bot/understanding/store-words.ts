@@ -60,6 +60,18 @@ function namedStore(text: string): string | undefined {
   return name === '' || words.every((word) => NOT_A_NAME.has(word)) ? undefined : name;
 }
 
+const MOVE_WORDS = /\b(?:move|moving|migrate|migrating|switch|switching|convert|converting|get|put)\b/;
+const TO_BADGES = /\b(?:qr|badges?)\b/;
+
+/** "Move my store to QR codes", "migrate the Leeds store to badges": a store's move, or undefined. */
+export function storeMove(request: string): StoreQuestion | undefined {
+  const text = request.replace(/\s*\?\s*$/, '').trim();
+  if (!A_STORE.test(text) || !MOVE_WORDS.test(text) || !TO_BADGES.test(text) || /\bfinish/.test(text)) return undefined;
+  if (A_WORKER_IN_A_STORE.test(text)) return undefined;
+  const store = namedStore(text);
+  return store === undefined ? {} : { store };
+}
+
 /** A question about a store (or all of the requester's stores), or undefined. */
 export function storeQuestion(request: string): StoreQuestion | undefined {
   const text = request.replace(/\s*\?\s*$/, '').trim();

@@ -11,6 +11,7 @@ import { issueBadge, resetPin, temporaryCode } from './qr-issue-handlers';
 import { newStarter } from './qr-new-starter';
 import { qrInstructionsFor } from './qr-instructions';
 import { QR_SNAPSHOT } from './qr-snapshot';
+import { moveStoreToBadges } from './qr-store-move';
 import type { QrAskIntent, QrChange } from './qr-types';
 
 /** A badge and a PIN are one factor: never kept going for an admin, and Entra refuses them for guests. */
@@ -113,5 +114,6 @@ export const QR_CODE_PIN: MethodModule<QrChange, QrGateway, QrAskIntent> = {
       label: () => 'Remove the QR badge',
       handler: removeBadgeMethod,
     },
+    'move-store-to-badges': moveStoreToBadges,
   },
 };

@@ -12,7 +12,10 @@ import type { ExtendBadge, RemoveBadgeMethod, RevokeBadge } from './qr-types';
 
 export type QrGateway = QrIssueGateway &
   TapGateway &
-  Pick<GraphGateway, 'extendStandardQrCode' | 'deleteQrCode' | 'deleteQrCodePinMethod' | 'revokeSignInSessions'>;
+  Pick<
+    GraphGateway,
+    'extendStandardQrCode' | 'deleteQrCode' | 'deleteQrCodePinMethod' | 'revokeSignInSessions' | 'tenantSlice'
+  >;
 
 type QrHandler<C> = ChangeHandler<C, QrGateway>;
 

@@ -109,8 +109,41 @@ export interface ResetPin {
   kind: 'reset-pin';
 }
 
+/** One worker of a store's move, as the plan was approved: a badge, with a pass first when they never signed in. */
+export interface PlannedBadge {
+  userId: string;
+  displayName: string;
+  withPass: boolean;
+}
+
+/** A worker the plan leaves out, and why, in plain words. */
+export interface SkippedWorker {
+  displayName: string;
+  why: string;
+}
+
+/**
+ * A whole store moved to badges under one approval: runs as a job (src/jobs/), a badge per planned worker, each
+ * checked again when its turn comes, the badges printed on one sheet for the requester at the end.
+ */
+export interface MoveStoreToBadges {
+  kind: 'move-store-to-badges';
+  storeId: string;
+  planned: PlannedBadge[];
+  skipped: SkippedWorker[];
+  lifetimeDays: number;
+  passMinutes: number;
+}
+
 export type QrChange =
-  IssueBadge | NewStarter | TemporaryCode | ResetPin | ExtendBadge | RevokeBadge | RemoveBadgeMethod;
+  | IssueBadge
+  | NewStarter
+  | TemporaryCode
+  | ResetPin
+  | ExtendBadge
+  | RevokeBadge
+  | RemoveBadgeMethod
+  | MoveStoreToBadges;
 
 /** The conversations that ask for these changes (qr-asks.ts). */
 export type QrAskIntent =

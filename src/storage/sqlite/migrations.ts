@@ -139,4 +139,43 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX handover_cards_showing ON handover_cards (cleared_at, posted_at);
     `,
   },
+  {
+    version: 8,
+    name: 'jobs',
+    // A store's move to badges and its row per worker. `sealed` holds a secret only encrypted, under a key that
+    // lives in memory alone, and only until the badge sheet is handed over.
+    sql: `
+      CREATE TABLE jobs (
+        id TEXT PRIMARY KEY REFERENCES change_requests (id),
+        request_number INTEGER NOT NULL,
+        requester TEXT NOT NULL,
+        approver TEXT NOT NULL,
+        store_id TEXT NOT NULL,
+        store_name TEXT NOT NULL,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        finished_at TEXT,
+        progress_card TEXT,
+        cancelled_by TEXT,
+        sheet_at TEXT
+      );
+      CREATE INDEX jobs_unfinished ON jobs (status, created_at);
+      CREATE TABLE job_workers (
+        job_id TEXT NOT NULL REFERENCES jobs (id),
+        position INTEGER NOT NULL,
+        user_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        with_pass INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        detail TEXT,
+        code_id TEXT,
+        expire_date_time TEXT,
+        pass_id TEXT,
+        sealed TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (job_id, user_id)
+      );
+    `,
+  },
 ];

@@ -1,0 +1,96 @@
+// "Move my store to QR codes": the plan card (read live), then on "Ask for approval" the plan read again and asked
+// for as one request, approved by helpdesk like any change; its job then runs (src/jobs/badge-job.ts). "Stop the
+// job" on the progress card asks the job to stop before its next worker. Card data is only ids, re-checked.
+import type { TurnContext } from 'botbuilder';
+import type { Person } from '../audit/audit-context';
+import type { AdaptiveCard } from '../cards/adaptive-card';
+import { buildJobProgressCard, buildMovePlanCard } from '../cards/store-move-card';
+import { submitChange, type SubmitChangeDeps } from '../conversation/submit-change';
+import type { BadgeJobRunner } from '../jobs/badge-job';
+import { readMovePlan, type PlanGateway } from '../jobs/store-move-plan';
+import type { JobStore } from '../storage/job-store';
+import { personOf, WHO_ARE_YOU } from './person-of';
+import { storesAsked, storesOf, type OverviewDeps } from './store-overview-reply';
+
+export interface StoreMoveDeps extends OverviewDeps, SubmitChangeDeps {
+  gateway: OverviewDeps['gateway'] & PlanGateway;
+  jobs: Pick<BadgeJobRunner, 'cancel'>;
+  jobStore: Pick<JobStore, 'workers'>;
+}
+
+type Answer = { card: AdaptiveCard } | { text: string } | { posted: string };
+
+const now = (deps: StoreMoveDeps): Date => (deps.now ?? (() => new Date()))();
+
+/** The plan for the one store the message names (or the requester's only store). */
+export async function movePlanAnswer(
+  deps: StoreMoveDeps,
+  requester: Person,
+  typedStore: string | undefined,
+): Promise<Answer> {
+  const asked = await storesAsked(deps, requester, typedStore);
+  if (!asked.ok) return { text: asked.text };
+  if (!deps.access.mayRequest(asked.profile))
+    return { text: 'Only store managers and helpdesk staff can ask phonedesk for changes.' };
+  if (asked.stores.length > 1)
+    return {
+      text: `Which store? One at a time, for example "move ${asked.stores[0]!.displayName} to QR badges". Yours: ${asked.stores
+        .slice(0, 8)
+        .map((store) => store.displayName)
+        .join(', ')}.`,
+    };
+  const plan = await readMovePlan(deps.gateway, asked.stores[0]!, now(deps));
+  return { card: buildMovePlanCard(plan) };
+}
+
+/** "Ask for approval" on a plan card: the store re-checked, the plan read again, one request for all of it. */
+export async function askToMove(
+  deps: StoreMoveDeps,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<Answer> {
+  const requester = personOf(context.activity);
+  if (!requester) return { text: WHO_ARE_YOU };
+  const storeId = typeof data.storeId === 'string' && data.storeId.length <= 100 ? data.storeId : undefined;
+  const profile = await deps.directory.profile(requester, { fresh: true });
+  const store = storeId ? (await storesOf(deps, profile)).find((candidate) => candidate.id === storeId) : undefined;
+  if (!store) return { text: 'That store is not one you look after.' };
+  const plan = await readMovePlan(deps.gateway, store, now(deps));
+  if (plan.planned.length === 0) return { text: `Nobody in ${store.displayName} needs a badge now.` };
+  const request = await submitChange(
+    deps,
+    context,
+    {
+      requester,
+      kind: 'move-store-to-badges',
+      storeId: store.id,
+      planned: plan.planned,
+      skipped: plan.skipped,
+      lifetimeDays: plan.lifetimeDays,
+      passMinutes: plan.passMinutes,
+      target: { userId: store.id, displayName: store.displayName },
+      reason: 'Move the store to QR badges before SMS sign-in stops on 1 February 2027',
+      urgent: false,
+      tenantWide: false,
+    },
+    undefined,
+  );
+  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+}
+
+/** "Stop the job": the requester or an approver; the card shows it stopping. */
+export async function stopJob(
+  deps: StoreMoveDeps,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<Answer> {
+  const person = personOf(context.activity);
+  if (!person) return { text: WHO_ARE_YOU };
+  const jobId = typeof data.jobId === 'string' && data.jobId.length <= 100 ? data.jobId : undefined;
+  if (!jobId) return { text: 'That card is no longer valid.' };
+  const stopped = await deps.jobs.cancel(jobId, person);
+  if (!stopped.ok) return { text: stopped.message };
+  return {
+    card: buildJobProgressCard({ job: stopped.job, workers: await deps.jobStore.workers(jobId), now: now(deps) }),
+  };
+}

@@ -1,0 +1,123 @@
+// Moving a whole store to QR badges through the whole bot over HTTP: the plan card, one approval, the job with its
+// progress card updated in place, and the badge sheet whose every badge scans to the one the tenant issued and,
+// with the PIN on its slip, signs its worker in. One create per worker; the sheet opens once.
+import { askedFor } from '../helpers/asked-card';
+import { readPdf } from '../helpers/badge-pdf-reader';
+import { BotHarness, HANA, PRIYA, findButton, textOf, useBot, waitUntil } from '../helpers/bot-harness';
+import type { CapturedCall } from '../helpers/capture-server';
+import { demoUser } from '../helpers/simulator';
+import { DEMO_STORES } from '../../src/simulator/demo-tenant';
+import type { LoggedRequest } from '../../src/simulator/request-log';
+
+const harness = useBot(new BotHarness(), [PRIYA, HANA]);
+
+/** Every card posted or updated in Priya's chat since `from`, newest last, as JSON text. */
+function cardsTo(from: number): string[] {
+  return harness
+    .postsTo(PRIYA, from)
+    .flatMap((call: CapturedCall) =>
+      (call.activity.attachments ?? []).map((attachment) => JSON.stringify(attachment.content)),
+    );
+}
+
+async function requestLog(): Promise<LoggedRequest[]> {
+  return (await harness.simulator.control<{ requests: LoggedRequest[] }>('GET', 'requests')).body.requests;
+}
+
+/** Plan → ask → approve; returns where Priya's chat stood before the approval. */
+async function approveTheMove(): Promise<number> {
+  const plan = await harness.say(PRIYA, 'move my store to QR codes');
+  expect(textOf(plan)).toMatch(/Move Manchester Piccadilly to QR badges/);
+  const ask = findButton(plan, 'move.ask');
+  expect(ask).toEqual({ storeId: DEMO_STORES.manchester.id });
+  const before = harness.connector.calls.length;
+  await harness.click(PRIYA, 'move.ask', ask!);
+  expect(textOf(harness.postsTo(PRIYA, before))).toMatch(
+    askedFor('Move Manchester Piccadilly to QR badges: \\d+ badges'),
+  );
+  const approve = findButton(harness.postsTo(HANA, before), 'change.approve');
+  const approved = harness.connector.calls.length;
+  expect((await harness.click(HANA, 'change.approve', approve!)).status).toBe(200);
+  return approved;
+}
+
+it('plans the move in plain words: who gets a badge, who is left out and why, and how long', async () => {
+  const text = textOf(await harness.say(PRIYA, 'move my store to QR codes'));
+  expect(text).toMatch(/Badges to make/);
+  // Chloe already has a working badge; George is not in the QR code policy; Isaac has no licence.
+  expect(text).toMatch(/Chloe Evans: already has a working badge/);
+  expect(text).toMatch(/George Hall: is not in the QR code policy/);
+  expect(text).toMatch(/Isaac Walker: has no licence/);
+  expect(text).toMatch(/Jane Doe \(with a pass first\)/);
+  expect(text).toMatch(/Takes[^}]*under a minute/);
+});
+
+it('moves the store under one approval: a progress card, then one sheet whose badges each sign their worker in', async () => {
+  const approved = await approveTheMove();
+  const finished = await waitUntil(
+    'the job to finish',
+    () => cardsTo(approved).find((card) => /Badge sheet \(A4\)/.test(card)),
+    30000,
+  );
+  expect(cardsTo(approved).some((card) => /Moving Manchester Piccadilly to QR badges/.test(card))).toBe(true);
+  expect(finished).toMatch(/Done: \d+ badges made/);
+  const a4 = /"title":"Badge sheet \(A4\)","url":"([^"]+)"/.exec(finished)![1]!;
+  const letter = /"title":"Badge sheet \(Letter\)","url":"([^"]+)"/.exec(finished)![1]!;
+
+  const puts = (await requestLog()).filter(
+    (request) => request.method === 'PUT' && /\/authentication\/qrCodePinMethod$/.test(request.path),
+  );
+  const response = await fetch(a4);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toBe('application/pdf');
+  const pdf = await readPdf(new Uint8Array(await response.arrayBuffer()));
+  const scanned = pdf.pages.flatMap((page) => page.images.map((image) => image.scanned));
+  // One badge per worker given one, each made by exactly one create.
+  expect(scanned).toHaveLength(puts.length);
+  expect(new Set(puts.map((put) => put.path)).size).toBe(puts.length);
+  expect(scanned.every((content) => content?.startsWith('ms-qrpin:v1|'))).toBe(true);
+
+  // Each badge with the PIN on its worker's slip signs them in (a pass first for someone who never signed in).
+  const slipPages = pdf.pages.filter((page) => page.images.length === 0);
+  expect(slipPages.length).toBeGreaterThan(0);
+  // A slip is found by its worker's name; the badge pages name workers too, so only slip pages are read.
+  const slipOf = (name: string): string | undefined =>
+    slipPages
+      .map((page) => page.text.slice(page.text.indexOf(name)))
+      .find((text, index) => slipPages[index]!.text.includes(name) && text !== '');
+  for (const page of pdf.pages.filter((candidate) => candidate.images.length > 0))
+    expect(page.text).not.toMatch(/\d{8}/);
+  for (const content of scanned) {
+    const upn = content!.split('|')[1]!;
+    const alias = upn.split('@')[0]!;
+    const name = alias
+      .split('.')
+      .map((part) => part[0]!.toUpperCase() + part.slice(1))
+      .join(' ');
+    // A slip's lines: name, store, "Temporary PIN", the PIN, its note, then a pass's label and the pass.
+    const lines = (slipOf(name) ?? '').split('\n');
+    const pin = lines[3];
+    expect([name, pin]).toEqual([name, expect.stringMatching(/^\d{8}$/)]);
+    const pass = lines[5]?.startsWith('Temporary Access Pass') ? lines[6] : undefined;
+    if (pass)
+      expect(
+        (
+          await harness.simulator.control('POST', 'sign-ins', {
+            user: demoUser(alias),
+            method: 'temporaryAccessPass',
+            pass,
+          })
+        ).status,
+      ).toBe(200);
+    const signIn = await harness.simulator.control('POST', 'sign-ins', {
+      user: demoUser(alias),
+      method: 'standardQRCode',
+      content,
+      pin,
+    });
+    expect([alias, signIn.status]).toEqual([alias, 200]);
+  }
+  // Once: the other paper size, and the same link again, are gone.
+  expect((await fetch(letter)).status).toBe(404);
+  expect((await fetch(a4)).status).toBe(404);
+});
