@@ -263,6 +263,11 @@ export class BadgeJobRunner implements JobStarter {
         return;
       }
       await this.pace.take(row.withPass ? 2 : 1);
+      // Stopped while this worker waited its turn: nothing was written for them, so they are left as planned.
+      if (this.stopping || (await this.jobs.get(job.id))?.status !== 'running') {
+        await this.move(job, row, ['creating'], 'planned');
+        return;
+      }
       try {
         await this.issued(job, row, await spec.handler.apply(change, this.gateway, live), change);
       } catch (error) {

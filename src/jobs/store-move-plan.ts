@@ -63,7 +63,7 @@ export async function readMovePlan(gateway: PlanGateway, store: StoreUnit, now: 
     else if (worker.standing === 'unreadable') skip('could not be read just now: ask again for them alone later');
     else if (worker.standing === 'badge-ready' || worker.standing === 'badge-expiring')
       skip(`already has a working badge (${STANDING_WORDS[worker.standing]})`);
-    else if (!qrAllowed.has(worker.userId)) skip('is not in the QR code policy: IT can add them to the policy’s group');
+    else if (!qrAllowed.has(worker.userId)) skip('is not in the QR code policy: IT can add them to its group');
     else if (extra && extra.licences.length > 0 && !hasQualifyingLicence(extra.licences))
       skip('has no licence that includes QR code sign-in (Microsoft 365 F1/F3/E3/E5 or Entra ID P1/P2)');
     else if (extra && extra.licences.length === 0) skip('has no licence, and QR code sign-in needs one');

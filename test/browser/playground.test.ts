@@ -1,6 +1,7 @@
 // The whole product as a new user sees it: `npm start`'s launcher, two Agents Playgrounds in headless chromium,
 // a store manager asking for a fix and a helpdesk approver approving it.
-import { existsSync, mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startLauncher, type RunningLauncher } from '../helpers/launcher';
@@ -234,6 +235,61 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
         .getByRole('img', { name: 'QR code for Daniel Wright' })
         .waitFor({ state: 'detached', timeout: REPLY_MS });
       expect(await manager.getByText(/^Temporary PIN:/).count()).toBe(0);
+    });
+  });
+
+  it('moves the Manchester store to badges: the plan, one approval, the progress card and the badge sheet', async () => {
+    await step('move-plan', async () => {
+      await say(manager, 'move my store to QR codes');
+      await manager.getByText('Move Manchester Piccadilly to QR badges').first().waitFor({ timeout: REPLY_MS });
+      await manager.getByText('Badges to make').first().scrollIntoViewIfNeeded();
+      await manager.screenshot({ path: path.join(RESULTS, 'playground-move-plan.png') });
+    });
+    let sheetUrl = '';
+    await step('move-progress', async () => {
+      await manager.getByRole('button', { name: 'Ask for approval' }).click();
+      await approver
+        .getByText(/Priya Shah asks you to approve request \d+: Move Manchester Piccadilly to QR badges/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+      await approver.getByRole('button', { name: 'Approve', exact: true }).last().click();
+      await manager
+        .getByText(/^Done: \d+ badges made/)
+        .first()
+        .waitFor({ timeout: REPLY_MS });
+      const sheet = manager.getByText('Badge sheet (A4)', { exact: true });
+      await sheet.scrollIntoViewIfNeeded();
+      await manager.screenshot({ path: path.join(RESULTS, 'playground-move-progress.png') });
+      // The link opens once: the browser's request is stopped here and the test downloads the sheet itself.
+      await context!.route(/\/downloads\//, async (route) => {
+        sheetUrl = route.request().url();
+        await route.abort();
+      });
+      await sheet.click();
+      for (let waited = 0; sheetUrl === '' && waited < REPLY_MS; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    });
+    await step('move-sheet', async () => {
+      expect(sheetUrl).toMatch(/\/downloads\/[\w-]+\.[\w-]+$/);
+      const response = await fetch(sheetUrl);
+      expect(response.headers.get('content-type')).toBe('application/pdf');
+      const file = path.join(RESULTS, 'playground-move-sheet.pdf');
+      writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+      // The first page as a printer would show it, rendered by poppler.
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        file,
+        path.join(RESULTS, 'playground-move-sheet-page1'),
+      ]);
+      expect(existsSync(path.join(RESULTS, 'playground-move-sheet-page1.png'))).toBe(true);
+      expect((await fetch(sheetUrl)).status).toBe(404);
     });
   });
 });

@@ -121,3 +121,46 @@ it('moves the store under one approval: a progress card, then one sheet whose ba
   expect((await fetch(letter)).status).toBe(404);
   expect((await fetch(a4)).status).toBe(404);
 });
+
+it('stops a move when asked, before the next worker, and says what was done; the sheet holds what was made', async () => {
+  await harness.simulator.reset();
+  // Graph throttles the first badge's create for 3 s: the whole job waits (not just that worker), so it is still
+  // going when Stop is pressed.
+  await harness.simulator.control('POST', 'faults', {
+    method: 'PUT',
+    path: 'authentication/qrCodePinMethod$',
+    status: 429,
+    code: 'TooManyRequests',
+    retryAfter: 3,
+  });
+  try {
+    const approved = await approveTheMove();
+    const running = await waitUntil('the progress card', () =>
+      cardsTo(approved).find((card) => /"verb":"job.cancel"/.test(card)),
+    );
+    const jobId = /"verb":"job.cancel","data":\{"jobId":"([^"]+)"/.exec(running)![1]!;
+    expect((await harness.click(HANA, 'job.cancel', { jobId: 'not-a-job' })).body.value).toMatch(/no longer exists/);
+    const stopping = await harness.click(PRIYA, 'job.cancel', { jobId });
+    expect(JSON.stringify(stopping.body.value)).toMatch(/Stopping, as Priya Shah asked/);
+    const ended = await waitUntil(
+      'the job to stop',
+      () => cardsTo(approved).find((card) => /Stopped by Priya Shah/.test(card)),
+      30000,
+    );
+    const made = Number(/Stopped by Priya Shah: (\d+) badges? made, (\d+) not started/.exec(ended)![1]);
+    const waiting = Number(/(\d+) not started/.exec(ended)![1]);
+    expect(waiting).toBeGreaterThan(0);
+    const created = (await requestLog()).filter(
+      (request) =>
+        request.method === 'PUT' && /\/authentication\/qrCodePinMethod$/.test(request.path) && request.status === 201,
+    );
+    expect(created).toHaveLength(made);
+    if (made > 0) {
+      const a4 = /"title":"Badge sheet \(A4\)","url":"([^"]+)"/.exec(ended)![1]!;
+      const pdf = await readPdf(new Uint8Array(await (await fetch(a4)).arrayBuffer()));
+      expect(pdf.pages.flatMap((page) => page.images)).toHaveLength(made);
+    }
+  } finally {
+    await harness.simulator.control('DELETE', 'faults');
+  }
+});

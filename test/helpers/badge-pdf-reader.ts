@@ -110,7 +110,13 @@ function drawnImages(content: string): Array<{ name: string; widthPt: number; he
   return found;
 }
 
-const winAnsi = new TextDecoder('windows-1252');
+/**
+ * Windows-1252's 0x80–0x9F, where it differs from Latin-1 ("…" is 0x85), spelled out: Node 20's TextDecoder for
+ * windows-1252 decodes those bytes as Latin-1.
+ */
+const WIN_ANSI_80 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const winAnsi = (bytes: Uint8Array) =>
+  String.fromCharCode(...bytes).replace(/[\u0080-\u009f]/g, (char) => WIN_ANSI_80[char.charCodeAt(0) - 0x80]!);
 
 /** A PDF string operand's bytes: <hex> or (literal) with its backslash escapes. */
 function stringBytes(token: string): Uint8Array {
@@ -151,7 +157,7 @@ function drawnText(content: string, fontNames: Map<string, string>): TextRun[] {
     else if (token === 'Tj' || token === "'") {
       if (token === "'") nextLine(0, -leading);
       const [, , c, d, e, f] = multiply(line, current);
-      const text = winAnsi.decode(stringBytes(operands.at(-1)!));
+      const text = winAnsi(stringBytes(operands.at(-1)!));
       found.push({ text, x: e, y: f, size: size * Math.hypot(c, d), font });
     }
     if (/^[a-zA-Z*'"]+$/.test(token)) operands.length = 0;
