@@ -62,7 +62,7 @@ function grid([pageWidth, pageHeight]: readonly [number, number], width: number,
   const across = pageWidth - 2 * (MARGIN + MARK_REACH);
   const down = pageHeight - 2 * (MARGIN + MARK_REACH) - HEADER - FOOTER;
   const columns = Math.max(1, Math.floor((across + GUTTER) / (width + GUTTER)));
-  const rows = Math.min(2, Math.floor((down + GUTTER) / (height + GUTTER)));
+  const rows = Math.max(1, Math.floor((down + GUTTER) / (height + GUTTER)));
   const gapX = columns > 1 ? Math.min(MAX_GUTTER, (across - columns * width) / (columns - 1)) : 0;
   const gapY = rows > 1 ? Math.min(MAX_GUTTER, (down - rows * height) / (rows - 1)) : 0;
   const left = (pageWidth - columns * width - (columns - 1) * gapX) / 2;
@@ -142,7 +142,7 @@ async function drawBadge(
   const lines: Array<[PDFFont, number, string]> = [
     [fonts.bold, 9, badge.worker],
     ...(badge.store ? ([[fonts.regular, 8, badge.store]] as Array<[PDFFont, number, string]>) : []),
-    [fonts.regular, 7, `${badge.validity} ${badge.pin ?? ''}`],
+    [fonts.regular, 7, badge.validity],
   ];
   let baseline = qrBottom - 11;
   for (const [font, size, text] of lines) {
@@ -189,7 +189,7 @@ export async function badgeSheetPdf(
   const size = PAPER[options.paper];
   const badgeGrid = grid(size, BADGE_WIDTH, BADGE_HEIGHT);
   const slipGrid = grid(size, SLIP_WIDTH, SLIP_HEIGHT);
-  const slips = badges;
+  const slips = badges.filter((badge) => badge.pin || badge.pass);
   const badgePages = Math.max(1, Math.ceil(badges.length / badgeGrid.perPage));
   const pages = badgePages + Math.ceil(slips.length / slipGrid.perPage);
 

@@ -36,7 +36,7 @@ export interface SheetBadge {
 }
 
 /** How many workers are worked on at once; each one's own writes go one after another. */
-export const WORKERS_AT_ONCE = 8;
+export const WORKERS_AT_ONCE = 16;
 /** The progress card is updated at most this often. */
 const PROGRESS_EVERY_MS = 1500;
 

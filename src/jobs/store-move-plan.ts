@@ -67,6 +67,8 @@ export async function readMovePlan(gateway: PlanGateway, store: StoreUnit, now: 
     else if (extra && extra.licences.length > 0 && !hasQualifyingLicence(extra.licences))
       skip('has no licence that includes QR code sign-in (Microsoft 365 F1/F3/E3/E5 or Entra ID P1/P2)');
     else if (extra && extra.licences.length === 0) skip('has no licence, and QR code sign-in needs one');
+    else if (extra?.lastSignIn === 'never' && tap.tapPolicy?.state !== 'enabled')
+      skip('has never signed in, so a badge needs a Temporary Access Pass first, and passes are turned off here');
     else
       planned.push({ userId: worker.userId, displayName: worker.displayName, withPass: extra?.lastSignIn === 'never' });
   }

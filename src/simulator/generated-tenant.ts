@@ -1,7 +1,7 @@
 // A large generated tenant for benchmarks: N workers over N/250 stores (or stores of the size asked), deterministic
 // for a given size. Every 5th worker holds a QR badge, as a store midway through its move would.
 import { createHash } from 'node:crypto';
-import { demoQrCodePinPolicy } from './demo-badges';
+import { demoQrCodePinPolicy, demoTemporaryAccessPassPolicy } from './demo-badges';
 import { graphDateTime } from './graph-time';
 import { AUTHENTICATION_ADMINISTRATOR } from './role-templates';
 import type { Seed, SeedUser } from './seed';
@@ -91,5 +91,6 @@ export function generatedSeed(workerCount: number, workersPerStore = WORKERS_PER
       excludeTargets: [],
     },
     qrCodePinPolicy: demoQrCodePinPolicy(frontline),
+    temporaryAccessPassPolicy: demoTemporaryAccessPassPolicy(frontline),
   };
 }
