@@ -13,7 +13,8 @@ import { SYSTEM_ACTOR } from '../src/audit/audit-context';
 import { SimulatorCredential } from '../src/graph/graph-credentials';
 import { GraphGateway } from '../src/graph/graph-gateway';
 import { ThrottleWatch } from '../src/graph/throttle-watch';
-import { BadgeJobRunner, WORKERS_AT_ONCE } from '../src/jobs/badge-job';
+import { BadgeJob } from '../src/jobs/badge-job';
+import { JobRunner, JobTools, WORKERS_AT_ONCE } from '../src/jobs/job-runner';
 import { GRAPH_WRITE_CEILING_PER_SECOND, JobPace } from '../src/jobs/job-pace';
 import { readMovePlan } from '../src/jobs/store-move-plan';
 import { signInSnapshot } from '../src/methods/read-snapshot';
@@ -112,15 +113,14 @@ export async function run(): Promise<void> {
       tenantAdminGroupIds: [],
       managerScope: 'administrative-units',
     });
-    const runner = new BadgeJobRunner(
+    const tools = new JobTools(jobs, gateway, access, new JobPace(watch), () => new Date());
+    const badgeJob = new BadgeJob(tools, new SecretSeal(), audit);
+    const runner = new JobRunner(
       jobs,
       changes,
-      gateway,
       new RequesterDirectory(gateway),
       access,
-      new SecretSeal(),
-      new JobPace(watch),
-      audit,
+      [badgeJob],
       pino({ level: 'silent' }),
     );
     runner.tellThrough({ progress: async () => undefined, ended: async () => true });

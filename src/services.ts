@@ -16,7 +16,8 @@ import { OneTimeLinks } from './bot/one-time-links';
 import { RecentOverviews } from './bot/recent-overviews';
 import { JobCards } from './bot/job-cards';
 import { ThrottleWatch } from './graph/throttle-watch';
-import { BadgeJobRunner } from './jobs/badge-job';
+import { BadgeJob } from './jobs/badge-job';
+import { JobRunner, JobTools } from './jobs/job-runner';
 import { JobPace } from './jobs/job-pace';
 import { SecretSeal } from './secret/secret-seal';
 import { SqliteJobStore } from './storage/sqlite/sqlite-job-store';
@@ -59,7 +60,9 @@ export interface Services {
   numberIndex: SqliteNumberIndex;
   jobStore: SqliteJobStore;
   /** Store-wide jobs (a store's move to badges), resumed at start. */
-  jobs: BadgeJobRunner;
+  jobs: JobRunner;
+  /** The move's kind: its sheet is taken from it. */
+  badgeJob: BadgeJob;
   /**
    * Background work started with the services: reconcile after a restart (`onChangeFinished` tells people how
    * a resumed change ended), expiry, the number index sweep; `clearHandovers` replaces secrets' cards shown a day.
@@ -108,17 +111,9 @@ export function createServices(config: Config, logger: Logger): Services {
   const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger, now, safety);
   const checker = new WorkerChecker(gateway, numberIndex, holders, lostNumbers);
   const jobStore = new SqliteJobStore(db);
-  const jobs = new BadgeJobRunner(
-    jobStore,
-    changeStore,
-    gateway,
-    directory,
-    access,
-    new SecretSeal(),
-    new JobPace(throttles),
-    audit,
-    logger,
-  );
+  const jobTools = new JobTools(jobStore, gateway, access, new JobPace(throttles), now);
+  const badgeJob = new BadgeJob(jobTools, new SecretSeal(), audit);
+  const jobs = new JobRunner(jobStore, changeStore, directory, access, [badgeJob], logger);
   executor.runJobsThrough(jobs);
   const sweepAbort = new AbortController();
   const timers: NodeJS.Timeout[] = [];
@@ -209,6 +204,7 @@ export function createServices(config: Config, logger: Logger): Services {
     numberIndex,
     jobStore,
     jobs,
+    badgeJob,
     startBackgroundWork,
     sweepExpired,
     async close() {
@@ -265,7 +261,7 @@ export function createBotDependencies(
       services.conversations,
       services.jobStore,
       downloads,
-      (jobId) => services.jobs.takeSheet(jobId),
+      (jobId) => services.badgeJob.takeSheet(jobId),
       logger,
     ),
   );

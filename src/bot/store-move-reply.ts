@@ -6,7 +6,7 @@ import type { Person } from '../audit/audit-context';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildJobProgressCard, buildMovePlanCard } from '../cards/store-move-card';
 import { submitChange, type SubmitChangeDeps } from '../conversation/submit-change';
-import type { BadgeJobRunner } from '../jobs/badge-job';
+import type { JobRunner } from '../jobs/job-runner';
 import { readMovePlan, type PlanGateway } from '../jobs/store-move-plan';
 import type { JobStore } from '../storage/job-store';
 import { personOf, WHO_ARE_YOU } from './person-of';
@@ -14,7 +14,7 @@ import { storesAsked, storesOf, type OverviewDeps } from './store-overview-reply
 
 export interface StoreMoveDeps extends OverviewDeps, SubmitChangeDeps {
   gateway: OverviewDeps['gateway'] & PlanGateway;
-  jobs: Pick<BadgeJobRunner, 'cancel'>;
+  jobs: Pick<JobRunner, 'cancel'>;
   jobStore: Pick<JobStore, 'workers'>;
 }
 

@@ -1,0 +1,223 @@
+// Runs the jobs of approved requests whose kind is a job (a store's move to badges, finishing it): a durable row per
+// worker, a few workers at a time, each worker's turn given to the job's kind (badge-job.ts, finish-job.ts). It
+// resumes where it stopped after a crash, stops before the next worker when asked, and reports on one card.
+import type { Logger } from 'pino';
+import type { AccessPolicy } from '../access/access-policy';
+import type { RequesterDirectory } from '../access/requester-directory';
+import type { RequesterProfile } from '../access/requester-profile';
+import { SYSTEM_ACTOR, withAuditContext, type Person } from '../audit/audit-context';
+import type { ChangeRequest } from '../changes/change-request';
+import type { ChangeStore } from '../changes/change-store';
+import type { JobStarter } from '../changes/job-starter';
+import { GraphFailure } from '../graph/graph-errors';
+import type { GraphGateway } from '../graph/graph-gateway';
+import type { ApplyResult } from '../methods/method-contract';
+import type { SignInSnapshot } from '../methods/method-types';
+import type { MethodsGateway } from '../methods/registry';
+import type { Job, JobStore, JobWorker, JobWorkerState, NewJob } from '../storage/job-store';
+import type { JobPace } from './job-pace';
+
+export type JobGateway = MethodsGateway & Pick<GraphGateway, 'readWorker'>;
+
+/** How many workers are worked on at once; each one's own writes go one after another. */
+export const WORKERS_AT_ONCE = 16;
+/** The progress card is updated at most this often. */
+const PROGRESS_EVERY_MS = 1500;
+
+/** What the job tells people (the bot's side): its progress card, and at the end the result. */
+export interface JobNotices {
+  progress(job: Job, workers: readonly JobWorker[]): Promise<void>;
+  /** The job ended: the result on its card (and a sheet, for badges); false if the requester cannot be reached. */
+  ended(job: Job, workers: readonly JobWorker[]): Promise<boolean>;
+}
+
+/** What every kind's turn can use. */
+export class JobTools {
+  constructor(
+    readonly jobs: JobStore,
+    readonly gateway: JobGateway,
+    readonly access: AccessPolicy,
+    readonly pace: JobPace,
+    readonly now: () => Date,
+  ) {}
+
+  move(job: Job, row: JobWorker, from: JobWorkerState[], state: JobWorkerState, detail?: string): Promise<boolean> {
+    return this.jobs.moveWorker(
+      job.id,
+      row.userId,
+      from,
+      { state, ...(detail && { detail }) },
+      this.now().toISOString(),
+    );
+  }
+
+  /** The worker's Graph calls are audited as the job's request, by its approver, for its requester. */
+  within<T>(job: Job, userId: string, work: () => Promise<T>): Promise<T> {
+    const context = { actor: job.approver, requester: job.requester, requestId: job.id, targetUserId: userId };
+    return withAuditContext(context, work);
+  }
+
+  /** Whether the requester may still act on the worker, by their live state. */
+  outOfScope(profile: RequesterProfile, snapshot: SignInSnapshot): boolean {
+    const scope = {
+      userId: snapshot.user.id,
+      administrativeUnitIds: snapshot.administrativeUnits.map((unit) => unit.id),
+      managerId: snapshot.user.managerId,
+    };
+    return !this.access.canActOn(profile, scope);
+  }
+}
+
+export const plainFailure = (error: unknown): string =>
+  error instanceof GraphFailure ? error.userMessage : 'Something went wrong; IT can find the details in the audit log.';
+
+/** One kind of job: its rows, one worker's turn, and what happens around the end. */
+export interface JobKind {
+  readonly kind: string;
+  /** The job's rows, from its approved request. */
+  rows(request: ChangeRequest): NewJob['workers'];
+  started(request: ChangeRequest): string;
+  /** One worker's turn; `stopped` says whether the job was asked to stop (checked right before a write). */
+  turn(
+    job: Job,
+    request: ChangeRequest,
+    row: JobWorker,
+    profile: RequesterProfile,
+    stopped: () => Promise<boolean>,
+  ): Promise<void>;
+  /** After the last worker, before the result: badges whose secrets a restart lost are made afresh. */
+  beforeEnd?(job: Job, request: ChangeRequest): Promise<void>;
+  /** The requester cannot be told: what was made that nobody can use is stopped. */
+  unreachable?(job: Job, request: ChangeRequest, rows: readonly JobWorker[]): Promise<void>;
+}
+
+export class JobRunner implements JobStarter {
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly kinds: ReadonlyMap<string, JobKind>;
+  private notices: JobNotices | undefined;
+  /** Set when the process stops: no next worker is started, and the job resumes at the next start. */
+  private stopping = false;
+
+  constructor(
+    private readonly jobs: JobStore,
+    private readonly changes: Pick<ChangeStore, 'get'>,
+    private readonly directory: RequesterDirectory,
+    private readonly access: AccessPolicy,
+    kinds: readonly JobKind[],
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.kinds = new Map(kinds.map((kind) => [kind.kind, kind]));
+  }
+
+  /** Set once the bot can reach people. */
+  tellThrough(notices: JobNotices): void {
+    this.notices = notices;
+  }
+
+  async start(request: ChangeRequest): Promise<ApplyResult> {
+    const kind = this.kinds.get(request.kind);
+    if (!kind || !('storeId' in request)) return { status: 'failed', outcome: 'That is not a store-wide job.' };
+    const { job } = await this.jobs.create({
+      id: request.id,
+      requestNumber: request.number,
+      requester: request.requester,
+      approver: request.decidedBy ?? SYSTEM_ACTOR,
+      storeId: request.storeId,
+      storeName: request.target.displayName,
+      createdAt: this.now().toISOString(),
+      workers: kind.rows(request),
+    });
+    void this.kick(job.id);
+    return { status: 'succeeded', outcome: kind.started(request) };
+  }
+
+  /** After a start: jobs that were running carry on from where they stopped. */
+  async resume(): Promise<number> {
+    const unfinished = await this.jobs.unfinished();
+    for (const job of unfinished) void this.kick(job.id);
+    return unfinished.length;
+  }
+
+  /** Asks a running job to stop before its next write; the requester or an approver may. */
+  async cancel(jobId: string, person: Person): Promise<{ ok: true; job: Job } | { ok: false; message: string }> {
+    const job = await this.jobs.get(jobId);
+    if (!job) return { ok: false, message: 'That job no longer exists.' };
+    const profile = await this.directory.profile(person, { fresh: true });
+    const mine = job.requester.aadObjectId.toLowerCase() === person.aadObjectId.toLowerCase();
+    if (!mine && !this.access.isApprover(profile))
+      return { ok: false, message: `Only ${job.requester.name}, who asked for it, or an approver can stop this job.` };
+    const stopped = await this.jobs.setStatus(jobId, ['running'], 'cancelling', this.now().toISOString(), person);
+    if (!stopped) return { ok: false, message: 'This job has already ended or is stopping.' };
+    return { ok: true, job: stopped };
+  }
+
+  /** Runs or carries on a job in the background, once per job in this process. */
+  kick(jobId: string): Promise<void> {
+    if (this.stopping) return Promise.resolve();
+    const current = this.running.get(jobId);
+    if (current) return current;
+    const run = this.run(jobId)
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, jobId }, 'a job stopped on an error; it resumes at the next start'),
+      )
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, run);
+    return run;
+  }
+
+  /** Resolves when every job this process runs has stopped (tests, shutdown). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running.values()]);
+  }
+
+  /** Stops starting workers (the process is stopping); the workers in hand finish, the jobs resume at next start. */
+  stop(): Promise<void> {
+    this.stopping = true;
+    return this.idle();
+  }
+
+  private async run(jobId: string): Promise<void> {
+    const job = await this.jobs.get(jobId);
+    const request = await this.changes.get(jobId);
+    const kind = request && this.kinds.get(request.kind);
+    if (!job || !request || !kind) return;
+    const profile = await this.directory.profile(job.requester, { fresh: true });
+    let lastProgress = 0;
+    const progress = async (force = false): Promise<void> => {
+      if (!force && this.now().getTime() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = this.now().getTime();
+      const [current, rows] = await Promise.all([this.jobs.get(jobId), this.jobs.workers(jobId)]);
+      if (current)
+        await this.notices
+          ?.progress(current, rows)
+          .catch((error: unknown) => this.logger.warn({ err: error, jobId }, 'progress card not updated'));
+    };
+    const stopped = async (): Promise<boolean> => this.stopping || (await this.jobs.get(jobId))?.status !== 'running';
+    await progress(true);
+    const queue = (await this.jobs.workers(jobId)).filter((row) => row.state === 'planned' || row.state === 'creating');
+    const next = async (): Promise<void> => {
+      for (let row = queue.shift(); row; row = queue.shift()) {
+        if (await stopped()) return;
+        await kind
+          .turn(job, request, row, profile, stopped)
+          .catch((error: unknown) =>
+            this.logger.warn({ err: error, jobId, userId: row!.userId }, 'a worker of a job could not be finished'),
+          );
+        await progress();
+      }
+    };
+    await Promise.all(Array.from({ length: WORKERS_AT_ONCE }, next));
+    // Ended only where someone can be told: a process without the bot leaves the job for one with it.
+    if (this.stopping || !this.notices) return;
+    await kind.beforeEnd?.(job, request);
+    const at = this.now().toISOString();
+    const ended =
+      (await this.jobs.setStatus(jobId, ['cancelling'], 'cancelled', at)) ??
+      (await this.jobs.setStatus(jobId, ['running'], 'finished', at)) ??
+      (await this.jobs.get(jobId));
+    if (!ended) return;
+    const rows = await this.jobs.workers(jobId);
+    if (!(await this.notices.ended(ended, rows))) await kind.unreachable?.(job, request, rows);
+  }
+}
