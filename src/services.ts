@@ -17,6 +17,7 @@ import { RecentOverviews } from './bot/recent-overviews';
 import { JobCards } from './bot/job-cards';
 import { ThrottleWatch } from './graph/throttle-watch';
 import { BadgeJob } from './jobs/badge-job';
+import { FinishJob } from './jobs/finish-job';
 import { JobRunner, JobTools } from './jobs/job-runner';
 import { JobPace } from './jobs/job-pace';
 import { SecretSeal } from './secret/secret-seal';
@@ -113,7 +114,7 @@ export function createServices(config: Config, logger: Logger): Services {
   const jobStore = new SqliteJobStore(db);
   const jobTools = new JobTools(jobStore, gateway, access, new JobPace(throttles), now);
   const badgeJob = new BadgeJob(jobTools, new SecretSeal(), audit);
-  const jobs = new JobRunner(jobStore, changeStore, directory, access, [badgeJob], logger);
+  const jobs = new JobRunner(jobStore, changeStore, directory, access, [badgeJob, new FinishJob(jobTools)], logger);
   executor.runJobsThrough(jobs);
   const sweepAbort = new AbortController();
   const timers: NodeJS.Timeout[] = [];

@@ -27,7 +27,7 @@ import { HANDOVER_VERBS } from '../cards/handover-card';
 import { OVERVIEW_VERBS } from '../cards/store-overview-card';
 import { overviewAction } from './store-overview-reply';
 import { MOVE_VERBS } from '../cards/store-move-card';
-import { askToMove, stopJob } from './store-move-reply';
+import { askToFinish, askToMove, stopJob } from './store-move-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -267,6 +267,16 @@ export async function handleCardAction(
       return askToMove(deps, context, data);
     case MOVE_VERBS.cancel:
       return stopJob(deps, context, data);
+    case MOVE_VERBS.finish:
+      return askToFinish(deps, context, data);
+    case MOVE_VERBS.remind: {
+      // The worker's sign-in steps, found again by id and scope-checked like "instructions for …".
+      const requester = personOf(context.activity);
+      const userId = text(data.userId);
+      if (!requester || !userId) return { text: requester ? 'That card is no longer valid.' : WHO_ARE_YOU };
+      await reportOnWorker(deps, context, state, requester, { kind: 'instructions' }, userId);
+      return { posted: 'OK.' };
+    }
     default:
       return { text: 'That button is not supported any more.' };
   }
@@ -288,4 +298,6 @@ export const CARD_VERBS = [
   OVERVIEW_VERBS.csv,
   MOVE_VERBS.ask,
   MOVE_VERBS.cancel,
+  MOVE_VERBS.finish,
+  MOVE_VERBS.remind,
 ] as const;

@@ -23,7 +23,7 @@ import { APPROVALS_CHANNEL } from './notifier';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { TOO_MANY_READS } from './read-limit';
 import { storeOverview } from './store-overview-reply';
-import { movePlanAnswer } from './store-move-reply';
+import { finishPlanAnswer, movePlanAnswer } from './store-move-reply';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -91,6 +91,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'overview',
   'history',
   'move-store',
+  'finish-store-move',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -125,8 +126,12 @@ export async function dispatch(
     case 'overview':
       await storeOverview(deps, context, requester, intent.store);
       return;
-    case 'move-store': {
-      const answer = await movePlanAnswer(deps, requester, intent.store);
+    case 'move-store':
+    case 'finish-store-move': {
+      const answer =
+        intent.kind === 'move-store'
+          ? await movePlanAnswer(deps, requester, intent.store)
+          : await finishPlanAnswer(deps, requester, intent.store);
       if ('card' in answer) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
       else await context.sendActivity('text' in answer ? answer.text : answer.posted);
       return;

@@ -7,7 +7,10 @@ import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildJobProgressCard, buildMovePlanCard } from '../cards/store-move-card';
 import { submitChange, type SubmitChangeDeps } from '../conversation/submit-change';
 import type { JobRunner } from '../jobs/job-runner';
+import { readFinishPlan } from '../jobs/store-finish-plan';
 import { readMovePlan, type PlanGateway } from '../jobs/store-move-plan';
+import type { StoreUnit } from '../graph/store-reads';
+import { buildFinishPlanCard } from '../cards/store-finish-card';
 import type { JobStore } from '../storage/job-store';
 import { personOf, WHO_ARE_YOU } from './person-of';
 import { storesAsked, storesOf, type OverviewDeps } from './store-overview-reply';
@@ -22,25 +25,47 @@ type Answer = { card: AdaptiveCard } | { text: string } | { posted: string };
 
 const now = (deps: StoreMoveDeps): Date => (deps.now ?? (() => new Date()))();
 
-/** The plan for the one store the message names (or the requester's only store). */
-export async function movePlanAnswer(
+/** The one store a message names (or the requester's only store), if they may ask for changes there. */
+async function oneStore(
   deps: StoreMoveDeps,
   requester: Person,
   typedStore: string | undefined,
-): Promise<Answer> {
+  verb: string,
+): Promise<{ store: StoreUnit } | { text: string }> {
   const asked = await storesAsked(deps, requester, typedStore);
   if (!asked.ok) return { text: asked.text };
   if (!deps.access.mayRequest(asked.profile))
     return { text: 'Only store managers and helpdesk staff can ask phonedesk for changes.' };
   if (asked.stores.length > 1)
     return {
-      text: `Which store? One at a time, for example "move ${asked.stores[0]!.displayName} to QR badges". Yours: ${asked.stores
+      text: `Which store? One at a time, for example "${verb} the ${asked.stores[0]!.displayName} store". Yours: ${asked.stores
         .slice(0, 8)
         .map((store) => store.displayName)
         .join(', ')}.`,
     };
-  const plan = await readMovePlan(deps.gateway, asked.stores[0]!, now(deps));
-  return { card: buildMovePlanCard(plan) };
+  return { store: asked.stores[0]! };
+}
+
+/** A store a card's button names, if the clicker looks after it now. */
+async function clickedStoreInScope(
+  deps: StoreMoveDeps,
+  clicker: Person,
+  storeId: unknown,
+): Promise<StoreUnit | undefined> {
+  if (typeof storeId !== 'string' || storeId.length > 100) return undefined;
+  const profile = await deps.directory.profile(clicker, { fresh: true });
+  return (await storesOf(deps, profile)).find((candidate) => candidate.id === storeId);
+}
+
+/** The plan for the one store the message names (or the requester's only store). */
+export async function movePlanAnswer(
+  deps: StoreMoveDeps,
+  requester: Person,
+  typedStore: string | undefined,
+): Promise<Answer> {
+  const store = await oneStore(deps, requester, typedStore, 'move');
+  if ('text' in store) return store;
+  return { card: buildMovePlanCard(await readMovePlan(deps.gateway, store.store, now(deps))) };
 }
 
 /** "Ask for approval" on a plan card: the store re-checked, the plan read again, one request for all of it. */
@@ -51,9 +76,7 @@ export async function askToMove(
 ): Promise<Answer> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
-  const storeId = typeof data.storeId === 'string' && data.storeId.length <= 100 ? data.storeId : undefined;
-  const profile = await deps.directory.profile(requester, { fresh: true });
-  const store = storeId ? (await storesOf(deps, profile)).find((candidate) => candidate.id === storeId) : undefined;
+  const store = await clickedStoreInScope(deps, requester, data.storeId);
   if (!store) return { text: 'That store is not one you look after.' };
   const plan = await readMovePlan(deps.gateway, store, now(deps));
   if (plan.planned.length === 0) return { text: `Nobody in ${store.displayName} needs a badge now.` };
@@ -70,6 +93,49 @@ export async function askToMove(
       passMinutes: plan.passMinutes,
       target: { userId: store.id, displayName: store.displayName },
       reason: 'Move the store to QR badges before SMS sign-in stops on 1 February 2027',
+      urgent: false,
+      tenantWide: false,
+    },
+    undefined,
+  );
+  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+}
+
+/** "Finish moving my store": the plan for turning SMS sign-in off beside the badges in use. */
+export async function finishPlanAnswer(
+  deps: StoreMoveDeps,
+  requester: Person,
+  typedStore: string | undefined,
+): Promise<Answer> {
+  const store = await oneStore(deps, requester, typedStore, 'finish moving');
+  if ('text' in store) return store;
+  return { card: buildFinishPlanCard(await readFinishPlan(deps.gateway, store.store, now(deps))) };
+}
+
+/** "Ask for approval" on a finish plan: the store re-checked, the plan read again, one request for all of it. */
+export async function askToFinish(
+  deps: StoreMoveDeps,
+  context: TurnContext,
+  data: Record<string, unknown>,
+): Promise<Answer> {
+  const requester = personOf(context.activity);
+  if (!requester) return { text: WHO_ARE_YOU };
+  const store = await clickedStoreInScope(deps, requester, data.storeId);
+  if (!store) return { text: 'That store is not one you look after.' };
+  const plan = await readFinishPlan(deps.gateway, store, now(deps));
+  if (plan.planned.length === 0)
+    return { text: `Nobody in ${store.displayName} signs in with a badge and by text message both.` };
+  const request = await submitChange(
+    deps,
+    context,
+    {
+      requester,
+      kind: 'finish-store-move',
+      storeId: store.id,
+      planned: plan.planned,
+      removeNumbers: data.remove === true,
+      target: { userId: store.id, displayName: store.displayName },
+      reason: 'Workers sign in with their badge now: SMS sign-in is the weaker way, and stops on 1 February 2027',
       urgent: false,
       tenantWide: false,
     },

@@ -5,7 +5,12 @@ import type { PlannedBadge, SkippedWorker } from '../methods/qr-code-pin/qr-type
 import type { Job, JobWorker } from '../storage/job-store';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
 
-export const MOVE_VERBS = { ask: 'move.ask', cancel: 'job.cancel' } as const;
+export const MOVE_VERBS = {
+  ask: 'move.ask',
+  cancel: 'job.cancel',
+  finish: 'finish.ask',
+  remind: 'move.remind',
+} as const;
 
 /** Names listed on a card; the rest are counted. */
 const LISTED = 15;
@@ -125,7 +130,12 @@ export interface ProgressView {
 
 export function buildJobProgressCard({ job, workers, now, sheet }: ProgressView): AdaptiveCard {
   const tally = tallyOf(workers);
-  const title = `Moving ${job.storeName} to QR badges (request ${job.requestNumber})`;
+  const finishing = job.kind === 'finish-store-move';
+  const title = finishing
+    ? `Finishing the move of ${job.storeName}: SMS sign-in off (request ${job.requestNumber})`
+    : `Moving ${job.storeName} to QR badges (request ${job.requestNumber})`;
+  const made = (count: number): string =>
+    finishing ? `SMS sign-in off for ${plural(count, 'worker')}` : `${plural(count, 'badge')} made`;
   const body: CardElement[] = [text(title, { weight: 'Bolder', size: 'Medium' })];
   const active = job.status === 'running' || job.status === 'cancelling';
   if (active) {
@@ -135,7 +145,7 @@ export function buildJobProgressCard({ job, workers, now, sheet }: ProgressView)
       text(`${bar(tally.done, tally.total)}  ${tally.done} of ${tally.total}`, { fontType: 'Monospace' }),
       text(
         [
-          `${plural(tally.issued, 'badge')} made`,
+          made(tally.issued),
           tally.failed > 0 && `${tally.failed} failed`,
           tally.skipped > 0 && `${tally.skipped} left out`,
           left !== undefined && `${durationWords(left)} left`,
@@ -152,8 +162,8 @@ export function buildJobProgressCard({ job, workers, now, sheet }: ProgressView)
   } else {
     const ended =
       job.status === 'cancelled'
-        ? `Stopped by ${job.cancelledBy?.name ?? 'someone'}: ${plural(tally.issued, 'badge')} made, ${tally.waiting} not started.`
-        : `Done: ${plural(tally.issued, 'badge')} made${tally.failed > 0 ? `, ${tally.failed} failed` : ''}${tally.skipped > 0 ? `, ${tally.skipped} left out` : ''}.`;
+        ? `Stopped by ${job.cancelledBy?.name ?? 'someone'}: ${made(tally.issued)}, ${tally.waiting} not started.`
+        : `Done: ${made(tally.issued)}${tally.failed > 0 ? `, ${tally.failed} failed` : ''}${tally.skipped > 0 ? `, ${tally.skipped} left out` : ''}.`;
     body.push(text(ended, { weight: 'Bolder' }));
     const problems = workers.filter((worker) => worker.state === 'failed' || worker.state === 'skipped');
     if (problems.length > 0)

@@ -58,6 +58,8 @@ export interface WorkerStanding {
   temporaryCode: boolean;
   /** A used badge with SMS sign-in still on: what "finish the move" turns off. */
   smsStillOn: boolean;
+  /** A working badge never used yet, with SMS sign-in still on: "finish the move" reminds rather than turns off. */
+  badgeUnused: boolean;
   /** The finding a fix button asks for, when phonedesk can request one. */
   fix?: { finding: FindingId; label: string };
 }
@@ -125,7 +127,14 @@ export function standingOf(input: StandingInput): WorkerStanding {
     userPrincipalName: member.userPrincipalName,
     ...state,
     temporaryCode: isActive(qr?.qrCodePin?.temporaryQRCode, now),
-    smsStillOn: state.standing === 'badge-ready' && standard?.lastUsedDateTime !== undefined && smsReady,
+    smsStillOn:
+      (state.standing === 'badge-ready' || state.standing === 'badge-expiring') &&
+      standard?.lastUsedDateTime !== undefined &&
+      smsReady,
+    badgeUnused:
+      (state.standing === 'badge-ready' || state.standing === 'badge-expiring') &&
+      standard?.lastUsedDateTime === undefined &&
+      smsReady,
   };
 }
 

@@ -14,7 +14,7 @@ import type { GraphGateway } from '../graph/graph-gateway';
 import type { ApplyResult } from '../methods/method-contract';
 import type { SignInSnapshot } from '../methods/method-types';
 import type { MethodsGateway } from '../methods/registry';
-import type { Job, JobStore, JobWorker, JobWorkerState, NewJob } from '../storage/job-store';
+import type { Job, JobKindName, JobStore, JobWorker, JobWorkerState, NewJob } from '../storage/job-store';
 import type { JobPace } from './job-pace';
 
 export type JobGateway = MethodsGateway & Pick<GraphGateway, 'readWorker'>;
@@ -73,7 +73,7 @@ export const plainFailure = (error: unknown): string =>
 
 /** One kind of job: its rows, one worker's turn, and what happens around the end. */
 export interface JobKind {
-  readonly kind: string;
+  readonly kind: JobKindName;
   /** The job's rows, from its approved request. */
   rows(request: ChangeRequest): NewJob['workers'];
   started(request: ChangeRequest): string;
@@ -120,6 +120,7 @@ export class JobRunner implements JobStarter {
     if (!kind || !('storeId' in request)) return { status: 'failed', outcome: 'That is not a store-wide job.' };
     const { job } = await this.jobs.create({
       id: request.id,
+      kind: kind.kind,
       requestNumber: request.number,
       requester: request.requester,
       approver: request.decidedBy ?? SYSTEM_ACTOR,

@@ -5,11 +5,14 @@ import type { ConversationReference } from 'botbuilder';
 import type { Person } from '../audit/audit-context';
 
 export type JobStatus = 'running' | 'cancelling' | 'cancelled' | 'finished';
+/** What the job does for each worker: a badge (a store's move), or SMS sign-in off (finishing the move). */
+export type JobKindName = 'move-store-to-badges' | 'finish-store-move';
 export type JobWorkerState = 'planned' | 'creating' | 'issued' | 'delivered' | 'failed' | 'skipped';
 
 export interface Job {
   /** The id of the change request that approved it: one job per request. */
   id: string;
+  kind: JobKindName;
   requestNumber: number;
   requester: Person;
   approver: Person;
@@ -50,6 +53,7 @@ export interface JobWorker {
 
 export interface NewJob {
   id: string;
+  kind: JobKindName;
   requestNumber: number;
   requester: Person;
   approver: Person;

@@ -122,6 +122,48 @@ it('moves the store under one approval: a progress card, then one sheet whose ba
   expect((await fetch(a4)).status).toBe(404);
 });
 
+it('finishes the move: SMS sign-in off for those who use their badge, sign-in steps offered for those who do not yet', async () => {
+  const plan = await harness.say(PRIYA, 'finish moving my store');
+  const text = textOf(plan);
+  expect(text).toMatch(/Finish moving Manchester Piccadilly to badges/);
+  // Chloe signs in with her badge and still by SMS; Julia has never used hers.
+  expect(text).toMatch(/• Chloe Evans/);
+  expect(text).toMatch(/Not used their badge yet[\s\S]*Julia Young/);
+  const remind = findButton(plan, 'move.remind');
+  expect(remind).toEqual({ userId: demoUser('julia.young') });
+  const before = harness.connector.calls.length;
+  await harness.click(PRIYA, 'move.remind', remind!);
+  expect(textOf(harness.postsTo(PRIYA, before))).toMatch(/Sign in with QR code|scan/i);
+
+  const ask = findButton(plan, 'finish.ask');
+  expect(ask).toEqual({ storeId: DEMO_STORES.manchester.id, remove: false });
+  const asked = harness.connector.calls.length;
+  await harness.click(PRIYA, 'finish.ask', ask!);
+  expect(textOf(harness.postsTo(PRIYA, asked))).toMatch(
+    askedFor(
+      'Finish moving Manchester Piccadilly to badges: turn off SMS sign-in for \\d+ workers? who sign in with their badge',
+    ),
+  );
+  const approve = findButton(harness.postsTo(HANA, asked), 'change.approve');
+  const approved = harness.connector.calls.length;
+  await harness.click(HANA, 'change.approve', approve!);
+  const done = await waitUntil('the finish to end', () =>
+    cardsTo(approved).find((card) => /Done: SMS sign-in off for \d+ workers?/.test(card)),
+  );
+  const turnedOff = Number(/Done: SMS sign-in off for (\d+)/.exec(done)![1]);
+  expect(turnedOff).toBeGreaterThanOrEqual(1);
+  const phones = async (alias: string) =>
+    (
+      await harness.simulator.graph<{ value: Array<{ phoneType: string; smsSignInState: string }> }>(
+        'GET',
+        `/users/${demoUser(alias)}/authentication/phoneMethods`,
+      )
+    ).body.value;
+  // Chloe keeps her number (for confirming sign-ins), but can no longer sign in with it; Julia keeps SMS.
+  expect((await phones('chloe.evans')).find((phone) => phone.phoneType === 'mobile')?.smsSignInState).not.toBe('ready');
+  expect((await phones('julia.young')).find((phone) => phone.phoneType === 'mobile')?.smsSignInState).toBe('ready');
+});
+
 it('stops a move when asked, before the next worker, and says what was done; the sheet holds what was made', async () => {
   await harness.simulator.reset();
   // Graph throttles the first badge's create for 3 s: the whole job waits (not just that worker), so it is still

@@ -173,6 +173,15 @@ describe('standingOf', () => {
   ])('smsStillOn for %s: %s', (_label, overrides, expected) => {
     expect(of(overrides).smsStillOn).toBe(expected);
   });
+
+  it.each<[string, Partial<StandingInput>, boolean]>([
+    ['a badge never used, SMS ready', { qr: badge(100, { used: false }) }, true],
+    ['a used badge, SMS ready', { qr: badge(100) }, false],
+    ['a badge never used, SMS not turned on', { qr: badge(100, { used: false }), sms: sms(phone('notEnabled')) }, false],
+    ['SMS ready and no badge', {}, false],
+  ])('badgeUnused for %s: %s', (_label, overrides, expected) => {
+    expect(of(overrides).badgeUnused).toBe(expected);
+  });
 });
 
 /** A worker standing as given, for counting, sorting and cards. */
@@ -185,6 +194,7 @@ function worker(displayName: string, standing: Standing, extra: Partial<WorkerSt
     standing,
     temporaryCode: false,
     smsStillOn: false,
+    badgeUnused: false,
     ...extra,
   };
 }

@@ -16,6 +16,8 @@ export type Intent =
   | { kind: 'overview'; store?: string }
   /** "move my store to QR badges": the plan card for the store; `store` as typed, when named. */
   | { kind: 'move-store'; store?: string }
+  /** "finish moving my store": SMS sign-in off beside badges in use; `store` as typed, when named. */
+  | { kind: 'finish-store-move'; store?: string }
   /** "history of Bob": the last changes phonedesk asked for the worker. */
   | { kind: 'history'; worker?: string }
   /** "is SMS sign-in set up?" */

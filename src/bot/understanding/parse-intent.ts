@@ -109,7 +109,7 @@ export function parseIntent(text: string): Intent {
   if (phone && mentions(request, WHO_HAS)) return { kind: 'who-has', number: phone.text };
   if (mentions(request, PENDING)) return { kind: 'pending' };
   const move = storeMove(request);
-  if (move) return { kind: 'move-store', ...move };
+  if (move) return { kind: move.finish ? 'finish-store-move' : 'move-store', ...optional('store', move.store) };
   const store = storeQuestion(request);
   if (store) return { kind: 'overview', ...store };
   if (mentions(request, HISTORY)) return { kind: 'history', ...optional('worker', worker()) };

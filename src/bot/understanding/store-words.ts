@@ -63,13 +63,18 @@ function namedStore(text: string): string | undefined {
 const MOVE_WORDS = /\b(?:move|moving|migrate|migrating|switch|switching|convert|converting|get|put)\b/;
 const TO_BADGES = /\b(?:qr|badges?)\b/;
 
-/** "Move my store to QR codes", "migrate the Leeds store to badges": a store's move, or undefined. */
-export function storeMove(request: string): StoreQuestion | undefined {
+/**
+ * "Move my store to QR codes", "migrate the Leeds store to badges": a store's move; "finish moving my store":
+ * finishing it. Undefined for anything else.
+ */
+export function storeMove(request: string): (StoreQuestion & { finish: boolean }) | undefined {
   const text = request.replace(/\s*\?\s*$/, '').trim();
-  if (!A_STORE.test(text) || !MOVE_WORDS.test(text) || !TO_BADGES.test(text) || /\bfinish/.test(text)) return undefined;
-  if (A_WORKER_IN_A_STORE.test(text)) return undefined;
+  if (!A_STORE.test(text) || A_WORKER_IN_A_STORE.test(text)) return undefined;
+  const finish = /\b(?:finish|finishing|complete|completing)\b/.test(text);
+  if (!finish && (!MOVE_WORDS.test(text) || !TO_BADGES.test(text))) return undefined;
+  if (finish && !/\b(?:mov\w*|migrat\w*|switch\w*|badges?|qr)\b/.test(text)) return undefined;
   const store = namedStore(text);
-  return store === undefined ? {} : { store };
+  return { finish, ...(store !== undefined && { store }) };
 }
 
 /** A question about a store (or all of the requester's stores), or undefined. */

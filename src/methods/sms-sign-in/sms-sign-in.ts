@@ -7,6 +7,7 @@ import type { ChangeKindSpec, MethodModule } from '../method-contract';
 import { masked as maskedMethod, numberFindings } from './number-findings';
 import { policyFindings } from './policy-findings';
 import { retiredRefusal, retirementFindings, retirementNotice } from './sms-retirement';
+import { finishStoreMove } from './sms-store-finish';
 import { securityFindings } from './security-findings';
 import { SMS_ASKS } from './sms-asks';
 import { smsInstructionsFor } from './sms-instructions';
@@ -123,6 +124,7 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       label: () => 'Turn on SMS sign-in',
       handler: enableSms,
     },
+    'finish-store-move': finishStoreMove,
     'disable-sms-sign-in': {
       kind: 'disable-sms-sign-in',
       reads: 'worker',

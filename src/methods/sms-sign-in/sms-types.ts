@@ -37,8 +37,26 @@ export interface SetUseForSignIn {
   useForSignIn: boolean;
 }
 
+/**
+ * Finishing a store's move to badges, approved once: SMS sign-in turned off (and, if asked, the number removed) for
+ * each worker who signs in with their badge now. Runs as a job (src/jobs/finish-job.ts), each worker re-checked.
+ */
+export interface FinishStoreMove {
+  kind: 'finish-store-move';
+  storeId: string;
+  planned: Array<{ userId: string; displayName: string }>;
+  removeNumbers: boolean;
+}
+
 export type SmsChange =
-  AddNumber | ReplaceNumber | RemoveNumber | EnableSmsSignIn | DisableSmsSignIn | SecureLostPhone | SetUseForSignIn;
+  | AddNumber
+  | ReplaceNumber
+  | RemoveNumber
+  | EnableSmsSignIn
+  | DisableSmsSignIn
+  | SecureLostPhone
+  | SetUseForSignIn
+  | FinishStoreMove;
 
 /** The conversations that ask for these changes (sms-asks.ts). */
 export type SmsAskIntent = 'add-number' | 'remove-number' | 'lost-phone';

@@ -147,6 +147,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: `
       CREATE TABLE jobs (
         id TEXT PRIMARY KEY REFERENCES change_requests (id),
+        kind TEXT NOT NULL,
         request_number INTEGER NOT NULL,
         requester TEXT NOT NULL,
         approver TEXT NOT NULL,

@@ -1,9 +1,19 @@
 import type { Person } from '../../audit/audit-context';
-import type { Job, JobStatus, JobStore, JobWorker, JobWorkerState, NewJob, WorkerMove } from '../job-store';
+import type {
+  Job,
+  JobKindName,
+  JobStatus,
+  JobStore,
+  JobWorker,
+  JobWorkerState,
+  NewJob,
+  WorkerMove,
+} from '../job-store';
 import type { SqliteDatabase } from './sqlite-database';
 
 interface JobRow {
   id: string;
+  kind: JobKindName;
   request_number: number;
   requester: string;
   approver: string;
@@ -38,6 +48,7 @@ const FINAL: readonly JobStatus[] = ['cancelled', 'finished'];
 function jobOf(row: JobRow): Job {
   return {
     id: row.id,
+    kind: row.kind,
     requestNumber: row.request_number,
     requester: JSON.parse(row.requester) as Person,
     approver: JSON.parse(row.approver) as Person,
@@ -81,11 +92,12 @@ export class SqliteJobStore implements JobStore {
       if (exists) return false;
       this.db
         .prepare(
-          `INSERT INTO jobs (id, request_number, requester, approver, store_id, store_name, status, created_at, updated_at)
-           VALUES (?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
+          `INSERT INTO jobs (id, kind, request_number, requester, approver, store_id, store_name, status, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)`,
         )
         .run(
           job.id,
+          job.kind,
           job.requestNumber,
           JSON.stringify(job.requester),
           JSON.stringify(job.approver),
