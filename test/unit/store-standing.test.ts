@@ -177,7 +177,11 @@ describe('standingOf', () => {
   it.each<[string, Partial<StandingInput>, boolean]>([
     ['a badge never used, SMS ready', { qr: badge(100, { used: false }) }, true],
     ['a used badge, SMS ready', { qr: badge(100) }, false],
-    ['a badge never used, SMS not turned on', { qr: badge(100, { used: false }), sms: sms(phone('notEnabled')) }, false],
+    [
+      'a badge never used, SMS not turned on',
+      { qr: badge(100, { used: false }), sms: sms(phone('notEnabled')) },
+      false,
+    ],
     ['SMS ready and no badge', {}, false],
   ])('badgeUnused for %s: %s', (_label, overrides, expected) => {
     expect(of(overrides).badgeUnused).toBe(expected);
