@@ -22,6 +22,7 @@ import type { Notifier } from './notifier';
 import type { OneTimeLinks } from './one-time-links';
 import type { RecentOverviews } from './recent-overviews';
 import type { StoreMoveDeps } from './store-move-reply';
+import type { ImpactGateway } from '../checks/sms-off-impact';
 
 export interface BotDependencies {
   changes: ChangeService;
@@ -30,7 +31,7 @@ export interface BotDependencies {
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   /** Reads only: Graph writes happen in the executor, after approval. */
-  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & StoreMoveDeps['gateway'];
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & StoreMoveDeps['gateway'] & ImpactGateway;
   /** Store-wide jobs (a store's move to badges): stopping one. */
   jobs: StoreMoveDeps['jobs'];
   jobStore: StoreMoveDeps['jobStore'];

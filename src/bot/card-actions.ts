@@ -28,6 +28,8 @@ import { OVERVIEW_VERBS } from '../cards/store-overview-card';
 import { overviewAction } from './store-overview-reply';
 import { MOVE_VERBS } from '../cards/store-move-card';
 import { askToFinish, askToMove, stopJob } from './store-move-reply';
+import { SMS_OFF_VERB } from '../cards/sms-off-card';
+import { askSmsOff } from './sms-off-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -267,6 +269,8 @@ export async function handleCardAction(
       return askToMove(deps, context, data);
     case MOVE_VERBS.cancel:
       return stopJob(deps, context, data);
+    case SMS_OFF_VERB:
+      return askSmsOff(deps, context, data);
     case MOVE_VERBS.finish:
       return askToFinish(deps, context, data);
     case MOVE_VERBS.remind: {
@@ -300,4 +304,5 @@ export const CARD_VERBS = [
   MOVE_VERBS.cancel,
   MOVE_VERBS.finish,
   MOVE_VERBS.remind,
+  SMS_OFF_VERB,
 ] as const;

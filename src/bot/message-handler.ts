@@ -24,6 +24,7 @@ import { personOf, WHO_ARE_YOU } from './person-of';
 import { TOO_MANY_READS } from './read-limit';
 import { storeOverview } from './store-overview-reply';
 import { finishPlanAnswer, movePlanAnswer } from './store-move-reply';
+import { smsOffAnswer } from './sms-off-reply';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -92,6 +93,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'history',
   'move-store',
   'finish-store-move',
+  'sms-off',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -127,11 +129,14 @@ export async function dispatch(
       await storeOverview(deps, context, requester, intent.store);
       return;
     case 'move-store':
-    case 'finish-store-move': {
+    case 'finish-store-move':
+    case 'sms-off': {
       const answer =
         intent.kind === 'move-store'
           ? await movePlanAnswer(deps, requester, intent.store)
-          : await finishPlanAnswer(deps, requester, intent.store);
+          : intent.kind === 'finish-store-move'
+            ? await finishPlanAnswer(deps, requester, intent.store)
+            : await smsOffAnswer(deps, requester, intent.group);
       if ('card' in answer) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
       else await context.sendActivity('text' in answer ? answer.text : answer.posted);
       return;

@@ -231,6 +231,15 @@ export class GraphGateway extends CredentialWrites {
     return this.smsPolicy({ fresh: true });
   }
 
+  /** Turns the whole SMS policy on or off (tenant-wide; numbers stay; docs/graph-facts.md §3.1). */
+  async setSmsPolicyState(state: 'enabled' | 'disabled'): Promise<SmsPolicySnapshot> {
+    this.tenantReads.delete(SMS_POLICY_PATH);
+    await this.call('policy.sms.setState', SMS_POLICY_PATH, (request) =>
+      request.patch({ '@odata.type': SMS_CONFIGURATION_TYPE, state }),
+    );
+    return this.smsPolicy({ fresh: true });
+  }
+
   // ---- phone methods ----
 
   async listPhoneMethods(userId: string): Promise<PhoneMethodSnapshot[]> {

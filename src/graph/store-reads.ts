@@ -125,6 +125,12 @@ export class StoreReads extends DirectoryReads {
       }));
   }
 
+  /** Every user's id in the tenant, every page (a policy that targets all users). */
+  async allUserIds(): Promise<string[]> {
+    const users = await this.allPages<User>('users.listIds', '/users', '$select=id&$top=999');
+    return users.map((user) => user.id ?? '').filter((id) => id !== '');
+  }
+
   /** The registration report for the whole tenant: who is an admin, and which methods each user registered. */
   async registrationReport(): Promise<Map<string, RegistrationLine>> {
     const lines = await this.allPages<UserRegistrationDetails>(

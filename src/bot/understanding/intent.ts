@@ -18,6 +18,8 @@ export type Intent =
   | { kind: 'move-store'; store?: string }
   /** "finish moving my store": SMS sign-in off beside badges in use; `store` as typed, when named. */
   | { kind: 'finish-store-move'; store?: string }
+  /** "turn off SMS sign-in for everyone" / "… for the Frontline workers group": tenant admins, impact first. */
+  | { kind: 'sms-off'; group?: string }
   /** "history of Bob": the last changes phonedesk asked for the worker. */
   | { kind: 'history'; worker?: string }
   /** "is SMS sign-in set up?" */

@@ -6,7 +6,7 @@
 //  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
-//     given), then pending ("pending", "my requests"), then a store's move ("move my store to QR badges"), then a
+//     given), then pending ("pending", "my requests"), then SMS sign-in off for everyone or a group, then a store's move ("move my store to QR badges"), then a
 //     store ("how is my store doing?", "overview of Leeds"),
 //     then history ("history of Bob"), then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
@@ -56,6 +56,7 @@ import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
 import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
+import { smsOffQuestion } from './sms-off-words';
 import { storeMove, storeQuestion } from './store-words';
 import { stripCourtesies } from './strip-courtesies';
 
@@ -108,6 +109,8 @@ export function parseIntent(text: string): Intent {
   // 3. Queries that name their object.
   if (phone && mentions(request, WHO_HAS)) return { kind: 'who-has', number: phone.text };
   if (mentions(request, PENDING)) return { kind: 'pending' };
+  const smsOff = smsOffQuestion(request);
+  if (smsOff) return { kind: 'sms-off', ...smsOff };
   const move = storeMove(request);
   if (move) return { kind: move.finish ? 'finish-store-move' : 'move-store', ...optional('store', move.store) };
   const store = storeQuestion(request);

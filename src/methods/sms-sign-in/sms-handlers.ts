@@ -13,6 +13,7 @@ import type {
   ReplaceNumber,
   SecureLostPhone,
   SetUseForSignIn,
+  DisableSmsPolicy,
 } from './sms-types';
 
 export type SmsGateway = Pick<
@@ -22,6 +23,7 @@ export type SmsGateway = Pick<
   | 'deletePhoneMethod'
   | 'enableSmsSignIn'
   | 'disableSmsSignIn'
+  | 'setSmsPolicyState'
   | 'revokeSignInSessions'
   | 'setUseForSignIn'
   | 'listPhoneMethods'
@@ -228,4 +230,20 @@ export const useForSignIn: ChangeHandler<SetUseForSignIn, SmsGateway, SmsPolicyS
   },
   reconcile: (change, live) =>
     policyTargetOf(change, live)?.isUsableForSignIn === change.useForSignIn ? 'applied' : 'not-applied',
+};
+
+/** The whole SMS policy off (tenant-wide): everyone's SMS sign-in stops; their numbers stay. */
+export const smsPolicyOff: ChangeHandler<DisableSmsPolicy, SmsGateway, SmsPolicySnapshot> = {
+  plan: (_change, live) =>
+    live.policy?.state === 'disabled'
+      ? { action: 'already-done', outcome: 'The SMS policy is already off. Nothing needed changing.' }
+      : { action: 'apply' },
+  async apply(_change, gateway) {
+    await gateway.setSmsPolicyState('disabled');
+    return {
+      status: 'succeeded',
+      outcome: 'The SMS policy is off: nobody signs in by text message now. Every number stays where it was.',
+    };
+  },
+  reconcile: (_change, live) => (live.policy?.state === 'disabled' ? 'applied' : 'not-applied'),
 };

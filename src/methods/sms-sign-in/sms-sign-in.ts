@@ -19,6 +19,7 @@ import {
   removeMobile,
   secureLostPhone,
   setMobile,
+  smsPolicyOff,
   useForSignIn,
   type SmsGateway,
 } from './sms-handlers';
@@ -125,6 +126,16 @@ export const SMS_SIGN_IN: MethodModule<SmsChange, SmsGateway, SmsAskIntent> = {
       handler: enableSms,
     },
     'finish-store-move': finishStoreMove,
+    'disable-sms-policy': {
+      kind: 'disable-sms-policy',
+      reads: { policy: (gateway) => gateway.smsPolicy({ fresh: true }), askToSee: 'is SMS sign-in set up?' },
+      changesPhoneMethods: false,
+      sameAsk: () => true,
+      summary: () =>
+        'Turn off the SMS policy for the whole organisation: nobody signs in by text message (numbers stay)',
+      label: () => 'Turn off the SMS policy',
+      handler: smsPolicyOff,
+    },
     'disable-sms-sign-in': {
       kind: 'disable-sms-sign-in',
       reads: 'worker',

@@ -37,6 +37,11 @@ export interface SetUseForSignIn {
   useForSignIn: boolean;
 }
 
+/** Turns the whole SMS policy off: nobody signs in (or confirms sign-ins) by text message; numbers stay. */
+export interface DisableSmsPolicy {
+  kind: 'disable-sms-policy';
+}
+
 /**
  * Finishing a store's move to badges, approved once: SMS sign-in turned off (and, if asked, the number removed) for
  * each worker who signs in with their badge now. Runs as a job (src/jobs/finish-job.ts), each worker re-checked.
@@ -56,6 +61,7 @@ export type SmsChange =
   | DisableSmsSignIn
   | SecureLostPhone
   | SetUseForSignIn
+  | DisableSmsPolicy
   | FinishStoreMove;
 
 /** The conversations that ask for these changes (sms-asks.ts). */
