@@ -42,10 +42,16 @@ describe('questions about a store named', () => {
 
 describe('what is not a store question', () => {
   it('a change for the whole store is that change', () => {
-    const intent = parseIntent('move my store to QR codes');
-    expect(intent.kind).not.toBe('overview');
-    // "my store" is not a worker's name.
-    expect(intent).toStrictEqual({ kind: 'move-to-badge' });
+    // "my store" is not a worker's name: the store's move, not one worker's.
+    expect(parseIntent('move my store to QR codes')).toStrictEqual({ kind: 'move-store' });
+    expect(parseIntent('migrate the Leeds store to badges')).toStrictEqual({ kind: 'move-store', store: 'leeds' });
+    expect(parseIntent('finish moving my store')).toStrictEqual({ kind: 'finish-store-move' });
+    expect(parseIntent('move Jane Doe to a QR badge')).toMatchObject({ kind: 'move-to-badge', worker: 'Jane Doe' });
+    expect(parseIntent('turn off SMS sign-in for everyone')).toStrictEqual({ kind: 'sms-off' });
+    expect(parseIntent('switch off SMS sign-in for the Frontline workers group')).toStrictEqual({
+      kind: 'sms-off',
+      group: 'frontline workers',
+    });
   });
 
   it.each([
