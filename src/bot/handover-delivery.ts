@@ -1,8 +1,9 @@
 // Hands one-time secrets to the requester: the delivery card in their 1:1 chat (and nowhere else), its id kept so
 // that the card is replaced by "handed over" when they say so or after a day. Failures are logged by name only:
 // an error from the Bot Connector can quote the activity it failed to send.
-import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { inConversation } from './in-conversation';
 import type { Person } from '../audit/audit-context';
 import { buildHandoverCard, buildHandoverDoneCard, handoverWhat, type HandoverView } from '../cards/handover-card';
 import type { BadgePrints } from './badge-prints';
@@ -45,20 +46,6 @@ export class HandoverDelivery implements HandoverCourier {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Runs `logic` in the conversation; a failure inside it is thrown (the adapter's turn error handler would hide it). */
-  private async inConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    let failure: { error: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      await logic(context).catch((error: unknown) => {
-        failure = { error };
-      });
-    });
-    if (failure) throw failure.error;
-  }
-
   /** Sends the card to the requester's 1:1 chat; true once Teams has it. */
   async deliver(request: ChangeRequest, handover: Handover, about: HandoverAbout): Promise<boolean> {
     const reference = await this.references.get(request.requester.aadObjectId);
@@ -74,7 +61,7 @@ export class HandoverDelivery implements HandoverCourier {
     const card = buildHandoverCard(view);
     let activityId: string | undefined;
     try {
-      await this.inConversation(reference, async (context) => {
+      await inConversation(this.adapter, this.botAppId, reference, async (context) => {
         activityId = (await context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] }))?.id;
       });
     } catch (error) {
@@ -125,7 +112,7 @@ export class HandoverDelivery implements HandoverCourier {
     let cleared = 0;
     for (const card of await this.cards.showingSince(before, 100)) {
       try {
-        await this.inConversation(card.reference, async (context) => {
+        await inConversation(this.adapter, this.botAppId, card.reference, async (context) => {
           await context.updateActivity({
             id: card.activityId,
             type: 'message',

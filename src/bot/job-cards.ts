@@ -1,8 +1,9 @@
 // A job's one progress card in the requester's 1:1 chat, posted once and updated in place; at the end, the result
 // and the badge sheet's one-time links (A4 or Letter: the first opened prints the sheet, then both are gone). The
 // sheet is made from the job's sealed secrets at that moment and never kept. Failures are logged by name only.
-import { CardFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { inConversation } from './in-conversation';
 import { badgeSheetPdf, type Paper } from '../cards/badge-sheet-pdf';
 import { qrPngBytes } from '../cards/qr-png';
 import { buildJobProgressCard } from '../cards/store-move-card';
@@ -33,19 +34,6 @@ export class JobCards implements JobNotices {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  private async inConversation(
-    reference: Partial<ConversationReference>,
-    logic: (context: TurnContext) => Promise<void>,
-  ): Promise<void> {
-    let failure: { error: unknown } | undefined;
-    await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
-      await logic(context).catch((error: unknown) => {
-        failure = { error };
-      });
-    });
-    if (failure) throw failure.error;
-  }
-
   /** Posts the card, or replaces the one posted; false when the requester cannot be reached. */
   private async show(job: Job, card: ReturnType<typeof buildJobProgressCard>): Promise<boolean> {
     const shown = job.progressCard;
@@ -53,7 +41,7 @@ export class JobCards implements JobNotices {
     if (!reference || !isPersonal(reference)) return false;
     const attachments = [CardFactory.adaptiveCard(card)];
     try {
-      await this.inConversation(reference, async (context) => {
+      await inConversation(this.adapter, this.botAppId, reference, async (context) => {
         if (shown) {
           await context.updateActivity({ id: shown.activityId, type: 'message', attachments });
           return;

@@ -6,6 +6,7 @@ import type { Person } from '../audit/audit-context';
 import type { AdaptiveCard } from '../cards/adaptive-card';
 import { buildJobProgressCard, buildMovePlanCard } from '../cards/store-move-card';
 import { submitChange, type SubmitChangeDeps } from '../conversation/submit-change';
+import type { NewRequestInput } from '../changes/change-service';
 import type { JobRunner } from '../jobs/job-runner';
 import { readFinishPlan } from '../jobs/store-finish-plan';
 import { readMovePlan, type PlanGateway } from '../jobs/store-move-plan';
@@ -68,37 +69,46 @@ export async function movePlanAnswer(
   return { card: buildMovePlanCard(await readMovePlan(deps.gateway, store.store, now(deps))) };
 }
 
-/** "Ask for approval" on a plan card: the store re-checked, the plan read again, one request for all of it. */
-export async function askToMove(
+/** A plan card's "Ask for approval": the store re-checked, the plan read again by `ask`, one request for all of it. */
+async function askForStore(
   deps: StoreMoveDeps,
   context: TurnContext,
   data: Record<string, unknown>,
+  ask: (requester: Person, store: StoreUnit) => Promise<NewRequestInput | { nobody: string }>,
 ): Promise<Answer> {
   const requester = personOf(context.activity);
   if (!requester) return { text: WHO_ARE_YOU };
   const store = await clickedStoreInScope(deps, requester, data.storeId);
   if (!store) return { text: 'That store is not one you look after.' };
-  const plan = await readMovePlan(deps.gateway, store, now(deps));
-  if (plan.planned.length === 0) return { text: `Nobody in ${store.displayName} needs a badge now.` };
-  const request = await submitChange(
-    deps,
-    context,
-    {
-      requester,
+  const input = await ask(requester, store);
+  if ('nobody' in input) return { text: input.nobody };
+  const request = await submitChange(deps, context, input, undefined);
+  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+}
+
+const storeRequest = (requester: Person, store: StoreUnit, reason: string) =>
+  ({
+    requester,
+    target: { userId: store.id, displayName: store.displayName },
+    reason,
+    urgent: false,
+    tenantWide: false,
+  }) as const;
+
+export function askToMove(deps: StoreMoveDeps, context: TurnContext, data: Record<string, unknown>): Promise<Answer> {
+  return askForStore(deps, context, data, async (requester, store) => {
+    const plan = await readMovePlan(deps.gateway, store, now(deps));
+    if (plan.planned.length === 0) return { nobody: `Nobody in ${store.displayName} needs a badge now.` };
+    return {
+      ...storeRequest(requester, store, 'Move the store to QR badges before SMS sign-in stops on 1 February 2027'),
       kind: 'move-store-to-badges',
       storeId: store.id,
       planned: plan.planned,
       skipped: plan.skipped,
       lifetimeDays: plan.lifetimeDays,
       passMinutes: plan.passMinutes,
-      target: { userId: store.id, displayName: store.displayName },
-      reason: 'Move the store to QR badges before SMS sign-in stops on 1 February 2027',
-      urgent: false,
-      tenantWide: false,
-    },
-    undefined,
-  );
-  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+    };
+  });
 }
 
 /** "Finish moving my store": the plan for turning SMS sign-in off beside the badges in use. */
@@ -112,36 +122,23 @@ export async function finishPlanAnswer(
   return { card: buildFinishPlanCard(await readFinishPlan(deps.gateway, store.store, now(deps))) };
 }
 
-/** "Ask for approval" on a finish plan: the store re-checked, the plan read again, one request for all of it. */
-export async function askToFinish(
-  deps: StoreMoveDeps,
-  context: TurnContext,
-  data: Record<string, unknown>,
-): Promise<Answer> {
-  const requester = personOf(context.activity);
-  if (!requester) return { text: WHO_ARE_YOU };
-  const store = await clickedStoreInScope(deps, requester, data.storeId);
-  if (!store) return { text: 'That store is not one you look after.' };
-  const plan = await readFinishPlan(deps.gateway, store, now(deps));
-  if (plan.planned.length === 0)
-    return { text: `Nobody in ${store.displayName} signs in with a badge and by text message both.` };
-  const request = await submitChange(
-    deps,
-    context,
-    {
-      requester,
+export function askToFinish(deps: StoreMoveDeps, context: TurnContext, data: Record<string, unknown>): Promise<Answer> {
+  return askForStore(deps, context, data, async (requester, store) => {
+    const plan = await readFinishPlan(deps.gateway, store, now(deps));
+    if (plan.planned.length === 0)
+      return { nobody: `Nobody in ${store.displayName} signs in with a badge and by text message both.` };
+    return {
+      ...storeRequest(
+        requester,
+        store,
+        'Workers sign in with their badge now: SMS sign-in is the weaker way, and stops on 1 February 2027',
+      ),
       kind: 'finish-store-move',
       storeId: store.id,
       planned: plan.planned,
       removeNumbers: data.remove === true,
-      target: { userId: store.id, displayName: store.displayName },
-      reason: 'Workers sign in with their badge now: SMS sign-in is the weaker way, and stops on 1 February 2027',
-      urgent: false,
-      tenantWide: false,
-    },
-    undefined,
-  );
-  return { posted: request ? `Request ${request.number}: see its card below.` : 'Nothing was asked for.' };
+    };
+  });
 }
 
 /** "Stop the job": the requester or an approver; the card shows it stopping. */

@@ -2,7 +2,8 @@
 // there now, who would be locked out (no working badge), and in which stores. Their choice of how, by button; two
 // tenant admins decide (the one asking and another who approves). Numbers stay either way.
 import { describeTarget } from '../methods/policy-target';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { plural, text } from './card-words';
 import { cardDateTime } from './card-time';
 
 export const SMS_OFF_VERB = 'smsoff.ask';
@@ -16,14 +17,6 @@ export interface SmsOffView {
   lockedOut: number;
   byStore: ReadonlyArray<{ store: string; smsUsers: number; lockedOut: number }>;
 }
-
-const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 export function buildSmsOffCard(view: SmsOffView): AdaptiveCard {
   const scope = view.oneTarget

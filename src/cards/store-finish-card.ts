@@ -1,15 +1,9 @@
 // Finishing a store's move, on a card: who gets SMS sign-in turned off (they sign in with their badge now), who has
 // a badge they have not used (their sign-in steps, to send them, instead), who still has SMS only. One approval.
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { plural, text } from './card-words';
 import { MOVE_VERBS, durationWords } from './store-move-card';
 
-const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 /** Reminder buttons on one card; the rest are counted. */
 const REMINDERS = 10;
 

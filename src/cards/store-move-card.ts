@@ -3,7 +3,8 @@
 // sheet's links appear on the finished card for the requester only. Buttons carry ids only.
 import type { PlannedBadge, SkippedWorker } from '../methods/qr-code-pin/qr-types';
 import type { Job, JobWorker } from '../storage/job-store';
-import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement, type TextBlock } from './adaptive-card';
+import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
+import { plural, text } from './card-words';
 
 export const MOVE_VERBS = {
   ask: 'move.ask',
@@ -22,14 +23,6 @@ export interface MovePlanView {
   lifetimeDays: number;
   seconds: number;
 }
-
-const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 export function durationWords(seconds: number): string {
   if (seconds < 60) return 'under a minute';

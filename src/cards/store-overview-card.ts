@@ -17,6 +17,7 @@ import {
   type ColumnSet,
   type TextBlock,
 } from './adaptive-card';
+import { plural, text } from './card-words';
 import { cardDateTime } from './card-time';
 import { PROPOSE_VERB } from './diagnosis-card';
 
@@ -26,14 +27,6 @@ export const OVERVIEW_VERBS = { open: 'overview.open', list: 'overview.list', cs
 export const FIRST_ACTIONS = 8;
 /** Workers per page of the list. */
 export const PAGE_SIZE = 20;
-
-const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
-  type: 'TextBlock',
-  text: value,
-  wrap: true,
-  ...extra,
-});
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
 
 export function retirementLine(daysLeft: number, smsOnly: number): string {
   if (daysLeft <= 0)

@@ -1,0 +1,12 @@
+// The two helpers every store-wide card writes with: a wrapping TextBlock, and a count with its noun.
+import type { TextBlock } from './adaptive-card';
+
+export const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock => ({
+  type: 'TextBlock',
+  text: value,
+  wrap: true,
+  ...extra,
+});
+
+/** "1 worker", "3 workers". */
+export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
