@@ -18,6 +18,7 @@ import { JobCards } from './bot/job-cards';
 import { ThrottleWatch } from './graph/throttle-watch';
 import { BadgeJob } from './jobs/badge-job';
 import { FinishJob } from './jobs/finish-job';
+import { OnboardJob } from './jobs/onboard-job';
 import { JobRunner, JobTools } from './jobs/job-runner';
 import { JobPace } from './jobs/job-pace';
 import { SecretSeal } from './secret/secret-seal';
@@ -114,7 +115,14 @@ export function createServices(config: Config, logger: Logger): Services {
   const jobStore = new SqliteJobStore(db);
   const jobTools = new JobTools(jobStore, gateway, access, new JobPace(throttles), now);
   const badgeJob = new BadgeJob(jobTools, new SecretSeal(), audit);
-  const jobs = new JobRunner(jobStore, changeStore, directory, access, [badgeJob, new FinishJob(jobTools)], logger);
+  const jobs = new JobRunner(
+    jobStore,
+    changeStore,
+    directory,
+    access,
+    [badgeJob, new FinishJob(jobTools), new OnboardJob(jobTools, badgeJob)],
+    logger,
+  );
   executor.runJobsThrough(jobs);
   const sweepAbort = new AbortController();
   const timers: NodeJS.Timeout[] = [];

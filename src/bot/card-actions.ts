@@ -30,6 +30,8 @@ import { MOVE_VERBS } from '../cards/store-move-card';
 import { askToFinish, askToMove, stopJob } from './store-move-reply';
 import { SMS_OFF_VERB } from '../cards/sms-off-card';
 import { askSmsOff } from './sms-off-reply';
+import { ROSTER_VERB } from '../cards/roster-card';
+import { askRoster } from './roster-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -271,6 +273,8 @@ export async function handleCardAction(
       return stopJob(deps, context, data);
     case SMS_OFF_VERB:
       return askSmsOff(deps, context, data);
+    case ROSTER_VERB:
+      return askRoster(deps, context, data);
     case MOVE_VERBS.finish:
       return askToFinish(deps, context, data);
     case MOVE_VERBS.remind: {
@@ -305,4 +309,5 @@ export const CARD_VERBS = [
   MOVE_VERBS.finish,
   MOVE_VERBS.remind,
   SMS_OFF_VERB,
+  ROSTER_VERB,
 ] as const;

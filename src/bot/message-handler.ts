@@ -25,6 +25,7 @@ import { TOO_MANY_READS } from './read-limit';
 import { storeOverview } from './store-overview-reply';
 import { finishPlanAnswer, movePlanAnswer } from './store-move-reply';
 import { smsOffAnswer } from './sms-off-reply';
+import { rosterAnswer } from './roster-reply';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -94,6 +95,7 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'move-store',
   'finish-store-move',
   'sms-off',
+  'roster',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -130,13 +132,16 @@ export async function dispatch(
       return;
     case 'move-store':
     case 'finish-store-move':
-    case 'sms-off': {
+    case 'sms-off':
+    case 'roster': {
       const answer =
-        intent.kind === 'move-store'
-          ? await movePlanAnswer(deps, requester, intent.store)
-          : intent.kind === 'finish-store-move'
-            ? await finishPlanAnswer(deps, requester, intent.store)
-            : await smsOffAnswer(deps, requester, intent.group);
+        intent.kind === 'roster'
+          ? await rosterAnswer(deps, requester, intent.text)
+          : intent.kind === 'move-store'
+            ? await movePlanAnswer(deps, requester, intent.store)
+            : intent.kind === 'finish-store-move'
+              ? await finishPlanAnswer(deps, requester, intent.store)
+              : await smsOffAnswer(deps, requester, intent.group);
       if ('card' in answer) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
       else await context.sendActivity('text' in answer ? answer.text : answer.posted);
       return;

@@ -123,12 +123,17 @@ export interface ProgressView {
 
 export function buildJobProgressCard({ job, workers, now, sheet }: ProgressView): AdaptiveCard {
   const tally = tallyOf(workers);
-  const finishing = job.kind === 'finish-store-move';
-  const title = finishing
-    ? `Finishing the move of ${job.storeName}: SMS sign-in off (request ${job.requestNumber})`
-    : `Moving ${job.storeName} to QR badges (request ${job.requestNumber})`;
+  const title = {
+    'finish-store-move': `Finishing the move of ${job.storeName}: SMS sign-in off (request ${job.requestNumber})`,
+    'move-store-to-badges': `Moving ${job.storeName} to QR badges (request ${job.requestNumber})`,
+    'onboard-roster': `Onboarding ${job.storeName} (request ${job.requestNumber})`,
+  }[job.kind];
   const made = (count: number): string =>
-    finishing ? `SMS sign-in off for ${plural(count, 'worker')}` : `${plural(count, 'badge')} made`;
+    job.kind === 'finish-store-move'
+      ? `SMS sign-in off for ${plural(count, 'worker')}`
+      : job.kind === 'onboard-roster'
+        ? `${plural(count, 'worker')} set up`
+        : `${plural(count, 'badge')} made`;
   const body: CardElement[] = [text(title, { weight: 'Bolder', size: 'Medium' })];
   const active = job.status === 'running' || job.status === 'cancelling';
   if (active) {

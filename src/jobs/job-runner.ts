@@ -117,14 +117,15 @@ export class JobRunner implements JobStarter {
 
   async start(request: ChangeRequest): Promise<ApplyResult> {
     const kind = this.kinds.get(request.kind);
-    if (!kind || !('storeId' in request)) return { status: 'failed', outcome: 'That is not a store-wide job.' };
+    if (!kind) return { status: 'failed', outcome: 'That is not a store-wide job.' };
     const { job } = await this.jobs.create({
       id: request.id,
       kind: kind.kind,
       requestNumber: request.number,
       requester: request.requester,
       approver: request.decidedBy ?? SYSTEM_ACTOR,
-      storeId: request.storeId,
+      // A roster spans stores: its job names the roster instead.
+      storeId: 'storeId' in request ? request.storeId : '',
       storeName: request.target.displayName,
       createdAt: this.now().toISOString(),
       workers: kind.rows(request),

@@ -6,7 +6,7 @@ import type { Person } from '../audit/audit-context';
 
 export type JobStatus = 'running' | 'cancelling' | 'cancelled' | 'finished';
 /** What the job does for each worker: a badge (a store's move), or SMS sign-in off (finishing the move). */
-export type JobKindName = 'move-store-to-badges' | 'finish-store-move';
+export type JobKindName = 'move-store-to-badges' | 'finish-store-move' | 'onboard-roster';
 export type JobWorkerState = 'planned' | 'creating' | 'issued' | 'delivered' | 'failed' | 'skipped';
 
 export interface Job {
@@ -44,6 +44,8 @@ export interface JobWorker {
   /** The badge's code id and expiry once issued: never a secret. */
   codeId?: string;
   expireDateTime?: string;
+  /** A roster line's number to add for SMS sign-in (Graph form); none: a badge. */
+  phoneNumber?: string;
   /** A new starter's pass id (to stop it if the sheet cannot be handed over): never the pass. */
   passId?: string;
   /** The secret sealed under a key held only in memory, from issue until the sheet. */
@@ -60,7 +62,7 @@ export interface NewJob {
   storeId: string;
   storeName: string;
   createdAt: string;
-  workers: ReadonlyArray<Pick<JobWorker, 'userId' | 'displayName' | 'withPass'>>;
+  workers: ReadonlyArray<Pick<JobWorker, 'userId' | 'displayName' | 'withPass' | 'phoneNumber'>>;
 }
 
 export interface WorkerMove {

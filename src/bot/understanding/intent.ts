@@ -20,6 +20,8 @@ export type Intent =
   | { kind: 'finish-store-move'; store?: string }
   /** "turn off SMS sign-in for everyone" / "… for the Frontline workers group": tenant admins, impact first. */
   | { kind: 'sms-off'; group?: string }
+  /** A roster pasted in: one worker a line with a mobile number or "badge" (roster-lines.ts); the text as sent. */
+  | { kind: 'roster'; text: string }
   /** "history of Bob": the last changes phonedesk asked for the worker. */
   | { kind: 'history'; worker?: string }
   /** "is SMS sign-in set up?" */

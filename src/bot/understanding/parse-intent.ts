@@ -2,6 +2,7 @@
 // number in any common format and a reason. Pure and bounded: only the first MAX_MESSAGE_CHARS characters are read.
 //
 // Precedence, first match wins:
+//  0. A roster: several lines, each a worker and a mobile number or "badge" (or any lines under "onboard:").
 //  1. "?" alone, or a whole-message greeting or help phrase → help.
 //  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
@@ -56,6 +57,7 @@ import { joinNameAside } from './name-aside';
 import { normaliseMessage } from './normalise-message';
 import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
+import { rosterOf } from './roster-lines';
 import { smsOffQuestion } from './sms-off-words';
 import { storeMove, storeQuestion } from './store-words';
 import { stripCourtesies } from './strip-courtesies';
@@ -83,6 +85,8 @@ function symptomOf(text: string): SymptomHint {
 }
 
 export function parseIntent(text: string): Intent {
+  // A roster is read line by line, before the message is flattened onto one line.
+  if (rosterOf(text)) return { kind: 'roster', text };
   const cleaned = normaliseMessage(text);
   if (/^[?¿\s]+$/.test(cleaned)) return HELP;
   if (HELP_PHRASES.has(phraseOf(cleaned))) return HELP;

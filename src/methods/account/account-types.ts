@@ -10,7 +10,24 @@ export interface Leaver {
   kind: 'leaver';
 }
 
-export type AccountChange = RevokeSessions | Leaver;
+/** One line of a roster, as it was approved: a mobile number for SMS sign-in, or a badge (a pass first if new). */
+export interface RosterEntry {
+  userId: string;
+  displayName: string;
+  withPass: boolean;
+  /** Graph form ("+44 7700900123"); none: a badge. */
+  phoneNumber?: string;
+}
+
+/** A roster's valid lines under one approval: runs as a job (src/jobs/onboard-job.ts), each worker re-checked. */
+export interface OnboardRoster {
+  kind: 'onboard-roster';
+  planned: RosterEntry[];
+  lifetimeDays: number;
+  passMinutes: number;
+}
+
+export type AccountChange = RevokeSessions | Leaver | OnboardRoster;
 
 /** The conversation that asks for it (account-asks.ts). */
 export type AccountAskIntent = 'revoke-sessions';

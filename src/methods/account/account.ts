@@ -8,6 +8,8 @@ import { ACCOUNT_ASKS } from './account-asks';
 import type { AccountAskIntent, AccountChange } from './account-types';
 import { accountFindings } from './account-findings';
 
+import { onboardRoster } from './onboard-roster';
+
 export type AccountGateway = Pick<GraphGateway, 'revokeSignInSessions'> & LeaverGateway;
 
 export const ACCOUNT: MethodModule<AccountChange, AccountGateway, AccountAskIntent> = {
@@ -17,6 +19,7 @@ export const ACCOUNT: MethodModule<AccountChange, AccountGateway, AccountAskInte
   // The account is not a way to sign in: whether the worker can sign in is for the methods to say.
   readyWay: () => undefined,
   kinds: {
+    'onboard-roster': onboardRoster,
     'revoke-sessions': {
       kind: 'revoke-sessions',
       reads: 'worker',

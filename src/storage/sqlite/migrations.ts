@@ -173,6 +173,7 @@ export const MIGRATIONS: readonly Migration[] = [
         code_id TEXT,
         expire_date_time TEXT,
         pass_id TEXT,
+        phone_number TEXT,
         sealed TEXT,
         updated_at TEXT NOT NULL,
         PRIMARY KEY (job_id, user_id)

@@ -39,6 +39,7 @@ interface WorkerRow {
   code_id: string | null;
   expire_date_time: string | null;
   pass_id: string | null;
+  phone_number: string | null;
   sealed: string | null;
   updated_at: string;
 }
@@ -76,6 +77,7 @@ function workerOf(row: WorkerRow): JobWorker {
     ...(row.code_id !== null && { codeId: row.code_id }),
     ...(row.expire_date_time !== null && { expireDateTime: row.expire_date_time }),
     ...(row.pass_id !== null && { passId: row.pass_id }),
+    ...(row.phone_number !== null && { phoneNumber: row.phone_number }),
     ...(row.sealed !== null && { sealed: row.sealed }),
     updatedAt: row.updated_at,
   };
@@ -107,11 +109,19 @@ export class SqliteJobStore implements JobStore {
           job.createdAt,
         );
       const row = this.db.prepare(
-        `INSERT INTO job_workers (job_id, position, user_id, display_name, with_pass, state, updated_at)
-         VALUES (?, ?, ?, ?, ?, 'planned', ?)`,
+        `INSERT INTO job_workers (job_id, position, user_id, display_name, with_pass, phone_number, state, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, 'planned', ?)`,
       );
       job.workers.forEach((worker, position) =>
-        row.run(job.id, position, worker.userId, worker.displayName, worker.withPass ? 1 : 0, job.createdAt),
+        row.run(
+          job.id,
+          position,
+          worker.userId,
+          worker.displayName,
+          worker.withPass ? 1 : 0,
+          worker.phoneNumber ?? null,
+          job.createdAt,
+        ),
       );
       return true;
     });
