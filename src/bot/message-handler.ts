@@ -26,6 +26,7 @@ import { storeOverview } from './store-overview-reply';
 import { finishPlanAnswer, movePlanAnswer } from './store-move-reply';
 import { smsOffAnswer } from './sms-off-reply';
 import { rosterAnswer } from './roster-reply';
+import { rosterFile } from './roster-file';
 import { answerUnknown } from './unknown-message';
 import type { Intent } from './understanding/intent';
 import { parseIntent } from './understanding/parse-intent';
@@ -177,6 +178,17 @@ export async function handleMessage(deps: BotDependencies, context: TurnContext,
   await rememberPerson(deps, context);
   const text = (context.activity.text ?? '').slice(0, MAX_TEXT).trim();
   const hasValue = context.activity.value !== undefined && context.activity.value !== null;
+  // A roster as a CSV file, in the 1:1 chat only (where Teams lets a bot receive files).
+  const personal = (context.activity.conversation?.conversationType ?? 'personal') === 'personal';
+  const file = personal ? await rosterFile(context.activity.attachments) : undefined;
+  if (file) {
+    const requester = personOf(context.activity);
+    if (!requester) await context.sendActivity(WHO_ARE_YOU);
+    else if ('refused' in file) await context.sendActivity(file.refused);
+    else
+      await dispatch(deps, context, state, requester, { kind: 'roster', text: file.text }, dialogSetFor(deps, state));
+    return;
+  }
   if (text === '' && !hasValue) return;
   // Typed text must be meant for phonedesk; a card's submit (a value, no text) always is.
   if (text !== '' && !addressedToBot(context.activity)) return;

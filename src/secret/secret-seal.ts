@@ -19,7 +19,7 @@ export class SecretSeal {
   /** Text safe to store: nothing of the secrets can be read from it without this process's key. */
   seal(secrets: SealedSecrets, boundTo: string): string {
     const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
+    const cipher = createCipheriv('aes-256-gcm', this.#key, iv, { authTagLength: 16 });
     // Bound to its row: a sealed value copied onto another worker's row does not open.
     cipher.setAAD(Buffer.from(boundTo, 'utf8'));
     const plain = JSON.stringify({
@@ -38,10 +38,14 @@ export class SecretSeal {
 
   /** The secrets, or undefined when this process did not seal them (a restart since) or the text was changed. */
   open(sealed: string, boundTo: string): SealedSecrets | undefined {
-    const [version, iv, tag, body] = sealed.split('.');
-    if (version !== VERSION || !iv || !tag || body === undefined) return undefined;
+    const parts = sealed.split('.');
+    const [version, iv, tag, body] = parts;
+    if (parts.length !== 4 || version !== VERSION || !iv || !tag || body === undefined) return undefined;
+    // Only the canonical form opens: a tag cut short, or a part spelled another way, is a changed text.
+    const canonical = (part: string): boolean => Buffer.from(part, 'base64url').toString('base64url') === part;
+    if (!canonical(iv) || !canonical(tag) || !canonical(body)) return undefined;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'), { authTagLength: 16 });
       decipher.setAAD(Buffer.from(boundTo, 'utf8'));
       decipher.setAuthTag(Buffer.from(tag, 'base64url'));
       const plain = Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

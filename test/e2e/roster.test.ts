@@ -92,3 +92,32 @@ it('refuses an admin and a guest in plain words, whatever the line asks for', as
   expect(text).toMatch(/✗ Line 2 [^:]*: Lena Fischer \(Agency\) has a guest account/);
   expect(text).toMatch(/✓ Line 3: Mia Turner, a QR badge/);
 });
+
+it('reads a roster sent as a CSV file, and never fetches a file link from anywhere but Teams (SharePoint)', async () => {
+  const csv = 'Name,Mobile or badge\r\n"Harris, Olivia",badge\r\nPeter Clark,+44 7700 900555\r\n';
+  const file = await harness.say(MARCUS, '', {
+    attachments: [
+      {
+        contentType: 'text/csv',
+        name: 'roster.csv',
+        contentUrl: `data:text/csv;base64,${Buffer.from(csv).toString('base64')}`,
+      },
+    ],
+  });
+  const text = textOf(file);
+  expect(text).toMatch(/Roster: 2 lines, 1 ready to set up/);
+  // "Harris, Olivia" is one cell: read as typed, and not found under that spelling.
+  expect(text).toMatch(/✗ Line 1 \(Harris, Olivia, badge\)/);
+  expect(text).toMatch(/✓ Line 2: Peter Clark, \+44 •+ ?•*0555 for sign-in by text message/);
+
+  const elsewhere = await harness.say(MARCUS, '', {
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.teams.file.download.info',
+        name: 'roster.csv',
+        content: { downloadUrl: `${harness.simulator.url}/v1.0/users`, fileType: 'csv' },
+      },
+    ],
+  });
+  expect(textOf(elsewhere)).toMatch(/only when Teams sends it from your OneDrive/);
+});
