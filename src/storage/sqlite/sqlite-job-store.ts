@@ -92,6 +92,9 @@ export class SqliteJobStore implements JobStore {
     const insert = this.db.transaction((): boolean => {
       const exists = this.db.prepare('SELECT 1 FROM jobs WHERE id = ?').get(job.id);
       if (exists) return false;
+      // A job is a request's child: said here in words, beside the foreign key.
+      if (!this.db.prepare('SELECT 1 FROM change_requests WHERE id = ?').get(job.id))
+        throw new Error(`no change request ${job.id} for this job (FOREIGN KEY)`);
       this.db
         .prepare(
           `INSERT INTO jobs (id, kind, request_number, requester, approver, store_id, store_name, status, created_at, updated_at)
