@@ -5,11 +5,9 @@ import type { RequesterProfile } from '../access/requester-profile';
 import type { ChangeRequest } from '../changes/change-request';
 import type { LiveState, TargetedChange } from '../methods/method-contract';
 import { isActive } from '../methods/qr-code-pin/qr-findings';
-import { signInSnapshot } from '../methods/read-snapshot';
-import { specOf } from '../methods/registry';
 import type { DisableSmsSignIn, FinishStoreMove, RemoveNumber } from '../methods/sms-sign-in/sms-types';
 import type { Job, JobWorker } from '../storage/job-store';
-import { plainFailure, type JobKind, type JobTools } from './job-runner';
+import { runPlainChange, type JobKind, type JobTools } from './job-runner';
 
 type FinishRequest = ChangeRequest & FinishStoreMove;
 type SmsOff = TargetedChange<DisableSmsSignIn | RemoveNumber>;
@@ -41,70 +39,17 @@ export class FinishJob implements JobKind {
     return undefined;
   }
 
-  async turn(
+  turn(
     job: Job,
     request: ChangeRequest,
     row: JobWorker,
     profile: RequesterProfile,
     stopped: () => Promise<boolean>,
   ): Promise<void> {
-    const finish = request as FinishRequest;
     const target = { userId: row.userId, displayName: row.displayName };
-    const change: SmsOff = finish.removeNumbers
+    const change: SmsOff = (request as FinishRequest).removeNumbers
       ? { kind: 'remove-number', target }
       : { kind: 'disable-sms-sign-in', target };
-    const spec = specOf(change);
-    await this.tools.within(job, row.userId, async () => {
-      const resumed = row.state === 'creating';
-      if (!resumed && !(await this.tools.move(job, row, ['planned'], 'creating'))) return;
-      const readLive = async (): Promise<LiveState> => ({
-        snapshot: await signInSnapshot(this.tools.gateway, row.userId),
-        executionStartedAt: resumed ? new Date(row.updatedAt) : this.tools.now(),
-      });
-      try {
-        const live = await readLive();
-        if (resumed && spec.handler.reconcile(change, live) === 'applied') {
-          await this.tools.move(job, row, ['creating'], 'delivered');
-          return;
-        }
-        const kept = this.keepSms(row, live, profile);
-        const plan = kept ? { action: 'refuse' as const, outcome: kept } : spec.handler.plan(change, live);
-        if (plan.action !== 'apply') {
-          await this.tools.move(
-            job,
-            row,
-            ['creating'],
-            plan.action === 'already-done' ? 'delivered' : 'skipped',
-            plan.outcome,
-          );
-          return;
-        }
-        await this.tools.pace.take(1);
-        if (await stopped()) {
-          await this.tools.move(job, row, ['creating'], 'planned');
-          return;
-        }
-        const result = await spec.handler.apply(change, this.tools.gateway, live);
-        await this.tools.move(
-          job,
-          row,
-          ['creating'],
-          result.status === 'succeeded' ? 'delivered' : 'failed',
-          result.status === 'succeeded' ? undefined : result.outcome,
-        );
-      } catch (error) {
-        // A lost answer is settled by what Graph holds now, as a single change would be.
-        const verdict = await readLive()
-          .then((live) => spec.handler.reconcile(change, live))
-          .catch(() => 'not-applied' as const);
-        await this.tools.move(
-          job,
-          row,
-          ['creating'],
-          verdict === 'applied' ? 'delivered' : 'failed',
-          verdict === 'applied' ? undefined : plainFailure(error),
-        );
-      }
-    });
+    return runPlainChange(this.tools, job, row, change, (live) => this.keepSms(row, live, profile), stopped);
   }
 }

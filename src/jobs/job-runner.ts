@@ -11,9 +11,10 @@ import type { ChangeStore } from '../changes/change-store';
 import type { JobStarter } from '../changes/job-starter';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
-import type { ApplyResult } from '../methods/method-contract';
-import type { SignInSnapshot } from '../methods/method-types';
-import type { MethodsGateway } from '../methods/registry';
+import type { ApplyResult, LiveState, TargetedChange } from '../methods/method-contract';
+import type { ChangeDetails, SignInSnapshot } from '../methods/method-types';
+import { signInSnapshot } from '../methods/read-snapshot';
+import { specOf, type MethodsGateway } from '../methods/registry';
 import type { Job, JobKindName, JobStore, JobWorker, JobWorkerState, NewJob } from '../storage/job-store';
 import type { JobPace } from './job-pace';
 
@@ -66,6 +67,60 @@ export class JobTools {
     };
     return !this.access.canActOn(profile, scope);
   }
+}
+
+/**
+ * One worker's change that makes no secret (SMS off, a number added), as a single request would run it: the row
+ * claimed, the worker read live, a crash mid-write settled by Graph's state, the refusals (`refusal`, then the kind's
+ * plan), the job's pace, a stop honoured before the write, and a lost answer settled by reading again.
+ */
+export async function runPlainChange<C extends ChangeDetails>(
+  tools: JobTools,
+  job: Job,
+  row: JobWorker,
+  change: TargetedChange<C>,
+  refusal: (live: LiveState) => string | undefined,
+  stopped: () => Promise<boolean>,
+  writes = 1,
+): Promise<void> {
+  const spec = specOf(change);
+  await tools.within(job, row.userId, async () => {
+    const resumed = row.state === 'creating';
+    if (!resumed && !(await tools.move(job, row, ['planned'], 'creating'))) return;
+    const readLive = async (): Promise<LiveState> => ({
+      snapshot: await signInSnapshot(tools.gateway, row.userId),
+      executionStartedAt: resumed ? new Date(row.updatedAt) : tools.now(),
+    });
+    try {
+      const live = await readLive();
+      if (resumed && spec.handler.reconcile(change, live) === 'applied') {
+        await tools.move(job, row, ['creating'], 'delivered');
+        return;
+      }
+      const refused = refusal(live);
+      const plan = refused ? { action: 'refuse' as const, outcome: refused } : spec.handler.plan(change, live);
+      if (plan.action !== 'apply') {
+        const state = plan.action === 'already-done' ? 'delivered' : 'skipped';
+        await tools.move(job, row, ['creating'], state, plan.outcome);
+        return;
+      }
+      await tools.pace.take(writes);
+      if (await stopped()) {
+        await tools.move(job, row, ['creating'], 'planned');
+        return;
+      }
+      const result = await spec.handler.apply(change, tools.gateway, live);
+      const ok = result.status === 'succeeded';
+      await tools.move(job, row, ['creating'], ok ? 'delivered' : 'failed', ok ? undefined : result.outcome);
+    } catch (error) {
+      // A lost answer is settled by what Graph holds now (the write is never sent twice blindly).
+      const verdict = await readLive()
+        .then((live) => spec.handler.reconcile(change, live))
+        .catch(() => 'not-applied' as const);
+      const made = verdict === 'applied';
+      await tools.move(job, row, ['creating'], made ? 'delivered' : 'failed', made ? undefined : plainFailure(error));
+    }
+  });
 }
 
 export const plainFailure = (error: unknown): string =>
