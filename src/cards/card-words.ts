@@ -8,5 +8,4 @@ export const text = (value: string, extra: Partial<TextBlock> = {}): TextBlock =
   ...extra,
 });
 
-/** "1 worker", "3 workers". */
-export const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+export { plural } from '../methods/plural';

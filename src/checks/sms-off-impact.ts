@@ -2,7 +2,7 @@
 // message there now, and who of them would be locked out (no working badge), per store. Read live: the target's
 // members, then each one's phones and badge packed in $batch requests, and the stores' members to name stores.
 import type { GraphGateway } from '../graph/graph-gateway';
-import { QR_SNAPSHOT } from '../methods/qr-code-pin/qr-snapshot';
+import { QR_BADGE_SLICE } from '../methods/qr-code-pin/qr-snapshot';
 import { isActive } from '../methods/qr-code-pin/qr-findings';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
 import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
@@ -24,11 +24,6 @@ export interface SmsOffImpact {
   lockedOut: number;
   byStore: Array<{ store: string; smsUsers: number; lockedOut: number }>;
 }
-
-const BADGE_ONLY = {
-  workerReads: (user: string) => QR_SNAPSHOT.workerReads(user).filter((read) => read.id === 'badge'),
-  map: (answers: Parameters<typeof QR_SNAPSHOT.map>[0]) => QR_SNAPSHOT.map(answers),
-};
 
 async function membersOf(gateway: ImpactGateway, target: SmsPolicyTarget): Promise<string[]> {
   if (target.id === 'all_users') return gateway.allUserIds();
@@ -55,7 +50,7 @@ export async function readSmsOffImpact(
     : policy.includeTargets.filter((target) => target.isUsableForSignIn);
   if (targetId && targets.length === 0) return undefined;
   const users = [...new Set((await Promise.all(targets.map((target) => membersOf(gateway, target)))).flat())];
-  const read = await gateway.slicesOfMany(users, [SMS_SNAPSHOT, BADGE_ONLY]);
+  const read = await gateway.slicesOfMany(users, [SMS_SNAPSHOT, QR_BADGE_SLICE]);
   const sms = new Set<string>();
   const locked = new Set<string>();
   for (const [userId, answer] of read) {

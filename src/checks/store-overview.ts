@@ -4,7 +4,7 @@
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { SnapshotSlice } from '../graph/snapshot-slice';
 import type { StoreMember, StoreUnit } from '../graph/store-reads';
-import { QR_SNAPSHOT } from '../methods/qr-code-pin/qr-snapshot';
+import { QR_BADGE_SLICE } from '../methods/qr-code-pin/qr-snapshot';
 import type { QrPolicySnapshot, QrSnapshot } from '../methods/qr-code-pin/qr-types';
 import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 import { daysUntilSmsEnds } from '../methods/sms-sign-in/sms-retirement';
@@ -22,13 +22,6 @@ export type OverviewGateway = Pick<
   GraphGateway,
   'storeMembers' | 'adminIds' | 'slicesOfMany' | 'groupUserIds' | 'registrationReport'
 >;
-
-/** A worker's badge and the QR code policy, without the last sign-in the per-worker diagnosis reads: 2 reads a worker. */
-const STORE_BADGE_SLICE: SnapshotSlice<QrSnapshot> = {
-  workerReads: (user) => QR_SNAPSHOT.workerReads(user).filter((read) => read.id === 'badge'),
-  ...(QR_SNAPSHOT.tenantReads && { tenantReads: QR_SNAPSHOT.tenantReads }),
-  map: (answers) => QR_SNAPSHOT.map(answers),
-};
 
 /** Beyond this many stores, or this many workers, one overview reads the registration report instead. */
 export const LIVE_STORES = 5;
@@ -91,7 +84,7 @@ export async function readStoreWorkers(
   ]);
   const read = await gateway.slicesOfMany(
     members.map((member) => member.id),
-    [SMS_SNAPSHOT, STORE_BADGE_SLICE, ...(known.extraSlices ?? [])],
+    [SMS_SNAPSHOT, QR_BADGE_SLICE, ...(known.extraSlices ?? [])],
   );
   const slicesOf = (member: StoreMember): { sms?: SmsSnapshot; qr?: QrSnapshot } => {
     const answer = read.get(member.id);

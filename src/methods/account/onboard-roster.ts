@@ -4,8 +4,7 @@
 import type { ChangeKindSpec } from '../method-contract';
 import type { GraphGateway } from '../../graph/graph-gateway';
 import type { OnboardRoster } from './account-types';
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const onboardRoster: ChangeKindSpec<OnboardRoster, Pick<GraphGateway, 'revokeSignInSessions'>> = {
   kind: 'onboard-roster',

@@ -91,3 +91,10 @@ export const QR_SNAPSHOT: SnapshotSlice<QrSnapshot> = {
     };
   },
 };
+
+/** A worker's badge and the QR code policy, without the last sign-in: 2 reads a worker, for store-wide reads. */
+export const QR_BADGE_SLICE: SnapshotSlice<QrSnapshot> = {
+  workerReads: (user) => QR_SNAPSHOT.workerReads(user).filter((read) => read.id === 'badge'),
+  ...(QR_SNAPSHOT.tenantReads && { tenantReads: QR_SNAPSHOT.tenantReads }),
+  map: (answers) => QR_SNAPSHOT.map(answers),
+};

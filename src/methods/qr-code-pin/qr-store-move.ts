@@ -5,8 +5,7 @@ import type { ChangeKindSpec } from '../method-contract';
 import type { QrGateway } from './qr-handlers';
 import { QR_SNAPSHOT } from './qr-snapshot';
 import type { MoveStoreToBadges, QrPolicySnapshot } from './qr-types';
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const moveStoreToBadges: ChangeKindSpec<MoveStoreToBadges, QrGateway, QrPolicySnapshot | undefined> = {
   kind: 'move-store-to-badges',

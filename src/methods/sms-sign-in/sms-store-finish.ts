@@ -6,8 +6,7 @@ import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
 import type { ChangeKindSpec } from '../method-contract';
 import type { SmsGateway } from './sms-handlers';
 import type { FinishStoreMove } from './sms-types';
-
-const plural = (count: number, one: string, many = `${one}s`): string => `${count} ${count === 1 ? one : many}`;
+import { plural } from '../plural';
 
 export const finishStoreMove: ChangeKindSpec<FinishStoreMove, SmsGateway, SmsPolicySnapshot> = {
   kind: 'finish-store-move',
