@@ -54,11 +54,11 @@ export const DEMO_BADGES: readonly DemoBadge[] = [
   },
 ];
 
-/** QR code + PIN on for the frontline workers, as Microsoft recommends (a frontline group only). */
-export function demoQrCodePinPolicy(frontlineGroup: string): SeedQrCodePinPolicy {
+/** QR code + PIN on for the frontline workers, as Microsoft recommends (frontline groups only), and any pilot groups. */
+export function demoQrCodePinPolicy(frontlineGroup: string, ...pilotGroups: string[]): SeedQrCodePinPolicy {
   return {
     state: 'enabled',
-    includeTargets: [{ targetType: 'group', id: frontlineGroup }],
+    includeTargets: [frontlineGroup, ...pilotGroups].map((id) => ({ targetType: 'group' as const, id })),
     excludeTargets: [],
     pinLength: 8,
     standardQRCodeLifetimeInDays: 365,

@@ -1,28 +1,16 @@
 // "Contoso Retail": the demo tenant npm start runs against. Four stores, a manager each, a helpdesk, and workers
 // covering every case phonedesk must explain. Numbers are from Ofcom's and NANP's ranges reserved for fiction.
-import { createHash } from 'node:crypto';
 import { DEMO_BADGES, demoQrCodePinPolicy, demoTemporaryAccessPassPolicy } from './demo-badges';
+import { demoId, DEMO_GROUPS, DEMO_TENANT_ID } from './demo-ids';
+import { demoConditionalAccess, DEMO_METHODS_POLICY } from './demo-posture';
 import { AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR } from './role-templates';
 import type { DefaultMfaMethod, Seed, SeedPhoneMethod, SeedUser, SmsSignInRegistration } from './seed';
 
 const HELPDESK_ADMINISTRATOR = '729827e3-9c14-49f7-bb1b-9608f156bbb8';
+const PASSWORD_ADMINISTRATOR = '966707d0-3269-4727-9be2-8c3a10f19b9d';
 const DOMAIN = 'contosoretail.onmicrosoft.com';
 
-/** Stable GUIDs from names, so that playground users and tests can refer to the same people. */
-export function demoId(name: string): string {
-  const hex = createHash('sha256').update(`contoso-retail:${name}`).digest('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-9${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
-}
-
-export const DEMO_TENANT_ID = demoId('tenant');
-
-export const DEMO_GROUPS = {
-  frontlineWorkers: demoId('group:frontline-workers'),
-  smsExclusions: demoId('group:sms-exclusions'),
-  smsMfaOnly: demoId('group:sms-mfa-only'),
-  approvers: demoId('group:phonedesk-approvers'),
-  tenantAdmins: demoId('group:phonedesk-tenant-admins'),
-} as const;
+export { demoId, DEMO_GROUPS, DEMO_TENANT_ID } from './demo-ids';
 
 export const DEMO_STORES = {
   manchester: { id: demoId('au:manchester'), name: 'Manchester Piccadilly', region: 'GB', manager: 'priya.shah' },
@@ -113,9 +101,9 @@ const PEOPLE: Person[] = [
   { alias: 'fiona.chen', name: 'Fiona Chen', store: 'redmond', jobTitle: 'Cashier', employeeId: 'R2004', mobile: '+1 4255550103', groups: ['smsExclusions'], scenario: 'excluded from the SMS policy' },
   { alias: 'gabe.ortiz', name: 'Gabe Ortiz', store: 'redmond', jobTitle: 'Stock Associate', employeeId: 'R2005', mobile: '+1 4255550104', defaultMfaMethod: 'sms', scenario: 'ready; phone is the default MFA method' },
   { alias: 'holly.reed', name: 'Holly Reed', store: 'redmond', jobTitle: 'Stock Associate', employeeId: 'R2006', mobile: '+1 4255550105', scenario: 'ready' },
-  { alias: 'ivan.petrov', name: 'Ivan Petrov', store: 'redmond', jobTitle: 'Sales Associate', employeeId: 'R2007', mobile: '+1 4255550106', notFrontline: true, scenario: 'not in the SMS policy targets' },
+  { alias: 'ivan.petrov', name: 'Ivan Petrov', store: 'redmond', jobTitle: 'Sales Associate', employeeId: 'R2007', mobile: '+1 4255550106', notFrontline: true, groups: ['badgePilot'], scenario: 'not in the SMS policy targets; in the Redmond badge pilot, a QR code group no Conditional Access policy covers' },
   { alias: 'jade.kim', name: 'Jade Kim', store: 'redmond', jobTitle: 'Sales Associate', employeeId: 'R2008', mobile: '+1 4255550107', licenses: [], scenario: 'no licence' },
-  { alias: 'kyle.adams', name: 'Kyle Adams', store: 'redmond', jobTitle: 'Cashier', employeeId: 'R2009', mobile: '+1 4255550108', scenario: 'ready' },
+  { alias: 'kyle.adams', name: 'Kyle Adams', store: 'redmond', jobTitle: 'Cashier', employeeId: 'R2009', mobile: '+1 4255550108', scenario: 'ready; eligible for Password Administrator (not active), with SMS sign-in and a badge: on the admins-with-weak-sign-in list' },
   { alias: 'lucy.hughes', name: 'Lucy Hughes', store: 'redmond', jobTitle: 'Cashier', employeeId: 'R2010', mobile: '+1 4255550109', mobileSmsSignIn: 'disabled', scenario: 'SMS sign-in turned off after a lost phone' },
 ];
 
@@ -218,6 +206,12 @@ export function demoSeed(now = Date.now()): Seed {
         description: 'Approve tenant-wide phonedesk changes',
         members: members('tenantAdmins'),
       },
+      {
+        id: DEMO_GROUPS.badgePilot,
+        displayName: 'Redmond badge pilot',
+        description: 'Trying QR badges before the store moves',
+        members: members('badgePilot'),
+      },
     ],
     administrativeUnits: (Object.keys(DEMO_STORES) as DemoStore[]).map((store) => ({
       id: DEMO_STORES[store].id,
@@ -243,7 +237,12 @@ export function demoSeed(now = Date.now()): Seed {
       excludeTargets: [{ targetType: 'group', id: DEMO_GROUPS.smsExclusions }],
       telecomProviderSettings: null,
     },
-    qrCodePinPolicy: demoQrCodePinPolicy(DEMO_GROUPS.frontlineWorkers),
+    roleEligibilities: [
+      { principalId: demoUserId('kyle.adams'), roleTemplateId: PASSWORD_ADMINISTRATOR, directoryScopeId: '/' },
+    ],
+    conditionalAccessPolicies: demoConditionalAccess(),
+    authenticationMethodsPolicy: DEMO_METHODS_POLICY,
+    qrCodePinPolicy: demoQrCodePinPolicy(DEMO_GROUPS.frontlineWorkers, DEMO_GROUPS.badgePilot),
     temporaryAccessPassPolicy: demoTemporaryAccessPassPolicy(DEMO_GROUPS.frontlineWorkers),
   };
 }

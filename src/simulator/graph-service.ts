@@ -14,6 +14,7 @@ import { authenticationMethodRoutes } from './routes/authentication-method-route
 import { methodPolicyRoutes } from './routes/method-policy-routes';
 import { qrCodePinRoutes } from './routes/qr-code-pin-routes';
 import { temporaryAccessPassRoutes } from './routes/temporary-access-pass-routes';
+import { postureRoutes } from './routes/posture-routes';
 
 const MAX_BATCH_REQUESTS = 20;
 
@@ -56,6 +57,7 @@ const router = new GraphRouter([
   ...directoryRoutes,
   ...groupMemberRoutes,
   ...reportRoutes,
+  ...postureRoutes,
 ]);
 
 export class GraphService {

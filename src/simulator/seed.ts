@@ -169,6 +169,54 @@ export interface SeedTemporaryAccessPassPolicy {
   isUsableOnce: boolean;
 }
 
+/** "enabledForReportingButNotEnforced" is report-only: it logs what it would do and enforces nothing. */
+export type ConditionalAccessState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
+
+/**
+ * A Conditional Access policy in Graph v1.0's shape (conditionalAccessPolicy), the parts phonedesk reads. Users and
+ * groups are object ids, or "All" / "None" in includeUsers; applications are app ids or "All", "None", "Office365",
+ * "MicrosoftAdminPortals".
+ */
+export interface SeedConditionalAccessPolicy {
+  id: string;
+  displayName: string;
+  state: ConditionalAccessState;
+  createdDateTime?: string;
+  modifiedDateTime?: string;
+  conditions: {
+    users: {
+      includeUsers: string[];
+      excludeUsers?: string[];
+      includeGroups?: string[];
+      excludeGroups?: string[];
+      includeRoles?: string[];
+      excludeRoles?: string[];
+    };
+    applications: { includeApplications: string[]; excludeApplications?: string[] };
+    /** Omitted: ["all"]. */
+    clientAppTypes?: string[];
+    devices?: { deviceFilter: { mode: 'include' | 'exclude'; rule: string } };
+  };
+  /** Null: no grant controls (a session-only policy). */
+  grantControls: {
+    operator: 'AND' | 'OR';
+    builtInControls: string[];
+    authenticationStrength?: { id: string; displayName: string };
+  } | null;
+}
+
+/** The authentication methods policy's own settings (beside its method configurations). */
+export interface SeedAuthenticationMethodsPolicy {
+  policyMigrationState: 'preMigration' | 'migrationInProgress' | 'migrationComplete';
+  /** The registration campaign (registrationEnforcement.authenticationMethodsRegistrationCampaign). */
+  registrationCampaign: {
+    state: 'default' | 'enabled' | 'disabled';
+    snoozeDurationInDays: number;
+    /** Who is nudged: group ids or "all_users", each toward a method (e.g. microsoftAuthenticator). */
+    includeTargets: Array<{ id: string; targetType: 'group' | 'user'; targetedAuthenticationMethod: string }>;
+  };
+}
+
 export interface Seed {
   tenant: { id: string; displayName: string; domain: string };
   users: SeedUser[];
@@ -180,4 +228,10 @@ export interface Seed {
   qrCodePinPolicy?: SeedQrCodePinPolicy;
   /** Omitted: disabled, with Graph's defaults. */
   temporaryAccessPassPolicy?: SeedTemporaryAccessPassPolicy;
+  /** Roles a person may activate (Privileged Identity Management); Graph shows them as roleEligibilitySchedules. */
+  roleEligibilities?: SeedRoleAssignment[];
+  /** Omitted: none. phonedesk only reads them. */
+  conditionalAccessPolicies?: SeedConditionalAccessPolicy[];
+  /** Omitted: migration complete, the campaign Microsoft-managed. */
+  authenticationMethodsPolicy?: SeedAuthenticationMethodsPolicy;
 }

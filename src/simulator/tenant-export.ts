@@ -63,5 +63,6 @@ export function exportSeed(tenant: Tenant): Seed {
       excludeTargets: tenant.smsPolicy().excludeTargets.map((target) => ({ ...target })),
       telecomProviderSettings: tenant.smsPolicy().telecomProviderSettings,
     },
+    ...tenant.posture.toSeed(),
   };
 }

@@ -9,6 +9,7 @@ import { targetsUser } from './method-policy';
 import { QrCodePins, type BadgeProof } from './qr-code-pins';
 import { TemporaryAccessPasses } from './temporary-access-passes';
 import { TenantDirectory } from './tenant-directory';
+import { TenantPosture } from './tenant-posture';
 import {
   PHONE_TYPE_BY_METHOD_ID,
   SeedError,
@@ -29,6 +30,8 @@ export class Tenant extends TenantDirectory {
   /** QR code + PIN (qr-code-pins.ts) and Temporary Access Pass (temporary-access-passes.ts): policy and methods. */
   readonly qrCodePins: QrCodePins;
   readonly temporaryAccessPasses: TemporaryAccessPasses;
+  /** Conditional Access, eligible roles and the methods policy's settings (tenant-posture.ts). */
+  readonly posture: TenantPosture;
 
   constructor(seed: Seed) {
     super(seed);
@@ -47,6 +50,11 @@ export class Tenant extends TenantDirectory {
     for (const user of seed.users) this.loadPhoneMethods(user);
     this.qrCodePins = new QrCodePins(this, seed);
     this.temporaryAccessPasses = new TemporaryAccessPasses(this, seed);
+    this.posture = new TenantPosture(seed, {
+      hasUser: (id) => this.users.has(id),
+      hasGroup: (id) => this.groups.has(id),
+      hasUnit: (id) => this.units.has(id),
+    });
   }
 
   private loadPhoneMethods(seed: SeedUser): void {

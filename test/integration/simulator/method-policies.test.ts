@@ -11,6 +11,8 @@ const TAP = `${BASE}/temporaryAccessPass`;
 const QR_TYPE = '#microsoft.graph.qrCodePinAuthenticationMethodConfiguration';
 const TAP_TYPE = '#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration';
 const FRONTLINE = [{ targetType: 'group', id: DEMO_GROUPS.frontlineWorkers }];
+/** The QR code policy also lets the Redmond badge pilot have badges. */
+const QR_TARGETS = [...FRONTLINE, { targetType: 'group', id: DEMO_GROUPS.badgePilot }];
 
 const harness = new SimulatorHarness();
 useSimulator(harness);
@@ -29,7 +31,7 @@ describe('GET the configurations', () => {
     expect(policy).toMatchObject({
       '@odata.type': QR_TYPE,
       state: 'enabled',
-      includeTargets: FRONTLINE,
+      includeTargets: QR_TARGETS,
       excludeTargets: [],
       pinLength: 8,
       standardQRCodeLifetimeInDays: 365,
@@ -101,7 +103,7 @@ describe('PATCH qrCodePin', () => {
   it('refuses a target that does not exist in the directory and keeps the targets (docs/graph-facts.md §17.1 includeTargets)', async () => {
     const includeTargets = [{ targetType: 'group', id: '00000000-0000-4000-8000-000000000000' }];
     expectBadRequest(await harness.graph('PATCH', QR, { '@odata.type': QR_TYPE, includeTargets }));
-    expect((await get(QR)).includeTargets).toEqual(FRONTLINE);
+    expect((await get(QR)).includeTargets).toEqual(QR_TARGETS);
   });
 
   it('refuses a targetType other than group or user (docs/graph-facts.md §17.1 includeTargets)', async () => {
