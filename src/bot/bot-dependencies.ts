@@ -12,6 +12,7 @@ import type { ChangeExecutor } from '../changes/change-executor';
 import type { ChangeService } from '../changes/change-service';
 import type { WorkerChecker } from '../checks/worker-check';
 import type { GraphGateway } from '../graph/graph-gateway';
+import type { AccessGateway } from '../checks/access-check';
 import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
@@ -31,7 +32,10 @@ export interface BotDependencies {
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   /** Reads only: Graph writes happen in the executor, after approval. */
-  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & StoreMoveDeps['gateway'] & ImpactGateway;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> &
+    StoreMoveDeps['gateway'] &
+    ImpactGateway &
+    AccessGateway;
   /** Store-wide jobs (a store's move to badges): stopping one. */
   jobs: StoreMoveDeps['jobs'];
   jobStore: StoreMoveDeps['jobStore'];

@@ -15,6 +15,7 @@ import type { ChangeRequest } from '../changes/change-request';
 import { checkDecisionNote } from '../changes/decision-note';
 import { textTimeWords } from '../time/text-time';
 import type { WorkerChecker } from '../checks/worker-check';
+import { readAccessCheck, type AccessGateway } from '../checks/access-check';
 import type { ChangeService } from '../changes/change-service';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
@@ -25,7 +26,7 @@ import type { Notifier } from './notifier';
 import type { Intent } from './understanding/intent';
 
 export interface ConversationDeps extends WorkerLookupDeps, DecisionDeps {
-  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'>;
+  gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> & AccessGateway;
   changes: Pick<ChangeService, 'decide' | 'get' | 'getByNumber' | 'list' | 'cancel' | 'isFinal'>;
   notifier: Pick<Notifier, 'tellRequester' | 'announceOutcome' | 'refreshCards'>;
   checker: WorkerChecker;
@@ -145,8 +146,11 @@ export async function tenantCheck(deps: ConversationDeps, context: TurnContext, 
     deps.gateway.smsPolicy({ fresh: true, withGroupNames: true }),
     deps.directory.profile(requester),
   ]);
+  const access = await readAccessCheck(deps.gateway, policy);
   await context.sendActivity(
-    card(buildTenantCheckCard({ policy, isTenantAdmin: deps.access.isTenantAdmin(profile), today: new Date() })),
+    card(
+      buildTenantCheckCard({ policy, isTenantAdmin: deps.access.isTenantAdmin(profile), today: new Date(), access }),
+    ),
   );
 }
 

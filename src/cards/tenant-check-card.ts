@@ -2,7 +2,9 @@
 // group where "Use for sign-in" is unticked, and the retirement notice: Microsoft-provided SMS ends on
 // 2027-02-01, a customer-managed telecom provider keeps SMS for MFA only, and QR code + PIN is the successor
 // for frontline workers (docs/graph-facts.md §14).
+import type { AccessCheck } from '../diagnosis/access-coverage';
 import type { SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
+import { accessLine, accessSection } from './access-lines';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
 
@@ -11,6 +13,8 @@ interface TenantCheckInput {
   isTenantAdmin: boolean;
   /** The day of the check, for the retirement countdown. */
   today: Date;
+  /** What Conditional Access asks of the groups that sign in by SMS or badge; undefined: not read. */
+  access?: AccessCheck;
 }
 
 /** 2027-02-01: Microsoft-provided SMS and voice retire for all users except Global Administrators and external users. */
@@ -165,6 +169,7 @@ export function buildTenantCheckCard(input: TenantCheckInput): AdaptiveCard {
       isSubtle: true,
     });
   }
+  if (input.access) body.push(isTenantAdmin ? accessSection(input.access) : accessLine(input.access));
   if (isTenantAdmin) body.push(retirementNotice(input));
   return adaptiveCard(body);
 }

@@ -3,7 +3,7 @@
 // second create is refused and the first secret is gone. The secrets come back wrapped (secret/secret.ts).
 import type { TemporaryAccessPassAuthenticationMethod } from '@microsoft/microsoft-graph-types';
 import { Secret } from '../secret/secret';
-import { StoreReads } from './store-reads';
+import { PostureReads } from './posture-reads';
 import { GraphFailure } from './graph-errors';
 import { pathSegment } from './odata';
 
@@ -73,7 +73,7 @@ function issuedCode(graph: GraphIssuedCode | null | undefined): IssuedQrCode {
   };
 }
 
-export class CredentialWrites extends StoreReads {
+export class CredentialWrites extends PostureReads {
   // ---- QR code + PIN ----
 
   /** PUT: the method with its first badge and PIN. Only for a worker without one (a second is refused). */

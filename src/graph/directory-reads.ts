@@ -9,10 +9,35 @@ import type {
 import type { PhoneMethodSnapshot } from '../snapshot/sign-in-snapshot';
 import { GraphTransport } from './graph-transport';
 import { relativeToVersion, type Collection } from './graph-wire';
-import { pathSegment, queryValue } from './odata';
+import { odataString, pathSegment, queryValue } from './odata';
 import { phoneSnapshot } from './snapshot-mapping';
 
 export class DirectoryReads extends GraphTransport {
+  /** Group display names met so far (policy targets): names change rarely, and a stale one only reads oddly. */
+  protected readonly groupNames = new Map<string, string>();
+
+  /** The names of these groups, reading only those not yet known, 15 ids a request (the `in` limit). */
+  async nameGroups(ids: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const unknown = [...new Set(ids)].filter((id) => !this.groupNames.has(id));
+    for (let start = 0; start < unknown.length; start += 15) {
+      const list = unknown
+        .slice(start, start + 15)
+        .map(odataString)
+        .join(',');
+      const page = await this.call<Collection<{ id: string; displayName: string }>>(
+        'groups.names',
+        '/groups',
+        (request) =>
+          request
+            .filter(queryValue(`id in (${list})`))
+            .select('id,displayName')
+            .get(),
+      );
+      for (const group of page.value) this.groupNames.set(group.id, group.displayName);
+    }
+    return this.groupNames;
+  }
+
   /** One page of users with a mobile phone registered (docs/graph-facts.md §8), for the number index sweep. */
   async mobileRegistrations(
     nextLink?: string,

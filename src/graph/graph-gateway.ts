@@ -54,7 +54,6 @@ export class GraphGateway extends CredentialWrites {
   private readonly policyTtlMs: number;
   private readonly now: () => number;
   private readonly tenantReads = new Map<string, TenantRead>();
-  private groupNames = new Map<string, string>();
 
   constructor(options: GraphGatewayOptions) {
     super(options);
@@ -181,27 +180,11 @@ export class GraphGateway extends CredentialWrites {
     this.rememberTenantRead(SMS_POLICY_PATH, configuration);
     if (options.withGroupNames) {
       const policy = policySnapshot(configuration, this.groupNames);
-      const unknown = [...policy.includeTargets, ...policy.excludeTargets]
-        .filter(
-          (target) => target.targetType === 'group' && target.id !== 'all_users' && !this.groupNames.has(target.id),
-        )
-        .map((target) => target.id);
-      for (let start = 0; start < unknown.length; start += 15) {
-        const ids = unknown
-          .slice(start, start + 15)
-          .map(odataString)
-          .join(',');
-        const page = await this.call<Collection<{ id: string; displayName: string }>>(
-          'groups.names',
-          '/groups',
-          (request) =>
-            request
-              .filter(queryValue(`id in (${ids})`))
-              .select('id,displayName')
-              .get(),
-        );
-        for (const group of page.value) this.groupNames.set(group.id, group.displayName);
-      }
+      await this.nameGroups(
+        [...policy.includeTargets, ...policy.excludeTargets]
+          .filter((target) => target.targetType === 'group' && target.id !== 'all_users')
+          .map((target) => target.id),
+      );
     }
     return policySnapshot(configuration, this.groupNames);
   }

@@ -59,7 +59,7 @@ async function inPool<T>(tasks: ReadonlyArray<() => Promise<T>>, limit: number):
 
 export class StoreReads extends DirectoryReads {
   /** Every page of a collection, following @odata.nextLink. */
-  private async allPages<T>(operation: string, path: string, query: string): Promise<T[]> {
+  protected async allPages<T>(operation: string, path: string, query: string): Promise<T[]> {
     const items: T[] = [];
     let link: string | undefined = `${path}?${query}`;
     while (link) {
