@@ -13,6 +13,8 @@ import type { ChangeService } from '../changes/change-service';
 import type { WorkerChecker } from '../checks/worker-check';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { AccessGateway } from '../checks/access-check';
+import type { ReadinessGateway } from '../checks/readiness-read';
+import type { WeakAdminGateway } from '../checks/weak-admin-read';
 import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
@@ -35,7 +37,9 @@ export interface BotDependencies {
   gateway: Pick<GraphGateway, 'readWorker' | 'scopesOf' | 'smsPolicy'> &
     StoreMoveDeps['gateway'] &
     ImpactGateway &
-    AccessGateway;
+    AccessGateway &
+    WeakAdminGateway &
+    ReadinessGateway;
   /** Store-wide jobs (a store's move to badges): stopping one. */
   jobs: StoreMoveDeps['jobs'];
   jobStore: StoreMoveDeps['jobStore'];

@@ -14,7 +14,7 @@ import { submitChange } from '../conversation/submit-change';
 import { workerById } from '../conversation/worker-lookup';
 import { decide, whereItStands } from './change-flow';
 import { reportOnWorker } from './conversations';
-import { dialogSetFor } from './message-handler';
+import { dialogSetFor, dispatch } from './message-handler';
 import { personOf, WHO_ARE_YOU } from './person-of';
 
 import { PROPOSE_VERB } from '../cards/diagnosis-card';
@@ -32,6 +32,9 @@ import { SMS_OFF_VERB } from '../cards/sms-off-card';
 import { askSmsOff } from './sms-off-reply';
 import { ROSTER_VERB } from '../cards/roster-card';
 import { askRoster } from './roster-reply';
+import { POSTURE_VERB } from '../cards/tenant-check-card';
+import { WEAK_ADMIN_VERB } from '../cards/weak-admins-card';
+import { fixWeakAdmin } from './weak-admins-reply';
 
 /**
  * What the click is answered with: a card to replace the clicked one, a text, or `posted`: the answer (a request's
@@ -275,6 +278,17 @@ export async function handleCardAction(
       return askSmsOff(deps, context, data);
     case ROSTER_VERB:
       return askRoster(deps, context, data);
+    case POSTURE_VERB: {
+      // The tenant check's buttons: the same views as asked in words, with the same checks and limits.
+      const requester = personOf(context.activity);
+      if (!requester) return { text: WHO_ARE_YOU };
+      if (data.view !== 'weak-admins' && data.view !== 'readiness')
+        return { text: 'That button is not supported any more.' };
+      await dispatch(deps, context, state, requester, { kind: data.view }, dialogSetFor(deps, state));
+      return { posted: 'OK.' };
+    }
+    case WEAK_ADMIN_VERB:
+      return fixWeakAdmin(deps, context, data);
     case MOVE_VERBS.finish:
       return askToFinish(deps, context, data);
     case MOVE_VERBS.remind: {
@@ -310,4 +324,6 @@ export const CARD_VERBS = [
   MOVE_VERBS.remind,
   SMS_OFF_VERB,
   ROSTER_VERB,
+  POSTURE_VERB,
+  WEAK_ADMIN_VERB,
 ] as const;

@@ -25,6 +25,8 @@ import { TOO_MANY_READS } from './read-limit';
 import { storeOverview } from './store-overview-reply';
 import { finishPlanAnswer, movePlanAnswer } from './store-move-reply';
 import { smsOffAnswer } from './sms-off-reply';
+import { weakAdminsAnswer } from './weak-admins-reply';
+import { readinessAnswer } from './readiness-reply';
 import { rosterAnswer } from './roster-reply';
 import { rosterFile } from './roster-file';
 import { answerUnknown } from './unknown-message';
@@ -97,6 +99,8 @@ const READS: ReadonlySet<Intent['kind']> = new Set([
   'finish-store-move',
   'sms-off',
   'roster',
+  'weak-admins',
+  'readiness',
 ]);
 
 /** Starts the conversation for an understood intent. */
@@ -134,15 +138,21 @@ export async function dispatch(
     case 'move-store':
     case 'finish-store-move':
     case 'sms-off':
-    case 'roster': {
+    case 'roster':
+    case 'weak-admins':
+    case 'readiness': {
       const answer =
-        intent.kind === 'roster'
-          ? await rosterAnswer(deps, requester, intent.text)
-          : intent.kind === 'move-store'
-            ? await movePlanAnswer(deps, requester, intent.store)
-            : intent.kind === 'finish-store-move'
-              ? await finishPlanAnswer(deps, requester, intent.store)
-              : await smsOffAnswer(deps, requester, intent.group);
+        intent.kind === 'weak-admins'
+          ? await weakAdminsAnswer(deps, requester)
+          : intent.kind === 'readiness'
+            ? await readinessAnswer(deps, requester)
+            : intent.kind === 'roster'
+              ? await rosterAnswer(deps, requester, intent.text)
+              : intent.kind === 'move-store'
+                ? await movePlanAnswer(deps, requester, intent.store)
+                : intent.kind === 'finish-store-move'
+                  ? await finishPlanAnswer(deps, requester, intent.store)
+                  : await smsOffAnswer(deps, requester, intent.group);
       if ('card' in answer) await context.sendActivity({ attachments: [CardFactory.adaptiveCard(answer.card)] });
       else await context.sendActivity('text' in answer ? answer.text : answer.posted);
       return;

@@ -3,7 +3,7 @@
 // admin center; for everyone else, one line. phonedesk never writes Conditional Access: it explains and points.
 import { openToEveryApp, type AccessCheck, type Cover, type GroupCoverage } from '../diagnosis/access-coverage';
 import type { CardElement } from './adaptive-card';
-import { plural } from './card-words';
+import { plural, text } from './card-words';
 
 /** Where an admin opens one policy in the Microsoft Entra admin center. */
 export function policyLink(policy: { id: string; displayName: string }): string {
@@ -15,10 +15,6 @@ function how(line: GroupCoverage): string {
   const { methods } = line.group;
   if (methods.length > 1) return 'by text message or with a QR badge';
   return methods[0] === 'sms' ? 'by text message' : 'with a QR badge';
-}
-
-function text(value: string, options: Partial<{ weight: 'Bolder'; isSubtle: boolean }> = {}): CardElement {
-  return { type: 'TextBlock', text: value, wrap: true, spacing: 'Small', ...options };
 }
 
 function covered(cover: Cover): string {

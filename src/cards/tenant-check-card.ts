@@ -8,6 +8,9 @@ import { accessLine, accessSection } from './access-lines';
 import { adaptiveCard, executeAction, type AdaptiveCard, type CardElement } from './adaptive-card';
 import { PROPOSE_VERB } from './diagnosis-card';
 
+/** The tenant check's buttons to the tenant-wide views: admins with weak sign-in, readiness for 2027-02-01. */
+export const POSTURE_VERB = 'posture.show';
+
 interface TenantCheckInput {
   policy: SmsPolicySnapshot;
   isTenantAdmin: boolean;
@@ -170,6 +173,14 @@ export function buildTenantCheckCard(input: TenantCheckInput): AdaptiveCard {
     });
   }
   if (input.access) body.push(isTenantAdmin ? accessSection(input.access) : accessLine(input.access));
-  if (isTenantAdmin) body.push(retirementNotice(input));
+  if (isTenantAdmin) {
+    body.push(retirementNotice(input), {
+      type: 'ActionSet',
+      actions: [
+        executeAction('Admins with weak sign-in', POSTURE_VERB, { view: 'weak-admins' }),
+        executeAction('Ready for 1 February 2027?', POSTURE_VERB, { view: 'readiness' }),
+      ],
+    });
+  }
   return adaptiveCard(body);
 }

@@ -25,7 +25,8 @@ export interface SmsOffImpact {
   byStore: Array<{ store: string; smsUsers: number; lockedOut: number }>;
 }
 
-async function membersOf(gateway: ImpactGateway, target: SmsPolicyTarget): Promise<string[]> {
+/** Every user a policy target holds: all users, one person, or a group (every page). */
+export async function membersOf(gateway: ImpactGateway, target: SmsPolicyTarget): Promise<string[]> {
   if (target.id === 'all_users') return gateway.allUserIds();
   if (target.targetType === 'user') return [target.id];
   const ids: string[] = [];

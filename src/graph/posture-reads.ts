@@ -5,10 +5,13 @@ import type {
   ConditionalAccessPolicy,
   UnifiedRoleAssignment,
   UnifiedRoleEligibilitySchedule,
+  User,
 } from '@microsoft/microsoft-graph-types';
 import type { ConditionalAccessSnapshot } from '../snapshot/conditional-access-snapshot';
 import { toGraphFailure, type GraphFailure } from './graph-errors';
-import { StoreReads } from './store-reads';
+import type { Collection } from './graph-wire';
+import { odataString, queryValue } from './odata';
+import { StoreReads, type StoreMember } from './store-reads';
 
 /** One directory role held by a principal (a user, or a role-assignable group whose members hold it). */
 export interface RoleHolding {
@@ -101,6 +104,34 @@ export class PostureReads extends StoreReads {
     } catch (error) {
       return { holdings, eligibleUnreadable: toGraphFailure(error) };
     }
+  }
+
+  /** These users' names and kinds, 15 ids a request (the `in` limit); ids that are not users are left out. */
+  async usersByIds(ids: readonly string[]): Promise<StoreMember[]> {
+    const users: StoreMember[] = [];
+    const unique = [...new Set(ids)];
+    for (let start = 0; start < unique.length; start += 15) {
+      const list = unique
+        .slice(start, start + 15)
+        .map(odataString)
+        .join(',');
+      const page = await this.call<Collection<User>>('users.byIds', '/users', (request) =>
+        request
+          .filter(queryValue(`id in (${list})`))
+          .select('id,displayName,userPrincipalName,userType,accountEnabled')
+          .get(),
+      );
+      for (const user of page.value)
+        if (user.id)
+          users.push({
+            id: user.id,
+            displayName: user.displayName ?? user.userPrincipalName ?? user.id,
+            userPrincipalName: user.userPrincipalName ?? '',
+            userType: user.userType === 'Guest' ? 'Guest' : 'Member',
+            accountEnabled: user.accountEnabled !== false,
+          });
+    }
+    return users;
   }
 
   /** policyMigrationState and the registration campaign's state (Policy.Read.All). */

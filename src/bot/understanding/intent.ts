@@ -26,6 +26,10 @@ export type Intent =
   | { kind: 'history'; worker?: string }
   /** "is SMS sign-in set up?" */
   | { kind: 'tenant-check' }
+  /** "which admins can sign in by text message?": tenant admins, the role holders with a single-check way in. */
+  | { kind: 'weak-admins' }
+  /** "are we ready for February?": tenant admins, the readiness card for 2027-02-01. */
+  | { kind: 'readiness' }
   /** "pending", "my requests" */
   | { kind: 'pending' }
   /** "cancel 42" */

@@ -7,9 +7,9 @@
 //  2. A request command at the start ("approve 42 …", "reject 42 because …", "cancel 42"), or a whole-message
 //     "cancel"/"never mind" → approve / reject / cancel. The number is a request number, never a phone number.
 //  3. Queries that name their object outright: who-has (a "who has / whose / who owns" question about a number
-//     given), then pending ("pending", "my requests"), then SMS sign-in off for everyone or a group, then a store's move ("move my store to QR badges"), then a
-//     store ("how is my store doing?", "overview of Leeds"),
-//     then history ("history of Bob"), then the tenant ("tenant", "policy").
+//     given), then pending ("pending", "my requests"), then SMS sign-in off for everyone or a group, then tenant
+//     posture (admins with weak sign-in, readiness for 2027-02-01), then a store's move ("move my store to QR
+//     badges"), then a store ("how is my store doing?", "overview of Leeds"), then history ("history of Bob"), then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
 //     stolen, SIM swap) > add-number > remove-number (incl. leavers) > revoke-sessions. An action beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
 //     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).
@@ -59,6 +59,7 @@ import { parseRequestCommand } from './request-command';
 import { splitReason } from './split-reason';
 import { rosterOf } from './roster-lines';
 import { smsOffQuestion } from './sms-off-words';
+import { postureQuestion } from './posture-words';
 import { storeMove, storeQuestion } from './store-words';
 import { stripCourtesies } from './strip-courtesies';
 
@@ -115,6 +116,8 @@ export function parseIntent(text: string): Intent {
   if (mentions(request, PENDING)) return { kind: 'pending' };
   const smsOff = smsOffQuestion(request);
   if (smsOff) return { kind: 'sms-off', ...smsOff };
+  const posture = postureQuestion(request);
+  if (posture) return posture;
   const move = storeMove(request);
   if (move) return { kind: move.finish ? 'finish-store-move' : 'move-store', ...optional('store', move.store) };
   const store = storeQuestion(request);
