@@ -57,7 +57,7 @@ export class GraphFailure extends Error {
 }
 
 const PERMISSION =
-  /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
+  /\b((?:UserAuthenticationMethod|UserAuthMethod-Phone|User|Policy|RoleManagement|RoleEligibilitySchedule|AdministrativeUnit|AuditLog|Directory|Group)[\w.-]*\.(?:Read|ReadWrite|RevokeSessions)[\w.]*)\b/;
 
 /** The number is held by another account for SMS sign-in (docs/graph-facts.md §2.4: 409 on create and update). */
 const PHONE_NUMBER_NOT_UNIQUE = 'phoneNumberNotUnique';
