@@ -26,7 +26,10 @@ export interface SmsOffImpact {
 }
 
 /** Every user a policy target holds: all users, one person, or a group (every page). */
-export async function membersOf(gateway: ImpactGateway, target: SmsPolicyTarget): Promise<string[]> {
+export async function membersOf(
+  gateway: Pick<ImpactGateway, 'groupUserIds' | 'allUserIds'>,
+  target: Pick<SmsPolicyTarget, 'id' | 'targetType'>,
+): Promise<string[]> {
   if (target.id === 'all_users') return gateway.allUserIds();
   if (target.targetType === 'user') return [target.id];
   const ids: string[] = [];

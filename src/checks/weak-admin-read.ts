@@ -9,10 +9,11 @@ import { QR_BADGE_SLICE } from '../methods/qr-code-pin/qr-snapshot';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
 import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 import { weakWays, type AdminRole, type WeakAdmin } from '../diagnosis/weak-admins';
+import { membersOf } from './sms-off-impact';
 
 export type WeakAdminGateway = Pick<
   GraphGateway,
-  'roleHoldings' | 'usersByIds' | 'groupUserIds' | 'slicesOfMany' | 'nameGroups'
+  'roleHoldings' | 'usersByIds' | 'groupUserIds' | 'allUserIds' | 'slicesOfMany' | 'nameGroups'
 >;
 
 export interface WeakAdminRead {
@@ -23,17 +24,6 @@ export interface WeakAdminRead {
   /** Plain words when eligible roles could not be read; active ones are listed all the same. */
   eligibleNote?: string;
   readAt: string;
-}
-
-async function allGroupUsers(gateway: WeakAdminGateway, groupId: string): Promise<string[]> {
-  const ids: string[] = [];
-  let nextLink: string | undefined;
-  do {
-    const page = await gateway.groupUserIds(groupId, nextLink);
-    ids.push(...page.userIds);
-    nextLink = page.nextLink;
-  } while (nextLink);
-  return ids;
 }
 
 function roleOf(holding: RoleHolding, throughGroup?: string): AdminRole {
@@ -63,7 +53,7 @@ export async function readWeakAdmins(gateway: WeakAdminGateway, now: Date): Prom
     give(holding.principalId, roleOf(holding));
   // A principal that is not a user is a role-assignable group: its members hold the role.
   for (const groupId of principals.filter((id) => !users.has(id))) {
-    const members = await allGroupUsers(gateway, groupId).catch(() => []);
+    const members = await membersOf(gateway, { id: groupId, targetType: 'group' }).catch(() => []);
     if (members.length === 0) continue;
     const name = (await gateway.nameGroups([groupId]).catch(() => new Map<string, string>())).get(groupId);
     for (const member of await gateway.usersByIds(members.filter((id) => !users.has(id)))) users.set(member.id, member);

@@ -3,7 +3,7 @@
 // for compliant devices, one for admins, and the Redmond badge pilot left uncovered. docs/simulator.md lists them.
 import { demoId, DEMO_GROUPS } from './demo-ids';
 import { GLOBAL_ADMINISTRATOR } from './role-templates';
-import type { SeedAuthenticationMethodsPolicy, SeedConditionalAccessPolicy } from './seed';
+import type { SeedConditionalAccessPolicy } from './seed';
 
 /** Microsoft Teams Services, the first-party app Teams (and Shifts in it) signs in to. */
 export const TEAMS_APP_ID = 'cc15fd57-2c6c-4117-a88c-83b1d56b4bbe';
@@ -51,13 +51,3 @@ export function demoConditionalAccess(): SeedConditionalAccessPolicy[] {
     },
   ];
 }
-
-/** Migration finished; the campaign Microsoft-managed, as it is for most tenants since 2026-09-01. */
-export const DEMO_METHODS_POLICY: SeedAuthenticationMethodsPolicy = {
-  policyMigrationState: 'migrationComplete',
-  registrationCampaign: {
-    state: 'default',
-    snoozeDurationInDays: 1,
-    includeTargets: [{ id: 'all_users', targetType: 'group', targetedAuthenticationMethod: 'microsoftAuthenticator' }],
-  },
-};

@@ -2,7 +2,8 @@
 // covering every case phonedesk must explain. Numbers are from Ofcom's and NANP's ranges reserved for fiction.
 import { DEMO_BADGES, demoQrCodePinPolicy, demoTemporaryAccessPassPolicy } from './demo-badges';
 import { demoId, DEMO_GROUPS, DEMO_TENANT_ID } from './demo-ids';
-import { demoConditionalAccess, DEMO_METHODS_POLICY } from './demo-posture';
+import { demoConditionalAccess } from './demo-posture';
+import { DEFAULT_METHODS_POLICY } from './tenant-posture';
 import { AUTHENTICATION_ADMINISTRATOR, GLOBAL_ADMINISTRATOR } from './role-templates';
 import type { DefaultMfaMethod, Seed, SeedPhoneMethod, SeedUser, SmsSignInRegistration } from './seed';
 
@@ -241,7 +242,8 @@ export function demoSeed(now = Date.now()): Seed {
       { principalId: demoUserId('kyle.adams'), roleTemplateId: PASSWORD_ADMINISTRATOR, directoryScopeId: '/' },
     ],
     conditionalAccessPolicies: demoConditionalAccess(),
-    authenticationMethodsPolicy: DEMO_METHODS_POLICY,
+    // Migration finished; the campaign Microsoft-managed, as it is for most tenants since 2026-09-01.
+    authenticationMethodsPolicy: DEFAULT_METHODS_POLICY,
     qrCodePinPolicy: demoQrCodePinPolicy(DEMO_GROUPS.frontlineWorkers, DEMO_GROUPS.badgePilot),
     temporaryAccessPassPolicy: demoTemporaryAccessPassPolicy(DEMO_GROUPS.frontlineWorkers),
   };
