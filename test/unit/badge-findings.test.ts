@@ -105,6 +105,24 @@ const refusal = (asked: Asked): string => {
 const TARGET = { userId: 'user-jane', displayName: 'Jane Doe' };
 const targeted = <C>(change: C): TargetedChange<C> => ({ ...change, target: TARGET });
 
+describe('an admin with a working badge', () => {
+  const HELPDESK = [{ roleTemplateId: 'role-helpdesk', displayName: 'Helpdesk Administrator', directoryScopeId: '/' }];
+
+  it('is told it is too weak for an admin, and offered removing the badge', () => {
+    const finding = findingOf(worker({ roles: HELPDESK, qrCodePin: badge() }), 'qr-admin-badge');
+    expect(finding).toMatchObject({ severity: 'warning', proposal: { kind: 'remove-qr-method', tenantWide: false } });
+    expect(finding?.summary).toContain(
+      'Jane Doe holds an admin role (Helpdesk Administrator) and has a working QR badge',
+    );
+  });
+
+  it('is not told for an expired badge, nor for a worker without a role', () => {
+    const expired = badge({ standardQRCode: code({ expireDateTime: at(-1) }) });
+    expect(findingOf(worker({ roles: HELPDESK, qrCodePin: expired }), 'qr-admin-badge')).toBeUndefined();
+    expect(findingOf(worker({ qrCodePin: badge() }), 'qr-admin-badge')).toBeUndefined();
+  });
+});
+
 describe('a worker who signs in with their badge and still has SMS sign-in', () => {
   it('is offered turning off their SMS sign-in, for them alone', () => {
     const finding = findingOf(worker({ qrCodePin: badge() }), 'qr-sms-still-on');

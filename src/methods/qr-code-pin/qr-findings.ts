@@ -140,10 +140,31 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
   return findings;
 }
 
+/** A badge and a PIN are one check: an admin who holds a working one is told, as SMS sign-in is for an admin. */
+function adminBadgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
+  const badge = snapshot.qrCodePin;
+  if (snapshot.roles.length === 0 || !badge) return [];
+  if (!isActive(badge.standardQRCode, now) && !isActive(badge.temporaryQRCode, now)) return [];
+  const roles = [...new Set(snapshot.roles.map((role) => role.displayName))].join(', ');
+  return [
+    {
+      id: 'qr-admin-badge',
+      severity: 'warning',
+      summary: `${snapshot.user.displayName} holds an admin role (${roles}) and has a working QR badge: a badge and a PIN are a single check, too weak for an admin account.`,
+      fix: 'Remove their QR badge; admins should use a passkey or the Authenticator app.',
+      proposal: { kind: 'remove-qr-method', tenantWide: false },
+    },
+  ];
+}
+
 export function qrFindings(snapshot: SignInSnapshot, context: DiagnosisContext): Finding[] {
   // No badge, nothing to say here: an SMS worker hears of the move from SMS (sms-sign-in/sms-retirement.ts).
   if (!snapshot.qrCodePin) return [];
-  const findings = [...policyFindings(snapshot, snapshot.qrPolicy), ...badgeFindings(snapshot, context.now)];
+  const findings = [
+    ...adminBadgeFindings(snapshot, context.now),
+    ...policyFindings(snapshot, snapshot.qrPolicy),
+    ...badgeFindings(snapshot, context.now),
+  ];
   const temporary = snapshot.qrCodePin.temporaryQRCode;
   if (isActive(temporary, context.now)) {
     findings.push({

@@ -59,7 +59,8 @@ export type QrFindingId =
   | 'qr-badge-never-used'
   | 'qr-first-sign-in-needed'
   | 'qr-temporary-code'
-  | 'qr-sms-still-on';
+  | 'qr-sms-still-on'
+  | 'qr-admin-badge';
 
 /** Extends the active badge to a full lifetime from the day it runs, at most 395 days after it was issued. */
 export interface ExtendBadge {
