@@ -1,0 +1,209 @@
+// One contract per store port, run against every adapter: SQLite (the embedded default) and Azure Storage (tables on
+// Azurite, started by this file; nothing downloaded). What a caller relies on must hold for both.
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import { AzureChangeRequestCards } from '../../src/storage/azure/azure-change-request-cards';
+import { AzureConversationReferences } from '../../src/storage/azure/azure-conversation-references';
+import { AzureHandoverCards } from '../../src/storage/azure/azure-handover-cards';
+import { AzureTables } from '../../src/storage/azure/azure-tables';
+import type { ChangeRequestCards } from '../../src/storage/change-request-cards';
+import type { ConversationReferences } from '../../src/storage/conversation-references';
+import type { HandoverCards } from '../../src/storage/handover-cards';
+import { MIGRATIONS } from '../../src/storage/sqlite/migrations';
+import type { NewChangeRequest } from '../../src/changes/change-store';
+import { SqliteChangeRequestCards } from '../../src/storage/sqlite/sqlite-change-request-cards';
+import { SqliteChangeStore } from '../../src/storage/sqlite/sqlite-change-store';
+import { SqliteConversationReferences } from '../../src/storage/sqlite/sqlite-conversation-references';
+import { openDatabase, type SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
+import { SqliteHandoverCards } from '../../src/storage/sqlite/sqlite-handover-cards';
+import { useAzurite } from '../helpers/azurite';
+import { tempDir } from '../helpers/temp-dir';
+
+interface Ports {
+  references: ConversationReferences;
+  cards: ChangeRequestCards;
+  handovers: HandoverCards;
+  /** A change request's id for cards to belong to (SQLite holds them to it by a foreign key). */
+  request(): Promise<string>;
+}
+
+const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
+
+const azurite = useAzurite();
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length > 0) cleanups.pop()?.();
+});
+
+function sqlite(): Ports {
+  const { dir, cleanup } = tempDir('phonedesk-ports-');
+  const db: SqliteDatabase = openDatabase(dir, MIGRATIONS);
+  cleanups.push(() => {
+    if (db.open) db.close();
+    cleanup();
+  });
+  return {
+    references: new SqliteConversationReferences(db),
+    cards: new SqliteChangeRequestCards(db),
+    handovers: new SqliteHandoverCards(db),
+    request: async () => {
+      const request = await new SqliteChangeStore(db).create({
+        kind: 'disable-sms-sign-in',
+        requester: PRIYA,
+        target: { userId: 'jane.doe', displayName: 'Jane Doe' },
+        reason: 'a test request for cards to belong to',
+        urgent: false,
+        tenantWide: false,
+        createdAt: '2026-12-01T09:00:00.000Z',
+        expiresAt: '2026-12-02T09:00:00.000Z',
+      } as NewChangeRequest);
+      return request.id;
+    },
+  };
+}
+
+/** Fresh tables per test (a prefix of its own), as a fresh SQLite file is. */
+function azure(): Ports {
+  const tables = new AzureTables({
+    connectionString: azurite.connectionString,
+    tablePrefix: `t${randomUUID().replace(/-/g, '').slice(0, 12)}`,
+  });
+  return {
+    references: new AzureConversationReferences(tables),
+    cards: new AzureChangeRequestCards(tables),
+    handovers: new AzureHandoverCards(tables),
+    // The change store's Azure adapter comes later (issue 17): any id will do for these tables today.
+    request: async () => randomUUID(),
+  };
+}
+
+function reference(conversationId: string): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+    bot: { id: '28:bot', name: 'phonedesk' },
+  };
+}
+
+const PERSON = '0F8FAD5B-D9CB-469F-A165-70867728950E';
+
+describe.each([
+  ['SQLite', sqlite],
+  ['Azure Storage', azure],
+] as const)('%s', (_name, make) => {
+  describe('conversation references', () => {
+    it('keeps the latest reference per person, whatever the case of their id, and forgets it on delete', async () => {
+      const { references } = make();
+      await references.save(PERSON, reference('a:first'));
+      await references.save(PERSON.toLowerCase(), reference('a:second'));
+      expect((await references.get(PERSON))?.conversation?.id).toBe('a:second');
+      expect((await references.people()).map((person) => person.aadObjectId)).toEqual([PERSON.toLowerCase()]);
+      await references.delete(PERSON);
+      expect(await references.get(PERSON)).toBeUndefined();
+      await references.delete(PERSON);
+    });
+
+    it('lists people most recently seen first', async () => {
+      const { references } = make();
+      const ids = [randomUUID(), randomUUID(), randomUUID()];
+      for (const id of ids) {
+        await references.save(id, reference(`a:${id}`));
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+      expect((await references.people()).map((person) => person.aadObjectId)).toEqual([...ids].reverse());
+    });
+
+    it('refuses a reference no message could be sent with, and keeps the one it had', async () => {
+      const { references } = make();
+      await references.save(PERSON, reference('a:good'));
+      await expect(references.save(PERSON, { channelId: 'msteams' })).rejects.toThrow(/has no serviceUrl/);
+      expect((await references.get(PERSON))?.conversation?.id).toBe('a:good');
+    });
+
+    it('keeps named channels apart from people, names with any characters', async () => {
+      const { references } = make();
+      const name = 'approvals / night #2?';
+      await references.saveChannel(name, reference('19:channel'));
+      expect((await references.getChannel(` ${name} `))?.conversation?.id).toBe('19:channel');
+      expect(await references.people()).toEqual([]);
+      await references.deleteChannel(name);
+      expect(await references.getChannel(name)).toBeUndefined();
+    });
+  });
+
+  describe('request cards', () => {
+    it('remembers each posted card once and gives every copy of a request', async () => {
+      const ports = make();
+      const { cards } = ports;
+      const requestId = await ports.request();
+      const posted = { requestId, activityId: 'act-1', audience: 'approver' as const, reference: reference('a:one') };
+      await cards.remember(posted);
+      await cards.remember(posted);
+      await cards.remember({ ...posted, activityId: 'act-2', audience: 'requester', reference: reference('a:two') });
+      await cards.remember({ ...posted, requestId: await ports.request() });
+      const mine = await cards.cardsOf(requestId);
+      expect(mine.map((card) => [card.activityId, card.audience, card.reference.conversation?.id]).sort()).toEqual([
+        ['act-1', 'approver', 'a:one'],
+        ['act-2', 'requester', 'a:two'],
+      ]);
+      expect(await cards.cardsOf(randomUUID())).toEqual([]);
+    });
+  });
+
+  describe('handover cards', () => {
+    const card = (requestId: string, postedAt: string) => ({
+      requestId,
+      activityId: `act-${requestId}`,
+      reference: reference('a:requester'),
+      what: "Jane Doe's badge",
+      postedAt,
+    });
+
+    it('is cleared exactly once, even by two callers at the same moment', async () => {
+      const ports = make();
+      const { handovers } = ports;
+      const r1 = await ports.request();
+      await handovers.remember(card(r1, '2026-12-01T09:00:00.000Z'));
+      const results = await Promise.all([
+        handovers.clear(r1, '2026-12-01T10:00:00.000Z'),
+        handovers.clear(r1, '2026-12-01T10:00:01.000Z'),
+      ]);
+      expect(results.filter(Boolean)).toHaveLength(1);
+      expect((await handovers.get(r1))?.clearedAt).toMatch(/^2026-12-01T10:00:0[01]/);
+      expect(await handovers.clear(r1, '2026-12-01T11:00:00.000Z')).toBe(false);
+      expect(await handovers.clear('unknown', '2026-12-01T11:00:00.000Z')).toBe(false);
+    });
+
+    it('a reissue replaces the card and shows the secret again until cleared', async () => {
+      const ports = make();
+      const { handovers } = ports;
+      const r2 = await ports.request();
+      await handovers.remember(card(r2, '2026-12-01T09:00:00.000Z'));
+      await handovers.clear(r2, '2026-12-01T09:30:00.000Z');
+      await handovers.remember({ ...card(r2, '2026-12-01T10:00:00.000Z'), activityId: 'act-new' });
+      expect(await handovers.get(r2)).toEqual({ ...card(r2, '2026-12-01T10:00:00.000Z'), activityId: 'act-new' });
+    });
+
+    it('lists the cards still showing a secret posted before a time, oldest first, at most as many as asked', async () => {
+      const ports = make();
+      const { handovers } = ports;
+      const [late, old, mid, gone] = [
+        await ports.request(),
+        await ports.request(),
+        await ports.request(),
+        await ports.request(),
+      ];
+      await handovers.remember(card(late, '2026-12-01T12:00:00.000Z'));
+      await handovers.remember(card(old, '2026-12-01T08:00:00.000Z'));
+      await handovers.remember(card(mid, '2026-12-01T09:00:00.000Z'));
+      await handovers.remember(card(gone, '2026-12-01T07:00:00.000Z'));
+      await handovers.clear(gone, '2026-12-01T07:30:00.000Z');
+      const due = await handovers.showingSince('2026-12-01T11:00:00.000Z', 10);
+      expect(due.map((shown) => shown.requestId)).toEqual([old, mid]);
+      expect((await handovers.showingSince('2026-12-01T11:00:00.000Z', 1)).map((shown) => shown.requestId)).toEqual([
+        old,
+      ]);
+    });
+  });
+});
