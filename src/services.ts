@@ -294,8 +294,8 @@ export function createBotDependencies(
     jobStore: services.jobStore,
     overviews: new RecentOverviews(),
     limits: {
-      reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }),
-      changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }),
+      reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }, 'reads'),
+      changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }, 'changes'),
     },
     defaultRegion: config.changes.defaultRegion,
     logger,

@@ -112,7 +112,7 @@ export async function dispatch(
   intent: Intent,
   dialogs: DialogSet,
 ): Promise<void> {
-  if (READS.has(intent.kind) && !deps.limits.reads.take(requester.aadObjectId)) {
+  if (READS.has(intent.kind) && !(await deps.limits.reads.take(requester.aadObjectId))) {
     await context.sendActivity(TOO_MANY_READS);
     return;
   }

@@ -30,7 +30,7 @@ export async function answerUnknown(
   let intro = NOT_UNDERSTOOD;
   if (name !== undefined) {
     // A directory look-up, like "status of …": it counts against the person's read limit.
-    if (!deps.limits.reads.take(requester.aadObjectId)) {
+    if (!(await deps.limits.reads.take(requester.aadObjectId))) {
       await context.sendActivity(TOO_MANY_READS);
       return;
     }

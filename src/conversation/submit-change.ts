@@ -41,7 +41,7 @@ export async function submitChange(
   snapshot: SignInSnapshot | undefined,
 ): Promise<ChangeRequest | undefined> {
   const input = withReportedNumber(asked, snapshot);
-  if (!deps.limits.changes.take(input.requester.aadObjectId)) {
+  if (!(await deps.limits.changes.take(input.requester.aadObjectId))) {
     await context.sendActivity(
       "You've asked for a lot of changes in the last hour. Please wait a while, or ask your helpdesk.",
     );

@@ -5,7 +5,9 @@ import type { ConversationReference } from 'botbuilder';
 import { AzureChangeRequestCards } from '../../src/storage/azure/azure-change-request-cards';
 import { AzureConversationReferences } from '../../src/storage/azure/azure-conversation-references';
 import { AzureHandoverCards } from '../../src/storage/azure/azure-handover-cards';
+import { AzureRateCounters } from '../../src/storage/azure/azure-rate-counters';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
+import { MemoryRateCounters, RateLimiter, type RateCounters } from '../../src/access/rate-limiter';
 import type { ChangeRequestCards } from '../../src/storage/change-request-cards';
 import type { ConversationReferences } from '../../src/storage/conversation-references';
 import type { HandoverCards } from '../../src/storage/handover-cards';
@@ -25,6 +27,8 @@ interface Ports {
   handovers: HandoverCards;
   /** A change request's id for cards to belong to (SQLite holds them to it by a foreign key). */
   request(): Promise<string>;
+  /** Rate-limit counts: this process's own with SQLite (one instance), shared ones with Azure Storage. */
+  counters: RateCounters;
 }
 
 const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -46,6 +50,7 @@ function sqlite(): Ports {
     references: new SqliteConversationReferences(db),
     cards: new SqliteChangeRequestCards(db),
     handovers: new SqliteHandoverCards(db),
+    counters: new MemoryRateCounters(),
     request: async () => {
       const request = await new SqliteChangeStore(db).create({
         kind: 'disable-sms-sign-in',
@@ -72,6 +77,7 @@ function azure(): Ports {
     references: new AzureConversationReferences(tables),
     cards: new AzureChangeRequestCards(tables),
     handovers: new AzureHandoverCards(tables),
+    counters: new AzureRateCounters(tables),
     // The change store's Azure adapter comes later (issue 17): any id will do for these tables today.
     request: async () => randomUUID(),
   };
@@ -204,6 +210,26 @@ describe.each([
       expect((await handovers.showingSince('2026-12-01T11:00:00.000Z', 1)).map((shown) => shown.requestId)).toEqual([
         old,
       ]);
+    });
+  });
+
+  describe('rate-limit counters', () => {
+    it('allows the limit within the window, per key, then again once the window slides', async () => {
+      const { counters } = make();
+      const rate = { limit: 3, windowMs: 60_000 };
+      const taken: boolean[] = [];
+      for (let index = 0; index < 4; index++) taken.push(await counters.take('reads:priya', rate, 1_000 + index));
+      expect(taken).toEqual([true, true, true, false]);
+      expect(await counters.take('reads:hana', rate, 1_000)).toBe(true);
+      expect(await counters.take('changes:priya', rate, 1_000)).toBe(true);
+      expect(await counters.take('reads:priya', rate, 61_001)).toBe(true);
+    });
+
+    it('counts concurrent actions once each: of ten at once under a limit of four, exactly four pass', async () => {
+      const { counters } = make();
+      const limiters = [0, 1].map(() => new RateLimiter({ limit: 4, windowMs: 60_000 }, 'changes', counters));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, index) => limiters[index % 2]!.take('victor')));
+      expect(results.filter(Boolean)).toHaveLength(4);
     });
   });
 });
