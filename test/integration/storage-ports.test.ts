@@ -6,6 +6,9 @@ import { AzureChangeRequestCards } from '../../src/storage/azure/azure-change-re
 import { AzureConversationReferences } from '../../src/storage/azure/azure-conversation-references';
 import { AzureHandoverCards } from '../../src/storage/azure/azure-handover-cards';
 import { AzureRateCounters } from '../../src/storage/azure/azure-rate-counters';
+import { AzureNumberIndex } from '../../src/storage/azure/azure-number-index';
+import type { NumberIndex } from '../../src/number-index/number-index';
+import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
 import { MemoryRateCounters, RateLimiter, type RateCounters } from '../../src/access/rate-limiter';
 import type { ChangeRequestCards } from '../../src/storage/change-request-cards';
@@ -29,6 +32,7 @@ interface Ports {
   request(): Promise<string>;
   /** Rate-limit counts: this process's own with SQLite (one instance), shared ones with Azure Storage. */
   counters: RateCounters;
+  numbers: NumberIndex;
 }
 
 const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -51,6 +55,7 @@ function sqlite(): Ports {
     cards: new SqliteChangeRequestCards(db),
     handovers: new SqliteHandoverCards(db),
     counters: new MemoryRateCounters(),
+    numbers: new SqliteNumberIndex(db),
     request: async () => {
       const request = await new SqliteChangeStore(db).create({
         kind: 'disable-sms-sign-in',
@@ -78,6 +83,7 @@ function azure(): Ports {
     cards: new AzureChangeRequestCards(tables),
     handovers: new AzureHandoverCards(tables),
     counters: new AzureRateCounters(tables),
+    numbers: new AzureNumberIndex(tables),
     // The change store's Azure adapter comes later (issue 17): any id will do for these tables today.
     request: async () => randomUUID(),
   };
@@ -230,6 +236,65 @@ describe.each([
       const limiters = [0, 1].map(() => new RateLimiter({ limit: 4, windowMs: 60_000 }, 'changes', counters));
       const results = await Promise.all(Array.from({ length: 10 }, (_, index) => limiters[index % 2]!.take('victor')));
       expect(results.filter(Boolean)).toHaveLength(4);
+    });
+  });
+
+  describe('number index', () => {
+    const mobile = (phoneNumber: string, smsSignInState: 'ready' | 'notEnabled' = 'ready') => ({
+      id: '3179e48a-750b-4051-897c-87b9720928f7',
+      phoneType: 'mobile' as const,
+      phoneNumber,
+      smsSignInState,
+    });
+    const office = (phoneNumber: string) => ({
+      id: 'e37fc753-ff3b-4958-9484-eaa9425c82bc',
+      phoneType: 'office' as const,
+      phoneNumber,
+      smsSignInState: 'notSupported' as const,
+    });
+
+    it("names every holder of a number, newest first, and a record replaces what was known of the user's phones", async () => {
+      const { numbers } = make();
+      await numbers.record(
+        'ali',
+        [mobile('+44 7700900456', 'notEnabled'), office('+44 1614960123')],
+        new Date('2026-12-01T09:00:00Z'),
+      );
+      await numbers.record('sam', [mobile('+44 7700900456')], new Date('2026-12-01T10:00:00Z'));
+      expect((await numbers.holdersOf('+447700900456')).map((entry) => [entry.userId, entry.smsSignInState])).toEqual([
+        ['sam', 'ready'],
+        ['ali', 'notEnabled'],
+      ]);
+      expect((await numbers.holdersOf('+441614960123')).map((entry) => entry.phoneType)).toEqual(['office']);
+      await numbers.record('ali', [mobile('+44 7700900999')], new Date('2026-12-01T11:00:00Z'));
+      expect((await numbers.holdersOf('+447700900456')).map((entry) => entry.userId)).toEqual(['sam']);
+      expect(await numbers.holdersOf('+441614960123')).toEqual([]);
+      expect((await numbers.holdersOf('+447700900999'))[0]).toEqual({
+        e164: '+447700900999',
+        userId: 'ali',
+        phoneType: 'mobile',
+        smsSignInState: 'ready',
+        seenAt: '2026-12-01T11:00:00.000Z',
+      });
+      await numbers.record('ali', [], new Date('2026-12-01T12:00:00Z'));
+      expect(await numbers.holdersOf('+447700900999')).toEqual([]);
+    });
+
+    it("keeps the sweep's place, with a whole page of pending users", async () => {
+      const { numbers } = make();
+      expect(await numbers.sweepState()).toBeUndefined();
+      const state = {
+        startedAt: '2026-12-01T09:00:00.000Z',
+        nextLink: 'https://graph.microsoft.com/v1.0/reports/authenticationMethods/userRegistrationDetails?$skiptoken=x',
+        pendingUserIds: Array.from({ length: 999 }, () => randomUUID()),
+        finishedAt: undefined,
+        usersRead: 1998,
+      };
+      await numbers.saveSweepState(state);
+      expect(await numbers.sweepState()).toEqual(state);
+      const done = { ...state, nextLink: undefined, pendingUserIds: [], finishedAt: '2026-12-01T09:30:00.000Z' };
+      await numbers.saveSweepState(done);
+      expect(await numbers.sweepState()).toEqual(done);
     });
   });
 });
