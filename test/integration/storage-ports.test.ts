@@ -9,6 +9,10 @@ import { AzureRateCounters } from '../../src/storage/azure/azure-rate-counters';
 import { AzureNumberIndex } from '../../src/storage/azure/azure-number-index';
 import type { NumberIndex } from '../../src/number-index/number-index';
 import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index';
+import type { Storage } from 'botbuilder';
+import { ETagConflictError, UnstorableValueError } from '../../src/storage/bot-state-values';
+import { AzureBlobBotStorage } from '../../src/storage/azure/azure-blob-bot-storage';
+import { SqliteBotStorage } from '../../src/storage/sqlite/sqlite-bot-storage';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
 import { MemoryRateCounters, RateLimiter, type RateCounters } from '../../src/access/rate-limiter';
 import type { ChangeRequestCards } from '../../src/storage/change-request-cards';
@@ -33,6 +37,9 @@ interface Ports {
   /** Rate-limit counts: this process's own with SQLite (one instance), shared ones with Azure Storage. */
   counters: RateCounters;
   numbers: NumberIndex;
+  /** botbuilder state; `another` is a second instance's adapter over the same store. */
+  botState: Storage;
+  another: () => Storage;
 }
 
 const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -56,6 +63,14 @@ function sqlite(): Ports {
     handovers: new SqliteHandoverCards(db),
     counters: new MemoryRateCounters(),
     numbers: new SqliteNumberIndex(db),
+    botState: new SqliteBotStorage(db),
+    another: () => {
+      const second = openDatabase(dir, MIGRATIONS);
+      cleanups.push(() => {
+        if (second.open) second.close();
+      });
+      return new SqliteBotStorage(second);
+    },
     request: async () => {
       const request = await new SqliteChangeStore(db).create({
         kind: 'disable-sms-sign-in',
@@ -74,6 +89,7 @@ function sqlite(): Ports {
 
 /** Fresh tables per test (a prefix of its own), as a fresh SQLite file is. */
 function azure(): Ports {
+  const container = `state-${randomUUID()}`;
   const tables = new AzureTables({
     connectionString: azurite.connectionString,
     tablePrefix: `t${randomUUID().replace(/-/g, '').slice(0, 12)}`,
@@ -84,6 +100,8 @@ function azure(): Ports {
     handovers: new AzureHandoverCards(tables),
     counters: new AzureRateCounters(tables),
     numbers: new AzureNumberIndex(tables),
+    botState: new AzureBlobBotStorage({ connectionString: azurite.connectionString, container }),
+    another: () => new AzureBlobBotStorage({ connectionString: azurite.connectionString, container }),
     // The change store's Azure adapter comes later (issue 17): any id will do for these tables today.
     request: async () => randomUUID(),
   };
@@ -295,6 +313,55 @@ describe.each([
       const done = { ...state, nextLink: undefined, pendingUserIds: [], finishedAt: '2026-12-01T09:30:00.000Z' };
       await numbers.saveSweepState(done);
       expect(await numbers.sweepState()).toEqual(done);
+    });
+  });
+
+  describe('bot and dialog state', () => {
+    const KEY = 'msteams/conversations/a:1Xq-é/dialogState';
+
+    it("writes, reads back with an eTag, and refuses a write from a stale read with MemoryStorage's message", async () => {
+      const { botState } = make();
+      await botState.write({ [KEY]: { step: 1 } });
+      const first = (await botState.read([KEY]))[KEY];
+      expect(first).toMatchObject({ step: 1 });
+      expect(typeof first.eTag).toBe('string');
+      await botState.write({ [KEY]: { ...first, step: 2 } });
+      const error = await botState.write({ [KEY]: { ...first, step: 3 } }).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ETagConflictError);
+      expect((error as Error).message).toBe(`Storage: error writing "${KEY}" due to eTag conflict.`);
+      expect((await botState.read([KEY]))[KEY]).toMatchObject({ step: 2 });
+      await botState.write({ [KEY]: { step: 4, eTag: '*' } });
+      expect((await botState.read([KEY]))[KEY]).toMatchObject({ step: 4 });
+    });
+
+    it('writes a key not stored yet whatever its eTag, and forgets deleted keys', async () => {
+      const { botState } = make();
+      await botState.write({ fresh: { value: 'x', eTag: 'from-elsewhere' } });
+      expect(await botState.read(['fresh', 'missing'])).toEqual({ fresh: expect.objectContaining({ value: 'x' }) });
+      await botState.delete(['fresh', 'missing']);
+      expect(await botState.read(['fresh'])).toEqual({});
+    });
+
+    it('two instances that read the same eTag: exactly one write wins', async () => {
+      const { botState, another } = make();
+      const second = another();
+      await botState.write({ [KEY]: { count: 0 } });
+      const [mine, theirs] = [(await botState.read([KEY]))[KEY], (await second.read([KEY]))[KEY]];
+      const results = await Promise.allSettled([
+        botState.write({ [KEY]: { ...mine, count: 1 } }),
+        second.write({ [KEY]: { ...theirs, count: 2 } }),
+      ]);
+      expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+      const lost = results.find((result) => result.status === 'rejected') as PromiseRejectedResult;
+      expect(lost.reason).toBeInstanceOf(ETagConflictError);
+    });
+
+    it('refuses a value JSON would change before writing anything', async () => {
+      const { botState } = make();
+      await expect(botState.write({ [KEY]: { seen: new Map([['a', 1]]) } })).rejects.toBeInstanceOf(
+        UnstorableValueError,
+      );
+      expect(await botState.read([KEY])).toEqual({});
     });
   });
 });
