@@ -12,6 +12,10 @@ import { SqliteNumberIndex } from '../../src/storage/sqlite/sqlite-number-index'
 import type { Storage } from 'botbuilder';
 import { ETagConflictError, UnstorableValueError } from '../../src/storage/bot-state-values';
 import { AzureBlobBotStorage } from '../../src/storage/azure/azure-blob-bot-storage';
+import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
+import type { AuditLog } from '../../src/audit/audit-log';
+import type { AuditEntry, AuditRecord } from '../../src/audit/audit-record';
+import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
 import { SqliteBotStorage } from '../../src/storage/sqlite/sqlite-bot-storage';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
 import { MemoryRateCounters, RateLimiter, type RateCounters } from '../../src/access/rate-limiter';
@@ -40,6 +44,11 @@ interface Ports {
   /** botbuilder state; `another` is a second instance's adapter over the same store. */
   botState: Storage;
   another: () => Storage;
+  /** The audit log, and a second instance's over the same store. */
+  audit: AuditLog;
+  anotherAudit: () => AuditLog;
+  /** Rewrites a stored record's JSON as an attacker with write access would; `undefined` deletes it. */
+  tamper: (sequence: number, edit: ((json: string) => string) | undefined) => Promise<void>;
 }
 
 const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -57,6 +66,14 @@ function sqlite(): Ports {
     if (db.open) db.close();
     cleanup();
   });
+  /** A second bot instance's connection to the same data directory. */
+  const secondConnection = (): SqliteDatabase => {
+    const second = openDatabase(dir, MIGRATIONS);
+    cleanups.push(() => {
+      if (second.open) second.close();
+    });
+    return second;
+  };
   return {
     references: new SqliteConversationReferences(db),
     cards: new SqliteChangeRequestCards(db),
@@ -64,12 +81,17 @@ function sqlite(): Ports {
     counters: new MemoryRateCounters(),
     numbers: new SqliteNumberIndex(db),
     botState: new SqliteBotStorage(db),
-    another: () => {
-      const second = openDatabase(dir, MIGRATIONS);
-      cleanups.push(() => {
-        if (second.open) second.close();
-      });
-      return new SqliteBotStorage(second);
+    another: () => new SqliteBotStorage(secondConnection()),
+    audit: new SqliteAuditLog(db),
+    anotherAudit: () => new SqliteAuditLog(secondConnection()),
+    tamper: async (sequence, edit) => {
+      db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
+      if (!edit) {
+        db.prepare('DELETE FROM audit_log WHERE sequence = ?').run(sequence);
+        return;
+      }
+      const row = db.prepare('SELECT record FROM audit_log WHERE sequence = ?').get(sequence) as { record: string };
+      db.prepare('UPDATE audit_log SET record = ? WHERE sequence = ?').run(edit(row.record), sequence);
     },
     request: async () => {
       const request = await new SqliteChangeStore(db).create({
@@ -90,10 +112,8 @@ function sqlite(): Ports {
 /** Fresh tables per test (a prefix of its own), as a fresh SQLite file is. */
 function azure(): Ports {
   const container = `state-${randomUUID()}`;
-  const tables = new AzureTables({
-    connectionString: azurite.connectionString,
-    tablePrefix: `t${randomUUID().replace(/-/g, '').slice(0, 12)}`,
-  });
+  const prefix = `t${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+  const tables = new AzureTables({ connectionString: azurite.connectionString, tablePrefix: prefix });
   return {
     references: new AzureConversationReferences(tables),
     cards: new AzureChangeRequestCards(tables),
@@ -102,6 +122,19 @@ function azure(): Ports {
     numbers: new AzureNumberIndex(tables),
     botState: new AzureBlobBotStorage({ connectionString: azurite.connectionString, container }),
     another: () => new AzureBlobBotStorage({ connectionString: azurite.connectionString, container }),
+    audit: new AzureAuditLog(tables),
+    anotherAudit: () =>
+      new AzureAuditLog(new AzureTables({ connectionString: azurite.connectionString, tablePrefix: prefix })),
+    tamper: async (sequence, edit) => {
+      const table = await tables.table('Audit');
+      const rowKey = `r${String(sequence).padStart(15, '0')}`;
+      if (!edit) {
+        await table.deleteEntity('chain', rowKey);
+        return;
+      }
+      const entity = await table.getEntity<{ record: string }>('chain', rowKey);
+      await table.updateEntity({ partitionKey: 'chain', rowKey, record: edit(entity.record) }, 'Merge');
+    },
     // The change store's Azure adapter comes later (issue 17): any id will do for these tables today.
     request: async () => randomUUID(),
   };
@@ -362,6 +395,62 @@ describe.each([
         UnstorableValueError,
       );
       expect(await botState.read([KEY])).toEqual({});
+    });
+  });
+
+  describe('audit log', () => {
+    const entry = (step: number): AuditEntry => ({
+      phase: 'event',
+      actor: { aadObjectId: 'hana.kim', name: 'Hana Kim' },
+      operation: 'change.approve',
+      requestId: `request-${step}`,
+      detail: `approved, step ${step}`,
+    });
+
+    async function all(log: AuditLog, options = {}): Promise<AuditRecord[]> {
+      const records: AuditRecord[] = [];
+      for await (const record of log.read(options)) records.push(record);
+      return records;
+    }
+
+    it('chains each record to the one before, and reads them back in order, from a sequence or a time', async () => {
+      const { audit } = make();
+      const written: AuditRecord[] = [];
+      for (let step = 1; step <= 5; step++) written.push(await audit.append(entry(step)));
+      expect(written.map((record) => record.sequence)).toEqual([1, 2, 3, 4, 5]);
+      expect(written[1]!.previousHash).toBe(written[0]!.hash);
+      expect(await all(audit)).toEqual(written);
+      expect((await all(audit, { fromSequence: 4 })).map((record) => record.sequence)).toEqual([4, 5]);
+      expect((await all(audit, { limit: 2 })).map((record) => record.sequence)).toEqual([1, 2]);
+      expect(await all(audit, { since: new Date(Date.now() + 60_000) })).toEqual([]);
+      expect(await audit.verify()).toEqual({ ok: true, records: 5 });
+    });
+
+    it('stays one chain when two instances append at once', async () => {
+      const { audit, anotherAudit } = make();
+      const second = anotherAudit();
+      const appended = await Promise.all(
+        Array.from({ length: 16 }, (_, index) => (index % 2 === 0 ? audit : second).append(entry(index))),
+      );
+      expect(appended.map((record) => record.sequence).sort((a, b) => a - b)).toEqual(
+        Array.from({ length: 16 }, (_, index) => index + 1),
+      );
+      expect(await second.verify()).toEqual({ ok: true, records: 16 });
+    });
+
+    it('names an edited record and a deleted one', async () => {
+      const { audit, tamper } = make();
+      for (let step = 1; step <= 6; step++) await audit.append(entry(step));
+      await tamper(4, (json) => json.replace('approved, step 4', 'rejected, step 4'));
+      expect(await audit.verify()).toMatchObject({
+        ok: false,
+        records: 3,
+        broken: { sequence: 4, problem: 'hash-mismatch' },
+      });
+      const { audit: other, tamper: cut } = make();
+      for (let step = 1; step <= 6; step++) await other.append(entry(step));
+      await cut(6, undefined);
+      expect(await other.verify()).toMatchObject({ ok: false, broken: { problem: 'sequence-gap' } });
     });
   });
 });

@@ -1,0 +1,143 @@
+// The audit log in an Azure table, one chain across instances: the records and a head row (the last sequence and
+// hash) share one partition, and each append is one transaction that creates the record and moves the head only if
+// the head is still the one read (If-Match). Two instances appending at once: one wins, the other reads the new
+// head and chains to it. Sequences are never reused; a deleted record leaves a gap that verify names.
+import { ChainVerifier, chainRecord, parseStored, storedRecord, type StoredAuditRecord } from '../../audit/audit-chain';
+import type { AuditLog, AuditReadOptions, VerifyResult } from '../../audit/audit-log';
+import { GENESIS_HASH, type AuditEntry, type AuditRecord } from '../../audit/audit-record';
+import { isConflict, isPreconditionFailed, literal, isNotFound, type AzureTables } from './azure-tables';
+
+const CHAIN = 'chain';
+const HEAD = 'head';
+/** Record rows sort after the head and in sequence order: "r" and the sequence, zero-padded. */
+const rowKey = (sequence: number): string => `r${String(sequence).padStart(15, '0')}`;
+/** Appends that lose the race this many times in a row fail rather than spin (a very busy log, or a fault). */
+const ATTEMPTS = 50;
+
+interface HeadEntity {
+  sequence: number;
+  hash: string;
+}
+
+interface RecordEntity {
+  sequence: number;
+  time: string;
+  record: string;
+  previousHash: string;
+  hash: string;
+}
+
+function stored(entity: RecordEntity): StoredAuditRecord {
+  return {
+    sequence: entity.sequence,
+    time: entity.time,
+    json: entity.record,
+    previousHash: entity.previousHash,
+    hash: entity.hash,
+  };
+}
+
+/** A transaction refused because another write came first: the head moved, or appeared, since it was read. */
+function lostRace(error: unknown): boolean {
+  if (isConflict(error) || isPreconditionFailed(error)) return true;
+  // A refused transaction reports its first failed action's status on the error's response.
+  const status = (error as { response?: { status?: number } } | undefined)?.response?.status;
+  return status === 409 || status === 412;
+}
+
+export class AzureAuditLog implements AuditLog {
+  private readonly now: () => Date;
+  private readonly pageSize: number;
+
+  constructor(
+    private readonly tables: AzureTables,
+    options: { now?: () => Date; pageSize?: number } = {},
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.pageSize = options.pageSize ?? 500;
+  }
+
+  private async head(): Promise<{ sequence: number; hash: string; etag: string | undefined }> {
+    const table = await this.tables.table('Audit');
+    try {
+      const head = await table.getEntity<HeadEntity>(CHAIN, HEAD);
+      return { sequence: head.sequence, hash: head.hash, etag: head.etag };
+    } catch (error) {
+      if (isNotFound(error)) return { sequence: 0, hash: GENESIS_HASH, etag: undefined };
+      throw error;
+    }
+  }
+
+  /** Resolves once the storage service has acknowledged the record: it is durable then. */
+  async append(entry: AuditEntry): Promise<AuditRecord> {
+    const table = await this.tables.table('Audit');
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const head = await this.head();
+      const record = chainRecord(entry, head.sequence + 1, head.hash, this.now());
+      const row = storedRecord(record);
+      const next = { partitionKey: CHAIN, rowKey: HEAD, sequence: row.sequence, hash: row.hash };
+      try {
+        await table.submitTransaction([
+          [
+            'create',
+            {
+              partitionKey: CHAIN,
+              rowKey: rowKey(row.sequence),
+              sequence: row.sequence,
+              time: row.time,
+              record: row.json,
+              previousHash: row.previousHash,
+              hash: row.hash,
+            },
+          ],
+          head.etag === undefined ? ['create', next] : ['update', next, 'Replace', { etag: head.etag }],
+        ]);
+        return record;
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt + 1, 5)));
+      }
+    }
+    throw new Error(
+      'the audit log is too busy to append to just now (the chain head kept moving); nothing was written',
+    );
+  }
+
+  async *read(options: AuditReadOptions = {}): AsyncIterable<AuditRecord> {
+    const since = options.since?.toISOString();
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    for await (const entity of this.records((options.fromSequence ?? 1) - 1, since)) {
+      if (remaining <= 0) return;
+      const record = parseStored(stored(entity));
+      if (!record) throw new Error(`audit record ${entity.sequence} cannot be read; run "phonedesk audit verify"`);
+      yield record;
+      remaining -= 1;
+    }
+  }
+
+  async verify(): Promise<VerifyResult> {
+    // The head first: anything appended while verify runs is above it and cannot look "missing".
+    const highest = (await this.head()).sequence;
+    const verifier = new ChainVerifier();
+    for await (const entity of this.records(0)) {
+      if (entity.sequence > highest) break;
+      const broken = verifier.check(stored(entity));
+      if (broken) return { ok: false, records: verifier.records, broken };
+    }
+    const broken = verifier.finish(highest);
+    return broken ? { ok: false, records: verifier.records, broken } : { ok: true, records: verifier.records };
+  }
+
+  /** The record rows after a sequence, in order, page by page (the service returns a partition in row-key order). */
+  private async *records(after: number, since?: string): AsyncIterable<RecordEntity> {
+    const table = await this.tables.table('Audit');
+    const filter = [
+      `PartitionKey eq '${CHAIN}'`,
+      `RowKey gt ${literal(rowKey(after))}`,
+      `RowKey lt 's'`,
+      ...(since === undefined ? [] : [`time ge ${literal(since)}`]),
+    ].join(' and ');
+    const pages = table.listEntities<RecordEntity>({ queryOptions: { filter } }).byPage({ maxPageSize: this.pageSize });
+    for await (const page of pages) for (const entity of page) yield entity;
+  }
+}
