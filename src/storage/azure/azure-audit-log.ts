@@ -5,6 +5,7 @@
 import { ChainVerifier, chainRecord, parseStored, storedRecord, type StoredAuditRecord } from '../../audit/audit-chain';
 import type { AuditLog, AuditReadOptions, VerifyResult } from '../../audit/audit-log';
 import { GENESIS_HASH, type AuditEntry, type AuditRecord } from '../../audit/audit-record';
+import type { TransactionAction } from '@azure/data-tables';
 import { isConflict, isPreconditionFailed, literal, isNotFound, type AzureTables } from './azure-tables';
 
 const CHAIN = 'chain';
@@ -45,6 +46,32 @@ function lostRace(error: unknown): boolean {
   return status === 409 || status === 412;
 }
 
+/** The audit table, whose chain partition also holds the change requests (azure-change-store.ts). */
+export const AUDIT_TABLE = 'Audit';
+export const CHAIN_PARTITION = CHAIN;
+
+/**
+ * Builds and submits one transaction in the chain partition, building it afresh after a lost race (the head or a
+ * row moved since read). `build` may throw to stop (a refused transition); nothing is written then.
+ */
+export async function inChainTransaction<T>(
+  tables: AzureTables,
+  build: () => Promise<{ actions: TransactionAction[]; result: T }>,
+): Promise<T> {
+  const table = await tables.table(AUDIT_TABLE);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const { actions, result } = await build();
+    try {
+      await table.submitTransaction(actions);
+      return result;
+    } catch (error) {
+      if (!lostRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt + 1, 5)));
+    }
+  }
+  throw new Error('the audit log is too busy to write to just now (the chain head kept moving); nothing was written');
+}
+
 export class AzureAuditLog implements AuditLog {
   private readonly now: () => Date;
   private readonly pageSize: number;
@@ -58,7 +85,7 @@ export class AzureAuditLog implements AuditLog {
   }
 
   private async head(): Promise<{ sequence: number; hash: string; etag: string | undefined }> {
-    const table = await this.tables.table('Audit');
+    const table = await this.tables.table(AUDIT_TABLE);
     try {
       const head = await table.getEntity<HeadEntity>(CHAIN, HEAD);
       return { sequence: head.sequence, hash: head.hash, etag: head.etag };
@@ -68,39 +95,41 @@ export class AzureAuditLog implements AuditLog {
     }
   }
 
+  /**
+   * The record that would come next and the two actions that append it (the record, the head moved If-Match), for
+   * a transaction in this table's chain partition: the change store puts a request's own rows in the same one.
+   */
+  async prepare(entry: AuditEntry): Promise<{ record: AuditRecord; actions: TransactionAction[] }> {
+    const head = await this.head();
+    const record = chainRecord(entry, head.sequence + 1, head.hash, this.now());
+    const row = storedRecord(record);
+    const next = { partitionKey: CHAIN, rowKey: HEAD, sequence: row.sequence, hash: row.hash };
+    return {
+      record,
+      actions: [
+        [
+          'create',
+          {
+            partitionKey: CHAIN,
+            rowKey: rowKey(row.sequence),
+            sequence: row.sequence,
+            time: row.time,
+            record: row.json,
+            previousHash: row.previousHash,
+            hash: row.hash,
+          },
+        ],
+        head.etag === undefined ? ['create', next] : ['update', next, 'Replace', { etag: head.etag }],
+      ],
+    };
+  }
+
   /** Resolves once the storage service has acknowledged the record: it is durable then. */
   async append(entry: AuditEntry): Promise<AuditRecord> {
-    const table = await this.tables.table('Audit');
-    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const head = await this.head();
-      const record = chainRecord(entry, head.sequence + 1, head.hash, this.now());
-      const row = storedRecord(record);
-      const next = { partitionKey: CHAIN, rowKey: HEAD, sequence: row.sequence, hash: row.hash };
-      try {
-        await table.submitTransaction([
-          [
-            'create',
-            {
-              partitionKey: CHAIN,
-              rowKey: rowKey(row.sequence),
-              sequence: row.sequence,
-              time: row.time,
-              record: row.json,
-              previousHash: row.previousHash,
-              hash: row.hash,
-            },
-          ],
-          head.etag === undefined ? ['create', next] : ['update', next, 'Replace', { etag: head.etag }],
-        ]);
-        return record;
-      } catch (error) {
-        if (!lostRace(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * Math.min(attempt + 1, 5)));
-      }
-    }
-    throw new Error(
-      'the audit log is too busy to append to just now (the chain head kept moving); nothing was written',
-    );
+    return inChainTransaction(this.tables, async () => {
+      const { record, actions } = await this.prepare(entry);
+      return { actions, result: record };
+    });
   }
 
   async *read(options: AuditReadOptions = {}): AsyncIterable<AuditRecord> {
@@ -130,7 +159,7 @@ export class AzureAuditLog implements AuditLog {
 
   /** The record rows after a sequence, in order, page by page (the service returns a partition in row-key order). */
   private async *records(after: number, since?: string): AsyncIterable<RecordEntity> {
-    const table = await this.tables.table('Audit');
+    const table = await this.tables.table(AUDIT_TABLE);
     const filter = [
       `PartitionKey eq '${CHAIN}'`,
       `RowKey gt ${literal(rowKey(after))}`,
