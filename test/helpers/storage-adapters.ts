@@ -14,6 +14,9 @@ import type { Storage } from 'botbuilder';
 import { AzureBlobBotStorage } from '../../src/storage/azure/azure-blob-bot-storage';
 import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureChangeStore } from '../../src/storage/azure/azure-change-store';
+import { AzureJobStore } from '../../src/storage/azure/azure-job-store';
+import type { JobStore } from '../../src/storage/job-store';
+import { SqliteJobStore } from '../../src/storage/sqlite/sqlite-job-store';
 import type { ChangeStore } from '../../src/changes/change-store';
 import type { AuditLog } from '../../src/audit/audit-log';
 import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
@@ -53,6 +56,9 @@ export interface Ports {
   /** Change requests (their audit events in `audit`), and a second instance's store over the same data. */
   changes: ChangeStore;
   anotherChanges: () => ChangeStore;
+  /** Jobs (each the child of a change request in `changes`), and a second instance's store. */
+  jobs: JobStore;
+  anotherJobs: () => JobStore;
 }
 
 export const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -118,6 +124,8 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
       anotherAudit: () => new SqliteAuditLog(secondConnection()),
       changes: new SqliteChangeStore(db),
       anotherChanges: () => new SqliteChangeStore(secondConnection()),
+      jobs: new SqliteJobStore(db),
+      anotherJobs: () => new SqliteJobStore(secondConnection()),
       tamper: async (sequence, edit) => {
         db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
         if (!edit) {
@@ -154,6 +162,11 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
       anotherChanges: () => {
         const other = sameTables();
         return new AzureChangeStore(other, new AzureAuditLog(other));
+      },
+      jobs: new AzureJobStore(tables, changes),
+      anotherJobs: () => {
+        const other = sameTables();
+        return new AzureJobStore(other, new AzureChangeStore(other, new AzureAuditLog(other)));
       },
       tamper: async (sequence, edit) => {
         const table = await tables.table('Audit');
