@@ -15,6 +15,8 @@ import { AzureBlobBotStorage } from '../../src/storage/azure/azure-blob-bot-stor
 import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureChangeStore } from '../../src/storage/azure/azure-change-store';
 import { AzureJobStore } from '../../src/storage/azure/azure-job-store';
+import { AzureLeases } from '../../src/storage/azure/azure-leases';
+import { MemoryLeases, type Leases } from '../../src/storage/leases';
 import type { JobStore } from '../../src/storage/job-store';
 import { SqliteJobStore } from '../../src/storage/sqlite/sqlite-job-store';
 import type { ChangeStore } from '../../src/changes/change-store';
@@ -59,6 +61,8 @@ export interface Ports {
   /** Jobs (each the child of a change request in `changes`), and a second instance's store. */
   jobs: JobStore;
   anotherJobs: () => JobStore;
+  /** Leases: this process's own with SQLite (one instance), shared ones with Azure Storage. */
+  leases: Leases;
 }
 
 export const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -124,6 +128,7 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
       anotherAudit: () => new SqliteAuditLog(secondConnection()),
       changes: new SqliteChangeStore(db),
       anotherChanges: () => new SqliteChangeStore(secondConnection()),
+      leases: new MemoryLeases(),
       jobs: new SqliteJobStore(db),
       anotherJobs: () => new SqliteJobStore(secondConnection()),
       tamper: async (sequence, edit) => {
@@ -163,6 +168,7 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
         const other = sameTables();
         return new AzureChangeStore(other, new AzureAuditLog(other));
       },
+      leases: new AzureLeases(tables),
       jobs: new AzureJobStore(tables, changes),
       anotherJobs: () => {
         const other = sameTables();

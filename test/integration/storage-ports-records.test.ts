@@ -198,4 +198,27 @@ describe.each(useAdapters())('%s', (_name, make) => {
       expect(await numbers.sweepState()).toEqual(done);
     });
   });
+
+  describe('leases', () => {
+    it('is held by one owner at a time, renewed by it, and taken over once it runs out or is given up', async () => {
+      const { leases } = make();
+      expect(await leases.acquire('sweep.expiry', 'instance-a', 30_000, 1_000)).toBe(true);
+      expect(await leases.acquire('sweep.expiry', 'instance-b', 30_000, 2_000)).toBe(false);
+      expect(await leases.acquire('sweep.expiry', 'instance-a', 30_000, 20_000)).toBe(true);
+      expect(await leases.acquire('sweep.expiry', 'instance-b', 30_000, 40_000)).toBe(false);
+      expect(await leases.acquire('sweep.expiry', 'instance-b', 30_000, 50_001)).toBe(true);
+      expect(await leases.acquire('sweep.numbers', 'instance-a', 30_000, 50_001)).toBe(true);
+      await leases.release('sweep.expiry', 'instance-a');
+      expect(await leases.acquire('sweep.expiry', 'instance-a', 30_000, 50_002)).toBe(false);
+      await leases.release('sweep.expiry', 'instance-b');
+      expect(await leases.acquire('sweep.expiry', 'instance-a', 30_000, 50_003)).toBe(true);
+    });
+
+    it('goes to exactly one of several reaching for it at once', async () => {
+      const { leases } = make();
+      const owners = ['a', 'b', 'c', 'd'];
+      const taken = await Promise.all(owners.map((owner) => leases.acquire('job.42', owner, 30_000, 1_000)));
+      expect(taken.filter(Boolean)).toHaveLength(1);
+    });
+  });
 });
