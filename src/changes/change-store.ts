@@ -32,6 +32,22 @@ export interface TransitionChange {
   event?: AuditEntry;
 }
 
+/** The request after a transition: the new status and version, the decision and the outcome when given. */
+export function transitioned(current: ChangeRequest, change: TransitionChange): ChangeRequest {
+  const at = change.at.toISOString();
+  return {
+    ...current,
+    status: change.to,
+    version: current.version + 1,
+    ...(change.decision && {
+      decidedBy: change.decision.by,
+      decidedAt: at,
+      ...(change.decision.note && { decisionNote: change.decision.note }),
+    }),
+    ...(change.outcome !== undefined && { outcome: change.outcome }),
+  };
+}
+
 export interface ChangeListFilter {
   statuses?: ChangeStatus[];
   kinds?: ChangeKind[];

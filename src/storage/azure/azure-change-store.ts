@@ -11,7 +11,13 @@ import type { TransactionAction } from '@azure/data-tables';
 import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
 import { REQUEST_SCHEMA_VERSION, TransitionRefused, canTransition } from '../../changes/change-request';
-import type { ChangeListFilter, ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
+import {
+  transitioned,
+  type ChangeListFilter,
+  type ChangeStore,
+  type NewChangeRequest,
+  type TransitionChange,
+} from '../../changes/change-store';
 import { UnreadableRequest, upgradeStoredRequest } from '../../changes/request-schema';
 import { AUDIT_TABLE, CHAIN_PARTITION, inChainTransaction, type AzureAuditLog } from './azure-audit-log';
 import { isNotFound, literal, type AzureTables } from './azure-tables';
@@ -162,17 +168,7 @@ export class AzureChangeStore implements ChangeStore {
         throw new TransitionRefused(id, entity?.status, change.to);
       const current = this.parse(entity);
       const at = change.at.toISOString();
-      const next: ChangeRequest = {
-        ...current,
-        status: change.to,
-        version: current.version + 1,
-        ...(change.decision && {
-          decidedBy: change.decision.by,
-          decidedAt: at,
-          ...(change.decision.note && { decisionNote: change.decision.note }),
-        }),
-        ...(change.outcome !== undefined && { outcome: change.outcome }),
-      };
+      const next = transitioned(current, change);
       const seq = (await this.transitions(id)).length + 1;
       const row: TransitionEntity = {
         requestId: id,

@@ -44,6 +44,40 @@ export class AzureJobStore implements JobStore {
     }
   }
 
+  /** Rewrites a worker's row if unchanged since read (412 otherwise). */
+  private async writeWorker(row: JobWorker, etag: string): Promise<void> {
+    await (
+      await this.table()
+    ).updateEntity(
+      {
+        partitionKey: safeKey(row.jobId),
+        rowKey: workerKey(row.userId),
+        position: row.position,
+        state: row.state,
+        body: JSON.stringify(row),
+      },
+      'Replace',
+      { etag },
+    );
+  }
+
+  /** Rewrites the job's row if unchanged since read (412 otherwise). */
+  private async writeJob(job: Job, etag: string): Promise<void> {
+    await (
+      await this.table()
+    ).updateEntity(
+      {
+        partitionKey: safeKey(job.id),
+        rowKey: JOB,
+        status: job.status,
+        createdAt: job.createdAt,
+        body: JSON.stringify(job),
+      },
+      'Replace',
+      { etag },
+    );
+  }
+
   async create(job: NewJob): Promise<{ job: Job; created: boolean }> {
     const existing = await this.get(job.id);
     if (existing) return { job: existing, created: false };
@@ -143,17 +177,7 @@ export class AzureJobStore implements JobStore {
       ...(sealed !== undefined && { sealed }),
     };
     try {
-      await table.updateEntity(
-        {
-          partitionKey: safeKey(jobId),
-          rowKey: workerKey(userId),
-          position: next.position,
-          state: next.state,
-          body: JSON.stringify(next),
-        },
-        'Replace',
-        { etag: entity.etag },
-      );
+      await this.writeWorker(next, entity.etag);
       return true;
     } catch (error) {
       if (isPreconditionFailed(error)) return false;
@@ -179,19 +203,7 @@ export class AzureJobStore implements JobStore {
       ...(cancelledBy && { cancelledBy }),
     };
     try {
-      await (
-        await this.table()
-      ).updateEntity(
-        {
-          partitionKey: safeKey(jobId),
-          rowKey: JOB,
-          status: to,
-          createdAt: next.createdAt,
-          body: JSON.stringify(next),
-        },
-        'Replace',
-        { etag: entity.etag },
-      );
+      await this.writeJob(next, entity.etag);
       return next;
     } catch (error) {
       if (isPreconditionFailed(error)) return undefined;
@@ -206,19 +218,7 @@ export class AzureJobStore implements JobStore {
       if (!entity) return;
       const next = change(JSON.parse(entity.body) as Job);
       try {
-        await (
-          await this.table()
-        ).updateEntity(
-          {
-            partitionKey: safeKey(jobId),
-            rowKey: JOB,
-            status: next.status,
-            createdAt: next.createdAt,
-            body: JSON.stringify(next),
-          },
-          'Replace',
-          { etag: entity.etag },
-        );
+        await this.writeJob(next, entity.etag);
         return;
       } catch (error) {
         if (!isPreconditionFailed(error)) throw error;
@@ -240,17 +240,7 @@ export class AzureJobStore implements JobStore {
         const { sealed: _sealed, ...row } = JSON.parse(entity.body) as JobWorker;
         const next: JobWorker = { ...row, state: row.state === 'issued' ? 'delivered' : row.state, updatedAt: at };
         try {
-          await table.updateEntity(
-            {
-              partitionKey: safeKey(jobId),
-              rowKey: workerKey(worker.userId),
-              position: next.position,
-              state: next.state,
-              body: JSON.stringify(next),
-            },
-            'Replace',
-            { etag: entity.etag },
-          );
+          await this.writeWorker(next, entity.etag);
           break;
         } catch (error) {
           if (!isPreconditionFailed(error)) throw error;

@@ -3,7 +3,13 @@ import type { AuditEntry } from '../../audit/audit-record';
 import type { ChangeRequest, ChangeStatus, ChangeTransition } from '../../changes/change-request';
 import { REQUEST_SCHEMA_VERSION, TransitionRefused, canTransition } from '../../changes/change-request';
 import { UnreadableRequest, upgradeStoredRequest } from '../../changes/request-schema';
-import type { ChangeListFilter, ChangeStore, NewChangeRequest, TransitionChange } from '../../changes/change-store';
+import {
+  transitioned,
+  type ChangeListFilter,
+  type ChangeStore,
+  type NewChangeRequest,
+  type TransitionChange,
+} from '../../changes/change-store';
 import { SqliteAuditLog } from './sqlite-audit-log';
 import type { SqliteDatabase } from './sqlite-database';
 
@@ -117,17 +123,7 @@ export class SqliteChangeStore implements ChangeStore {
         throw new TransitionRefused(id, row?.status, change.to);
       const current = this.parse(row);
       const at = change.at.toISOString();
-      const next: ChangeRequest = {
-        ...current,
-        status: change.to,
-        version: current.version + 1,
-        ...(change.decision && {
-          decidedBy: change.decision.by,
-          decidedAt: at,
-          ...(change.decision.note && { decisionNote: change.decision.note }),
-        }),
-        ...(change.outcome !== undefined && { outcome: change.outcome }),
-      };
+      const next = transitioned(current, change);
       const updated = this.db
         .prepare(
           'UPDATE change_requests SET status = ?, version = ?, body = ? WHERE id = ? AND status = ? AND version = ?',
