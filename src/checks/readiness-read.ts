@@ -7,7 +7,7 @@ import { toGraphFailure } from '../graph/graph-errors';
 import { isActive } from '../methods/qr-code-pin/qr-findings';
 import { QR_BADGE_SLICE } from '../methods/qr-code-pin/qr-snapshot';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
-import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
+import { SMS_SNAPSHOT, signsInBySms, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 import { countReadiness, type Readiness, type Standing } from '../diagnosis/readiness';
 import { membersOf, type ImpactGateway } from './sms-off-impact';
 
@@ -52,7 +52,7 @@ export async function readReadiness(gateway: ReadinessGateway, now: Date): Promi
     const [phones, qr] = answer.slices as [SmsSnapshot, QrSnapshot];
     const badge = qr.qrCodePin?.standardQRCode;
     standing.set(userId, {
-      onSms: phones.phoneMethods.some((method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready'),
+      onSms: signsInBySms(phones),
       usedBadge: isActive(badge, now) && badge.lastUsedDateTime !== undefined,
     });
   }

@@ -5,7 +5,7 @@ import type { GraphGateway } from '../graph/graph-gateway';
 import { QR_BADGE_SLICE } from '../methods/qr-code-pin/qr-snapshot';
 import { isActive } from '../methods/qr-code-pin/qr-findings';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
-import { SMS_SNAPSHOT, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
+import { SMS_SNAPSHOT, signsInBySms, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 import type { SmsPolicySnapshot, SmsPolicyTarget } from '../snapshot/sign-in-snapshot';
 
 export type ImpactGateway = Pick<
@@ -60,8 +60,7 @@ export async function readSmsOffImpact(
   for (const [userId, answer] of read) {
     if (!answer.ok) continue;
     const [phones, qr] = answer.slices as [SmsSnapshot, QrSnapshot];
-    if (!phones.phoneMethods.some((method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready'))
-      continue;
+    if (!signsInBySms(phones)) continue;
     sms.add(userId);
     if (!isActive(qr.qrCodePin?.standardQRCode, now)) locked.add(userId);
   }

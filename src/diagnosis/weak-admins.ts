@@ -2,7 +2,7 @@
 // and PIN), the SIM swap and lost-badge risks Microsoft says no admin should carry.
 import { isActive } from '../methods/qr-code-pin/qr-findings';
 import type { QrSnapshot } from '../methods/qr-code-pin/qr-types';
-import type { SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
+import { signsInBySms, type SmsSnapshot } from '../methods/sms-sign-in/sms-snapshot';
 
 export type WeakWay = 'sms' | 'badge';
 
@@ -27,8 +27,7 @@ export interface WeakAdmin {
 /** The single-check ways in that someone has now: SMS sign-in ready on their mobile, a badge that works. */
 export function weakWays(phones: SmsSnapshot, qr: QrSnapshot, now: Date): WeakWay[] {
   const ways: WeakWay[] = [];
-  if (phones.phoneMethods.some((method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready'))
-    ways.push('sms');
+  if (signsInBySms(phones)) ways.push('sms');
   const badge = qr.qrCodePin;
   if (badge && (isActive(badge.standardQRCode, now) || isActive(badge.temporaryQRCode, now))) ways.push('badge');
   return ways;

@@ -8,6 +8,7 @@ import type { SignInSnapshot } from '../method-types';
 import { describeTarget, targetsWorker } from '../policy-target';
 import { usablePass } from '../temporary-access-pass/temporary-access-pass';
 import type { QrCodeSnapshot, QrPolicySnapshot } from './qr-types';
+import { signsInBySms } from '../sms-sign-in/sms-snapshot';
 
 const DAY_MS = 86_400_000;
 /** A badge expiring within this many days is told (status, the store overview), so it is extended before a shift is lost. */
@@ -96,9 +97,7 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
       },
     });
   }
-  const smsOn = snapshot.phoneMethods.some(
-    (method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready',
-  );
+  const smsOn = signsInBySms(snapshot);
   const usable = isActive(standard, now) && (!snapshot.qrPolicy || qrPolicyAllows(snapshot, snapshot.qrPolicy));
   // Only while the badge works: turning SMS off beside a badge that does not would leave no way in.
   if (standard.lastUsedDateTime && smsOn && usable) {

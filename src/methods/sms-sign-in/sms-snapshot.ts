@@ -11,6 +11,11 @@ export interface SmsSnapshot {
   policy: SmsPolicySnapshot;
 }
 
+/** Whether their mobile is ready for SMS sign-in: they sign in with a text message today. */
+export function signsInBySms(phones: Pick<SmsSnapshot, 'phoneMethods'>): boolean {
+  return phones.phoneMethods.some((method) => method.phoneType === 'mobile' && method.smsSignInState === 'ready');
+}
+
 export const SMS_SNAPSHOT: SnapshotSlice<SmsSnapshot> = {
   workerReads: (user) => [{ id: 'phones', url: `/users/${user}/authentication/phoneMethods` }],
   tenantReads: [{ id: 'policy', url: SMS_POLICY_PATH }],

@@ -1,9 +1,9 @@
 // Audit anchors in an append blob, a line of JSON per anchor: blocks can only be added, never changed. In production
 // the container has a time-based immutability policy (docs/operations.md), so not even the account's keys can
 // rewrite or delete them; Azurite has no WORM, so tests check the chain against the anchors, not the policy.
-import { BlobServiceClient, type AppendBlobClient } from '@azure/storage-blob';
+import type { AppendBlobClient } from '@azure/storage-blob';
 import type { AuditAnchor, AuditAnchors } from '../../audit/audit-anchors';
-import type { AzureBlobSettings } from './azure-blob-bot-storage';
+import { openContainer, type AzureBlobSettings } from './azure-blobs';
 
 const BLOB = 'audit-anchors.jsonl';
 
@@ -14,12 +14,7 @@ export class AzureAuditAnchors implements AuditAnchors {
 
   private open(): Promise<AppendBlobClient> {
     this.blob ??= (async () => {
-      const service =
-        'connectionString' in this.settings
-          ? BlobServiceClient.fromConnectionString(this.settings.connectionString)
-          : new BlobServiceClient(this.settings.accountUrl, this.settings.credential);
-      const container = service.getContainerClient(this.settings.container ?? 'phonedesk-audit-anchors');
-      await container.createIfNotExists();
+      const container = await openContainer(this.settings, 'phonedesk-audit-anchors');
       const blob = container.getAppendBlobClient(BLOB);
       await blob.createIfNotExists();
       return blob;

@@ -3,19 +3,11 @@
 // otherwise the write is conditional on the eTag read (If-Match) and fails with ETagConflictError. The value checks
 // are the same (plain JSON, at most 1 MB) and refuse before anything is written. Unlike SQLite, a write of several
 // keys is not all-or-nothing: each key is its own blob, written in order, and a conflict stops the rest.
-import { BlobServiceClient, ContainerClient, type BlobRequestConditions } from '@azure/storage-blob';
-import type { TokenCredential } from '@azure/identity';
+import type { BlobRequestConditions, ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError, serialiseStoreItem } from '../bot-state-values';
-
-export type AzureBlobSettings =
-  | { connectionString: string; container?: string }
-  | { accountUrl: string; credential: TokenCredential; container?: string };
-
-function statusOf(error: unknown): number | undefined {
-  const status = error && typeof error === 'object' ? (error as { statusCode?: unknown }).statusCode : undefined;
-  return typeof status === 'number' ? status : undefined;
-}
+import { openContainer, type AzureBlobSettings } from './azure-blobs';
+import { statusOf } from './azure-tables';
 
 async function bodyOf(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -32,15 +24,7 @@ export class AzureBlobBotStorage implements Storage {
   constructor(private readonly settings: AzureBlobSettings) {}
 
   private open(): Promise<ContainerClient> {
-    this.container ??= (async () => {
-      const service =
-        'connectionString' in this.settings
-          ? BlobServiceClient.fromConnectionString(this.settings.connectionString)
-          : new BlobServiceClient(this.settings.accountUrl, this.settings.credential);
-      const container = service.getContainerClient(this.settings.container ?? 'phonedesk-bot-state');
-      await container.createIfNotExists();
-      return container;
-    })();
+    this.container ??= openContainer(this.settings, 'phonedesk-bot-state');
     this.container.catch(() => (this.container = undefined));
     return this.container;
   }

@@ -20,7 +20,7 @@ import {
 } from '../../changes/change-store';
 import { UnreadableRequest, upgradeStoredRequest } from '../../changes/request-schema';
 import { AUDIT_TABLE, CHAIN_PARTITION, inChainTransaction, type AzureAuditLog } from './azure-audit-log';
-import { isNotFound, literal, type AzureTables } from './azure-tables';
+import { isNotFound, isPreconditionFailed, literal, type AzureTables } from './azure-tables';
 
 const TOP = 10 ** 12;
 const requestKey = (number: number): string => `q${String(TOP - number).padStart(13, '0')}`;
@@ -232,8 +232,7 @@ export class AzureChangeStore implements ChangeStore {
       ).updateEntity(requestRow({ ...request, expiryToldAt: at.toISOString() }), 'Replace', { etag: entity.etag });
       return true;
     } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 412) return false;
+      if (isPreconditionFailed(error)) return false;
       throw error;
     }
   }

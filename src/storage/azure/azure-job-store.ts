@@ -163,9 +163,9 @@ export class AzureJobStore implements JobStore {
       throw error;
     }
     if (!from.includes(entity.state)) return false;
-    const { sealed: _sealed, detail: _detail, ...current } = JSON.parse(entity.body) as JobWorker;
-    const kept = JSON.parse(entity.body) as JobWorker;
-    const sealed = move.sealed === undefined ? kept.sealed : (move.sealed ?? undefined);
+    // Detail and secret are what the move says: detail cleared unless given, the secret kept unless replaced or dropped.
+    const { sealed: kept, detail: _detail, ...current } = JSON.parse(entity.body) as JobWorker;
+    const sealed = move.sealed === undefined ? kept : (move.sealed ?? undefined);
     const next: JobWorker = {
       ...current,
       state: move.state,

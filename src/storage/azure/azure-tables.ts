@@ -9,7 +9,7 @@ export type AzureTablesSettings =
   | { accountUrl: string; credential: TokenCredential; tablePrefix?: string };
 
 /** A failed request's HTTP status: @azure/data-tables throws RestError with `statusCode` (code may be undefined). */
-function statusOf(error: unknown): number | undefined {
+export function statusOf(error: unknown): number | undefined {
   if (error && typeof error === 'object' && 'statusCode' in error) {
     const status = (error as { statusCode?: unknown }).statusCode;
     return typeof status === 'number' ? status : undefined;
