@@ -21,15 +21,15 @@ const LAYERS = [
   { name: 'dialogs', paths: ['^dialogs/'] },
   { name: 'bot', paths: ['^src/bot/(?!understanding/)'] },
   { name: 'server', paths: ['^src/server/'] },
-  // The root files (services.ts, index.ts, settings-or-exit.ts); config.ts is apart, below.
-  { name: 'root', paths: ['^src/(?!config\\.ts$)[^/]+$'] },
+  // The root files (services.ts, index.ts, settings-or-exit.ts); config.ts and its parts are apart, below.
+  { name: 'root', paths: ['^src/(?!config[a-z-]*\\.ts$)[^/]+$'] },
   { name: 'cli-launcher', paths: ['^src/cli/', '^src/launcher/'] },
 ];
 
-// src/config.ts only reads settings: anything may import it, and it imports only these (and node builtins, npm):
-// pure helpers, and the access rules whose settings (manager scope) it checks.
-const CONFIG = '^src/config\\.ts$';
-const CONFIG_MAY_IMPORT = ['^src/time/', '^src/phone/', '^src/access/access-policy\\.ts$'];
+// src/config.ts (with its parts, config-*.ts) only reads settings: anything may import it, and it imports only these
+// (and node builtins, npm): pure helpers, and the access rules whose settings (manager scope) it checks.
+const CONFIG = '^src/config[a-z-]*\\.ts$';
+const CONFIG_MAY_IMPORT = [CONFIG, '^src/time/', '^src/phone/', '^src/access/access-policy\\.ts$'];
 
 const SIMULATOR = '^src/simulator/';
 const STARTS_THE_SIMULATOR = '^src/launcher/';

@@ -4,6 +4,11 @@ import path from 'node:path';
 import type { CountryCode } from 'libphonenumber-js';
 import { getCountries } from 'libphonenumber-js';
 import { MANAGER_SCOPES, type ManagerScope } from './access/access-policy';
+import { ConfigError, GUID, oneOf, text, type Env } from './config-values';
+import { readStorage, type StorageSettings } from './config-storage';
+
+export { ConfigError } from './config-values';
+export type { StorageSettings } from './config-storage';
 
 type BotType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
 type GraphAuthMode = 'simulator' | 'client-secret' | 'certificate' | 'managed-identity';
@@ -78,40 +83,14 @@ export interface Config {
   simulator: SimulatorSettings;
   changes: ChangeSettings;
   dataDir: string;
+  storage: StorageSettings;
   logLevel: LogLevel;
 }
-
-/** A setting that stops start-up; `message` is one plain line naming the variable. */
-export class ConfigError extends Error {
-  constructor(
-    readonly variable: string,
-    expectation: string,
-  ) {
-    super(`${variable} ${expectation}`);
-    this.name = 'ConfigError';
-  }
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 const BOT_TYPES: readonly BotType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'];
 const GRAPH_AUTH_MODES: readonly GraphAuthMode[] = ['simulator', 'client-secret', 'certificate', 'managed-identity'];
 const GRAPH_CLOUDS: readonly GraphCloud[] = ['global', 'usgov', 'usgov-dod', 'china'];
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function text(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
-
-function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
-  const value = text(env, name);
-  if (value === undefined) return fallback;
-  const match = allowed.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
-  if (!match) throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
-  return match;
-}
 
 function required(env: Env, name: string, why: string): string {
   const value = text(env, name);
@@ -328,6 +307,11 @@ export function loadDataDir(env: Env = process.env): string {
   return path.resolve(text(env, 'DATA_DIR') ?? './data');
 }
 
+/** The storage settings alone, for the tools that need no other setting (audit verify, export). */
+export function loadStorageSettings(env: Env = process.env): StorageSettings {
+  return readStorage(env);
+}
+
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);
@@ -342,6 +326,7 @@ export function loadConfig(env: Env = process.env): Config {
     simulator,
     changes: readChanges(env),
     dataDir: loadDataDir(env),
+    storage: readStorage(env),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

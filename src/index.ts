@@ -20,7 +20,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   const services = createServices(config, logger);
   const adapter = createAdapter(config.bot, logger);
   const bot = createBotDependencies(services, adapter, logger);
-  const app = createApplication({ adapter, storage: services.botStorage, logger, bot });
+  const app = createApplication({ adapter, storage: services.stores.botState, logger, bot });
   let server: RunningServer;
   try {
     server = await listen(

@@ -1,6 +1,6 @@
 // The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config, and the
 // ports the bot's handlers get. Everything the bot uses is made here and closed here: the only file that picks
-// concrete classes (the SQLite adapters above all); bot/ and dialogs/ see ports.
+// concrete classes (the stores' backend, STORAGE, above all); bot/ and dialogs/ see ports.
 import { AccessPolicy } from './access/access-policy';
 import { ApproverRoster } from './access/approver-roster';
 import { RateLimiter } from './access/rate-limiter';
@@ -22,8 +22,6 @@ import { OnboardJob } from './jobs/onboard-job';
 import { JobRunner, JobTools } from './jobs/job-runner';
 import { JobPace } from './jobs/job-pace';
 import { SecretSeal } from './secret/secret-seal';
-import { SqliteJobStore } from './storage/sqlite/sqlite-job-store';
-import { SqliteHandoverCards } from './storage/sqlite/sqlite-handover-cards';
 import { ChangeExecutor } from './changes/change-executor';
 import type { ChangeRequest } from './changes/change-request';
 import { ChangeSafety } from './changes/change-safety';
@@ -36,31 +34,24 @@ import { GraphGateway } from './graph/graph-gateway';
 import type { Logger } from './log/logger';
 import { NumberHolderFinder } from './number-index/number-holder-finder';
 import { NumberIndexSweep } from './number-index/number-index-sweep';
-import { MIGRATIONS } from './storage/sqlite/migrations';
-import { SqliteAuditLog } from './storage/sqlite/sqlite-audit-log';
-import { SqliteBotStorage } from './storage/sqlite/sqlite-bot-storage';
-import { SqliteChangeRequestCards } from './storage/sqlite/sqlite-change-request-cards';
-import { SqliteChangeStore } from './storage/sqlite/sqlite-change-store';
-import { SqliteConversationReferences } from './storage/sqlite/sqlite-conversation-references';
-import { openDatabase, type SqliteDatabase } from './storage/sqlite/sqlite-database';
-import { SqliteNumberIndex } from './storage/sqlite/sqlite-number-index';
+import { openAzureStores } from './storage/azure/azure-stores';
+import type { SqliteDatabase } from './storage/sqlite/sqlite-database';
+import { openSqliteStores } from './storage/sqlite/sqlite-stores';
+import type { OnUnreadableRequest, Stores } from './storage/stores';
 
 export interface Services {
   config: Config;
-  db: SqliteDatabase;
-  audit: SqliteAuditLog;
+  /** Every store, from the backend STORAGE names. */
+  stores: Stores;
+  /** The SQLite connection when STORAGE=sqlite (maintenance, the storage-fault tests); undefined on Azure. */
+  sqlite: SqliteDatabase | undefined;
   gateway: GraphGateway;
   changes: ChangeService;
-  changeStore: SqliteChangeStore;
   executor: ChangeExecutor;
   checker: WorkerChecker;
   holders: NumberHolderFinder;
   access: AccessPolicy;
   directory: RequesterDirectory;
-  botStorage: SqliteBotStorage;
-  conversations: SqliteConversationReferences;
-  numberIndex: SqliteNumberIndex;
-  jobStore: SqliteJobStore;
   /** Store-wide jobs (a store's move to badges), resumed at start. */
   jobs: JobRunner;
   /** The move's kind: its sheet is taken from it. */
@@ -87,9 +78,17 @@ const SWEEP_EVERY_MS = 24 * 3_600_000;
 /** How long stopping waits for background work before closing the database under it. */
 const STOP_GRACE_MS = 2000;
 
+function openStores(config: Config, onUnreadable: OnUnreadableRequest): { stores: Stores; sqlite?: SqliteDatabase } {
+  if (config.storage.kind === 'azure') return { stores: openAzureStores(config.storage, onUnreadable) };
+  const stores = openSqliteStores(config.dataDir, onUnreadable);
+  return { stores, sqlite: stores.db };
+}
+
 export function createServices(config: Config, logger: Logger): Services {
-  const db = openDatabase(config.dataDir, MIGRATIONS);
-  const audit = new SqliteAuditLog(db);
+  const { stores, sqlite } = openStores(config, (id, error) =>
+    logger.warn({ requestId: id, reason: error.message }, 'a stored change request could not be read; it is left out'),
+  );
+  const { audit, changes: changeStore, numberIndex, jobs: jobStore } = stores;
   // Every call is audited; throttled writes are also seen by the jobs' pace, which then slows the whole job.
   const throttles = new ThrottleWatch(new AuditObserver(audit, logger));
   const gateway = new GraphGateway({
@@ -98,10 +97,6 @@ export function createServices(config: Config, logger: Logger): Services {
     scope: graphScope(config.graph),
     observer: throttles,
   });
-  const changeStore = new SqliteChangeStore(db, audit, (id, error) =>
-    logger.warn({ requestId: id, reason: error.message }, 'a stored change request could not be read; it is left out'),
-  );
-  const numberIndex = new SqliteNumberIndex(db);
   const access = new AccessPolicy(config.changes);
   const directory = new RequesterDirectory(gateway);
   const holders = new NumberHolderFinder(numberIndex, gateway);
@@ -112,7 +107,6 @@ export function createServices(config: Config, logger: Logger): Services {
   const changes = new ChangeService(changeStore, audit, directory, access, ttls, now, safety);
   const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger, now, safety);
   const checker = new WorkerChecker(gateway, numberIndex, holders, lostNumbers);
-  const jobStore = new SqliteJobStore(db);
   const jobTools = new JobTools(jobStore, gateway, access, new JobPace(throttles), now);
   const badgeJob = new BadgeJob(jobTools, new SecretSeal(), audit);
   const jobs = new JobRunner(
@@ -198,20 +192,15 @@ export function createServices(config: Config, logger: Logger): Services {
 
   return {
     config,
-    db,
-    audit,
+    stores,
+    sqlite,
     gateway,
     changes,
-    changeStore,
     executor,
     checker,
     holders,
     access,
     directory,
-    botStorage: new SqliteBotStorage(db),
-    conversations: new SqliteConversationReferences(db),
-    numberIndex,
-    jobStore,
     jobs,
     badgeJob,
     startBackgroundWork,
@@ -223,7 +212,7 @@ export function createServices(config: Config, logger: Logger): Services {
         Promise.allSettled([...background, jobs.stop()]),
         new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
       ]);
-      db.close();
+      await stores.close();
     },
   };
 }
@@ -237,13 +226,13 @@ export function createBotDependencies(
   adapter: ReturnType<typeof createAdapter>,
   logger: Logger,
 ): BotDependencies {
-  const { config } = services;
-  const cards = new SqliteChangeRequestCards(services.db);
+  const { config, stores } = services;
+  const { cards } = stores;
   const roster = new ApproverRoster(services.gateway, config.changes);
   const notifier = new Notifier(
     adapter,
     config.bot.appId,
-    services.conversations,
+    stores.conversations,
     cards,
     services.directory,
     services.access,
@@ -255,8 +244,8 @@ export function createBotDependencies(
   const handovers = new HandoverDelivery(
     adapter,
     config.bot.appId,
-    services.conversations,
-    new SqliteHandoverCards(services.db),
+    stores.conversations,
+    stores.handovers,
     services.changes,
     prints,
     logger,
@@ -267,8 +256,8 @@ export function createBotDependencies(
     new JobCards(
       adapter,
       config.bot.appId,
-      services.conversations,
-      services.jobStore,
+      stores.conversations,
+      stores.jobs,
       downloads,
       (jobId) => services.badgeJob.takeSheet(jobId),
       logger,
@@ -283,19 +272,23 @@ export function createBotDependencies(
     directory: services.directory,
     access: services.access,
     resolver: new WorkerResolver(services.gateway),
-    audit: services.audit,
-    conversations: services.conversations,
+    audit: stores.audit,
+    conversations: stores.conversations,
     cards,
     notifier,
     handovers,
     prints,
     downloads,
     jobs: services.jobs,
-    jobStore: services.jobStore,
+    jobStore: stores.jobs,
     overviews: new RecentOverviews(),
     limits: {
-      reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }, 'reads'),
-      changes: new RateLimiter({ limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 }, 'changes'),
+      reads: new RateLimiter({ limit: config.changes.readsPerMinute, windowMs: 60_000 }, 'reads', stores.counters),
+      changes: new RateLimiter(
+        { limit: config.changes.changeRequestsPerHour, windowMs: 3_600_000 },
+        'changes',
+        stores.counters,
+      ),
     },
     defaultRegion: config.changes.defaultRegion,
     logger,

@@ -3,7 +3,10 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { EXPORT_FORMATS, exportAudit, type ExportFormat } from '../audit/audit-export';
-import { ConfigError, loadConfig, loadDataDir, type Config } from '../config';
+import { checkAnchors, type AuditAnchors } from '../audit/audit-anchors';
+import type { AuditLog } from '../audit/audit-log';
+import { ConfigError, loadConfig, loadDataDir, loadStorageSettings, type Config } from '../config';
+import { openAzureAudit } from '../storage/azure/azure-stores';
 import { SqliteAuditLog } from '../storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE, openDatabase } from '../storage/sqlite/sqlite-database';
 import { MIGRATIONS } from '../storage/sqlite/migrations';
@@ -19,7 +22,8 @@ commands:
                  write the audit log (or the part written since a time) to stdout, e.g. for a SIEM
   help           show this text
 
---data-dir defaults to DATA_DIR (./data).
+--data-dir defaults to DATA_DIR (./data). With STORAGE=azure the audit commands read the storage account instead
+(AZURE_STORAGE_CONNECTION_STRING or AZURE_STORAGE_ACCOUNT_URL, AZURE_STORAGE_PREFIX), and verify checks the anchors.
 `;
 
 function describe(config: Config): Record<string, string> {
@@ -47,7 +51,25 @@ function describe(config: Config): Record<string, string> {
     MANAGER_SCOPE: config.changes.managerScope,
     DEFAULT_REGION: config.changes.defaultRegion,
     DATA_DIR: config.dataDir,
+    ...describeStorage(config),
     LOG_LEVEL: config.logLevel,
+  };
+}
+
+function describeStorage(config: Config): Record<string, string> {
+  const { storage } = config;
+  if (storage.kind === 'sqlite') return { STORAGE: 'sqlite (one instance; DATA_DIR holds the database)' };
+  const { account } = storage;
+  const shared = { STORAGE: 'azure (shared by every instance)', AZURE_STORAGE_PREFIX: storage.prefix };
+  if ('connectionString' in account)
+    return {
+      ...shared,
+      AZURE_STORAGE_CONNECTION_STRING: `(set, hidden; account ${account.accountName ?? 'named by its endpoints'})`,
+    };
+  return {
+    ...shared,
+    AZURE_STORAGE_ACCOUNT_URL: `${account.tableUrl}, ${account.blobUrl} (managed identity)`,
+    AZURE_STORAGE_CLIENT_ID: account.managedIdentityClientId ?? '(not set: the system-assigned identity)',
   };
 }
 
@@ -63,25 +85,56 @@ function parseSince(text: string): Date {
   return new Date(time);
 }
 
-/** The audit log in the data directory; refuses to create an empty one where there was none. */
-function openAuditLog(options: Map<string, string>): { log: SqliteAuditLog; close: () => void } {
+interface OpenAudit {
+  log: AuditLog;
+  /** Where the chain's head is anchored (Azure Storage); none for one SQLite file. */
+  anchors: AuditAnchors | undefined;
+  close: () => void;
+}
+
+/** The audit log STORAGE names; refuses to create an empty one where there was none. */
+async function openAuditLog(options: Map<string, string>): Promise<OpenAudit> {
+  const storage = loadStorageSettings();
+  if (storage.kind === 'azure') {
+    if (options.has('data-dir')) throw new UsageError('--data-dir is for STORAGE=sqlite; this is STORAGE=azure');
+    const audit = await openAzureAudit(storage);
+    if (!audit)
+      throw new UsageError(
+        `there is no phonedesk audit log in the storage account under the prefix "${storage.prefix}" (check AZURE_STORAGE_PREFIX)`,
+      );
+    return { ...audit, close: () => undefined };
+  }
   const dataDir = path.resolve(options.get('data-dir') ?? loadDataDir());
   if (!existsSync(path.join(dataDir, DATABASE_FILE))) {
     throw new UsageError(`there is no phonedesk database in ${dataDir} (give --data-dir or set DATA_DIR)`);
   }
   const db = openDatabase(dataDir, MIGRATIONS);
-  return { log: new SqliteAuditLog(db), close: () => db.close() };
+  return { log: new SqliteAuditLog(db), anchors: undefined, close: () => db.close() };
 }
 
+const records = (count: number): string => `${count} record${count === 1 ? '' : 's'}`;
+
 async function auditVerify(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
-  const { log, close } = openAuditLog(parseOptions(args, ['data-dir']));
+  const { log, anchors, close } = await openAuditLog(parseOptions(args, ['data-dir']));
   try {
     const result = await log.verify();
     if (!result.ok) {
       out.write(`audit record ${result.broken.sequence} is broken: ${result.broken.reason}\n`);
       return 1;
     }
-    out.write(`audit log OK: ${result.records} record${result.records === 1 ? '' : 's'}, chain intact\n`);
+    if (!anchors) {
+      out.write(`audit log OK: ${records(result.records)}, chain intact\n`);
+      return 0;
+    }
+    // A chain rewritten whole, hashes and all, passes its own verify: only the anchors kept apart can tell.
+    const anchored = await checkAnchors(log, await anchors.list());
+    if (!anchored.ok) {
+      out.write(`audit record ${anchored.sequence} does not match its anchor: ${anchored.reason}\n`);
+      return 1;
+    }
+    out.write(
+      `audit log OK: ${records(result.records)}, chain intact, ${anchored.anchors} anchor${anchored.anchors === 1 ? '' : 's'} matched\n`,
+    );
     return 0;
   } finally {
     close();
@@ -95,7 +148,7 @@ async function auditExport(args: readonly string[], out: NodeJS.WritableStream):
   if (!EXPORT_FORMATS.includes(format as ExportFormat))
     throw new UsageError(`--format must be jsonl or csv (got "${format}")`);
   const since = options.has('since') ? parseSince(options.get('since')!) : undefined;
-  const { log, close } = openAuditLog(options);
+  const { log, close } = await openAuditLog(options);
   try {
     await exportAudit(log, format as ExportFormat, out, { since });
     return 0;

@@ -18,7 +18,7 @@ beforeAll(async () => {
   for (const user of [PRIYA, HANA, VICTOR, MARCUS]) await harness.open(user);
   // Everyone else in the tenant has talked to phonedesk too.
   for (const id of others) {
-    await harness.bot.services.conversations.save(id, {
+    await harness.bot.services.stores.conversations.save(id, {
       channelId: 'msteams',
       serviceUrl: harness.connector.url,
       conversation: { id: `a:personal-${id}`, conversationType: 'personal', isGroup: false, name: '' },

@@ -14,7 +14,7 @@ beforeAll(async () => {
   await harness.open(HANA);
   await harness.open(VICTOR);
   // phonedesk knows who holds which number from its index.
-  await new NumberIndexSweep(harness.bot.services.numberIndex, harness.bot.services.gateway).run();
+  await new NumberIndexSweep(harness.bot.services.stores.numberIndex, harness.bot.services.gateway).run();
 }, 30000);
 
 afterAll(async () => {
@@ -35,7 +35,7 @@ async function ask(text: string): Promise<{ number: number; requestId: string; c
   const before = harness.connector.calls.length;
   const asked = await harness.say(PRIYA, text);
   const requestId = findButton(asked, 'change.cancel')!.requestId as string;
-  const number = (await harness.bot.services.changeStore.get(requestId))!.number;
+  const number = (await harness.bot.services.stores.changes.get(requestId))!.number;
   return { number, requestId, card: cardIn(harness.postsTo(HANA, before)) };
 }
 
@@ -47,7 +47,7 @@ describe('the approver sees enough to decide', () => {
     expect(card).toMatch(/^Requester's store: Manchester Piccadilly$/m);
     expect(card).toMatch(/^Last 30 days: no changes by phonedesk$/m);
     expect(card).not.toMatch(/^Check$/m);
-    await harness.say(PRIYA, `cancel ${(await harness.bot.services.changeStore.get(requestId))!.number}`);
+    await harness.say(PRIYA, `cancel ${(await harness.bot.services.stores.changes.get(requestId))!.number}`);
   });
 
   it('lists recent changes for the worker and warns of another open request', async () => {

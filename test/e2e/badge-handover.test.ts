@@ -184,7 +184,7 @@ it('clears a delivery card left showing for a day, so the secret leaves the chat
   const secret = await handedOver(before);
   expect(await harness.bot.clearHandovers()).toBe(0);
   // A day passes: the card's posting time is moved back, as time would.
-  harness.bot.services.db
+  harness.sqlite
     .prepare('UPDATE handover_cards SET posted_at = ? WHERE request_id = ?')
     .run(new Date(Date.now() - 25 * 3_600_000).toISOString(), secret.requestId);
   const updates = harness.connector.calls.length;
@@ -235,7 +235,7 @@ it('stops a badge it cannot hand over, and says so', async () => {
   try {
     expect((await harness.click(HANA, 'change.approve', approve!)).status).toBe(200);
     const failed = await waitUntil('the request to end', async () =>
-      (await harness.bot.services.changeStore.list({ statuses: ['failed'], limit: 10 })).find(
+      (await harness.bot.services.stores.changes.list({ statuses: ['failed'], limit: 10 })).find(
         (request) => request.target.displayName === 'Hannah Lewis',
       ),
     );
@@ -282,7 +282,7 @@ describe('the secrets reach nobody else', () => {
 
   it('not in the SQLite files, the audit export or the logs', async () => {
     const dir = harness.bot.services.config.dataDir;
-    harness.bot.services.db.pragma('wal_checkpoint(TRUNCATE)');
+    harness.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const files = readdirSync(dir).map((name) => readFileSync(path.join(dir, name)).toString('latin1'));
     const exported = await runNode(
       'dist/src/cli/main.js',

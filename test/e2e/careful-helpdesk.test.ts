@@ -17,12 +17,12 @@ async function mobileState(alias: string): Promise<string | undefined> {
 }
 
 async function requestsFor(alias: string) {
-  return harness.bot.services.changeStore.list({ targetUserId: demoUser(alias) });
+  return harness.bot.services.stores.changes.list({ targetUserId: demoUser(alias) });
 }
 
 async function refusalsAudited(): Promise<string[]> {
   const details: string[] = [];
-  for await (const record of harness.bot.services.audit.read())
+  for await (const record of harness.bot.services.stores.audit.read())
     if (record.operation === 'change.refused') details.push(record.detail ?? '');
   return details;
 }
@@ -31,7 +31,7 @@ beforeAll(async () => {
   await harness.start();
   await harness.open(PRIYA);
   await harness.open(HANA);
-  await new NumberIndexSweep(harness.bot.services.numberIndex, harness.bot.services.gateway).run();
+  await new NumberIndexSweep(harness.bot.services.stores.numberIndex, harness.bot.services.gateway).run();
 }, 30000);
 
 afterAll(async () => {
@@ -45,7 +45,7 @@ describe('a lost phone', () => {
       /Once it is approved, the number stays on Chloe Evans's account but can't be used to sign in; sign-in comes back with their new number\./,
     );
     const requestId = findButton(asked, 'change.cancel')!.requestId as string;
-    const lost = (await harness.bot.services.changeStore.get(requestId))!;
+    const lost = (await harness.bot.services.stores.changes.get(requestId))!;
     // Urgent: it expires after LOST_PHONE_TTL (4 hours by default), not the day other requests get.
     expect(Date.parse(lost.expiresAt) - Date.parse(lost.createdAt)).toBe(4 * 3600_000);
     expect(numberNamed(lost)).toBe('+44 7700900101');

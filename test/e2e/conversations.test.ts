@@ -27,7 +27,7 @@ beforeAll(async () => {
   await harness.open(HANA);
   await harness.open(VICTOR);
   await harness.open(MARCUS);
-  await new NumberIndexSweep(harness.bot.services.numberIndex, harness.bot.services.gateway).run();
+  await new NumberIndexSweep(harness.bot.services.stores.numberIndex, harness.bot.services.gateway).run();
 }, 30000);
 
 afterAll(async () => {
@@ -118,7 +118,7 @@ describe('scope and guards', () => {
     const reply = await harness.click(MARCUS, 'change.approve', { requestId: requestId! });
     expect(reply.body.value).toBe('Only phonedesk approvers can decide change requests.');
     expect(
-      (await harness.say(PRIYA, `cancel ${(await harness.bot.services.changeStore.get(String(requestId)))!.number}`))
+      (await harness.say(PRIYA, `cancel ${(await harness.bot.services.stores.changes.get(String(requestId)))!.number}`))
         .length,
     ).toBeGreaterThan(0);
   });
@@ -146,9 +146,9 @@ describe('scope and guards', () => {
 
     const again = await harness.click(VICTOR, 'change.reject', forged);
     expect(again.body.value).toMatch(/already approved by Hana Kim/);
-    expect((await harness.bot.services.changeStore.get(requestId))!.status).not.toBe('rejected');
+    expect((await harness.bot.services.stores.changes.get(requestId))!.status).not.toBe('rejected');
     const refusals: string[] = [];
-    for await (const record of harness.bot.services.audit.read()) {
+    for await (const record of harness.bot.services.stores.audit.read()) {
       if (record.requestId === requestId && record.operation === 'change.decision.refused')
         refusals.push(record.actor.name);
     }

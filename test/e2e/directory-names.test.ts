@@ -26,7 +26,7 @@ const MARCUS_FORGED = chatUser(MARCUS.alias, `${FORGED} (Marcus)`);
 
 async function auditRecords(requestId?: string): Promise<AuditRecord[]> {
   const records: AuditRecord[] = [];
-  for await (const record of harness.bot.services.audit.read())
+  for await (const record of harness.bot.services.stores.audit.read())
     if (requestId === undefined || record.requestId === requestId) records.push(record);
   return records;
 }
@@ -53,7 +53,7 @@ describe('a forged display name', () => {
       /Jane Doe can now sign in/.test(textOf(harness.postsTo(PRIYA, before))) ? true : undefined,
     );
 
-    const stored = await harness.bot.services.changeStore.get(requestId);
+    const stored = await harness.bot.services.stores.changes.get(requestId);
     expect(stored?.requester.name).toBe('Priya Shah');
     expect(stored?.decidedBy?.name).toBe('Hana Kim');
     const records = await auditRecords(requestId);

@@ -1,7 +1,6 @@
 // Expiry is told: when a request expires undecided, the sweep updates every copy of its card (approvers' chats,
 // the approvals channel, the requester's) to "Expired" without buttons and tells the requester, exactly once,
 // however it expired (the sweep, or a late click) and however many sweeps race.
-import { SqliteChangeRequestCards } from '../../src/storage/sqlite/sqlite-change-request-cards';
 import { BotHarness, HANA, PRIYA, VICTOR, findButton, textOf } from '../helpers/bot-harness';
 
 const harness = new BotHarness();
@@ -25,13 +24,13 @@ afterAll(async () => {
 
 async function ask(text: string): Promise<{ requestId: string; number: number }> {
   const requestId = findButton(await harness.say(PRIYA, text), 'change.cancel')!.requestId as string;
-  return { requestId, number: (await harness.bot.services.changeStore.get(requestId))!.number };
+  return { requestId, number: (await harness.bot.services.stores.changes.get(requestId))!.number };
 }
 
 /** The approval deadline passes: the stored deadline is moved into the past, as time would. */
 function passDeadline(requestId: string): void {
   const past = new Date(Date.now() - 60_000).toISOString();
-  harness.bot.services.db
+  harness.sqlite
     .prepare("UPDATE change_requests SET expires_at = ?, body = json_set(body, '$.expiresAt', ?) WHERE id = ?")
     .run(past, past, requestId);
 }
@@ -50,7 +49,7 @@ function expiryNoticesToPriya(from: number): number[] {
 describe('expiry is told', () => {
   it('updates every copy of the card to Expired without buttons, and tells the requester once, even when two sweeps race', async () => {
     const { requestId, number } = await ask('add +44 7700 900123 for Jane Doe because new starter');
-    const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
+    const cards = await harness.bot.services.stores.cards.cardsOf(requestId);
     const places = cards.map((card) => card.reference.conversation?.id).sort();
     expect(places).toEqual([channel.id, HANA.conversationId, PRIYA.conversationId, VICTOR.conversationId].sort());
 
@@ -59,7 +58,7 @@ describe('expiry is told', () => {
     await Promise.all([harness.bot.services.sweepExpired(), harness.bot.services.sweepExpired()]);
     const sent = harness.connector.calls.slice(before);
 
-    expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
+    expect((await harness.bot.services.stores.changes.get(requestId))!.status).toBe('expired');
     expect(expiryNoticesToPriya(before)).toEqual([number]);
     for (const card of cards) {
       const updates = sent.filter(
@@ -84,7 +83,7 @@ describe('expiry is told', () => {
     expect(late.body.value).toBe(
       `Request ${number} expired without a decision; ask for it again if it is still needed.`,
     );
-    expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
+    expect((await harness.bot.services.stores.changes.get(requestId))!.status).toBe('expired');
 
     await harness.bot.services.sweepExpired();
     await harness.bot.services.sweepExpired();
@@ -96,6 +95,6 @@ describe('expiry is told', () => {
     passDeadline(requestId);
     const reply = textOf(await harness.say(PRIYA, `cancel ${number}`));
     expect(reply).toBe(`Request ${number} expired without a decision; ask for it again if it is still needed.`);
-    expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('expired');
+    expect((await harness.bot.services.stores.changes.get(requestId))!.status).toBe('expired');
   });
 });

@@ -9,7 +9,6 @@
 import type { AuditRecord } from '../../src/audit/audit-record';
 import { FINAL_STATUSES, type ChangeRequest } from '../../src/changes/change-request';
 import type { LoggedRequest } from '../../src/simulator/request-log';
-import { SqliteChangeRequestCards } from '../../src/storage/sqlite/sqlite-change-request-cards';
 import { askedFor } from '../helpers/asked-card';
 import { BotHarness, HANA, PRIYA, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import type { CapturedCall } from '../helpers/capture-server';
@@ -73,7 +72,7 @@ function gapsBetweenAttempts(attempts: readonly LoggedRequest[]): number[] {
 
 async function auditRecords(): Promise<AuditRecord[]> {
   const records: AuditRecord[] = [];
-  for await (const record of harness.bot.services.audit.read()) records.push(record);
+  for await (const record of harness.bot.services.stores.audit.read()) records.push(record);
   return records;
 }
 
@@ -82,7 +81,7 @@ async function auditRecords(): Promise<AuditRecord[]> {
  * one intent (writes) or read record per attempt, written before the attempt arrived, and one outcome each.
  */
 async function expectAuditedBeforeSent(log: readonly LoggedRequest[]): Promise<void> {
-  expect(await harness.bot.services.audit.verify()).toEqual({ ok: true, records: expect.any(Number) });
+  expect(await harness.bot.services.stores.audit.verify()).toEqual({ ok: true, records: expect.any(Number) });
   const records = await auditRecords();
   const sent = log.filter((entry) => entry.batchId === undefined);
   expect(sent.length).toBeGreaterThan(0);
@@ -153,7 +152,7 @@ interface Ended {
 
 /** Hana approves on her card; waits until the change has ended and Priya has been told. */
 async function approveAndWait(requestId: string, timeoutMs = 10_000): Promise<Ended> {
-  const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
+  const cards = await harness.bot.services.stores.cards.cardsOf(requestId);
   const hanaCard = cards.find(
     (card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId,
   )?.activityId;
@@ -166,7 +165,7 @@ async function approveAndWait(requestId: string, timeoutMs = 10_000): Promise<En
   const request = await waitUntil(
     'the change to end',
     async () => {
-      const current = await harness.bot.services.changeStore.get(requestId);
+      const current = await harness.bot.services.stores.changes.get(requestId);
       return current && FINAL_STATUSES.has(current.status) ? current : undefined;
     },
     timeoutMs,
@@ -203,7 +202,7 @@ beforeAll(async () => {
   await harness.open(HANA);
   // The start-up sweep of the number index calls Graph: let it finish before faults are injected.
   await waitUntil('the start-up number index sweep', async () =>
-    (await harness.bot.services.numberIndex.sweepState())?.finishedAt ? true : undefined,
+    (await harness.bot.services.stores.numberIndex.sweepState())?.finishedAt ? true : undefined,
   );
 }, 30_000);
 
@@ -627,7 +626,7 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
     // Holders phonedesk has not indexed yet (the number given to them in Entra since the last sweep): the ask
     // passes phonedesk's own check, so Graph's 409 is what tells.
     for (const alias of ['sam.okafor', 'ali.khan'])
-      await harness.bot.services.numberIndex.record(demoUser(alias), [], new Date());
+      await harness.bot.services.stores.numberIndex.record(demoUser(alias), [], new Date());
   });
 
   it('tells the manager exactly what happened, ends partly done, and does not try again', async () => {
@@ -730,7 +729,7 @@ describe('the 409 half-success: number saved, SMS sign-in refused because anothe
 describe('cards when the change ends while the click is still being answered', () => {
   it('every copy of the card ends showing the result, however slow Graph and the connector are', async () => {
     const requestId = await ask('add +44 7700 900123 for Jane Doe because new starter');
-    const cards = await new SqliteChangeRequestCards(harness.bot.services.db).cardsOf(requestId);
+    const cards = await harness.bot.services.stores.cards.cardsOf(requestId);
     const hanaCard = cards.find(
       (card) => card.audience === 'approver' && card.reference.conversation?.id === HANA.conversationId,
     )!.activityId;
@@ -741,7 +740,7 @@ describe('cards when the change ends while the click is still being answered', (
     try {
       await harness.click(HANA, 'change.approve', { requestId }, hanaCard);
       await waitUntil('the change to end', async () =>
-        (await harness.bot.services.changeStore.get(requestId))?.status === 'succeeded' ? true : undefined,
+        (await harness.bot.services.stores.changes.get(requestId))?.status === 'succeeded' ? true : undefined,
       );
       const lastWriteOf = (activityId: string): string =>
         textOf(

@@ -45,7 +45,7 @@ describe('limits per person', () => {
     expect(textOf(await harness.say(PRIYA, 'Julia Young lost her phone'))).toMatch(
       /asked for a lot of changes in the last hour/,
     );
-    expect(await harness.bot.services.changeStore.list({})).toHaveLength(1);
+    expect(await harness.bot.services.stores.changes.list({})).toHaveLength(1);
   });
 });
 

@@ -76,7 +76,7 @@ describe('one message per request', () => {
 
 describe('pending', () => {
   it('lists only open requests, newest first, without "Asked by" the viewer, and counts ended ones apart', async () => {
-    const store = harness.bot.services.changeStore;
+    const store = harness.bot.services.stores.changes;
     const ended = (await store.list({ requesterId: demoUser('priya.shah') })).length;
     // A request whose deadline passed before the expiry sweep ran: still "pending" in storage, but not open.
     const past = new Date(Date.now() - 3 * 3_600_000);

@@ -15,7 +15,7 @@ async function ask(text: string): Promise<{ requestId: string; hanaCard: string 
 }
 
 async function statusOf(requestId: string): Promise<string | undefined> {
-  return (await harness.bot.services.changeStore.get(requestId))?.status;
+  return (await harness.bot.services.stores.changes.get(requestId))?.status;
 }
 
 describe('reject asks why', () => {
@@ -42,7 +42,7 @@ describe('reject asks why', () => {
 
   it('takes a typed reason from "reject N because …"', async () => {
     const { requestId } = await ask('add +44 7700 900124 for Jane Doe because new phone');
-    const number = (await harness.bot.services.changeStore.get(requestId))!.number;
+    const number = (await harness.bot.services.stores.changes.get(requestId))!.number;
     const priyaBefore = harness.connector.calls.length;
     const reply = await harness.say(VICTOR, `reject ${number} because she left last week`);
     expect(textOf(reply)).toMatch(new RegExp(`Rejected request ${number}\\. I've told Priya Shah\\.`));
@@ -75,7 +75,7 @@ describe('reject asks why', () => {
     expect(edited.body.value).toBe('I could not read that reason. Please type it again. Nothing was changed.');
     expect(await statusOf(requestId)).toBe('pending');
 
-    const number = (await harness.bot.services.changeStore.get(requestId))!.number;
+    const number = (await harness.bot.services.stores.changes.get(requestId))!.number;
     const typed = await harness.say(VICTOR, `reject ${number} because ${'y'.repeat(400)}`);
     expect(textOf(typed)).toMatch(/Please keep the reason to 300 characters \(it has 400\)\. Nothing was changed\./);
     expect(await statusOf(requestId)).toBe('pending');

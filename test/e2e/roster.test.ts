@@ -23,7 +23,7 @@ const ROSTER = [
 
 beforeAll(async () => {
   // phonedesk learns who holds a number from its index: Sam Okafor in Leeds signs in with +44 7700 900456.
-  await new NumberIndexSweep(harness.bot.services.numberIndex, harness.bot.services.gateway).run();
+  await new NumberIndexSweep(harness.bot.services.stores.numberIndex, harness.bot.services.gateway).run();
 });
 
 it('answers every line, then sets up the valid ones under one approval: a number, and a badge on the sheet', async () => {

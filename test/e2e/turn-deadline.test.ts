@@ -40,7 +40,7 @@ it('answers an Approve click at once when Graph asks for a wait longer than Team
   // Waiting out Graph would take at least 9 s.
   expect(Date.now() - started).toBeLessThan(8000);
   expect(JSON.stringify(reply.body.value)).toMatch(BUSY);
-  expect((await harness.bot.services.changeStore.get(requestId))!.status).toBe('pending');
+  expect((await harness.bot.services.stores.changes.get(requestId))!.status).toBe('pending');
   // One read of her groups, not retried (her stores are read in the same $batch and answered 429 too).
   const profileReads = (await requestLog()).filter((entry) =>
     entry.path.startsWith(`/users/${demoUser('hana.kim')}/transitiveMemberOf/microsoft.graph.group`),

@@ -5,7 +5,7 @@ import { demoUser } from '../helpers/simulator';
 
 const harness = new BotHarness();
 const reachable = async (alias: string): Promise<boolean> =>
-  (await harness.bot.services.conversations.get(demoUser(alias))) !== undefined;
+  (await harness.bot.services.stores.conversations.get(demoUser(alias))) !== undefined;
 
 useBot(harness, [PRIYA, HANA, VICTOR, MARCUS]);
 

@@ -25,7 +25,7 @@ function answerButton(calls: readonly CapturedCall[], answer: string): Record<st
 }
 
 async function requestsFor(alias: string) {
-  return (await harness.bot.services.changeStore.list({ limit: 100 })).filter(
+  return (await harness.bot.services.stores.changes.list({ limit: 100 })).filter(
     (request) => request.target.userId === demoUser(alias),
   );
 }

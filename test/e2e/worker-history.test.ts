@@ -24,7 +24,7 @@ it('lists what was asked for a worker, who decided and why, and how it ended, ne
   const approved = await ask('add +44 7700 900124 for Jane Doe because her own phone');
   await harness.click(HANA, 'change.approve', { requestId: approved });
   await waitUntil('the change to end', async () => {
-    const request = await harness.bot.services.changeStore.get(approved);
+    const request = await harness.bot.services.stores.changes.get(approved);
     return request?.status === 'succeeded' || undefined;
   });
 

@@ -6,6 +6,7 @@ import { CaptureServer, type CapturedCall } from './capture-server';
 import { testConfig } from './config';
 import { postJson } from './http';
 import { SimulatorHarness } from './simulator';
+import type { SqliteDatabase } from '../../src/storage/sqlite/sqlite-database';
 import { tempDir } from './temp-dir';
 
 export interface ChatUser {
@@ -56,6 +57,13 @@ export class BotHarness {
       testConfig({ DATA_DIR: this.temp.dir, GRAPH_BASE_URL: this.simulator.url, ...this.options.env }),
       this.options.logger ?? createLogger('silent'),
     );
+  }
+
+  /** The bot's SQLite connection (the default STORAGE), for tests that reach under the stores. */
+  get sqlite(): SqliteDatabase {
+    const db = this.bot.services.sqlite;
+    if (!db) throw new Error('this bot runs on Azure Storage, not SQLite');
+    return db;
   }
 
   /** Stops and starts the bot on the same data directory, as a deployment or crash would. */

@@ -36,7 +36,7 @@ let disk: DiskSpace;
 beforeAll(async () => {
   await harness.start();
   for (const person of [PRIYA, HANA, VICTOR]) await harness.open(person);
-  disk = new DiskSpace(harness.bot.services.db);
+  disk = new DiskSpace(harness.sqlite);
 }, 30000);
 
 afterAll(async () => {
@@ -48,7 +48,7 @@ beforeEach(async () => {
   // The tenant as seeded, no faults, an empty request log.
   await harness.simulator.reset();
   // No request an earlier test left waiting: phonedesk files one open request per change, and each test asks anew.
-  const store = harness.bot.services.changeStore;
+  const store = harness.bot.services.stores.changes;
   for (const open of await store.list({ statuses: ['pending'] })) {
     await store.transition(open.id, 'pending', {
       to: 'expired',
@@ -93,12 +93,12 @@ async function auditVerify(): Promise<string> {
 
 async function auditRecords(): Promise<AuditRecord[]> {
   const records: AuditRecord[] = [];
-  for await (const record of harness.bot.services.audit.read()) records.push(record);
+  for await (const record of harness.bot.services.stores.audit.read()) records.push(record);
   return records;
 }
 
 async function statusOf(requestId: string): Promise<string | undefined> {
-  return (await harness.bot.services.changeStore.get(requestId))?.status;
+  return (await harness.bot.services.stores.changes.get(requestId))?.status;
 }
 
 async function waitUntilDone(requestId: string): Promise<void> {
@@ -146,7 +146,7 @@ async function waitForPriyaToHear(pattern: RegExp, from: number): Promise<string
  * error); the spy only picks the moment. Restore it after the turn.
  */
 function faultAfterNext(method: 'create' | 'transition', fault: () => void): { mockRestore(): void } {
-  const store = harness.bot.services.changeStore;
+  const store = harness.bot.services.stores.changes;
   if (method === 'create') {
     const create = store.create.bind(store);
     return jest.spyOn(store, 'create').mockImplementationOnce(async (...args) => {
@@ -165,13 +165,13 @@ function faultAfterNext(method: 'create' | 'transition', fault: () => void): { m
 
 /** Priya asks for a change while `fault` holds: she alone gets the audit sentence, Graph gets nothing, no request. */
 async function expectAskRefusedPlainly(fault: () => void): Promise<void> {
-  const requestsBefore = (await harness.bot.services.changeStore.list({ limit: 1000 })).length;
+  const requestsBefore = (await harness.bot.services.stores.changes.list({ limit: 1000 })).length;
   fault();
   const before = harness.connector.calls.length;
   await harness.say(PRIYA, ADD_FOR_JANE);
   expect(postsSince(before)).toEqual([{ to: PRIYA, text: expect.stringMatching(AUDIT_REFUSED) }]);
   expect(await graphRequests()).toEqual([]);
-  expect(await harness.bot.services.changeStore.list({ limit: 1000 })).toHaveLength(requestsBefore);
+  expect(await harness.bot.services.stores.changes.list({ limit: 1000 })).toHaveLength(requestsBefore);
 }
 
 describe('a full disk', () => {
@@ -198,9 +198,9 @@ describe('a full disk', () => {
     expect(refused.status).toBe(200);
     expect(refused.body.value).toEqual(expect.stringMatching(AUDIT_REFUSED));
     expect(await statusOf(requestId)).toBe('pending');
-    expect((await harness.bot.services.changeStore.transitions(requestId)).map((transition) => transition.to)).toEqual([
-      'pending',
-    ]);
+    expect(
+      (await harness.bot.services.stores.changes.transitions(requestId)).map((transition) => transition.to),
+    ).toEqual(['pending']);
     expect(await graphWrites()).toEqual([]);
     expect(postsSince(before)).toEqual([]);
 
@@ -298,9 +298,9 @@ describe('a full disk', () => {
     await harness.click(HANA, 'change.approve', { requestId: next });
     await waitUntilDone(next);
 
-    const saved = await harness.bot.services.changeStore.get(requestId);
+    const saved = await harness.bot.services.stores.changes.get(requestId);
     expect(saved).toMatchObject({ status: 'succeeded', outcome: expect.stringMatching(JANE_READY) });
-    expect((await harness.bot.services.changeStore.transitions(requestId)).at(-1)).toMatchObject({
+    expect((await harness.bot.services.stores.changes.transitions(requestId)).at(-1)).toMatchObject({
       from: 'executing',
       to: 'succeeded',
       note: expect.stringMatching(/^saved late/),
@@ -381,7 +381,7 @@ describe('a disk that fills the instant a request or an approval is saved', () =
     expect(await statusOf(requestId)).toBe('pending');
 
     disk.free();
-    const number = (await harness.bot.services.changeStore.get(requestId))!.number;
+    const number = (await harness.bot.services.stores.changes.get(requestId))!.number;
     expect(textOf(await harness.say(HANA, 'pending requests'))).toContain(`"text":"#${number}"`);
   });
 });
@@ -393,12 +393,12 @@ describe('a database locked by someone else for longer than the busy timeout', (
   beforeAll(() => {
     lock = new DatabaseLock(data.dir);
     // SQLite waits busy_timeout (10 s) for a lock; a shorter wait makes the same failure quicker to test.
-    busyTimeout = Number(harness.bot.services.db.pragma('busy_timeout', { simple: true }));
-    harness.bot.services.db.pragma('busy_timeout = 250');
+    busyTimeout = Number(harness.sqlite.pragma('busy_timeout', { simple: true }));
+    harness.sqlite.pragma('busy_timeout = 250');
   });
 
   afterAll(() => {
-    harness.bot.services.db.pragma(`busy_timeout = ${busyTimeout}`);
+    harness.sqlite.pragma(`busy_timeout = ${busyTimeout}`);
     lock.close();
   });
 

@@ -73,6 +73,19 @@ describe('phonedesk command-line tool', () => {
     expect(out.text()).not.toContain('super-secret-value');
   });
 
+  it('config check names the storage account of STORAGE=azure but never its key', () => {
+    process.env.APPROVER_GROUP_IDS = '11111111-2222-3333-4444-555555555555';
+    process.env.TENANT_ADMIN_GROUP_IDS = '11111111-2222-3333-4444-555555555555';
+    process.env.STORAGE = 'azure';
+    process.env.AZURE_STORAGE_CONNECTION_STRING = 'AccountName=contoso;AccountKey=a2V5LXZhbHVlLXNlY3JldA==';
+    const out = sink();
+    expect(run(['config', 'check'], out.stream, sink().stream)).toBe(0);
+    expect(out.text()).toMatch(/STORAGE\s+azure \(shared by every instance\)/);
+    expect(out.text()).toMatch(/AZURE_STORAGE_CONNECTION_STRING\s+\(set, hidden; account contoso\)/);
+    expect(out.text()).toMatch(/AZURE_STORAGE_PREFIX\s+phonedesk/);
+    expect(out.text()).not.toContain('a2V5LXZhbHVlLXNlY3JldA==');
+  });
+
   it('config check exits 2 with the configuration error', () => {
     process.env.GRAPH_AUTH = 'certificate';
     delete process.env.AZURE_TENANT_ID;

@@ -55,14 +55,31 @@ export class AzureTables {
     return client;
   }
 
-  private async open(name: string): Promise<TableClient> {
+  /** Whether the table is there, without creating it: the tools that only read must not make an empty one. */
+  async has(name: string): Promise<boolean> {
+    try {
+      await this.client(`${this.settings.tablePrefix ?? 'phonedesk'}${name}`)
+        .listEntities({ queryOptions: { select: ['PartitionKey'] } })
+        .byPage({ maxPageSize: 1 })
+        .next();
+      return true;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+  }
+
+  private client(name: string): TableClient {
     const http =
       'connectionString' in this.settings && /DefaultEndpointsProtocol=http;/i.test(this.settings.connectionString);
     const options: TableServiceClientOptions = { allowInsecureConnection: http };
-    const client =
-      'connectionString' in this.settings
-        ? TableClient.fromConnectionString(this.settings.connectionString, name, options)
-        : new TableClient(this.settings.accountUrl, name, this.settings.credential, options);
+    return 'connectionString' in this.settings
+      ? TableClient.fromConnectionString(this.settings.connectionString, name, options)
+      : new TableClient(this.settings.accountUrl, name, this.settings.credential, options);
+  }
+
+  private async open(name: string): Promise<TableClient> {
+    const client = this.client(name);
     try {
       await client.createTable();
     } catch (error) {
