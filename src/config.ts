@@ -84,6 +84,11 @@ export interface Config {
   changes: ChangeSettings;
   dataDir: string;
   storage: StorageSettings;
+  /**
+   * How long an instance's hold on shared work (an execution, a job, a sweep) lasts unless renewed: how soon
+   * another instance takes over from one that died.
+   */
+  leaseMs: number;
   logLevel: LogLevel;
 }
 
@@ -312,6 +317,14 @@ export function loadStorageSettings(env: Env = process.env): StorageSettings {
   return readStorage(env);
 }
 
+function leaseSeconds(env: Env): number {
+  const value = text(env, 'INSTANCE_LEASE_SECONDS');
+  if (value === undefined) return 30;
+  if (!/^\d+$/.test(value) || Number(value) < 2 || Number(value) > 600)
+    throw new ConfigError('INSTANCE_LEASE_SECONDS', `must be a whole number of seconds from 2 to 600 (got "${value}")`);
+  return Number(value);
+}
+
 /** Reads and validates the settings; throws ConfigError on the first bad one. */
 export function loadConfig(env: Env = process.env): Config {
   const bot = readBot(env);
@@ -327,6 +340,7 @@ export function loadConfig(env: Env = process.env): Config {
     changes: readChanges(env),
     dataDir: loadDataDir(env),
     storage: readStorage(env),
+    leaseMs: leaseSeconds(env) * 1000,
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
   };
 }

@@ -4,6 +4,7 @@ import { loadConfig, type Config } from './config';
 import { settingsOrExit } from './settings-or-exit';
 import { createAdapter } from './bot/create-adapter';
 import { createApplication } from './bot/create-application';
+import { ConversationTurns } from './bot/conversation-turns';
 import { createLogger, type Logger } from './log/logger';
 import { createHttpServer, listen, type RunningServer } from './server/http-server';
 import { createBotDependencies, createServices, type Services } from './services';
@@ -24,7 +25,13 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
   let server: RunningServer;
   try {
     server = await listen(
-      createHttpServer({ adapter, app, logger, downloads: [bot.prints, bot.downloads] }),
+      createHttpServer({
+        adapter,
+        app,
+        logger,
+        downloads: [bot.prints, bot.downloads],
+        turns: new ConversationTurns(services.claims),
+      }),
       config.port,
       config.host,
     );

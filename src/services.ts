@@ -1,7 +1,10 @@
 // The composition root: storage, audit log, Graph gateway and the change pipeline, built from the config, and the
 // ports the bot's handlers get. Everything the bot uses is made here and closed here: the only file that picks
 // concrete classes (the stores' backend, STORAGE, above all); bot/ and dialogs/ see ports.
+import { randomUUID } from 'node:crypto';
 import { AccessPolicy } from './access/access-policy';
+import { BackgroundWork } from './background-work';
+import { LeasedWork } from './changes/leased-work';
 import { ApproverRoster } from './access/approver-roster';
 import { RateLimiter } from './access/rate-limiter';
 import { RequesterDirectory } from './access/requester-directory';
@@ -33,7 +36,6 @@ import { createGraphCredential, graphScope } from './graph/graph-credentials';
 import { GraphGateway } from './graph/graph-gateway';
 import type { Logger } from './log/logger';
 import { NumberHolderFinder } from './number-index/number-holder-finder';
-import { NumberIndexSweep } from './number-index/number-index-sweep';
 import { openAzureStores } from './storage/azure/azure-stores';
 import type { SqliteDatabase } from './storage/sqlite/sqlite-database';
 import { openSqliteStores } from './storage/sqlite/sqlite-stores';
@@ -43,6 +45,8 @@ export interface Services {
   config: Config;
   /** Every store, from the backend STORAGE names. */
   stores: Stores;
+  /** This instance's hold on shared work (executions, jobs, sweeps, a conversation's turn). */
+  claims: LeasedWork;
   /** The SQLite connection when STORAGE=sqlite (maintenance, the storage-fault tests); undefined on Azure. */
   sqlite: SqliteDatabase | undefined;
   gateway: GraphGateway;
@@ -66,15 +70,13 @@ export interface Services {
   ): void;
   /** The expiry sweep the background work runs every minute, run now: expire due requests, tell people once. */
   sweepExpired(): Promise<void>;
+  /** Anchors the audit chain's newest record now, as the background work does every few minutes (Azure Storage). */
+  anchorAudit(): Promise<boolean>;
   close(): Promise<void>;
 }
 
-const EXPIRY_SWEEP_MS = 60_000;
 /** Where one-time files other than badges (a store's CSV) are served. */
 const DOWNLOAD_PATH = '/downloads';
-/** An approval not started this long after the decision was stranded by a storage fault. */
-const STRANDED_AFTER_MS = 60_000;
-const SWEEP_EVERY_MS = 24 * 3_600_000;
 /** How long stopping waits for background work before closing the database under it. */
 const STOP_GRACE_MS = 2000;
 
@@ -105,7 +107,19 @@ export function createServices(config: Config, logger: Logger): Services {
   const now = () => new Date();
   const ttls = { approvalTtlMs: config.changes.approvalTtlMs, lostPhoneTtlMs: config.changes.lostPhoneTtlMs };
   const changes = new ChangeService(changeStore, audit, directory, access, ttls, now, safety);
-  const executor = new ChangeExecutor(changeStore, gateway, directory, access, numberIndex, logger, now, safety);
+  // This instance's hold on shared work: executions, jobs and sweeps run where their lease is held.
+  const claims = new LeasedWork(stores.leases, randomUUID(), { ttlMs: config.leaseMs });
+  const executor = new ChangeExecutor(
+    changeStore,
+    gateway,
+    directory,
+    access,
+    numberIndex,
+    logger,
+    now,
+    safety,
+    claims,
+  );
   const checker = new WorkerChecker(gateway, numberIndex, holders, lostNumbers);
   const jobTools = new JobTools(jobStore, gateway, access, new JobPace(throttles), now);
   const badgeJob = new BadgeJob(jobTools, new SecretSeal(), audit);
@@ -116,83 +130,26 @@ export function createServices(config: Config, logger: Logger): Services {
     access,
     [badgeJob, new FinishJob(jobTools), new OnboardJob(jobTools, badgeJob)],
     logger,
+    now,
+    claims,
   );
   executor.runJobsThrough(jobs);
-  const sweepAbort = new AbortController();
-  const timers: NodeJS.Timeout[] = [];
-  const background: Array<Promise<unknown>> = [];
-
-  let tellFinished: ((request: ChangeRequest) => Promise<void>) | undefined;
-  const sweepExpired = async (): Promise<void> => {
-    const count = await changes.expireDue();
-    if (count > 0) logger.info({ count }, 'change requests expired');
-    // Without a way to tell people (no bot in this process), the notices are left for a process that has one.
-    // Each is claimed before it is told: at most once, so a message Teams refuses is logged, not retried.
-    if (!tellFinished) return;
-    for (const request of await changes.claimExpiryNotices()) {
-      await tellFinished(request).catch((error: unknown) =>
-        logger.warn({ err: error, requestId: request.id }, 'could not tell people that a request expired'),
-      );
-    }
-  };
-
-  const startBackgroundWork = (
-    onChangeFinished?: (request: ChangeRequest) => Promise<void>,
-    clearHandovers?: () => Promise<number>,
-  ): void => {
-    tellFinished = onChangeFinished;
-    background.push(
-      jobs
-        .resume()
-        .then((count) => count > 0 && logger.info({ count }, 'jobs resumed after start'))
-        .catch((error: unknown) => logger.error({ err: error }, 'could not resume jobs after start')),
-    );
-    background.push(
-      executor
-        .resumeAfterRestart(onChangeFinished)
-        .then((result) => logger.info(result, 'change requests resumed after start'))
-        .catch((error: unknown) => logger.error({ err: error }, 'could not resume change requests after start')),
-    );
-    const expire = (): void => {
-      sweepExpired().catch((error: unknown) => logger.warn({ err: error }, 'expiry sweep failed'));
-      // A secret's card leaves the chat a day after it was handed over, marked or not.
-      clearHandovers?.().then(
-        (count) => count > 0 && logger.info({ count }, 'handover cards cleared'),
-        (error: unknown) => logger.warn({ err: error }, 'clearing handover cards failed'),
-      );
-      // How changes ended that storage refused to save (full disk, locked database): saved once it works again;
-      // then approvals whose run never started for the same reason.
-      executor
-        .saveUnsavedResults()
-        .then(() => executor.runStranded(STRANDED_AFTER_MS, onChangeFinished))
-        .then(
-          (count) => count > 0 && logger.info({ count }, 'stranded approvals run'),
-          (error: unknown) =>
-            logger.warn({ err: error }, 'saving how changes ended or running stranded approvals failed'),
-        );
-    };
-    const timer = setInterval(expire, EXPIRY_SWEEP_MS);
-    timer.unref();
-    timers.push(timer);
-    // The sweep resumes an unfinished one, or refreshes an index older than a day.
-    background.push(
-      numberIndex
-        .sweepState()
-        .then(async (state) => {
-          const fresh = state?.finishedAt !== undefined && Date.now() - Date.parse(state.finishedAt) < SWEEP_EVERY_MS;
-          if (fresh) return;
-          const progress = await new NumberIndexSweep(numberIndex, gateway).run(sweepAbort.signal);
-          logger.info(progress, 'number index sweep');
-        })
-        .catch((error: unknown) =>
-          logger.warn({ err: error }, 'number index sweep stopped; it resumes at the next start'),
-        ),
-    );
-  };
+  const background = new BackgroundWork({
+    changes,
+    executor,
+    jobs,
+    numberIndex,
+    gateway,
+    claims,
+    logger,
+    audit,
+    anchors: stores.anchors,
+  });
 
   return {
     config,
     stores,
+    claims,
     sqlite,
     gateway,
     changes,
@@ -203,14 +160,13 @@ export function createServices(config: Config, logger: Logger): Services {
     directory,
     jobs,
     badgeJob,
-    startBackgroundWork,
-    sweepExpired,
+    startBackgroundWork: (onChangeFinished, clearHandovers) => background.start(onChangeFinished, clearHandovers),
+    sweepExpired: () => background.sweepExpired(),
+    anchorAudit: () => background.anchorAudit(),
     async close() {
-      sweepAbort.abort();
-      timers.forEach((timer) => clearInterval(timer));
-      await Promise.race([
-        Promise.allSettled([...background, jobs.stop()]),
-        new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref()),
+      await Promise.all([
+        background.stop(STOP_GRACE_MS),
+        Promise.race([jobs.stop(), new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]),
       ]);
       await stores.close();
     },

@@ -40,4 +40,6 @@ export interface AuditLog {
   read(options?: AuditReadOptions): AsyncIterable<AuditRecord>;
   /** Walks the whole chain and names the first broken record. */
   verify(): Promise<VerifyResult>;
+  /** The newest record's sequence and hash (what an anchor holds); undefined for an empty log. */
+  newest(): Promise<{ sequence: number; hash: string } | undefined>;
 }

@@ -16,29 +16,14 @@ import type { ChangeStore } from './change-store';
 import { signInSnapshot } from '../methods/read-snapshot';
 import type { JobStarter } from './job-starter';
 import { handOver, type HandoverCourier } from './secret-handover';
+import { LeasedWork } from './leased-work';
+import { MemoryLeases } from './leases';
+import { afterRestart, plainError, reconcilingContext } from './run-outcomes';
 
 type ExecutorGateway = MethodsGateway & Pick<GraphGateway, 'readWorker' | 'listPhoneMethods'>;
 
-/** How a change left running by a crash ended, as found in Microsoft 365 after the restart. */
-function afterRestart(verdict: Reconciled, name: string): ApplyResult {
-  if (verdict === 'applied')
-    return { status: 'succeeded', outcome: 'The change was made (confirmed after phonedesk restarted).' };
-  if (verdict === 'partly-applied')
-    return {
-      status: 'partially-succeeded',
-      outcome: `The change was only partly made (found after phonedesk restarted); ask "why can't ${name} sign in?" for what is left.`,
-    };
-  return {
-    status: 'failed',
-    outcome:
-      'phonedesk stopped before the change was made, and it was not made. Ask for it again if it is still needed.',
-  };
-}
-
-function plainError(error: unknown): string {
-  if (error instanceof GraphFailure) return error.userMessage;
-  return 'Something went wrong while making the change. IT can find the details in the audit log.';
-}
+/** The lease of one request's execution: its holder makes its Graph calls and saves how it ended. */
+const executionLease = (requestId: string): string => `execution:${requestId}`;
 
 export class ChangeExecutor {
   constructor(
@@ -50,6 +35,8 @@ export class ChangeExecutor {
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
     private readonly guard?: ChangeGuard,
+    /** Who runs each execution; several instances share it through their leases. */
+    private readonly claims = new LeasedWork(new MemoryLeases()),
   ) {}
 
   /** Where secrets go (the requester's 1:1 chat); without one, a secret a change makes is stopped at once. */
@@ -171,18 +158,21 @@ export class ChangeExecutor {
         throw error;
       }
     }
-    let request: ChangeRequest;
-    try {
-      request = await this.store.transition(requestId, 'approved', {
-        to: 'executing',
-        actor: SYSTEM_ACTOR,
-        at: this.now(),
-      });
-    } catch (error) {
-      if (error instanceof TransitionRefused) return asItStands();
-      throw error;
-    }
-    return { request: await this.apply(request), ran: true };
+    // The lease first, then the claim: a request executing always has a live holder, until that holder dies.
+    const ran = await this.claims.during(executionLease(requestId), async () => {
+      try {
+        const claimed = await this.store.transition(requestId, 'approved', {
+          to: 'executing',
+          actor: SYSTEM_ACTOR,
+          at: this.now(),
+        });
+        return { request: await this.apply(claimed), ran: true };
+      } catch (error) {
+        if (error instanceof TransitionRefused) return undefined;
+        throw error;
+      }
+    });
+    return ran ?? asItStands();
   }
 
   /** Makes the Graph calls of a request this instance has claimed, and saves how it ended. */
@@ -320,24 +310,19 @@ export class ChangeExecutor {
   }
 
   /**
-   * After a restart: requests left executing are decided from live Graph state (never sent again), and
-   * approved requests that never started are executed.
+   * Requests left executing by a process that stopped (this one before a restart, or another instance that died):
+   * decided from live Graph state, never sent again. One whose execution lease is held runs on, elsewhere or here.
    */
-  async resumeAfterRestart(
+  async reconcileOrphans(
     onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined,
-  ): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
+  ): Promise<{ reconciled: number; stillUnknown: number }> {
     let reconciled = 0;
     let stillUnknown = 0;
     for (const request of await this.store.list({ statuses: ['executing'], limit: 1000 })) {
+      if (this.unsaved.has(request.id)) continue;
       try {
-        await withAuditContext(
-          {
-            actor: SYSTEM_ACTOR,
-            requester: request.requester,
-            requestId: request.id,
-            targetUserId: request.target.userId,
-          },
-          async () => {
+        const done = await this.claims.during(executionLease(request.id), () =>
+          withAuditContext(reconcilingContext(request), async () => {
             const transitions = await this.store.transitions(request.id);
             const started = transitions.filter((transition) => transition.to === 'executing').pop();
             const spec = specOf(request);
@@ -345,7 +330,7 @@ export class ChangeExecutor {
               // Its job is durable: started now if the crash came first, else found and left to its runner.
               const job = await this.startJob(request);
               await onFinished(await this.finish(request, job.status, job.outcome, 'job found after a restart'));
-              return;
+              return true;
             }
             const live = await this.live(request, new Date(started?.at ?? request.createdAt));
             const verdict = spec.handler.reconcile(request, live);
@@ -356,9 +341,10 @@ export class ChangeExecutor {
             const final = await this.finish(request, ended.status, ended.outcome, note, ended.handedOver);
             if (spec.changesPhoneMethods) await this.refreshIndex(request.target.userId);
             await onFinished(final);
-          },
+            return true;
+          }),
         );
-        reconciled++;
+        if (done) reconciled++;
       } catch (error) {
         if (error instanceof TransitionRefused) continue;
         stillUnknown++;
@@ -368,6 +354,14 @@ export class ChangeExecutor {
         );
       }
     }
+    return { reconciled, stillUnknown };
+  }
+
+  /** After a restart: orphans reconciled, and approved requests that never started executed. */
+  async resumeAfterRestart(
+    onFinished: (request: ChangeRequest) => Promise<void> = async () => undefined,
+  ): Promise<{ reconciled: number; executed: number; stillUnknown: number }> {
+    const { reconciled, stillUnknown } = await this.reconcileOrphans(onFinished);
     let executed = 0;
     for (const request of await this.store.list({ statuses: ['approved'], limit: 1000 })) {
       const { request: ended, ran } = await this.run(request.id);

@@ -9,6 +9,8 @@ import { SYSTEM_ACTOR, withAuditContext, type Person } from '../audit/audit-cont
 import type { ChangeRequest } from '../changes/change-request';
 import type { ChangeStore } from '../changes/change-store';
 import type { JobStarter } from '../changes/job-starter';
+import { LeasedWork } from '../changes/leased-work';
+import { MemoryLeases } from '../changes/leases';
 import { GraphFailure } from '../graph/graph-errors';
 import type { GraphGateway } from '../graph/graph-gateway';
 import type { ApplyResult, LiveState, TargetedChange } from '../methods/method-contract';
@@ -161,6 +163,8 @@ export class JobRunner implements JobStarter {
     kinds: readonly JobKind[],
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** Which instance runs each job's rows: one at a time, another once it dies. */
+    private readonly claims = new LeasedWork(new MemoryLeases()),
   ) {
     this.kinds = new Map(kinds.map((kind) => [kind.kind, kind]));
   }
@@ -189,9 +193,12 @@ export class JobRunner implements JobStarter {
     return { status: 'succeeded', outcome: kind.started(request) };
   }
 
-  /** After a start: jobs that were running carry on from where they stopped. */
+  /**
+   * After a start, and now and then: jobs nobody runs (this process before a restart, or an instance that died)
+   * carry on from where they stopped; how many this instance took up.
+   */
   async resume(): Promise<number> {
-    const unfinished = await this.jobs.unfinished();
+    const unfinished = (await this.jobs.unfinished()).filter((job) => !this.running.has(job.id));
     for (const job of unfinished) void this.kick(job.id);
     return unfinished.length;
   }
@@ -209,12 +216,13 @@ export class JobRunner implements JobStarter {
     return { ok: true, job: stopped };
   }
 
-  /** Runs or carries on a job in the background, once per job in this process. */
+  /** Runs or carries on a job in the background, once per job in this process, and only where no other runs it. */
   kick(jobId: string): Promise<void> {
     if (this.stopping) return Promise.resolve();
     const current = this.running.get(jobId);
     if (current) return current;
-    const run = this.run(jobId)
+    const run = this.claims
+      .during(`job:${jobId}`, (lost) => this.run(jobId, lost))
       .catch((error: unknown) =>
         this.logger.error({ err: error, jobId }, 'a job stopped on an error; it resumes at the next start'),
       )
@@ -234,7 +242,8 @@ export class JobRunner implements JobStarter {
     return this.idle();
   }
 
-  private async run(jobId: string): Promise<void> {
+  /** `lost` aborts when this instance no longer holds the job: it stops before the next worker. */
+  private async run(jobId: string, lost: AbortSignal): Promise<void> {
     const job = await this.jobs.get(jobId);
     const request = await this.changes.get(jobId);
     const kind = request && this.kinds.get(request.kind);
@@ -250,7 +259,8 @@ export class JobRunner implements JobStarter {
           ?.progress(current, rows)
           .catch((error: unknown) => this.logger.warn({ err: error, jobId }, 'progress card not updated'));
     };
-    const stopped = async (): Promise<boolean> => this.stopping || (await this.jobs.get(jobId))?.status !== 'running';
+    const stopped = async (): Promise<boolean> =>
+      this.stopping || lost.aborted || (await this.jobs.get(jobId))?.status !== 'running';
     await progress(true);
     const queue = (await this.jobs.workers(jobId)).filter((row) => row.state === 'planned' || row.state === 'creating');
     const next = async (): Promise<void> => {
@@ -266,7 +276,7 @@ export class JobRunner implements JobStarter {
     };
     await Promise.all(Array.from({ length: WORKERS_AT_ONCE }, next));
     // Ended only where someone can be told: a process without the bot leaves the job for one with it.
-    if (this.stopping || !this.notices) return;
+    if (this.stopping || lost.aborted || !this.notices) return;
     await kind.beforeEnd?.(job, request);
     const at = this.now().toISOString();
     const ended =

@@ -17,6 +17,8 @@ interface HttpServerDependencies {
   logger: Logger;
   /** The one-time badge PDFs and store CSV files. */
   downloads: readonly OneTimeFiles[];
+  /** Runs a conversation's turns one at a time, across instances (bot/conversation-turns.ts). */
+  turns?: { run<T>(conversationId: string, turn: () => Promise<T>): Promise<T> };
 }
 
 export interface RunningServer {
@@ -29,13 +31,15 @@ export interface RunningServer {
 // Activities are small JSON documents; anything bigger is not from Teams.
 const MAX_BODY_BYTES = 512 * 1024;
 
-export function createHttpServer({ adapter, app, logger, downloads }: HttpServerDependencies): Server {
+export function createHttpServer({ adapter, app, logger, downloads, turns }: HttpServerDependencies): Server {
   const server = restify.createServer({ name: 'phonedesk', handleUncaughtExceptions: false });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.post('/api/messages', async (req, res) => {
     await adapter.process(req, res, async (context) => {
-      await app.run(context);
+      const conversationId = context.activity.conversation?.id;
+      if (!turns || !conversationId) await app.run(context);
+      else await turns.run(conversationId, () => app.run(context));
     });
   });
 

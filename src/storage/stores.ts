@@ -11,7 +11,7 @@ import type { ChangeRequestCards } from './change-request-cards';
 import type { ConversationReferences } from './conversation-references';
 import type { HandoverCards } from './handover-cards';
 import type { JobStore } from './job-store';
-import type { Leases } from './leases';
+import type { Leases } from '../changes/leases';
 
 export interface Stores {
   audit: AuditLog;

@@ -36,15 +36,98 @@ export interface InvokeReply {
 
 let activityCounter = 0;
 
+/** A chat with a bot over real HTTP: activities as Teams sends them, replies captured by the connector. */
+export class ChatClient {
+  constructor(
+    readonly connector: CaptureServer,
+    private readonly url?: () => string,
+  ) {}
+
+  /** Where the bot listens (its /api/messages without the path). */
+  protected botUrl(): string {
+    if (!this.url) throw new Error('no bot to talk to');
+    return this.url();
+  }
+
+  private activity(user: ChatUser, fields: Partial<Activity>, channelId = 'msteams'): Partial<Activity> {
+    activityCounter += 1;
+    return {
+      id: `in-${activityCounter}`,
+      timestamp: new Date(),
+      channelId,
+      serviceUrl: this.connector.url,
+      from: { id: user.teamsId, name: user.name, aadObjectId: demoUserId(user.alias) },
+      recipient: { id: '28:phonedesk', name: 'phonedesk' },
+      conversation: { id: user.conversationId, conversationType: 'personal', isGroup: false, name: '' },
+      locale: 'en-GB',
+      ...fields,
+    };
+  }
+
+  /** The chat opening (as Teams and the Playground do): phonedesk learns how to reach the person. */
+  async open(user: ChatUser): Promise<void> {
+    const reply = await postJson(
+      `${this.botUrl()}/api/messages`,
+      this.activity(user, { type: 'conversationUpdate', membersAdded: [{ id: user.teamsId, name: user.name }] }),
+    );
+    if (reply.status >= 400) throw new Error(`conversationUpdate failed: ${reply.status}`);
+  }
+
+  /** Sends a message and returns what the bot posted during that turn. */
+  async say(
+    user: ChatUser,
+    text: string,
+    extra: Partial<Activity> = {},
+    channelId = 'msteams',
+  ): Promise<CapturedCall[]> {
+    const before = this.connector.calls.length;
+    const reply = await postJson(
+      `${this.botUrl()}/api/messages`,
+      this.activity(user, { type: 'message', text, ...extra }, channelId),
+    );
+    if (reply.status >= 400) throw new Error(`message failed: ${reply.status} ${reply.text}`);
+    return this.connector.calls.slice(before);
+  }
+
+  /** Clicks an Action.Execute button; returns the invoke response. */
+  async click(user: ChatUser, verb: string, data: Record<string, unknown>, replyToId = 'card-1'): Promise<InvokeReply> {
+    const reply = await postJson(
+      `${this.botUrl()}/api/messages`,
+      this.activity(user, {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        replyToId,
+        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+      }),
+    );
+    return { status: reply.status, body: JSON.parse(reply.text || '{}') as InvokeReply['body'] };
+  }
+
+  /** Posts to a person's chat since `from` (an index into connector.calls). */
+  postsTo(user: ChatUser, from = 0): CapturedCall[] {
+    return this.connector.calls
+      .slice(from)
+      .filter(
+        (call) =>
+          call.path.includes(encodeURIComponent(user.conversationId)) || call.path.includes(user.conversationId),
+      );
+  }
+}
+
 /** The whole bot over real HTTP: simulator, restify + CloudAdapter + teams-ai + dialogs, replies captured. */
-export class BotHarness {
+export class BotHarness extends ChatClient {
   readonly simulator = new SimulatorHarness();
-  readonly connector = new CaptureServer();
   bot!: RunningBot;
   private temp = tempDir('phonedesk-e2e-');
 
   /** `env` adds settings; `logger` replaces the silent one (to inspect what the bot logs). */
-  constructor(private readonly options: { env?: Record<string, string>; logger?: Logger } = {}) {}
+  constructor(private readonly options: { env?: Record<string, string>; logger?: Logger } = {}) {
+    super(new CaptureServer());
+  }
+
+  protected override botUrl(): string {
+    return this.bot.server.url;
+  }
 
   async start(): Promise<void> {
     await this.simulator.start();
@@ -77,70 +160,6 @@ export class BotHarness {
     await this.connector.stop();
     await this.simulator.stop();
     this.temp.cleanup();
-  }
-
-  private activity(user: ChatUser, fields: Partial<Activity>, channelId = 'msteams'): Partial<Activity> {
-    activityCounter += 1;
-    return {
-      id: `in-${activityCounter}`,
-      timestamp: new Date(),
-      channelId,
-      serviceUrl: this.connector.url,
-      from: { id: user.teamsId, name: user.name, aadObjectId: demoUserId(user.alias) },
-      recipient: { id: '28:phonedesk', name: 'phonedesk' },
-      conversation: { id: user.conversationId, conversationType: 'personal', isGroup: false, name: '' },
-      locale: 'en-GB',
-      ...fields,
-    };
-  }
-
-  /** The chat opening (as Teams and the Playground do): phonedesk learns how to reach the person. */
-  async open(user: ChatUser): Promise<void> {
-    const reply = await postJson(
-      `${this.bot.server.url}/api/messages`,
-      this.activity(user, { type: 'conversationUpdate', membersAdded: [{ id: user.teamsId, name: user.name }] }),
-    );
-    if (reply.status >= 400) throw new Error(`conversationUpdate failed: ${reply.status}`);
-  }
-
-  /** Sends a message and returns what the bot posted during that turn. */
-  async say(
-    user: ChatUser,
-    text: string,
-    extra: Partial<Activity> = {},
-    channelId = 'msteams',
-  ): Promise<CapturedCall[]> {
-    const before = this.connector.calls.length;
-    const reply = await postJson(
-      `${this.bot.server.url}/api/messages`,
-      this.activity(user, { type: 'message', text, ...extra }, channelId),
-    );
-    if (reply.status >= 400) throw new Error(`message failed: ${reply.status} ${reply.text}`);
-    return this.connector.calls.slice(before);
-  }
-
-  /** Clicks an Action.Execute button; returns the invoke response. */
-  async click(user: ChatUser, verb: string, data: Record<string, unknown>, replyToId = 'card-1'): Promise<InvokeReply> {
-    const reply = await postJson(
-      `${this.bot.server.url}/api/messages`,
-      this.activity(user, {
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        replyToId,
-        value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
-      }),
-    );
-    return { status: reply.status, body: JSON.parse(reply.text || '{}') as InvokeReply['body'] };
-  }
-
-  /** Posts to a person's chat since `from` (an index into connector.calls). */
-  postsTo(user: ChatUser, from = 0): CapturedCall[] {
-    return this.connector.calls
-      .slice(from)
-      .filter(
-        (call) =>
-          call.path.includes(encodeURIComponent(user.conversationId)) || call.path.includes(user.conversationId),
-      );
   }
 }
 

@@ -16,7 +16,7 @@ import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureChangeStore } from '../../src/storage/azure/azure-change-store';
 import { AzureJobStore } from '../../src/storage/azure/azure-job-store';
 import { AzureLeases } from '../../src/storage/azure/azure-leases';
-import { MemoryLeases, type Leases } from '../../src/storage/leases';
+import { MemoryLeases, type Leases } from '../../src/changes/leases';
 import type { JobStore } from '../../src/storage/job-store';
 import { SqliteJobStore } from '../../src/storage/sqlite/sqlite-job-store';
 import type { ChangeStore } from '../../src/changes/change-store';

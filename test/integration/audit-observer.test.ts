@@ -41,6 +41,10 @@ class RefusingAuditLog implements AuditLog {
     return this.inner.read(options);
   }
 
+  newest(): Promise<{ sequence: number; hash: string } | undefined> {
+    return this.inner.newest();
+  }
+
   verify(): Promise<VerifyResult> {
     return this.inner.verify();
   }

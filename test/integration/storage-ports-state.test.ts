@@ -98,6 +98,16 @@ describe.each(useAdapters())('%s', (_name, make) => {
       expect(await second.verify()).toEqual({ ok: true, records: 16 });
     });
 
+    it('gives each of many appends at once its own record, in one chain, more than a transaction holds', async () => {
+      const { audit } = make();
+      const appended = await Promise.all(Array.from({ length: 150 }, (_, index) => audit.append(entry(index))));
+      // Each caller gets the record of its own entry, whichever group it was written in.
+      expect(appended.map((record) => record.detail)).toEqual(appended.map((_, index) => entry(index).detail));
+      expect(new Set(appended.map((record) => record.sequence)).size).toBe(150);
+      expect(await audit.verify()).toEqual({ ok: true, records: 150 });
+      expect(await audit.newest()).toEqual({ sequence: 150, hash: appended.find((r) => r.sequence === 150)!.hash });
+    });
+
     it('names an edited record and a deleted one', async () => {
       const { audit, tamper } = make();
       for (let step = 1; step <= 6; step++) await audit.append(entry(step));

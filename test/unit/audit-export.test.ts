@@ -100,6 +100,7 @@ describe('export', () => {
       asked,
       append: () => Promise.reject(new Error('read only')),
       verify: () => Promise.resolve({ ok: true, records: records.length }),
+      newest: () => Promise.resolve(records.at(-1)),
       async *read(options: AuditReadOptions = {}) {
         asked.push(options);
         yield* records;

@@ -12,6 +12,8 @@ const CHAIN = 'chain';
 const HEAD = 'head';
 /** Record rows sort after the head and in sequence order: "r" and the sequence, zero-padded. */
 const rowKey = (sequence: number): string => `r${String(sequence).padStart(15, '0')}`;
+/** A transaction holds at most 100 actions: the records of a group, and the head. */
+const GROUP_MOST = 99;
 /** Appends that lose the race this many times in a row fail rather than spin (a very busy log, or a fault). */
 const ATTEMPTS = 50;
 
@@ -84,6 +86,11 @@ export class AzureAuditLog implements AuditLog {
     this.pageSize = options.pageSize ?? 500;
   }
 
+  async newest(): Promise<{ sequence: number; hash: string } | undefined> {
+    const { sequence, hash } = await this.head();
+    return sequence === 0 ? undefined : { sequence, hash };
+  }
+
   private async head(): Promise<{ sequence: number; hash: string; etag: string | undefined }> {
     const table = await this.tables.table(AUDIT_TABLE);
     try {
@@ -100,36 +107,79 @@ export class AzureAuditLog implements AuditLog {
    * a transaction in this table's chain partition: the change store puts a request's own rows in the same one.
    */
   async prepare(entry: AuditEntry): Promise<{ record: AuditRecord; actions: TransactionAction[] }> {
-    const head = await this.head();
-    const record = chainRecord(entry, head.sequence + 1, head.hash, this.now());
-    const row = storedRecord(record);
-    const next = { partitionKey: CHAIN, rowKey: HEAD, sequence: row.sequence, hash: row.hash };
-    return {
-      record,
-      actions: [
-        [
-          'create',
-          {
-            partitionKey: CHAIN,
-            rowKey: rowKey(row.sequence),
-            sequence: row.sequence,
-            time: row.time,
-            record: row.json,
-            previousHash: row.previousHash,
-            hash: row.hash,
-          },
-        ],
-        head.etag === undefined ? ['create', next] : ['update', next, 'Replace', { etag: head.etag }],
-      ],
-    };
+    const { records, actions } = await this.prepareAll([entry]);
+    return { record: records[0]!, actions };
   }
 
-  /** Resolves once the storage service has acknowledged the record: it is durable then. */
-  async append(entry: AuditEntry): Promise<AuditRecord> {
-    return inChainTransaction(this.tables, async () => {
-      const { record, actions } = await this.prepare(entry);
-      return { actions, result: record };
+  /** As prepare, for several entries chained one after another and the head moved once. */
+  private async prepareAll(
+    entries: readonly AuditEntry[],
+  ): Promise<{ records: AuditRecord[]; actions: TransactionAction[] }> {
+    const head = await this.head();
+    const records: AuditRecord[] = [];
+    const actions: TransactionAction[] = [];
+    let previous = { sequence: head.sequence, hash: head.hash };
+    for (const entry of entries) {
+      const record = chainRecord(entry, previous.sequence + 1, previous.hash, this.now());
+      const row = storedRecord(record);
+      records.push(record);
+      actions.push([
+        'create',
+        {
+          partitionKey: CHAIN,
+          rowKey: rowKey(row.sequence),
+          sequence: row.sequence,
+          time: row.time,
+          record: row.json,
+          previousHash: row.previousHash,
+          hash: row.hash,
+        },
+      ]);
+      previous = { sequence: row.sequence, hash: row.hash };
+    }
+    const next = { partitionKey: CHAIN, rowKey: HEAD, ...previous };
+    actions.push(head.etag === undefined ? ['create', next] : ['update', next, 'Replace', { etag: head.etag }]);
+    return { records, actions };
+  }
+
+  /**
+   * Resolves once the storage service has acknowledged the record: it is durable then. Entries that arrive while a
+   * write is under way go together in the next transaction (a group commit): the instance's own appends never race
+   * each other for the head, only other instances' do.
+   */
+  append(entry: AuditEntry): Promise<AuditRecord> {
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      void this.writeWaiting();
     });
+  }
+
+  private readonly waiting: Array<{
+    entry: AuditEntry;
+    resolve: (record: AuditRecord) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private writing = false;
+
+  private async writeWaiting(): Promise<void> {
+    if (this.writing) return;
+    this.writing = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, GROUP_MOST);
+        try {
+          const records = await inChainTransaction(this.tables, async () => {
+            const { records, actions } = await this.prepareAll(group.map((waiting) => waiting.entry));
+            return { actions, result: records };
+          });
+          group.forEach((waiting, index) => waiting.resolve(records[index]!));
+        } catch (error) {
+          group.forEach((waiting) => waiting.reject(error));
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   async *read(options: AuditReadOptions = {}): AsyncIterable<AuditRecord> {

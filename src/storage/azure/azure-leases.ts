@@ -1,7 +1,7 @@
 // Leases in an Azure table shared by every instance: a row per lease naming its owner and until when. Taking a free
 // or run-out lease, or renewing one's own, is a write conditional on the row read (If-Match, or create-if-absent),
 // so two instances reaching for it at once never both hold it.
-import type { Leases } from '../leases';
+import type { Leases } from '../../changes/leases';
 import { isConflict, isNotFound, isPreconditionFailed, safeKey, type AzureTables } from './azure-tables';
 
 const PARTITION = 'lease';

@@ -88,6 +88,11 @@ export class SqliteAuditLog implements AuditLog {
     }
   }
 
+  async newest(): Promise<{ sequence: number; hash: string } | undefined> {
+    return this.db.prepare('SELECT sequence, hash FROM audit_log ORDER BY sequence DESC LIMIT 1').get() as
+      { sequence: number; hash: string } | undefined;
+  }
+
   async verify(): Promise<VerifyResult> {
     // Read before the records: anything appended while verify runs is above this and cannot look "missing".
     const highest = this.highestIssued();

@@ -1,7 +1,7 @@
 // Every store in one SQLite file in the data directory, for one instance: leases and rate counts in its memory,
 // as nobody else can ask for them; no anchors (whoever can rewrite the file can rewrite anything beside it).
 import { MemoryRateCounters } from '../../access/rate-limiter';
-import { MemoryLeases } from '../leases';
+import { MemoryLeases } from '../../changes/leases';
 import type { OnUnreadableRequest, Stores } from '../stores';
 import { MIGRATIONS } from './migrations';
 import { SqliteAuditLog } from './sqlite-audit-log';
