@@ -7,6 +7,7 @@ import { checkAnchors, type AuditAnchors } from '../audit/audit-anchors';
 import type { AuditLog } from '../audit/audit-log';
 import { ConfigError, loadConfig, loadDataDir, loadStorageSettings, type Config } from '../config';
 import { openAzureAudit } from '../storage/azure/azure-stores';
+import { MoveRefused, moveToAzure } from '../storage/move-to-azure';
 import { SqliteAuditLog } from '../storage/sqlite/sqlite-audit-log';
 import { DATABASE_FILE, openDatabase } from '../storage/sqlite/sqlite-database';
 import { MIGRATIONS } from '../storage/sqlite/migrations';
@@ -20,6 +21,9 @@ commands:
                  check the audit log's hash chain: exit 0 when it holds, 1 naming the first broken record
   audit export --format jsonl|csv [--since ISO-TIME] [--data-dir D]
                  write the audit log (or the part written since a time) to stdout, e.g. for a SIEM
+  storage migrate [--data-dir D]
+                 move the SQLite database in the data directory into the Azure Storage account that
+                 STORAGE=azure names (an empty prefix), checking the audit chain before and after; stop phonedesk first
   help           show this text
 
 --data-dir defaults to DATA_DIR (./data). With STORAGE=azure the audit commands read the storage account instead
@@ -157,14 +161,38 @@ async function auditExport(args: readonly string[], out: NodeJS.WritableStream):
   }
 }
 
-async function audit(args: readonly string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  const [subcommand, ...rest] = args;
+async function storageMigrate(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  const options = parseOptions(args, ['data-dir']);
+  const target = loadStorageSettings();
+  if (target.kind !== 'azure')
+    throw new UsageError('storage migrate moves into Azure Storage: set STORAGE=azure and the account to move into');
+  const dataDir = path.resolve(options.get('data-dir') ?? loadDataDir());
+  if (!existsSync(path.join(dataDir, DATABASE_FILE)))
+    throw new UsageError(`there is no phonedesk database in ${dataDir} (give --data-dir or set DATA_DIR)`);
+  const db = openDatabase(dataDir, MIGRATIONS);
   try {
-    if (subcommand === 'verify') return await auditVerify(rest, out);
-    if (subcommand === 'export') return await auditExport(rest, out);
-    throw new UsageError(
-      `unknown command "audit${subcommand === undefined ? '' : ` ${subcommand}`}"; use audit verify or audit export`,
+    const moved = await moveToAzure(db, target);
+    out.write(
+      [
+        `moved to Azure Storage (prefix "${target.prefix}"): ${records(moved.auditRecords)} of audit log (chain verified, newest hash the same)`,
+        `${moved.requests} change requests, ${moved.jobs} jobs, ${moved.people} people and ${moved.channels} channels to reach`,
+        `${moved.cards + moved.handoverCards} cards, ${moved.stateItems} conversation state items`,
+        'the number index is rebuilt by its sweep when phonedesk starts',
+      ].join('\n') + '\n',
     );
+    return 0;
+  } catch (error) {
+    if (error instanceof MoveRefused) throw new UsageError(error.message);
+    throw error;
+  } finally {
+    db.close();
+  }
+}
+
+/** A refused command or a bad setting: one line on stderr and exit 2; anything else is the caller's. */
+async function plainErrors(command: Promise<number>, err: NodeJS.WritableStream): Promise<number> {
+  try {
+    return await command;
   } catch (error) {
     if (error instanceof UsageError) {
       err.write(`phonedesk: ${error.message}\n`);
@@ -178,6 +206,15 @@ async function audit(args: readonly string[], out: NodeJS.WritableStream, err: N
   }
 }
 
+async function audit(args: readonly string[], out: NodeJS.WritableStream): Promise<number> {
+  const [subcommand, ...rest] = args;
+  if (subcommand === 'verify') return auditVerify(rest, out);
+  if (subcommand === 'export') return auditExport(rest, out);
+  throw new UsageError(
+    `unknown command "audit${subcommand === undefined ? '' : ` ${subcommand}`}"; use audit verify or audit export`,
+  );
+}
+
 /** Exit code of the command; the audit commands read the database asynchronously, so they answer with a promise. */
 export function run(
   args: readonly string[],
@@ -189,7 +226,8 @@ export function run(
     out.write(USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'audit') return audit(args.slice(1), out, err);
+  if (command === 'audit') return plainErrors(audit(args.slice(1), out), err);
+  if (command === 'storage' && subcommand === 'migrate') return plainErrors(storageMigrate(args.slice(2), out), err);
   if (command === 'config' && subcommand === 'check') {
     try {
       const settings = describe(loadConfig());

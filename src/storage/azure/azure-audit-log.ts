@@ -40,6 +40,18 @@ function stored(entity: RecordEntity): StoredAuditRecord {
   };
 }
 
+function recordEntity(row: StoredAuditRecord) {
+  return {
+    partitionKey: CHAIN,
+    rowKey: rowKey(row.sequence),
+    sequence: row.sequence,
+    time: row.time,
+    record: row.json,
+    previousHash: row.previousHash,
+    hash: row.hash,
+  };
+}
+
 /** A transaction refused because another write came first: the head moved, or appeared, since it was read. */
 function lostRace(error: unknown): boolean {
   if (isConflict(error) || isPreconditionFailed(error)) return true;
@@ -123,18 +135,7 @@ export class AzureAuditLog implements AuditLog {
       const record = chainRecord(entry, previous.sequence + 1, previous.hash, this.now());
       const row = storedRecord(record);
       records.push(record);
-      actions.push([
-        'create',
-        {
-          partitionKey: CHAIN,
-          rowKey: rowKey(row.sequence),
-          sequence: row.sequence,
-          time: row.time,
-          record: row.json,
-          previousHash: row.previousHash,
-          hash: row.hash,
-        },
-      ]);
+      actions.push(['create', recordEntity(row)]);
       previous = { sequence: row.sequence, hash: row.hash };
     }
     const next = { partitionKey: CHAIN, rowKey: HEAD, ...previous };
@@ -180,6 +181,37 @@ export class AzureAuditLog implements AuditLog {
     } finally {
       this.writing = false;
     }
+  }
+
+  /**
+   * Writes a chain moved from another store row for row, hashes and all, into an empty log (the move to Azure
+   * Storage): a group of records and the head per transaction. Returns how many were written.
+   */
+  async importChain(records: Iterable<StoredAuditRecord>): Promise<number> {
+    if ((await this.head()).sequence !== 0) throw new Error('this audit log is not empty; a chain is never merged');
+    const table = await this.tables.table(AUDIT_TABLE);
+    let etag: string | undefined;
+    let count = 0;
+    const write = async (group: StoredAuditRecord[]): Promise<void> => {
+      const last = group[group.length - 1]!;
+      const head = { partitionKey: CHAIN, rowKey: HEAD, sequence: last.sequence, hash: last.hash };
+      await table.submitTransaction([
+        ...group.map((row): TransactionAction => ['create', recordEntity(row)]),
+        etag === undefined ? ['create', head] : ['update', head, 'Replace', { etag }],
+      ]);
+      etag = (await table.getEntity<HeadEntity>(CHAIN, HEAD)).etag;
+      count += group.length;
+    };
+    let group: StoredAuditRecord[] = [];
+    for (const row of records) {
+      group.push(row);
+      if (group.length === GROUP_MOST) {
+        await write(group);
+        group = [];
+      }
+    }
+    if (group.length > 0) await write(group);
+    return count;
   }
 
   async *read(options: AuditReadOptions = {}): AsyncIterable<AuditRecord> {

@@ -148,6 +148,31 @@ export class AzureChangeStore implements ChangeStore {
     });
   }
 
+  /**
+   * Writes a request moved from another store as it stands, with its transitions (its audit records come with the
+   * chain), and keeps the counter at the highest number written. Refused if the request is there already.
+   */
+  async importRequest(request: ChangeRequest, transitions: readonly ChangeTransition[]): Promise<void> {
+    const table = await this.table();
+    await table.submitTransaction([
+      ['create', requestRow(request)],
+      ['create', { partitionKey: CHAIN_PARTITION, rowKey: idKey(request.id), number: request.number }],
+      ...transitions.map((transition, index): TransactionAction => {
+        const row: TransitionEntity = {
+          requestId: request.id,
+          fromStatus: transition.from ?? '',
+          toStatus: transition.to,
+          actorId: transition.actor.aadObjectId,
+          actorName: transition.actor.name,
+          at: transition.at,
+          note: transition.note ?? '',
+        };
+        return ['create', { partitionKey: CHAIN_PARTITION, rowKey: transitionKey(request.id, index + 1), ...row }];
+      }),
+    ]);
+    await table.upsertEntity({ partitionKey: CHAIN_PARTITION, rowKey: 'counter', last: request.number }, 'Replace');
+  }
+
   async get(id: string): Promise<ChangeRequest | undefined> {
     const number = await this.numberOf(id);
     return number === undefined ? undefined : this.getByNumber(number);

@@ -132,6 +132,31 @@ export class AzureJobStore implements JobStore {
     }
   }
 
+  /** Writes a job moved from another store as it stands, its rows first (the job row last, as create does). */
+  async importJob(job: Job, workers: readonly JobWorker[]): Promise<void> {
+    const table = await this.table();
+    const partitionKey = safeKey(job.id);
+    const rows = workers.map((row): TransactionAction => [
+      'create',
+      {
+        partitionKey,
+        rowKey: workerKey(row.userId),
+        position: row.position,
+        state: row.state,
+        body: JSON.stringify(row),
+      },
+    ]);
+    for (let start = 0; start < rows.length; start += PER_TRANSACTION)
+      await table.submitTransaction(rows.slice(start, start + PER_TRANSACTION));
+    await table.createEntity<JobEntity>({
+      partitionKey,
+      rowKey: JOB,
+      status: job.status,
+      createdAt: job.createdAt,
+      body: JSON.stringify(job),
+    });
+  }
+
   async get(id: string): Promise<Job | undefined> {
     const entity = await this.jobEntity(id);
     return entity && (JSON.parse(entity.body) as Job);
