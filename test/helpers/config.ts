@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type Config } from '../../src/config';
+import { ConfigError, loadConfig, type Config } from '../../src/config';
 import { DEMO_GROUPS } from '../../src/simulator/demo-tenant';
 
 /** The demo tenant's approver groups, as the launcher gives them to a bot it runs against the demo tenant. */
@@ -22,4 +22,15 @@ export function testConfig(env: Record<string, string> = {}): Config {
     ...DEMO_GROUP_SETTINGS,
     ...env,
   });
+}
+
+/** The ConfigError loading `env` throws; fails the test if it loads. */
+export function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
 }

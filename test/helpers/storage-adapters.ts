@@ -21,6 +21,7 @@ import type { JobStore } from '../../src/storage/job-store';
 import { SqliteJobStore } from '../../src/storage/sqlite/sqlite-job-store';
 import type { ChangeStore } from '../../src/changes/change-store';
 import type { AuditLog } from '../../src/audit/audit-log';
+import type { AuditEntry } from '../../src/audit/audit-record';
 import { SqliteAuditLog } from '../../src/storage/sqlite/sqlite-audit-log';
 import { SqliteBotStorage } from '../../src/storage/sqlite/sqlite-bot-storage';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
@@ -193,3 +194,11 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
     ['Azure Storage', azure],
   ];
 }
+
+/** An approval's audit entry, as the tests of the chain append them. */
+export const approvalEntry = (detail: string): AuditEntry => ({
+  phase: 'event',
+  actor: { aadObjectId: 'hana.kim', name: 'Hana Kim' },
+  operation: 'change.approve',
+  detail,
+});

@@ -2,20 +2,15 @@
 // all, passes its own verify, yet no longer matches its anchors; an intact one does.
 import { randomUUID } from 'node:crypto';
 import { checkAnchors } from '../../src/audit/audit-anchors';
-import type { AuditEntry } from '../../src/audit/audit-record';
 import { AzureAuditAnchors } from '../../src/storage/azure/azure-audit-anchors';
 import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
 import { useAzurite } from '../helpers/azurite';
+import { approvalEntry } from '../helpers/storage-adapters';
 
 const azurite = useAzurite();
 
-const entry = (detail: string): AuditEntry => ({
-  phase: 'event',
-  actor: { aadObjectId: 'hana.kim', name: 'Hana Kim' },
-  operation: 'change.approve',
-  detail,
-});
+const entry = approvalEntry;
 
 function fresh() {
   const prefix = `a${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -1,22 +1,18 @@
 // `phonedesk audit verify` and `export` with STORAGE=azure, as a separate process against Azurite: the chain and its
 // anchors read from the storage account; a chain rewritten whole, which passes its own check, is caught by the anchors.
 import { randomUUID } from 'node:crypto';
-import type { AuditEntry, AuditRecord } from '../../src/audit/audit-record';
+import type { AuditRecord } from '../../src/audit/audit-record';
 import { AzureAuditAnchors } from '../../src/storage/azure/azure-audit-anchors';
 import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureTables } from '../../src/storage/azure/azure-tables';
 import { useAzurite } from '../helpers/azurite';
+import { approvalEntry } from '../helpers/storage-adapters';
 import { runNode, type Finished } from '../helpers/processes';
 
 const CLI = 'dist/src/cli/main.js';
 const azurite = useAzurite();
 
-const entry = (detail: string): AuditEntry => ({
-  phase: 'event',
-  actor: { aadObjectId: 'hana.kim', name: 'Hana Kim' },
-  operation: 'change.approve',
-  detail,
-});
+const entry = approvalEntry;
 
 /** A deployment of its own on the shared Azurite: the prefix names its tables and containers. */
 function deployment() {

@@ -1,6 +1,7 @@
 // STORAGE and the Azure Storage account settings: checked at start like every setting, each refusal naming its
 // variable in plain words and never echoing the account key.
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig, type ConfigError } from '../../src/config';
+import { configError } from '../helpers/config';
 
 const GROUPS = {
   APPROVER_GROUP_IDS: '11111111-2222-3333-4444-555555555555',
@@ -9,15 +10,7 @@ const GROUPS = {
 const KEY = 'c2VjcmV0LWtleS12YWx1ZQ==';
 const CONNECTION = `DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=${KEY};EndpointSuffix=core.windows.net`;
 
-function refusal(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig({ ...GROUPS, ...env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const refusal = (env: Record<string, string>): ConfigError => configError({ ...GROUPS, ...env });
 
 it('keeps the embedded SQLite file unless STORAGE says otherwise', () => {
   expect(loadConfig(GROUPS).storage).toEqual({ kind: 'sqlite' });

@@ -1,20 +1,13 @@
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../../src/config';
+import { loadConfig, type ConfigError } from '../../src/config';
+import { configError } from '../helpers/config';
 
 const TENANT = '11111111-2222-3333-4444-555555555555';
 const CLIENT = '66666666-7777-8888-9999-000000000000';
 /** The approver groups, which every mode needs (an empty value counts as not set). */
 const GROUPS = { APPROVER_GROUP_IDS: TENANT, TENANT_ADMIN_GROUP_IDS: CLIENT };
 
-function errorOf(env: Record<string, string>): ConfigError {
-  try {
-    loadConfig({ ...GROUPS, ...env });
-  } catch (error) {
-    if (error instanceof ConfigError) return error;
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (env: Record<string, string>): ConfigError => configError({ ...GROUPS, ...env });
 
 describe('loadConfig', () => {
   it('runs locally with only the approver groups set: anonymous bot on loopback port 3978, simulator Graph, ./data', () => {
