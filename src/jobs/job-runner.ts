@@ -224,7 +224,10 @@ export class JobRunner implements JobStarter {
     const run = this.claims
       .during(`job:${jobId}`, (lost) => this.run(jobId, lost))
       .catch((error: unknown) =>
-        this.logger.error({ err: error, jobId }, 'a job stopped on an error; it resumes at the next start'),
+        this.logger.error(
+          { err: error, jobId },
+          'a job stopped on an error; it is taken up again at the next start or takeover round',
+        ),
       )
       .finally(() => this.running.delete(jobId));
     this.running.set(jobId, run);

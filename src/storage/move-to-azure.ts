@@ -65,10 +65,13 @@ export async function moveToAzure(
   };
   // A move stopped halfway (the network, a full account) leaves data there, so a second try is refused above:
   // move again under a new prefix.
+  let last = 0;
   for await (const { request, transitions } of contents.requests()) {
     await changes.importRequest(request, transitions);
+    last = Math.max(last, request.number);
     report.requests += 1;
   }
+  if (last > 0) await changes.importCounter(last);
   const jobs = new AzureJobStore(tables, changes);
   for await (const { job, workers } of contents.jobs()) {
     await jobs.importJob(

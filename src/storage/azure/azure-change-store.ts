@@ -150,7 +150,7 @@ export class AzureChangeStore implements ChangeStore {
 
   /**
    * Writes a request moved from another store as it stands, with its transitions (its audit records come with the
-   * chain), and keeps the counter at the highest number written. Refused if the request is there already.
+   * chain); importCounter then sets the numbering. Refused if the request is there already.
    */
   async importRequest(request: ChangeRequest, transitions: readonly ChangeTransition[]): Promise<void> {
     const table = await this.table();
@@ -170,7 +170,11 @@ export class AzureChangeStore implements ChangeStore {
         return ['create', { partitionKey: CHAIN_PARTITION, rowKey: transitionKey(request.id, index + 1), ...row }];
       }),
     ]);
-    await table.upsertEntity({ partitionKey: CHAIN_PARTITION, rowKey: 'counter', last: request.number }, 'Replace');
+  }
+
+  /** After an import: the next request filed gets the number after `last`. */
+  async importCounter(last: number): Promise<void> {
+    await (await this.table()).upsertEntity({ partitionKey: CHAIN_PARTITION, rowKey: 'counter', last }, 'Replace');
   }
 
   async get(id: string): Promise<ChangeRequest | undefined> {
