@@ -11,6 +11,7 @@ import type { GraphGateway } from './graph/graph-gateway';
 import type { JobRunner } from './jobs/job-runner';
 import type { Logger } from './log/logger';
 import type { NumberIndex } from './number-index/number-index';
+import type { LinkFiles } from './storage/link-files';
 import { NumberIndexSweep } from './number-index/number-index-sweep';
 
 const MINUTE_MS = 60_000;
@@ -31,6 +32,8 @@ export interface BackgroundParts {
   audit: AuditLog;
   /** Where the chain's head is anchored out of its store's reach (Azure Storage); none for one SQLite file. */
   anchors: AuditAnchors | undefined;
+  /** The sealed files of one-time links: those past their time are deleted (they no longer open anyway). */
+  links: Pick<LinkFiles, 'sweep'>;
 }
 
 export class BackgroundWork {
@@ -120,6 +123,9 @@ export class BackgroundWork {
           (count) => count > 0 && logger.info({ count }, 'handover cards cleared'),
           (error: unknown) => logger.warn({ err: error }, 'clearing handover cards failed'),
         ),
+        this.parts.links
+          .sweep(Date.now())
+          .catch((error: unknown) => logger.warn({ err: error }, 'deleting expired one-time links failed')),
         // Approvals whose run never started because storage failed in between.
         executor.runStranded(STRANDED_AFTER_MS, this.tellFinished).then(
           (count) => count > 0 && logger.info({ count }, 'stranded approvals run'),

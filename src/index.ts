@@ -29,7 +29,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
         adapter,
         app,
         logger,
-        downloads: [bot.prints, bot.downloads],
+        downloads: bot.oneTimeLinks,
         turns: new ConversationTurns(services.claims),
       }),
       config.port,
@@ -39,8 +39,7 @@ export async function startBot(config: Config, logger: Logger): Promise<RunningB
     await services.close();
     throw error;
   }
-  bot.prints.serveAt(config.publicUrl ?? server.url);
-  bot.downloads.serveAt(config.publicUrl ?? server.url);
+  for (const links of bot.oneTimeLinks) links.serveAt(config.publicUrl ?? server.url);
   services.startBackgroundWork(
     (request) => bot.notifier.announceOutcome(request),
     () => bot.handovers.clearShownTooLong(),

@@ -14,10 +14,10 @@ import type { BotDependencies } from './bot/bot-dependencies';
 import type { createAdapter } from './bot/create-adapter';
 import { Notifier } from './bot/notifier';
 import { HandoverDelivery } from './bot/handover-delivery';
-import { BadgePrints } from './bot/badge-prints';
+import { BADGE_PATH, BadgePrints } from './bot/badge-prints';
 import { OneTimeLinks } from './bot/one-time-links';
 import { RecentOverviews } from './bot/recent-overviews';
-import { JobCards } from './bot/job-cards';
+import { JobCards, SHEET_PATH } from './bot/job-cards';
 import { ThrottleWatch } from './graph/throttle-watch';
 import { BadgeJob } from './jobs/badge-job';
 import { FinishJob } from './jobs/finish-job';
@@ -144,6 +144,7 @@ export function createServices(config: Config, logger: Logger): Services {
     logger,
     audit,
     anchors: stores.anchors,
+    links: stores.links,
   });
 
   return {
@@ -196,7 +197,8 @@ export function createBotDependencies(
     services.changes,
     roster,
   );
-  const prints = new BadgePrints();
+  const oneTimeLinks = (path: string): OneTimeLinks => new OneTimeLinks(path, stores.links, logger);
+  const prints = new BadgePrints(oneTimeLinks(BADGE_PATH));
   const handovers = new HandoverDelivery(
     adapter,
     config.bot.appId,
@@ -207,17 +209,10 @@ export function createBotDependencies(
     logger,
   );
   services.executor.handOverThrough(handovers);
-  const downloads = new OneTimeLinks(DOWNLOAD_PATH);
+  const downloads = oneTimeLinks(DOWNLOAD_PATH);
+  const sheets = oneTimeLinks(SHEET_PATH);
   services.jobs.tellThrough(
-    new JobCards(
-      adapter,
-      config.bot.appId,
-      stores.conversations,
-      stores.jobs,
-      downloads,
-      (jobId) => services.badgeJob.takeSheet(jobId),
-      logger,
-    ),
+    new JobCards(adapter, config.bot.appId, stores.conversations, stores.jobs, sheets, services.badgeJob, logger),
   );
   return {
     changes: services.changes,
@@ -233,8 +228,8 @@ export function createBotDependencies(
     cards,
     notifier,
     handovers,
-    prints,
     downloads,
+    oneTimeLinks: [prints.links, sheets, downloads],
     jobs: services.jobs,
     jobStore: stores.jobs,
     overviews: new RecentOverviews(),

@@ -19,7 +19,6 @@ import type { Logger } from '../log/logger';
 import type { NumberHolderFinder } from '../number-index/number-holder-finder';
 import type { ChangeRequestCards } from '../storage/change-request-cards';
 import type { ConversationReferences } from '../storage/conversation-references';
-import type { BadgePrints } from './badge-prints';
 import type { HandoverDelivery } from './handover-delivery';
 import type { Notifier } from './notifier';
 import type { OneTimeLinks } from './one-time-links';
@@ -50,12 +49,12 @@ export interface BotDependencies {
   conversations: ConversationReferences;
   cards: ChangeRequestCards;
   notifier: Notifier;
-  /** One-time secrets' cards: "Mark handed over", "Print badge", and clearing them after a day. */
-  handovers: Pick<HandoverDelivery, 'markHandedOver' | 'printLink' | 'clearShownTooLong'>;
-  /** The one-time badge PDF links, served by the HTTP server. */
-  prints: BadgePrints;
-  /** Other one-time files (a store's CSV), served by the HTTP server. */
+  /** One-time secrets' cards: "Mark handed over", and clearing them after a day. */
+  handovers: Pick<HandoverDelivery, 'markHandedOver' | 'clearShownTooLong'>;
+  /** A store's CSV file at a one-time link. */
   downloads: OneTimeLinks;
+  /** Every path of one-time links (badge PDFs, badge sheets, CSV files), for the HTTP server to serve. */
+  oneTimeLinks: readonly OneTimeLinks[];
   /** Stores read lately, for their overview cards' buttons. */
   overviews: RecentOverviews;
   /** Per-person limits on look-ups and on change requests. */

@@ -262,10 +262,10 @@ export async function handleCardAction(
       const answer = await deps.handovers.markHandedOver(text(data.requestId), personOf(context.activity));
       return answer.ok ? { card: answer.card } : { text: answer.message };
     }
-    case HANDOVER_VERBS.print: {
-      const answer = deps.handovers.printLink(text(data.requestId), personOf(context.activity));
-      return answer.ok ? { card: answer.card } : { text: answer.message };
-    }
+    case HANDOVER_VERBS.print:
+      return {
+        text: 'The badge can no longer be printed from phonedesk: that is possible for 15 minutes after it is made. Print this card from Teams, or ask for a new badge.',
+      };
     case OVERVIEW_VERBS.open:
     case OVERVIEW_VERBS.list:
     case OVERVIEW_VERBS.csv:

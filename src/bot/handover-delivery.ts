@@ -56,9 +56,14 @@ export class HandoverDelivery implements HandoverCourier {
       worker,
       ...(about.store && { store: about.store }),
       handover,
-      ...(handover.code && { qrPng: await qrPngDataUri(handover.code.rawContent), print: {} }),
+      ...(handover.code && { qrPng: await qrPngDataUri(handover.code.rawContent) }),
     };
-    const card = buildHandoverCard(view);
+    const printUrl = await this.prints.mint(request.id, request.requester, view).catch((error: unknown) => {
+      // The card still hands the badge over; it can be printed from Teams.
+      this.logger.warn({ requestId: request.id, ...failureOf(error) }, 'the badge PDF could not be made');
+      return undefined;
+    });
+    const card = buildHandoverCard({ ...view, ...(printUrl && { printUrl }) });
     let activityId: string | undefined;
     try {
       await inConversation(this.adapter, this.botAppId, reference, async (context) => {
@@ -66,9 +71,9 @@ export class HandoverDelivery implements HandoverCourier {
       });
     } catch (error) {
       this.logger.warn({ requestId: request.id, ...failureOf(error) }, 'a secret could not be handed over');
+      if (printUrl) await this.prints.forget(request.id).catch(() => undefined);
       return false;
     }
-    if (handover.code) this.prints.hold(request.id, request.requester, view);
     if (activityId) {
       await this.cards
         .remember({
@@ -94,20 +99,17 @@ export class HandoverDelivery implements HandoverCourier {
     if (!actor || actor.aadObjectId.toLowerCase() !== request.requester.aadObjectId.toLowerCase())
       return { ok: false, message: `Only ${request.requester.name}, who asked for it, can mark it handed over.` };
     await this.cards.clear(card.requestId, this.now().toISOString());
-    this.prints.forget(card.requestId);
+    // Left in place, the PDF link still ends within its 15 minutes.
+    await this.prints
+      .forget(card.requestId)
+      .catch((error: unknown) =>
+        this.logger.warn({ requestId: card.requestId, ...failureOf(error) }, 'a badge PDF link could not be withdrawn'),
+      );
     return { ok: true, card: buildHandoverDoneCard(card.what, 'handed-over') };
-  }
-
-  /** "Print badge": the card again, with the one-time PDF link for the requester; or why not. */
-  printLink(requestId: unknown, actor: Person | undefined): HandedOverAnswer {
-    if (typeof requestId !== 'string') return { ok: false, message: 'phonedesk does not know that card.' };
-    const link = this.prints.link(requestId, actor);
-    return link.ok ? { ok: true, card: buildHandoverCard(link.view) } : link;
   }
 
   /** Replaces every card that has shown a secret for a day; returns how many. */
   async clearShownTooLong(): Promise<number> {
-    this.prints.sweep();
     const before = new Date(this.now().getTime() - HANDOVER_SHOWN_MS).toISOString();
     let cleared = 0;
     for (const card of await this.cards.showingSince(before, 100)) {

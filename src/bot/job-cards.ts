@@ -1,6 +1,7 @@
 // A job's one progress card in the requester's 1:1 chat, posted once and updated in place; at the end, the result
-// and the badge sheet's one-time links (A4 or Letter: the first opened prints the sheet, then both are gone). The
-// sheet is made from the job's sealed secrets at that moment and never kept. Failures are logged by name only.
+// and the badge sheet's one-time links (A4 or Letter: the first opened gives the sheet, then both are gone). The
+// sheet is made from the job's sealed secrets when the job ends, sealed again under keys that are only in the two
+// links, and opens from any instance (bot/one-time-links.ts). Failures are logged by name only.
 import { CardFactory, type ConversationReference } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
 import { inConversation } from './in-conversation';
@@ -22,6 +23,15 @@ export const SHEET_LINK_MS = 24 * 3_600_000;
 const isPersonal = (reference: Partial<ConversationReference>): boolean =>
   (reference.conversation?.conversationType ?? 'personal') === 'personal';
 
+/** The path the sheets' links are served under (server/http-server.ts). */
+export const SHEET_PATH = '/sheets';
+
+/** The job kind's side of the sheet (jobs/badge-job.ts). */
+export interface SheetSecrets {
+  openSheet(jobId: string): Promise<SheetBadge[] | undefined>;
+  sheetTaken(jobId: string): Promise<void>;
+}
+
 export class JobCards implements JobNotices {
   constructor(
     private readonly adapter: TeamsAdapter,
@@ -29,10 +39,12 @@ export class JobCards implements JobNotices {
     private readonly references: ConversationReferences,
     private readonly jobs: Pick<JobStore, 'get' | 'workers' | 'setProgressCard'>,
     private readonly links: OneTimeLinks,
-    private readonly takeSheet: (jobId: string) => Promise<SheetBadge[] | undefined>,
+    private readonly secrets: SheetSecrets,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    links.whenTaken((jobId) => this.sheetTaken(jobId));
+  }
 
   /** Posts the card, or replaces the one posted; false when the requester cannot be reached. */
   private async show(job: Job, card: ReturnType<typeof buildJobProgressCard>): Promise<boolean> {
@@ -65,27 +77,35 @@ export class JobCards implements JobNotices {
 
   async ended(job: Job, workers: readonly JobWorker[]): Promise<boolean> {
     const anyIssued = workers.some((worker) => worker.state === 'issued');
-    const until = this.now().getTime() + SHEET_LINK_MS;
-    const sheet = anyIssued
-      ? {
-          a4: this.links.offer(job.id, job.requester.aadObjectId, until, () => this.sheet(job.id, 'A4')),
-          letter: this.links.offer(job.id, job.requester.aadObjectId, until, () => this.sheet(job.id, 'Letter')),
-        }
-      : undefined;
+    let sheet: { a4: string; letter: string } | undefined;
+    try {
+      sheet = anyIssued ? await this.offerSheet(job) : undefined;
+    } catch (error) {
+      this.logger.warn(
+        { jobId: job.id, error: error instanceof Error ? error.name : 'unknown' },
+        'the badge sheet could not be made',
+      );
+    }
     const shown = await this.show(
       job,
       buildJobProgressCard({ job, workers, now: this.now(), ...(sheet && { sheet }) }),
     );
-    if (!shown) this.links.withdraw(job.id);
-    return shown || !anyIssued;
+    // Badges nobody can receive are stopped by the caller.
+    if (!shown || (anyIssued && !sheet)) await this.links.withdraw(job.id).catch(() => undefined);
+    return (shown && sheet !== undefined) || !anyIssued;
   }
 
-  /** The sheet, once: the secrets are opened, printed and dropped; the card then says it was downloaded. */
-  private async sheet(jobId: string, paper: Paper): Promise<LinkedFile | undefined> {
-    this.links.withdraw(jobId);
-    const badges = await this.takeSheet(jobId);
-    const job = await this.jobs.get(jobId);
-    if (!badges || !job) return undefined;
+  /** Both papers made now; the first link opened takes the sheet and withdraws the other. */
+  private async offerSheet(job: Job): Promise<{ a4: string; letter: string } | undefined> {
+    const badges = await this.secrets.openSheet(job.id);
+    if (!badges?.length) return undefined;
+    const until = this.now().getTime() + SHEET_LINK_MS;
+    const offer = async (paper: Paper): Promise<string> =>
+      this.links.offer(job.id, job.requester.aadObjectId, until, await this.sheetFile(job, badges, paper));
+    return { a4: await offer('A4'), letter: await offer('Letter') };
+  }
+
+  private async sheetFile(job: Job, badges: readonly SheetBadge[], paper: Paper): Promise<LinkedFile> {
     const pdf = await badgeSheetPdf(
       await Promise.all(
         badges.map(async (badge) => ({
@@ -99,7 +119,15 @@ export class JobCards implements JobNotices {
       ),
       { paper, title: `QR badges for ${job.storeName}` },
     );
-    await this.show(job, buildJobProgressCard({ job, workers: await this.jobs.workers(jobId), now: this.now() }));
     return { body: pdf, contentType: 'application/pdf', filename: `badges-${paper.toLowerCase()}.pdf` };
+  }
+
+  /** The sheet was taken: the other paper goes, the rows are handed over, and the card says it was downloaded. */
+  private async sheetTaken(jobId: string): Promise<void> {
+    await this.links.withdraw(jobId);
+    await this.secrets.sheetTaken(jobId);
+    const job = await this.jobs.get(jobId);
+    if (job)
+      await this.show(job, buildJobProgressCard({ job, workers: await this.jobs.workers(jobId), now: this.now() }));
   }
 }

@@ -144,13 +144,11 @@ export async function overviewAction(
     default: {
       const until = Date.now() + CSV_LINK_MS;
       const name = overview.store.displayName.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '') || 'store';
-      const url = deps.downloads.offer(overview.store.id, clicker.aadObjectId, until, () =>
-        Promise.resolve({
-          body: Buffer.from(overviewCsv(overview), 'utf8'),
-          contentType: 'text/csv; charset=utf-8',
-          filename: `${name}-sign-in.csv`,
-        }),
-      );
+      const url = await deps.downloads.offer(overview.store.id, clicker.aadObjectId, until, {
+        body: Buffer.from(overviewCsv(overview), 'utf8'),
+        contentType: 'text/csv; charset=utf-8',
+        filename: `${name}-sign-in.csv`,
+      });
       return { card: buildCsvLinkCard(overview, url, CSV_LINK_MS / 60_000) };
     }
   }

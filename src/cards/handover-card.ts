@@ -12,6 +12,7 @@ import {
 } from './adaptive-card';
 import { cardDateTime } from './card-time';
 
+/** `print` is only on cards posted before the PDF link went onto the card itself; they are answered plainly. */
 export const HANDOVER_VERBS = { done: 'handover.done', print: 'handover.print' } as const;
 
 export interface HandoverView {
@@ -21,8 +22,8 @@ export interface HandoverView {
   handover: Handover;
   /** The QR code drawn as a PNG data URI (qr-png.ts), when the handover has a code. */
   qrPng?: string;
-  /** "Print badge" is offered (the badge PDF is held for a while); with a link once the requester asked for it. */
-  print?: { url?: string };
+  /** "Print badge": the badge PDF's one-time link (bot/badge-prints.ts). */
+  printUrl?: string;
 }
 
 /** What was handed over, for both cards: "Jane Doe's badge". */
@@ -83,10 +84,10 @@ export function buildHandoverCard(view: HandoverView): AdaptiveCard {
   }
   const data = { requestId: view.requestId };
   const actions: CardAction[] = [];
-  if (view.print?.url) {
+  if (view.printUrl) {
     body.push(line('The badge PDF opens once, within 15 minutes of the badge being made.', { isSubtle: true }));
-    actions.push({ type: 'Action.OpenUrl', title: 'Open the badge PDF', url: view.print.url });
-  } else if (view.print) actions.push(executeAction('Print badge', HANDOVER_VERBS.print, data));
+    actions.push({ type: 'Action.OpenUrl', title: 'Print badge', url: view.printUrl });
+  }
   actions.push(executeAction('Mark handed over', HANDOVER_VERBS.done, data, 'positive'));
   return adaptiveCard(body, { actions });
 }

@@ -207,8 +207,8 @@ export class BadgeJob implements JobKind {
     }
   }
 
-  /** The sheet's secrets, opened for its one download; the rows are then marked handed over and the seals dropped. */
-  async takeSheet(jobId: string): Promise<SheetBadge[] | undefined> {
+  /** The sheet's secrets, opened to make the sheet when the job ends; the rows keep their seals until it is taken. */
+  async openSheet(jobId: string): Promise<SheetBadge[] | undefined> {
     const job = await this.tools.jobs.get(jobId);
     if (!job || job.sheetAt) return undefined;
     const sheet: SheetBadge[] = [];
@@ -218,6 +218,14 @@ export class BadgeJob implements JobKind {
       if (opened?.rawContent && opened.pin)
         sheet.push({ row, rawContent: opened.rawContent, pin: opened.pin, ...(opened.pass && { pass: opened.pass }) });
     }
+    return sheet;
+  }
+
+  /** The sheet was downloaded (on any instance): its rows are handed over and their seals dropped, once. */
+  async sheetTaken(jobId: string): Promise<void> {
+    const job = await this.tools.jobs.get(jobId);
+    if (!job || job.sheetAt) return;
+    const issued = (await this.tools.jobs.workers(jobId)).filter((row) => row.state === 'issued');
     await this.tools.jobs.sheetHandedOver(jobId, this.tools.now().toISOString());
     await this.audit.append({
       phase: 'event',
@@ -225,8 +233,7 @@ export class BadgeJob implements JobKind {
       actor: SYSTEM_ACTOR,
       requester: job.requester,
       requestId: job.id,
-      detail: `badge sheet of ${sheet.length} badges to ${job.requester.name}: codes ${sheet.map((badge) => badge.row.codeId ?? '?').join(', ')}`,
+      detail: `badge sheet of ${issued.length} badges to ${job.requester.name}: codes ${issued.map((row) => row.codeId ?? '?').join(', ')}`,
     });
-    return sheet;
   }
 }

@@ -53,10 +53,18 @@ export function createHttpServer({ adapter, app, logger, downloads, turns }: Htt
   for (const files of downloads)
     server.get(`${files.path}/:token`, async (req, res) => {
       const token = typeof req.params?.token === 'string' ? req.params.token : '';
-      const file = token.length <= 200 ? await files.take(token) : undefined;
       res.setHeader('Cache-Control', 'no-store');
       res.setHeader('Referrer-Policy', 'no-referrer');
       res.setHeader('X-Content-Type-Options', 'nosniff');
+      let file: LinkedFile | undefined;
+      try {
+        file = token.length <= 200 ? await files.take(token) : undefined;
+      } catch (error) {
+        // The path without its token: the token is the key to the file.
+        logger.warn({ path: files.path, error: error instanceof Error ? error.name : 'unknown' }, 'a download failed');
+        res.send(503, { error: 'phonedesk could not reach its storage. Try the link again in a minute.' });
+        return;
+      }
       if (!file) {
         res.send(404, { error: 'This link has been used or has expired.' });
         return;
@@ -77,7 +85,10 @@ export function createHttpServer({ adapter, app, logger, downloads, turns }: Htt
   });
 
   server.on('restifyError', (req, _res, error: Error, callback: () => void) => {
-    logger.warn({ method: req.method, path: req.path(), err: error.message }, 'request rejected');
+    // A one-time link's path holds its key: logged without it.
+    const files = downloads.find((candidate) => req.path().startsWith(`${candidate.path}/`));
+    const path = files ? `${files.path}/…` : req.path();
+    logger.warn({ method: req.method, path, err: error.message }, 'request rejected');
     return callback();
   });
 

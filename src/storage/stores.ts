@@ -11,6 +11,7 @@ import type { ChangeRequestCards } from './change-request-cards';
 import type { ConversationReferences } from './conversation-references';
 import type { HandoverCards } from './handover-cards';
 import type { JobStore } from './job-store';
+import type { LinkFiles } from './link-files';
 import type { Leases } from '../changes/leases';
 
 export interface Stores {
@@ -27,6 +28,8 @@ export interface Stores {
   counters: RateCounters;
   /** Which instance runs a sweep or a job's rows. */
   leases: Leases;
+  /** The sealed files behind one-time links: in memory for one SQLite process, shared blobs on Azure. */
+  links: LinkFiles;
   /** Where the audit chain's head is anchored out of the log's reach; none for one SQLite file. */
   anchors: AuditAnchors | undefined;
   close(): Promise<void>;

@@ -261,7 +261,7 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       await sheet.scrollIntoViewIfNeeded();
       await manager.screenshot({ path: path.join(RESULTS, 'playground-move-progress.png') });
       // The link opens once: the browser's request is stopped here and the test downloads the sheet itself.
-      await context!.route(/\/downloads\//, async (route) => {
+      await context!.route(/\/sheets\//, async (route) => {
         sheetUrl = route.request().url();
         await route.abort();
       });
@@ -270,7 +270,7 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
         await new Promise((resolve) => setTimeout(resolve, 100));
     });
     await step('move-sheet', async () => {
-      expect(sheetUrl).toMatch(/\/downloads\/[\w-]+\.[\w-]+$/);
+      expect(sheetUrl).toMatch(/\/sheets\/[\w-]+\.[\w-]+$/);
       const response = await fetch(sheetUrl);
       expect(response.headers.get('content-type')).toBe('application/pdf');
       const file = path.join(RESULTS, 'playground-move-sheet.pdf');

@@ -100,17 +100,12 @@ it('hands a new badge to the requester alone; scanned, it and its PIN sign the w
   );
 });
 
-it('prints the badge at a one-time link for the requester only: 2" QR code and PIN slip, then 404', async () => {
+it('prints the badge from a one-time link on the requester\'s card: 2" QR code and PIN slip, then 404', async () => {
   const [badge] = handed;
-  const other = await harness.click(HANA, 'handover.print', { requestId: badge!.requestId });
-  expect(JSON.stringify(other.body)).toMatch(/Only Priya Shah, who asked for it, can print this badge/);
-
-  const answer = await harness.click(PRIYA, 'handover.print', { requestId: badge!.requestId });
-  const url = /"type":"Action\.OpenUrl","title":"Open the badge PDF","url":"([^"]+)"/.exec(
-    JSON.stringify(answer.body),
-  )?.[1];
+  const url = badge!.printUrl;
   expect(url).toMatch(new RegExp(`^${harness.bot.server.url}/badges/[\\w-]+\\.[\\w-]+$`));
-  const tampered = await fetch(`${url!.slice(0, -2)}xx`);
+  // One character of the key changed: a different key, which opens nothing and uses nothing up.
+  const tampered = await fetch(`${url!.slice(0, -10)}${url!.at(-10) === 'A' ? 'B' : 'A'}${url!.slice(-9)}`);
   expect(tampered.status).toBe(404);
 
   const reply = await fetch(url!);
@@ -130,8 +125,9 @@ it('prints the badge at a one-time link for the requester only: 2" QR code and P
   expect(pdf.pages[1]!.text).toContain(`PIN for Daniel Wright\n${badge!.pin}\n`);
 
   expect((await fetch(url!)).status).toBe(404);
-  const again = await harness.click(PRIYA, 'handover.print', { requestId: badge!.requestId });
-  expect(JSON.stringify(again.body)).toMatch(/can no longer be printed from phonedesk/);
+  // A card posted before the link went onto the card itself is answered in plain words.
+  const old = await harness.click(PRIYA, 'handover.print', { requestId: badge!.requestId });
+  expect(JSON.stringify(old.body)).toMatch(/can no longer be printed from phonedesk/);
 });
 
 it('resets the PIN: the new one works with the same badge, the old one no longer does', async () => {
@@ -174,6 +170,14 @@ it('replaces the delivery card by "handed over" for the requester only', async (
   expect(card).toMatch(/Daniel Wright's badge: handed over/);
   expect(card).not.toContain(badge!.pin!);
   expect(card).not.toMatch(/data:image/);
+});
+
+it('withdraws the badge PDF link when the card is marked handed over', async () => {
+  const unprinted = handed.find((secret) => secret.printUrl && secret !== handed[0]);
+  expect(unprinted).toBeDefined();
+  const done = await harness.click(PRIYA, 'handover.done', { requestId: unprinted!.requestId });
+  expect(JSON.stringify(done.body)).toMatch(/handed over/);
+  expect((await fetch(unprinted!.printUrl!)).status).toBe(404);
 });
 
 it('clears a delivery card left showing for a day, so the secret leaves the chat', async () => {

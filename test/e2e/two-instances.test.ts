@@ -1,13 +1,14 @@
 // Two bot processes sharing Azure Storage (Azurite) and the simulated tenant, as a scale-out runs them: one approval
 // clicked on both makes one Graph write; an instance killed while Graph holds its write is reconciled by the other,
-// and the requester told once; a store's move started on one and killed there is finished by the other; and the
-// audit chain both wrote verifies in the account.
+// and the requester told once; a one-time link offered by one opens once from the other; a store's move started on
+// one and killed there is finished by the other; and the audit chain both wrote verifies in the account.
 import { askedFor } from '../helpers/asked-card';
 import { useAzurite } from '../helpers/azurite';
 import { readPdf } from '../helpers/badge-pdf-reader';
 import { sheetBadges } from '../helpers/badge-sheet';
 import { HANA, PRIYA, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import { BotInstances } from '../helpers/bot-instances';
+import { deliveredSecrets } from '../helpers/handover';
 import { runNode } from '../helpers/processes';
 import { demoUser } from '../helpers/simulator';
 import type { LoggedRequest } from '../../src/simulator/request-log';
@@ -100,6 +101,29 @@ it('reconciles on the other instance a change whose instance was killed while Gr
   await instances.startInstance('a');
 });
 
+/** The same link at another instance's address, as a load balancer may send the browser there. */
+const at = (url: string, from: string, to: string): string =>
+  url.replace(instances.instance(from).url, instances.instance(to).url);
+
+it('opens a badge PDF link offered by one instance from the other, once', async () => {
+  const before = instances.connector.calls.length;
+  await a.say(PRIYA, 'give Daniel Wright a QR badge because he moves to badges');
+  const approve = findButton(instances.connector.calls.slice(before), 'change.approve');
+  expect((await a.click(HANA, 'change.approve', approve!)).status).toBe(200);
+  const secret = await waitUntil(
+    'the badge to reach Priya',
+    () => deliveredSecrets(instances.connector.calls.slice(before).filter(toPriya))[0],
+    20_000,
+  );
+  expect(secret.printUrl?.startsWith(instances.instance('a').url)).toBe(true);
+  const reply = await fetch(at(secret.printUrl!, 'a', 'b'));
+  expect(reply.status).toBe(200);
+  const pdf = await readPdf(new Uint8Array(await reply.arrayBuffer()));
+  expect(pdf.pages[0]!.images.map((image) => image.scanned)).toEqual([secret.scanned]);
+  expect((await fetch(secret.printUrl!)).status).toBe(404);
+  expect((await fetch(at(secret.printUrl!, 'a', 'b'))).status).toBe(404);
+});
+
 it('finishes on the other instance a store move whose instance was killed halfway', async () => {
   const plan = await b.say(PRIYA, 'move my store to QR codes');
   const ask = findButton(plan, 'move.ask');
@@ -143,9 +167,20 @@ it('finishes on the other instance a store move whose instance was killed halfwa
   expect(finished).toMatch(/Done: \d+ badges made/);
   expect(cards().filter((card) => /Badge sheet \(A4\)/.test(card))).toHaveLength(1);
   const a4 = /"title":"Badge sheet \(A4\)","url":"([^"]+)"/.exec(finished)![1]!;
+  const letter = /"title":"Badge sheet \(Letter\)","url":"([^"]+)"/.exec(finished)![1]!;
   expect(a4.startsWith(instances.instance('a').url)).toBe(true);
 
-  const pdf = await readPdf(new Uint8Array(await (await fetch(a4)).arrayBuffer()));
+  // Made by a, the sheet opens from b, back up, which then tells Priya's card it was downloaded.
+  await instances.startInstance('b');
+  const downloaded = instances.connector.calls.length;
+  const sheet = await fetch(at(a4, 'a', 'b'));
+  expect(sheet.status).toBe(200);
+  const pdf = await readPdf(new Uint8Array(await sheet.arrayBuffer()));
+  expect((await fetch(letter)).status).toBe(404);
+  expect((await fetch(a4)).status).toBe(404);
+  expect(textOf(instances.connector.calls.slice(downloaded).filter(toPriya))).toMatch(
+    /The badge sheet was downloaded; its secrets are gone from phonedesk/,
+  );
   const badges = sheetBadges(pdf);
   const made = Number(/Done: (\d+) badges made/.exec(finished)![1]);
   expect(badges).toHaveLength(made);

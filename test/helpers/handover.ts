@@ -12,6 +12,8 @@ export interface DeliveredSecret {
   scanned?: string;
   pin?: string;
   pass?: string;
+  /** The "Print badge" one-time link, on a card with a QR code. */
+  printUrl?: string;
 }
 
 interface CardNode {
@@ -50,12 +52,14 @@ export function deliveredSecrets(calls: readonly CapturedCall[]): DeliveredSecre
       const text = all.map((node) => node.text ?? '').join('\n');
       const pin = /Temporary PIN: (\d+)/.exec(text)?.[1];
       const pass = /Temporary Access Pass: (\S+)/.exec(text)?.[1];
+      const print = all.find((node) => node.type === 'Action.OpenUrl' && node.title === 'Print badge');
       found.push({
         card: attachment.content as Record<string, unknown>,
         requestId: String(done.data?.requestId),
         ...(image?.url && { scanned: scanPng(image.url) }),
         ...(pin && { pin }),
         ...(pass && { pass }),
+        ...(print?.url && { printUrl: print.url }),
       });
     }
   }

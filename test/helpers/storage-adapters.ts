@@ -16,6 +16,8 @@ import { AzureAuditLog } from '../../src/storage/azure/azure-audit-log';
 import { AzureChangeStore } from '../../src/storage/azure/azure-change-store';
 import { AzureJobStore } from '../../src/storage/azure/azure-job-store';
 import { AzureLeases } from '../../src/storage/azure/azure-leases';
+import { AzureLinkFiles } from '../../src/storage/azure/azure-link-files';
+import { MemoryLinkFiles, type LinkFiles } from '../../src/storage/link-files';
 import { MemoryLeases, type Leases } from '../../src/changes/leases';
 import type { JobStore } from '../../src/storage/job-store';
 import { SqliteJobStore } from '../../src/storage/sqlite/sqlite-job-store';
@@ -64,6 +66,9 @@ export interface Ports {
   anotherJobs: () => JobStore;
   /** Leases: this process's own with SQLite (one instance), shared ones with Azure Storage. */
   leases: Leases;
+  /** One-time link files: this process's memory beside SQLite, a shared container with Azure Storage. */
+  links: LinkFiles;
+  anotherLinks: () => LinkFiles;
 }
 
 export const PRIYA = { aadObjectId: 'priya.shah', name: 'Priya Shah' };
@@ -91,6 +96,9 @@ export function reference(conversationId: string): Partial<ConversationReference
     bot: { id: '28:bot', name: 'phonedesk' },
   };
 }
+
+/** One process's link files, seen the same from its "other instance" (there is none beside SQLite). */
+const sameProcess = (links: LinkFiles): Pick<Ports, 'links' | 'anotherLinks'> => ({ links, anotherLinks: () => links });
 
 export const PERSON = '0F8FAD5B-D9CB-469F-A165-70867728950E';
 
@@ -130,6 +138,7 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
       changes: new SqliteChangeStore(db),
       anotherChanges: () => new SqliteChangeStore(secondConnection()),
       leases: new MemoryLeases(),
+      ...sameProcess(new MemoryLinkFiles()),
       jobs: new SqliteJobStore(db),
       anotherJobs: () => new SqliteJobStore(secondConnection()),
       tamper: async (sequence, edit) => {
@@ -170,6 +179,9 @@ export function useAdapters(): ReadonlyArray<readonly [string, () => Ports]> {
         return new AzureChangeStore(other, new AzureAuditLog(other));
       },
       leases: new AzureLeases(tables),
+      links: new AzureLinkFiles({ connectionString: azurite.connectionString, container: `links-${container}` }),
+      anotherLinks: () =>
+        new AzureLinkFiles({ connectionString: azurite.connectionString, container: `links-${container}` }),
       jobs: new AzureJobStore(tables, changes),
       anotherJobs: () => {
         const other = sameTables();

@@ -6,14 +6,8 @@
 import type { BlobRequestConditions, ContainerClient } from '@azure/storage-blob';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { ETagConflictError, serialiseStoreItem } from '../bot-state-values';
-import { openContainer, type AzureBlobSettings } from './azure-blobs';
+import { bodyOf, openContainer, type AzureBlobSettings } from './azure-blobs';
 import { statusOf } from './azure-tables';
-
-async function bodyOf(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  if (stream) for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
-  return Buffer.concat(chunks);
-}
 
 /** Blob names may hold most characters, but not all of them safely in a URL: every key, reversibly. */
 const blobName = (key: string): string => encodeURIComponent(key);

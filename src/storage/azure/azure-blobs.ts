@@ -1,4 +1,4 @@
-// Azure Blob containers for what is kept as blobs (bot state, audit anchors): a connection string (Azurite, or an
+// Azure Blob containers for what is kept as blobs (bot state, audit anchors, one-time link files): a connection string (Azurite, or an
 // account key) or an account URL with a credential (managed identity); the container created on first use.
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import type { TokenCredential } from '@azure/identity';
@@ -15,4 +15,11 @@ export async function openContainer(settings: AzureBlobSettings, defaultName: st
   const container = service.getContainerClient(settings.container ?? defaultName);
   await container.createIfNotExists();
   return container;
+}
+
+/** A downloaded blob's body, whole. */
+export async function bodyOf(stream: NodeJS.ReadableStream | undefined): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  if (stream) for await (const chunk of stream) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  return Buffer.concat(chunks);
 }

@@ -15,6 +15,7 @@ import { AzureConversationReferences } from './azure-conversation-references';
 import { AzureHandoverCards } from './azure-handover-cards';
 import { AzureJobStore } from './azure-job-store';
 import { AzureLeases } from './azure-leases';
+import { AzureLinkFiles } from './azure-link-files';
 import { AzureNumberIndex } from './azure-number-index';
 import { AzureRateCounters } from './azure-rate-counters';
 import { AzureTables, type AzureTablesSettings } from './azure-tables';
@@ -23,7 +24,7 @@ type AzureStorageSettings = Extract<StorageSettings, { kind: 'azure' }>;
 
 export interface AzureAccess {
   tables: AzureTablesSettings;
-  /** The settings of a container of the prefix's: `<prefix>-bot-state`, `<prefix>-audit-anchors`. */
+  /** The settings of a container of the prefix's: `<prefix>-bot-state`, `<prefix>-audit-anchors`, `<prefix>-links`. */
   container(name: string): AzureBlobSettings;
 }
 
@@ -62,6 +63,7 @@ export function openAzureStores(settings: AzureStorageSettings, onUnreadable?: O
     handovers: new AzureHandoverCards(tables),
     counters: new AzureRateCounters(tables),
     leases: new AzureLeases(tables),
+    links: new AzureLinkFiles(access.container('links')),
     anchors: new AzureAuditAnchors(access.container('audit-anchors')),
     // Each request is its own HTTP call: nothing is held open.
     async close() {},

@@ -1,7 +1,9 @@
-// Every store in one SQLite file in the data directory, for one instance: leases and rate counts in its memory,
-// as nobody else can ask for them; no anchors (whoever can rewrite the file can rewrite anything beside it).
+// Every store in one SQLite file in the data directory, for one instance: leases, rate counts and one-time link
+// files in its memory, as nobody else can ask for them; no anchors (whoever can rewrite the file can rewrite
+// anything beside it).
 import { MemoryRateCounters } from '../../access/rate-limiter';
 import { MemoryLeases } from '../../changes/leases';
+import { MemoryLinkFiles } from '../link-files';
 import type { OnUnreadableRequest, Stores } from '../stores';
 import { MIGRATIONS } from './migrations';
 import { SqliteAuditLog } from './sqlite-audit-log';
@@ -34,6 +36,7 @@ export function openSqliteStores(dataDir: string, onUnreadable?: OnUnreadableReq
     handovers: new SqliteHandoverCards(db),
     counters: new MemoryRateCounters(),
     leases: new MemoryLeases(),
+    links: new MemoryLinkFiles(),
     anchors: undefined,
     async close() {
       db.close();
