@@ -123,7 +123,7 @@ export async function run(): Promise<void> {
       [badgeJob],
       pino({ level: 'silent' }),
     );
-    runner.tellThrough({ progress: async () => undefined, ended: async () => true });
+    runner.tellThrough({ progress: async () => undefined, ended: async () => undefined });
     roundTrips = 0;
     requests = 0;
     const started = performance.now();

@@ -9,7 +9,7 @@ import { badgeSheetPdf, type Paper } from '../cards/badge-sheet-pdf';
 import { qrPngBytes } from '../cards/qr-png';
 import { buildJobProgressCard } from '../cards/store-move-card';
 import type { SheetBadge } from '../jobs/badge-job';
-import type { JobNotices } from '../jobs/job-runner';
+import type { JobNotices, Undelivered } from '../jobs/job-runner';
 import type { Logger } from '../log/logger';
 import type { ConversationReferences } from '../storage/conversation-references';
 import type { Job, JobStore, JobWorker } from '../storage/job-store';
@@ -22,6 +22,10 @@ export const SHEET_LINK_MS = 24 * 3_600_000;
 
 const isPersonal = (reference: Partial<ConversationReference>): boolean =>
   (reference.conversation?.conversationType ?? 'personal') === 'personal';
+
+/** Said of each badge stopped because its sheet could not be made (storage refused it). */
+const SHEET_NOT_MADE =
+  'phonedesk could not make the badge sheet, so the badge was stopped: nobody can use it. Ask for the move again.';
 
 /** The path the sheets' links are served under (server/http-server.ts). */
 export const SHEET_PATH = '/sheets';
@@ -75,7 +79,8 @@ export class JobCards implements JobNotices {
     await this.show(job, buildJobProgressCard({ job, workers, now: this.now() }));
   }
 
-  async ended(job: Job, workers: readonly JobWorker[]): Promise<boolean> {
+  // Badges nobody can receive are stopped by the caller, which then shows the card again where it can.
+  async ended(job: Job, workers: readonly JobWorker[]): Promise<Undelivered | undefined> {
     const anyIssued = workers.some((worker) => worker.state === 'issued');
     let sheet: { a4: string; letter: string } | undefined;
     try {
@@ -86,13 +91,14 @@ export class JobCards implements JobNotices {
         'the badge sheet could not be made',
       );
     }
-    const shown = await this.show(
-      job,
-      buildJobProgressCard({ job, workers, now: this.now(), ...(sheet && { sheet }) }),
-    );
-    // Badges nobody can receive are stopped by the caller.
-    if (!shown || (anyIssued && !sheet)) await this.links.withdraw(job.id).catch(() => undefined);
-    return (shown && sheet !== undefined) || !anyIssued;
+    if (anyIssued && !sheet) {
+      await this.links.withdraw(job.id).catch(() => undefined);
+      return { why: SHEET_NOT_MADE, canTell: true };
+    }
+    if (await this.show(job, buildJobProgressCard({ job, workers, now: this.now(), ...(sheet && { sheet }) })))
+      return undefined;
+    await this.links.withdraw(job.id).catch(() => undefined);
+    return { why: `${job.requester.name} could not be reached, so the badge was stopped.`, canTell: false };
   }
 
   /** Both papers made now; the first link opened takes the sheet and withdraws the other. */

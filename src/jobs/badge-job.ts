@@ -186,7 +186,7 @@ export class BadgeJob implements JobKind {
   }
 
   /** Nobody can receive the sheet: every badge made stops working, so no secret stays usable but unknown. */
-  async unreachable(job: Job, _request: ChangeRequest, rows: readonly JobWorker[]): Promise<void> {
+  async undelivered(job: Job, _request: ChangeRequest, rows: readonly JobWorker[], why: string): Promise<void> {
     for (const row of rows.filter((candidate) => candidate.state === 'issued')) {
       await this.tools.within(job, row.userId, async () => {
         await this.tools.gateway.deleteQrCode(row.userId, 'standardQRCode').catch(() => undefined);
@@ -199,7 +199,7 @@ export class BadgeJob implements JobKind {
         ['issued'],
         {
           state: 'failed',
-          detail: `${job.requester.name} could not be reached, so the badge was stopped.`,
+          detail: why,
           sealed: null,
         },
         this.tools.now().toISOString(),

@@ -30,8 +30,15 @@ const PROGRESS_EVERY_MS = 1500;
 /** What the job tells people (the bot's side): its progress card, and at the end the result. */
 export interface JobNotices {
   progress(job: Job, workers: readonly JobWorker[]): Promise<void>;
-  /** The job ended: the result on its card (and a sheet, for badges); false if the requester cannot be reached. */
-  ended(job: Job, workers: readonly JobWorker[]): Promise<boolean>;
+  /** The job ended: the result on its card (and a sheet, for badges); what kept it from the requester, if anything. */
+  ended(job: Job, workers: readonly JobWorker[]): Promise<Undelivered | undefined>;
+}
+
+/** Why a job's result did not reach its requester: `why` is said of each worker whose badge is stopped for it. */
+export interface Undelivered {
+  why: string;
+  /** The requester's card can still be updated, to say so. */
+  canTell: boolean;
 }
 
 /** What every kind's turn can use. */
@@ -144,8 +151,8 @@ export interface JobKind {
   ): Promise<void>;
   /** After the last worker, before the result: badges whose secrets a restart lost are made afresh. */
   beforeEnd?(job: Job, request: ChangeRequest): Promise<void>;
-  /** The requester cannot be told: what was made that nobody can use is stopped. */
-  unreachable?(job: Job, request: ChangeRequest, rows: readonly JobWorker[]): Promise<void>;
+  /** The result did not reach the requester: what was made that nobody can use is stopped, `why` said of each. */
+  undelivered?(job: Job, request: ChangeRequest, rows: readonly JobWorker[], why: string): Promise<void>;
 }
 
 export class JobRunner implements JobStarter {
@@ -288,6 +295,9 @@ export class JobRunner implements JobStarter {
       (await this.jobs.get(jobId));
     if (!ended) return;
     const rows = await this.jobs.workers(jobId);
-    if (!(await this.notices.ended(ended, rows))) await kind.unreachable?.(job, request, rows);
+    const undelivered = await this.notices.ended(ended, rows);
+    if (!undelivered) return;
+    await kind.undelivered?.(job, request, rows, undelivered.why);
+    if (undelivered.canTell) await this.notices.progress(ended, await this.jobs.workers(jobId));
   }
 }

@@ -54,7 +54,7 @@ export class OnboardJob implements JobKind {
     return this.badges.beforeEnd(job, request);
   }
 
-  unreachable(job: Job, request: ChangeRequest, rows: readonly JobWorker[]): Promise<void> {
-    return this.badges.unreachable(job, request, rows);
+  undelivered(job: Job, request: ChangeRequest, rows: readonly JobWorker[], why: string): Promise<void> {
+    return this.badges.undelivered(job, request, rows, why);
   }
 }

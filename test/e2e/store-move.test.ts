@@ -191,3 +191,35 @@ it('stops a move when asked, before the next worker, and says what was done; the
     await harness.simulator.control('DELETE', 'faults');
   }
 });
+
+it('stops the badges of a move whose sheet cannot be stored, and says so on the card instead of a sheet', async () => {
+  await harness.simulator.reset();
+  // Storage refuses the sheet's files (as a storage account that cannot be reached would) when the job ends.
+  const links = harness.bot.services.stores.links;
+  const put = links.put.bind(links);
+  links.put = () => Promise.reject(new Error('storage unreachable'));
+  try {
+    const approved = await approveTheMove();
+    const ended = await waitUntil(
+      'the job to end without a sheet',
+      () => cardsTo(approved).find((card) => /could not make the badge sheet/.test(card)),
+      30000,
+    );
+    expect(ended).toMatch(/Done: 0 badges made, \d+ failed/);
+    expect(ended).toMatch(/Jane Doe: phonedesk could not make the badge sheet, so the badge was stopped/);
+    expect(ended).not.toMatch(/Badge sheet \(A4\)/);
+    // Priya never saw a finished card that promised badges.
+    expect(cardsTo(approved).filter((card) => /Done: [1-9]\d* badges made/.test(card))).toEqual([]);
+    const created = (await requestLog()).filter(
+      (request) =>
+        request.method === 'PUT' && /\/authentication\/qrCodePinMethod$/.test(request.path) && request.status === 201,
+    );
+    expect(created.length).toBeGreaterThan(0);
+    for (const { path } of created) {
+      const badge = await harness.simulator.graph<{ standardQRCode: unknown }>('GET', path);
+      expect([path, badge.body.standardQRCode]).toEqual([path, null]);
+    }
+  } finally {
+    links.put = put;
+  }
+});
