@@ -123,6 +123,11 @@ export class BackgroundWork {
           (count) => count > 0 && logger.info({ count }, 'handover cards cleared'),
           (error: unknown) => logger.warn({ err: error }, 'clearing handover cards failed'),
         ),
+        // A sheet nobody opened: its badges work but nobody holds them.
+        this.parts.jobs.stopUnopenedSheets().then(
+          (count) => count > 0 && logger.info({ count }, 'badges of unopened sheets stopped'),
+          (error: unknown) => logger.warn({ err: error }, 'stopping the badges of unopened sheets failed'),
+        ),
         this.parts.links
           .sweep(Date.now())
           .catch((error: unknown) => logger.warn({ err: error }, 'deleting expired one-time links failed')),

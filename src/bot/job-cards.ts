@@ -9,16 +9,13 @@ import { badgeSheetPdf, type Paper } from '../cards/badge-sheet-pdf';
 import { qrPngBytes } from '../cards/qr-png';
 import { buildJobProgressCard } from '../cards/store-move-card';
 import type { SheetBadge } from '../jobs/badge-job';
-import type { JobNotices, Undelivered } from '../jobs/job-runner';
+import { SHEET_OPEN_MS, type JobNotices, type Undelivered } from '../jobs/job-runner';
 import type { Logger } from '../log/logger';
 import type { ConversationReferences } from '../storage/conversation-references';
 import type { Job, JobStore, JobWorker } from '../storage/job-store';
 import { rfc3339 } from '../time/rfc3339';
 import { UTC_TIME_WORDS } from '../time/text-time';
 import type { LinkedFile, OneTimeLinks } from './one-time-links';
-
-/** How long the sheet's links work after the job ends. */
-export const SHEET_LINK_MS = 24 * 3_600_000;
 
 const isPersonal = (reference: Partial<ConversationReference>): boolean =>
   (reference.conversation?.conversationType ?? 'personal') === 'personal';
@@ -105,7 +102,7 @@ export class JobCards implements JobNotices {
   private async offerSheet(job: Job): Promise<{ a4: string; letter: string } | undefined> {
     const badges = await this.secrets.openSheet(job.id);
     if (!badges?.length) return undefined;
-    const until = this.now().getTime() + SHEET_LINK_MS;
+    const until = this.now().getTime() + SHEET_OPEN_MS;
     const offer = async (paper: Paper): Promise<string> =>
       this.links.offer(job.id, job.requester.aadObjectId, until, await this.sheetFile(job, badges, paper));
     return { a4: await offer('A4'), letter: await offer('Letter') };

@@ -168,6 +168,12 @@ export function buildJobProgressCard({ job, workers, now, sheet }: ProgressView)
       body.push(...listed(problems, (worker) => `${worker.displayName}: ${worker.detail ?? 'no badge'}`));
     if (job.sheetAt)
       body.push(text('The badge sheet was downloaded; its secrets are gone from phonedesk.', { isSubtle: true }));
+    else if (job.sheetStoppedAt)
+      body.push(
+        text('Nobody opened the badge sheet within a day, so its badges were stopped. Ask for the move again.', {
+          isSubtle: true,
+        }),
+      );
     else if (sheet)
       body.push(
         text(

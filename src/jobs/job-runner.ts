@@ -24,6 +24,11 @@ export type JobGateway = MethodsGateway & Pick<GraphGateway, 'readWorker'>;
 
 /** How many workers are worked on at once; each one's own writes go one after another. */
 export const WORKERS_AT_ONCE = 16;
+/** How long a finished job's badge sheet can be opened. */
+export const SHEET_OPEN_MS = 24 * 3_600_000;
+/** Then, with an hour's margin so that no download is under way, the badges of a sheet nobody opened are stopped. */
+const SHEET_STOPPED_AFTER_MS = SHEET_OPEN_MS + 3_600_000;
+const SHEET_NOT_OPENED = 'The badge sheet was not opened within a day, so the badge was stopped: nobody can use it.';
 /** The progress card is updated at most this often. */
 const PROGRESS_EVERY_MS = 1500;
 
@@ -179,6 +184,26 @@ export class JobRunner implements JobStarter {
   /** Set once the bot can reach people. */
   tellThrough(notices: JobNotices): void {
     this.notices = notices;
+  }
+
+  /** Badges on sheets nobody opened in time work but are known to nobody: they are stopped, and the card says so. */
+  async stopUnopenedSheets(): Promise<number> {
+    const finishedBefore = new Date(this.now().getTime() - SHEET_STOPPED_AFTER_MS).toISOString();
+    let stopped = 0;
+    for (const job of await this.jobs.sheetsDue(finishedBefore)) {
+      const kind = this.kinds.get(job.kind);
+      const request = await this.changes.get(job.id);
+      const rows = await this.jobs.workers(job.id);
+      const issued = rows.filter((row) => row.state === 'issued').length;
+      if (issued > 0 && kind?.undelivered && request) await kind.undelivered(job, request, rows, SHEET_NOT_OPENED);
+      await this.jobs.sheetStopped(job.id, this.now().toISOString());
+      if (issued === 0) continue;
+      stopped += issued;
+      this.logger.info({ jobId: job.id, count: issued }, 'badges of an unopened sheet stopped');
+      const ended = await this.jobs.get(job.id);
+      if (ended) await this.notices?.progress(ended, await this.jobs.workers(job.id));
+    }
+    return stopped;
   }
 
   async start(request: ChangeRequest): Promise<ApplyResult> {

@@ -28,6 +28,8 @@ export interface Job {
   cancelledBy?: Person;
   /** When the badge sheet went to the requester. */
   sheetAt?: string;
+  /** When the badges of a sheet nobody opened in time were stopped. */
+  sheetStoppedAt?: string;
 }
 
 export interface JobWorker {
@@ -99,6 +101,10 @@ export interface JobStore {
   setProgressCard(jobId: string, card: NonNullable<Job['progressCard']>): Promise<void>;
   /** The sheet was handed over: every row's sealed secret goes, issued rows become delivered. */
   sheetHandedOver(jobId: string, at: string): Promise<void>;
+  /** The sheet was not opened in time and its badges were stopped: every row's sealed secret goes. */
+  sheetStopped(jobId: string, at: string): Promise<void>;
+  /** Ended jobs finished before `finishedBefore` whose sheet was neither taken nor stopped, oldest first. */
+  sheetsDue(finishedBefore: string): Promise<Job[]>;
   /** Jobs still running or cancelling, oldest first (to resume after a start). */
   unfinished(): Promise<Job[]>;
 }

@@ -223,3 +223,40 @@ it('stops the badges of a move whose sheet cannot be stored, and says so on the 
     links.put = put;
   }
 });
+
+it('stops the badges of a sheet nobody opened within a day, once, and says so on the card', async () => {
+  await harness.simulator.reset();
+  const approved = await approveTheMove();
+  const finished = await waitUntil(
+    'the job to finish',
+    () => cardsTo(approved).find((card) => /Badge sheet \(A4\)/.test(card)),
+    30000,
+  );
+  const made = Number(/Done: (\d+) badges made/.exec(finished)![1]);
+  expect(made).toBeGreaterThan(0);
+  expect(await harness.bot.services.jobs.stopUnopenedSheets()).toBe(0);
+
+  // A day and more passes with the sheet unopened: the job's end is moved back, as time would.
+  const { id } = harness.sqlite.prepare('SELECT id FROM jobs ORDER BY created_at DESC LIMIT 1').get() as { id: string };
+  const moved = harness.sqlite
+    .prepare('UPDATE jobs SET finished_at = ? WHERE id = ?')
+    .run(new Date(Date.now() - 26 * 3_600_000).toISOString(), id);
+  expect(moved.changes).toBe(1);
+  const updates = harness.connector.calls.length;
+  expect(await harness.bot.services.jobs.stopUnopenedSheets()).toBe(made);
+  const card = cardsTo(updates).at(-1)!;
+  expect(card).toMatch(/Nobody opened the badge sheet within a day, so its badges were stopped/);
+  expect(card).toMatch(/Jane Doe: The badge sheet was not opened within a day, so the badge was stopped/);
+  expect(card).not.toMatch(/Badge sheet \(A4\)/);
+  const created = (await requestLog()).filter(
+    (request) =>
+      request.method === 'PUT' && /\/authentication\/qrCodePinMethod$/.test(request.path) && request.status === 201,
+  );
+  expect(created).toHaveLength(made);
+  for (const { path } of created)
+    expect([
+      path,
+      (await harness.simulator.graph<{ standardQRCode: unknown }>('GET', path)).body.standardQRCode,
+    ]).toEqual([path, null]);
+  expect(await harness.bot.services.jobs.stopUnopenedSheets()).toBe(0);
+});

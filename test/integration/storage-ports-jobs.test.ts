@@ -94,6 +94,38 @@ describe.each(useAdapters())('%s', (_name, make) => {
     expect((await jobs.get(id))?.sheetAt).toBe(LATER);
   });
 
+  it('lists ended jobs whose sheet was neither taken nor stopped, finished before the time asked, until stopped', async () => {
+    const { jobs, changes, anotherJobs } = make();
+    const other = anotherJobs();
+    const ids: string[] = [];
+    for (let made = 0; made < 4; made++) {
+      const { id } = await changes.create(newRequest());
+      await jobs.create(newJob(id));
+      ids.push(id);
+    }
+    // The third job is still running.
+    const [taken, unopened, , late] = ids as [string, string, string, string];
+    await jobs.setStatus(taken, ['running'], 'finished', '2026-12-01T10:01:00.000Z');
+    await jobs.sheetHandedOver(taken, LATER);
+    await jobs.moveWorker(unopened, 'user-003', ['planned'], { state: 'issued', sealed: 'one' }, LATER);
+    await jobs.setStatus(unopened, ['running'], 'cancelled', '2026-12-01T10:02:00.000Z');
+    await jobs.setStatus(late, ['running'], 'finished', '2026-12-01T11:00:00.000Z');
+    // Other tests' jobs share the store: only this test's are looked at.
+    const due = async (before: string) =>
+      (await other.sheetsDue(before)).map((job) => job.id).filter((id) => ids.includes(id));
+    expect(await due('2026-12-01T10:30:00.000Z')).toEqual([unopened]);
+    expect(await due('2026-12-01T12:00:00.000Z')).toEqual([unopened, late]);
+
+    await jobs.sheetStopped(unopened, LATER);
+    expect(await due('2026-12-01T12:00:00.000Z')).toEqual([late]);
+    expect((await other.get(unopened))?.sheetStoppedAt).toBe(LATER);
+    expect((await other.workers(unopened)).map((row) => [row.state, row.sealed])).toEqual([
+      ['issued', undefined],
+      ['planned', undefined],
+      ['planned', undefined],
+    ]);
+  });
+
   it('moves the job only from the states given, keeps its card, and lists the unfinished oldest first', async () => {
     const { jobs, changes, anotherJobs } = make();
     const older = (await changes.create(newRequest())).id;

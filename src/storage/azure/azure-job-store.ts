@@ -15,7 +15,21 @@ const PER_TRANSACTION = 100;
 interface JobEntity {
   status: JobStatus;
   createdAt: string;
+  /** When it finished, while its sheet is neither taken nor stopped: what `sheetsDue` filters on. */
+  sheetDue?: string;
   body: string;
+}
+
+function jobEntityOf(job: Job): JobEntity & { partitionKey: string; rowKey: string } {
+  const due = FINAL.includes(job.status) && !job.sheetAt && !job.sheetStoppedAt ? job.finishedAt : undefined;
+  return {
+    partitionKey: safeKey(job.id),
+    rowKey: JOB,
+    status: job.status,
+    createdAt: job.createdAt,
+    ...(due && { sheetDue: due }),
+    body: JSON.stringify(job),
+  };
 }
 
 interface WorkerEntity {
@@ -63,19 +77,7 @@ export class AzureJobStore implements JobStore {
 
   /** Rewrites the job's row if unchanged since read (412 otherwise). */
   private async writeJob(job: Job, etag: string): Promise<void> {
-    await (
-      await this.table()
-    ).updateEntity(
-      {
-        partitionKey: safeKey(job.id),
-        rowKey: JOB,
-        status: job.status,
-        createdAt: job.createdAt,
-        body: JSON.stringify(job),
-      },
-      'Replace',
-      { etag },
-    );
+    await (await this.table()).updateEntity(jobEntityOf(job), 'Replace', { etag });
   }
 
   async create(job: NewJob): Promise<{ job: Job; created: boolean }> {
@@ -117,13 +119,7 @@ export class AzureJobStore implements JobStore {
       updatedAt: job.createdAt,
     };
     try {
-      await table.createEntity<JobEntity>({
-        partitionKey,
-        rowKey: JOB,
-        status: 'running',
-        createdAt: job.createdAt,
-        body: JSON.stringify(created),
-      });
+      await table.createEntity(jobEntityOf(created));
       return { job: created, created: true };
     } catch (error) {
       // Another instance created it meanwhile: theirs stands.
@@ -148,13 +144,7 @@ export class AzureJobStore implements JobStore {
     ]);
     for (let start = 0; start < rows.length; start += PER_TRANSACTION)
       await table.submitTransaction(rows.slice(start, start + PER_TRANSACTION));
-    await table.createEntity<JobEntity>({
-      partitionKey,
-      rowKey: JOB,
-      status: job.status,
-      createdAt: job.createdAt,
-      body: JSON.stringify(job),
-    });
+    await table.createEntity(jobEntityOf(job));
   }
 
   async get(id: string): Promise<Job | undefined> {
@@ -257,15 +247,37 @@ export class AzureJobStore implements JobStore {
 
   async sheetHandedOver(jobId: string, at: string): Promise<void> {
     await this.updateJob(jobId, (job) => ({ ...job, sheetAt: at, updatedAt: at }));
+    await this.dropSecrets(jobId, at, (state) => (state === 'issued' ? 'delivered' : state));
+  }
+
+  async sheetStopped(jobId: string, at: string): Promise<void> {
+    await this.updateJob(jobId, (job) => ({ ...job, sheetStoppedAt: at, updatedAt: at }));
+    await this.dropSecrets(jobId, at, (state) => state);
+  }
+
+  async sheetsDue(finishedBefore: string): Promise<Job[]> {
+    const table = await this.table();
+    const jobs: Array<{ due: string; job: Job }> = [];
+    // An ISO time holds no quote, so it needs no escaping; anything else is refused before the query.
+    if (!/^[\d:.TZ+-]+$/.test(finishedBefore)) throw new Error('finishedBefore is not an ISO time');
+    for await (const entity of table.listEntities<JobEntity>({
+      queryOptions: { filter: `RowKey eq '${JOB}' and sheetDue lt '${finishedBefore}'` },
+    }))
+      jobs.push({ due: entity.sheetDue ?? '', job: JSON.parse(entity.body) as Job });
+    return jobs.sort((a, b) => a.due.localeCompare(b.due)).map(({ job }) => job);
+  }
+
+  /** Every row loses its sealed secret, its state moved by `next`. */
+  private async dropSecrets(jobId: string, at: string, next: (state: JobWorkerState) => JobWorkerState): Promise<void> {
     for (const worker of await this.workers(jobId)) {
       // Each row from a fresh read, so a row another instance just moved keeps its move and loses only the secret.
       for (;;) {
         const table = await this.table();
         const entity = await table.getEntity<WorkerEntity>(safeKey(jobId), workerKey(worker.userId));
         const { sealed: _sealed, ...row } = JSON.parse(entity.body) as JobWorker;
-        const next: JobWorker = { ...row, state: row.state === 'issued' ? 'delivered' : row.state, updatedAt: at };
+        const moved: JobWorker = { ...row, state: next(row.state), updatedAt: at };
         try {
-          await this.writeWorker(next, entity.etag);
+          await this.writeWorker(moved, entity.etag);
           break;
         } catch (error) {
           if (!isPreconditionFailed(error)) throw error;

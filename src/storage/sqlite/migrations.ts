@@ -180,4 +180,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'unopened sheets',
+    // A sheet nobody opened in time has its badges stopped once (jobs/job-runner.ts, stopUnopenedSheets).
+    sql: `ALTER TABLE jobs ADD COLUMN sheet_stopped_at TEXT;`,
+  },
 ];

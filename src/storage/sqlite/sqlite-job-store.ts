@@ -26,6 +26,7 @@ interface JobRow {
   progress_card: string | null;
   cancelled_by: string | null;
   sheet_at: string | null;
+  sheet_stopped_at: string | null;
 }
 
 interface WorkerRow {
@@ -62,6 +63,7 @@ function jobOf(row: JobRow): Job {
     ...(row.progress_card !== null && { progressCard: JSON.parse(row.progress_card) as Job['progressCard'] }),
     ...(row.cancelled_by !== null && { cancelledBy: JSON.parse(row.cancelled_by) as Person }),
     ...(row.sheet_at !== null && { sheetAt: row.sheet_at }),
+    ...(row.sheet_stopped_at !== null && { sheetStoppedAt: row.sheet_stopped_at }),
   };
 }
 
@@ -204,6 +206,25 @@ export class SqliteJobStore implements JobStore {
         )
         .run(at, jobId);
     })();
+  }
+
+  async sheetStopped(jobId: string, at: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE jobs SET sheet_stopped_at = ?, updated_at = ? WHERE id = ?').run(at, at, jobId);
+      this.db
+        .prepare('UPDATE job_workers SET sealed = NULL, updated_at = ? WHERE job_id = ? AND sealed IS NOT NULL')
+        .run(at, jobId);
+    })();
+  }
+
+  async sheetsDue(finishedBefore: string): Promise<Job[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM jobs WHERE status IN ('finished', 'cancelled') AND sheet_at IS NULL
+           AND sheet_stopped_at IS NULL AND finished_at < ? ORDER BY finished_at`,
+      )
+      .all(finishedBefore) as JobRow[];
+    return rows.map(jobOf);
   }
 
   async unfinished(): Promise<Job[]> {
