@@ -185,23 +185,26 @@ export class BadgeJob implements JobKind {
     }
   }
 
-  /** Nobody can receive the sheet: every badge made stops working, so no secret stays usable but unknown. */
+  /**
+   * Nobody can receive the sheet: every badge made stops working, so no secret stays usable but unknown. A badge
+   * Graph would not stop stays issued, its secret dropped, for the unopened-sheet sweep to stop later.
+   */
   async undelivered(job: Job, _request: ChangeRequest, rows: readonly JobWorker[], why: string): Promise<void> {
     for (const row of rows.filter((candidate) => candidate.state === 'issued')) {
-      await this.tools.within(job, row.userId, async () => {
-        await this.tools.gateway.deleteQrCode(row.userId, 'standardQRCode').catch(() => undefined);
-        if (row.passId)
-          await this.tools.gateway.deleteTemporaryAccessPass(row.userId, row.passId).catch(() => undefined);
+      const stopped = await this.tools.within(job, row.userId, async () => {
+        try {
+          await this.tools.gateway.deleteQrCode(row.userId, 'standardQRCode');
+          if (row.passId) await this.tools.gateway.deleteTemporaryAccessPass(row.userId, row.passId);
+          return true;
+        } catch {
+          return false;
+        }
       });
       await this.tools.jobs.moveWorker(
         job.id,
         row.userId,
         ['issued'],
-        {
-          state: 'failed',
-          detail: why,
-          sealed: null,
-        },
+        stopped ? { state: 'failed', detail: why, sealed: null } : { state: 'issued', sealed: null },
         this.tools.now().toISOString(),
       );
     }

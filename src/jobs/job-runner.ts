@@ -28,6 +28,8 @@ export const WORKERS_AT_ONCE = 16;
 export const SHEET_OPEN_MS = 24 * 3_600_000;
 /** Then, with an hour's margin so that no download is under way, the badges of a sheet nobody opened are stopped. */
 const SHEET_STOPPED_AFTER_MS = SHEET_OPEN_MS + 3_600_000;
+/** Badges Graph would not stop are tried every minute for a day more, then left (logged) to expire. */
+const SHEET_GIVEN_UP_AFTER_MS = SHEET_STOPPED_AFTER_MS + 24 * 3_600_000;
 const SHEET_NOT_OPENED = 'The badge sheet was not opened within a day, so the badge was stopped: nobody can use it.';
 /** The progress card is updated at most this often. */
 const PROGRESS_EVERY_MS = 1500;
@@ -188,18 +190,25 @@ export class JobRunner implements JobStarter {
 
   /** Badges on sheets nobody opened in time work but are known to nobody: they are stopped, and the card says so. */
   async stopUnopenedSheets(): Promise<number> {
-    const finishedBefore = new Date(this.now().getTime() - SHEET_STOPPED_AFTER_MS).toISOString();
+    const now = this.now().getTime();
+    const givenUpBefore = new Date(now - SHEET_GIVEN_UP_AFTER_MS).toISOString();
+    const issued = async (jobId: string): Promise<number> =>
+      (await this.jobs.workers(jobId)).filter((row) => row.state === 'issued').length;
     let stopped = 0;
-    for (const job of await this.jobs.sheetsDue(finishedBefore)) {
+    for (const job of await this.jobs.sheetsDue(new Date(now - SHEET_STOPPED_AFTER_MS).toISOString())) {
       const kind = this.kinds.get(job.kind);
       const request = await this.changes.get(job.id);
-      const rows = await this.jobs.workers(job.id);
-      const issued = rows.filter((row) => row.state === 'issued').length;
-      if (issued > 0 && kind?.undelivered && request) await kind.undelivered(job, request, rows, SHEET_NOT_OPENED);
-      await this.jobs.sheetStopped(job.id, this.now().toISOString());
-      if (issued === 0) continue;
-      stopped += issued;
-      this.logger.info({ jobId: job.id, count: issued }, 'badges of an unopened sheet stopped');
+      const before = await issued(job.id);
+      if (before > 0 && kind?.undelivered && request)
+        await kind.undelivered(job, request, await this.jobs.workers(job.id), SHEET_NOT_OPENED);
+      const left = await issued(job.id);
+      if (left > 0)
+        this.logger.warn({ jobId: job.id, count: left }, 'badges of an unopened sheet could not be stopped');
+      if (left === 0 || (job.finishedAt ?? '') < givenUpBefore)
+        await this.jobs.sheetStopped(job.id, this.now().toISOString());
+      if (before === left) continue;
+      stopped += before - left;
+      this.logger.info({ jobId: job.id, count: before - left }, 'badges of an unopened sheet stopped');
       const ended = await this.jobs.get(job.id);
       if (ended) await this.notices?.progress(ended, await this.jobs.workers(job.id));
     }

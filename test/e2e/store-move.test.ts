@@ -242,6 +242,19 @@ it('stops the badges of a sheet nobody opened within a day, once, and says so on
     .prepare('UPDATE jobs SET finished_at = ? WHERE id = ?')
     .run(new Date(Date.now() - 26 * 3_600_000).toISOString(), id);
   expect(moved.changes).toBe(1);
+  // Graph refuses the stops at first: nothing is counted stopped, and the next minute's sweep tries again.
+  await harness.simulator.control('POST', 'faults', {
+    method: 'DELETE',
+    path: 'qrCodePinMethod/standardQRCode$',
+    status: 403,
+    code: 'Authorization_RequestDenied',
+    count: 1000,
+  });
+  try {
+    expect(await harness.bot.services.jobs.stopUnopenedSheets()).toBe(0);
+  } finally {
+    await harness.simulator.control('DELETE', 'faults');
+  }
   const updates = harness.connector.calls.length;
   expect(await harness.bot.services.jobs.stopUnopenedSheets()).toBe(made);
   const card = cardsTo(updates).at(-1)!;
