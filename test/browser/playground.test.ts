@@ -222,7 +222,20 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
         100,
       );
       await manager.getByText(/^Temporary PIN: \d{8}$/).waitFor({ timeout: REPLY_MS });
-      await manager.getByRole('button', { name: 'Print badge' }).waitFor({ timeout: REPLY_MS });
+      // An Action.OpenUrl, as the sheet's links are: the browser's request is stopped here and fetched by the test.
+      const print = manager.getByText('Print badge', { exact: true });
+      await print.waitFor({ timeout: REPLY_MS });
+      let printUrl = '';
+      await context!.route(/\/badges\//, async (route) => {
+        printUrl = route.request().url();
+        await route.abort();
+      });
+      await print.click();
+      for (let waited = 0; printUrl === '' && waited < REPLY_MS; waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      const printed = await fetch(printUrl);
+      expect(printed.headers.get('content-type')).toBe('application/pdf');
+      expect((await fetch(printUrl)).status).toBe(404);
       // The approver never sees the badge.
       expect(await approver.getByRole('img', { name: 'QR code for Daniel Wright' }).count()).toBe(0);
       await qr.scrollIntoViewIfNeeded();
