@@ -4,14 +4,14 @@ import { GraphFailure } from '../graph/graph-errors';
 import type { ApplyResult, Reconciled } from '../methods/method-contract';
 import type { ChangeRequest } from './change-request';
 
-/** How a change left running by a crash ended, as found in Microsoft 365 after the restart. */
+/** How a change left running by a crash ended, as found in Microsoft 365 after a restart or by another instance. */
 export function afterRestart(verdict: Reconciled, name: string): ApplyResult {
   if (verdict === 'applied')
-    return { status: 'succeeded', outcome: 'The change was made (confirmed after phonedesk restarted).' };
+    return { status: 'succeeded', outcome: 'The change was made (confirmed after phonedesk was interrupted).' };
   if (verdict === 'partly-applied')
     return {
       status: 'partially-succeeded',
-      outcome: `The change was only partly made (found after phonedesk restarted); ask "why can't ${name} sign in?" for what is left.`,
+      outcome: `The change was only partly made (found after phonedesk was interrupted); ask "why can't ${name} sign in?" for what is left.`,
     };
   return {
     status: 'failed',

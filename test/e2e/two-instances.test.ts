@@ -92,7 +92,9 @@ it('reconciles on the other instance a change whose instance was killed while Gr
   await instances.simulator.control('DELETE', 'faults');
 
   const told = await toldPriya(before, /Request \d+ \(Remove Hannah Lewis's mobile number\)/);
-  expect(told).toEqual([expect.stringMatching(/: The change was made \(confirmed after phonedesk restarted\)\.$/)]);
+  expect(told).toEqual([
+    expect.stringMatching(/: The change was made \(confirmed after phonedesk was interrupted\)\.$/),
+  ]);
   const deletes = (await requestLog()).filter(
     (request) =>
       request.method === 'DELETE' && request.path.startsWith(`/users/${hannah}/authentication/phoneMethods/`),
