@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { startLauncher, type RunningLauncher } from '../helpers/launcher';
 import { ROOT } from '../helpers/processes';
 import { tempDir } from '../helpers/temp-dir';
@@ -62,6 +62,19 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
         .screenshot({ path: path.join(RESULTS, `playground-${name}-approver.png`), fullPage: true })
         .catch(() => undefined);
     }
+  }
+
+  /** Clicks a one-time link; the browser's request is stopped (the link opens once) and its URL returned. */
+  async function urlOpenedBy(link: Locator, pattern: RegExp): Promise<string> {
+    let url = '';
+    await context!.route(pattern, async (route) => {
+      url = route.request().url();
+      await route.abort();
+    });
+    await link.click();
+    for (let waited = 0; url === '' && waited < REPLY_MS; waited += 100)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    return url;
   }
 
   beforeAll(async () => {
@@ -225,14 +238,7 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       // An Action.OpenUrl, as the sheet's links are: the browser's request is stopped here and fetched by the test.
       const print = manager.getByText('Print badge', { exact: true });
       await print.waitFor({ timeout: REPLY_MS });
-      let printUrl = '';
-      await context!.route(/\/badges\//, async (route) => {
-        printUrl = route.request().url();
-        await route.abort();
-      });
-      await print.click();
-      for (let waited = 0; printUrl === '' && waited < REPLY_MS; waited += 100)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      const printUrl = await urlOpenedBy(print, /\/badges\//);
       const printed = await fetch(printUrl);
       expect(printed.headers.get('content-type')).toBe('application/pdf');
       expect((await fetch(printUrl)).status).toBe(404);
@@ -274,13 +280,7 @@ describe('npm start in a browser (Agents Playground, headless chromium)', () => 
       await sheet.scrollIntoViewIfNeeded();
       await manager.screenshot({ path: path.join(RESULTS, 'playground-move-progress.png') });
       // The link opens once: the browser's request is stopped here and the test downloads the sheet itself.
-      await context!.route(/\/sheets\//, async (route) => {
-        sheetUrl = route.request().url();
-        await route.abort();
-      });
-      await sheet.click();
-      for (let waited = 0; sheetUrl === '' && waited < REPLY_MS; waited += 100)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      sheetUrl = await urlOpenedBy(sheet, /\/sheets\//);
     });
     await step('move-sheet', async () => {
       expect(sheetUrl).toMatch(/\/sheets\/[\w-]+\.[\w-]+$/);
