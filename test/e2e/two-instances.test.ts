@@ -1,7 +1,8 @@
 // Two bot processes sharing Azure Storage (Azurite) and the simulated tenant, as a scale-out runs them: one approval
-// clicked on both makes one Graph write; an instance killed while Graph holds its write is reconciled by the other,
-// and the requester told once; a one-time link offered by one opens once from the other; a store's move started on
-// one and killed there is finished by the other; and the audit chain both wrote verifies in the account.
+// clicked on both makes one Graph write; two messages of one chat at once are both answered; an instance killed while
+// Graph holds its write is reconciled by the other, and the requester told once; a one-time link offered by one opens
+// once from the other; a store's move started on one and killed there is finished by the other; and the audit chain
+// both wrote verifies in the account.
 import { askedFor } from '../helpers/asked-card';
 import { useAzurite } from '../helpers/azurite';
 import { readPdf } from '../helpers/badge-pdf-reader';
@@ -66,6 +67,24 @@ it('makes one Graph write when the approval is clicked on both instances at once
       request.path.startsWith(`/users/${demoUser('jane.doe')}/authentication/phoneMethods`),
   );
   expect(writes).toHaveLength(1);
+});
+
+it('answers two messages of one chat sent to both instances at once, one after the other', async () => {
+  const before = instances.connector.calls.length;
+  // Both start a question: whichever runs second finds the first one's question waiting, as in one instance.
+  await Promise.all([
+    a.say(PRIYA, 'sign Julia Young out everywhere'),
+    b.say(PRIYA, 'sign Isaac Walker out everywhere'),
+  ]);
+  const replies = textOf(a.postsTo(PRIYA, before));
+  expect(replies).not.toMatch(/etag|conflict|went wrong/i);
+  expect(replies).toMatch(/Why is this needed\?/);
+  const waiting = /Drop the request for (Julia Young|Isaac Walker)\?/.exec(replies)?.[1];
+  expect(waiting).toBeDefined();
+
+  // The question asked by one instance is answered at the other.
+  expect(textOf(await b.say(PRIYA, 'keep'))).toMatch(/Why is this needed\?/);
+  expect(textOf(await a.say(PRIYA, 'new phone'))).toMatch(askedFor(`Sign ${waiting!} out everywhere`));
 });
 
 it('reconciles on the other instance a change whose instance was killed while Graph held its write', async () => {
