@@ -12,7 +12,8 @@ import {
 import type { CountryCode } from 'libphonenumber-js';
 import type { Person } from '../src/audit/audit-context';
 import { buildWorkerChoiceCard } from '../src/cards/choice-card';
-import type { ChangeAsk } from '../src/methods/change-ask';
+import type { AskedSoFar, ChangeAsk } from '../src/methods/change-ask';
+import type { SignInSnapshot } from '../src/methods/method-types';
 import type { ChangeIntentKind } from '../src/methods/registry';
 import { submitChange, type SubmitChangeDeps } from '../src/conversation/submit-change';
 import { lookUpWorker, workerById, type WorkerLookupDeps } from '../src/conversation/worker-lookup';
@@ -130,7 +131,27 @@ export class ChangeRequestDialog extends ComponentDialog {
         confirm: { userId: values.userId },
       } satisfies AnswerPromptOptions);
     }
+    if (await this.refused(step, found.snapshot)) return step.endDialog();
     return step.next({ userId: values.userId } satisfies WorkerChoice);
+  }
+
+  /** What the conversation learnt so far, for a change made from the worker. */
+  private said(values: Values): AskedSoFar {
+    return {
+      ...(values.reason && { reason: values.reason }),
+      ...(values.hours !== undefined && { hours: values.hours }),
+      ...(values.leaver && { leaver: true }),
+    };
+  }
+
+  /** Says so when the change cannot be made for this worker, before a reason is asked for nothing. */
+  private async refused(step: WaterfallStepContext, worker: SignInSnapshot): Promise<boolean> {
+    const { settings } = this;
+    if (settings.needsNumber || typeof settings.change !== 'function') return false;
+    const made = settings.change(worker, this.said(this.values(step)));
+    if (!('refused' in made)) return false;
+    await step.context.sendActivity(made.refused);
+    return true;
   }
 
   private waiting(values: Values): Pick<AnswerPromptOptions, 'requesterId' | 'worker'> {
@@ -185,6 +206,7 @@ export class ChangeRequestDialog extends ComponentDialog {
     }
     values.userId = found.snapshot.user.id;
     values.displayName = found.snapshot.user.displayName;
+    if (await this.refused(step, found.snapshot)) return step.endDialog();
     return step.next();
   }
 
@@ -245,11 +267,7 @@ export class ChangeRequestDialog extends ComponentDialog {
     const made = settings.needsNumber
       ? settings.change(graphNumber!, found.snapshot)
       : typeof settings.change === 'function'
-        ? settings.change(found.snapshot, {
-            ...(values.reason && { reason: values.reason }),
-            ...(values.hours !== undefined && { hours: values.hours }),
-            ...(values.leaver && { leaver: true }),
-          })
+        ? settings.change(found.snapshot, this.said(values))
         : settings.change;
     if ('refused' in made) {
       await step.context.sendActivity(made.refused);

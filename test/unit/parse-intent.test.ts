@@ -212,14 +212,30 @@ const examples: readonly Example[] = [
   ['Ali is leaving on Friday', { kind: 'remove-number', worker: 'Ali', leaver: true }],
   ['Ali Khan no longer works here', { kind: 'remove-number', worker: 'Ali Khan', leaver: true }],
   ['can you remove the number for Ali Khan', { kind: 'remove-number', worker: 'Ali Khan', leaver: false }],
-  ['disable SMS sign-in for Ali', { kind: 'remove-number', worker: 'Ali', leaver: false }],
-  ['turn off sms sign in for Ali', { kind: 'remove-number', worker: 'Ali', leaver: false }],
   ["remove Ali's number because he left", { kind: 'remove-number', worker: 'Ali', reason: 'he left', leaver: true }],
   ["remove Ali's number - leaver", { kind: 'remove-number', worker: 'Ali', reason: 'leaver', leaver: true }],
   ['Jane is a leaver - remove her number', { kind: 'remove-number', worker: 'Jane', leaver: true }],
   ['Ali has left, please remove his number', { kind: 'remove-number', worker: 'Ali', leaver: true }],
   ['Siobhán Ní Bhriain has left', { kind: 'remove-number', worker: 'Siobhán Ní Bhriain', leaver: true }],
   ['M2001 left', { kind: 'remove-number', worker: 'M2001', leaver: true }],
+
+  // SMS sign-in off, the number kept; taking the number, or a leaver, removes it
+  ['disable SMS sign-in for Ali', { kind: 'sms-sign-in-off', worker: 'Ali' }],
+  ['turn off sms sign in for Ali', { kind: 'sms-sign-in-off', worker: 'Ali' }],
+  ["switch Ali Khan's SMS sign-in off", { kind: 'sms-sign-in-off', worker: 'Ali Khan' }],
+  ['stop Bob signing in by text', { kind: 'sms-sign-in-off', worker: 'Bob' }],
+  ['turn off text message sign-in for Jane Doe', { kind: 'sms-sign-in-off', worker: 'Jane Doe' }],
+  [
+    'disable SMS sign-in for Jane because she uses her badge',
+    { kind: 'sms-sign-in-off', worker: 'Jane', reason: 'she uses her badge' },
+  ],
+  ['disable SMS sign-in for Ali and remove his number', { kind: 'remove-number', worker: 'Ali', leaver: false }],
+  ['turn off SMS sign-in for Ali, he has left', { kind: 'remove-number', worker: 'Ali', leaver: true }],
+  [
+    "disable SMS sign-in for Ali because he's leaving",
+    { kind: 'remove-number', worker: 'Ali', reason: "he's leaving", leaver: true },
+  ],
+  ['is SMS sign-in turned off for Bob?', { kind: 'status', worker: 'Bob' }],
 
   // lost phone / SIM swap
   ['Ali lost their phone', { kind: 'lost-phone', worker: 'Ali' }],

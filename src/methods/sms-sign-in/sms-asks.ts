@@ -1,8 +1,19 @@
 // How a store manager asks for an SMS sign-in change, and what the conversation then asks: "add +44 7700 900123 for
 // Jane", "remove Ali's number" (a leaver too), "Ali lost their phone".
 import { mentions, type ChangeAsk } from '../change-ask';
+import type { SmsSignInState } from '../../snapshot/sign-in-snapshot';
 import type { SmsAskIntent } from './sms-types';
-import { ADD, ADD_LEADING, ADD_WITH_NUMBER, LEAVER, LOST_PHONE, NEW_NUMBER, REMOVE } from './sms-keywords';
+import {
+  ADD,
+  ADD_LEADING,
+  ADD_WITH_NUMBER,
+  LEAVER,
+  LOST_PHONE,
+  NEW_NUMBER,
+  NUMBER_GOES,
+  REMOVE,
+  SMS_SIGN_IN_OFF,
+} from './sms-keywords';
 
 const ADD_NUMBER: ChangeAsk<'add-number'> = {
   intent: 'add-number',
@@ -28,6 +39,36 @@ const ADD_NUMBER: ChangeAsk<'add-number'> = {
     words: ['add', 'new', 'number', 'mobile', 'change', 'update', 'register', 'starter', 'enrol', 'enroll', 'cell'],
   },
   help: { title: 'Add or change a number', example: 'add +44 7700 900123 for Jane Doe' },
+};
+
+/** States in which the number is not on for sign-in (never turned on is FIG6), so turning it off changes nothing. */
+const OFF_ALREADY: ReadonlySet<SmsSignInState> = new Set(['notEnabled', 'notConfigured', 'notSupported']);
+
+const SMS_SIGN_IN_OFF_ASK: ChangeAsk<'sms-sign-in-off'> = {
+  intent: 'sms-sign-in-off',
+  dialogId: 'smsSignInOff',
+  // Before adding a number (20): "switch off SMS sign-in for 07700 900123" names the number, it does not set it.
+  precedence: 19,
+  // The number stays (it may still confirm sign-ins); a leaver, or words that take the number, remove it instead.
+  asked: (words) =>
+    !words.question &&
+    mentions(words.request, SMS_SIGN_IN_OFF) &&
+    !mentions(words.request, NUMBER_GOES) &&
+    !mentions(words.request, LEAVER) &&
+    !mentions(words.why, LEAVER),
+  needsNumber: false,
+  change: (worker) => {
+    const name = worker.user.displayName;
+    const mobile = worker.phoneMethods.find((method) => method.phoneType === 'mobile');
+    if (!mobile) return { refused: `${name} has no mobile number, so there is no SMS sign-in to turn off.` };
+    if (OFF_ALREADY.has(mobile.smsSignInState))
+      return { refused: `${name} can't sign in by text message now, so there is nothing to turn off.` };
+    return { kind: 'disable-sms-sign-in' };
+  },
+  makes: ['disable-sms-sign-in'],
+  urgent: false,
+  suggestion: { title: 'Turn off SMS sign-in', words: ['sms', 'text', 'off', 'disable', 'stop', 'sign', 'login'] },
+  help: { title: 'Turn off SMS sign-in (the number stays)', example: 'turn off SMS sign-in for Jane Doe' },
 };
 
 const REMOVE_NUMBER: ChangeAsk<'remove-number'> = {
@@ -73,4 +114,9 @@ const LOST_PHONE_ASK: ChangeAsk<'lost-phone'> = {
 };
 
 /** In the order the help card and the suggestions show them. */
-export const SMS_ASKS: ReadonlyArray<ChangeAsk<SmsAskIntent>> = [ADD_NUMBER, REMOVE_NUMBER, LOST_PHONE_ASK];
+export const SMS_ASKS: ReadonlyArray<ChangeAsk<SmsAskIntent>> = [
+  ADD_NUMBER,
+  SMS_SIGN_IN_OFF_ASK,
+  REMOVE_NUMBER,
+  LOST_PHONE_ASK,
+];

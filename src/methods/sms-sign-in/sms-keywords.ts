@@ -40,7 +40,19 @@ export const NEW_NUMBER = [
   /\bneeds?\s+(?:\S+\s+){0,2}?(?:setting\s+up|adding|registering|enrolling|enroling)\b/,
 ];
 
-/** "remove Ali's number", "disable SMS sign-in for Ali". */
+const BY_TEXT = '(?:sms|text|texts|text\\s+message)';
+const SIGNING_IN = '(?:sign\\s?in|sign\\s?ins|signing\\s+in|log\\s?in|login|logins|logging\\s+in)';
+/** "turn off SMS sign-in for Ali", "switch Ali's text login off", "stop Bob signing in by text": the number stays. */
+export const SMS_SIGN_IN_OFF = [
+  new RegExp(`\\b(?:disable|deactivate|stop|untick|block)\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\b`),
+  new RegExp(`\\b(?:turn|switch|take)\\s+off\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\b`),
+  new RegExp(`\\b(?:turn|switch|take)\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\s+(?:\\S+\\s+){0,2}?off\\b`),
+  new RegExp(`\\bstop\\s+(?:\\S+\\s+){0,3}?${SIGNING_IN}\\s+(?:by|with|via|using)\\s+${BY_TEXT}\\b`),
+];
+/** Words that take the number itself away: with them, turning SMS sign-in off is removing the number. */
+export const NUMBER_GOES = [/\b(?:remove|delete|erase|unregister|deregister|unlink|get\s+rid\s+of)\b/];
+
+/** "remove Ali's number", "deactivate Ali's phone"; "disable SMS sign-in" is SMS_SIGN_IN_OFF, tried first. */
 export const REMOVE = [
   /\b(?:remove|delete|disable|deactivate|unregister|deregister|erase|unlink|offboard)\b/,
   /\b(?:take|turn|switch)\s+(?:\S+\s+){0,3}?off\b/,
