@@ -57,6 +57,7 @@ export const GROUP_TYPE = entityType('group', [
   'groupTypes',
   'mailEnabled',
   'securityEnabled',
+  'isAssignableToRole',
 ]);
 export const ADMINISTRATIVE_UNIT_TYPE = entityType('administrativeUnit', [
   'id',
@@ -161,6 +162,7 @@ export function groupResource(group: GroupRecord): Json {
     groupTypes: [],
     mailEnabled: false,
     securityEnabled: true,
+    isAssignableToRole: group.isAssignableToRole,
   };
 }
 

@@ -88,6 +88,8 @@ export interface SeedGroup {
   description?: string;
   /** User or group object ids; nested groups count for transitive membership. */
   members: string[];
+  /** Only a role-assignable group can hold a directory role, as in Entra (set when the group is made). */
+  isAssignableToRole?: boolean;
 }
 
 interface SeedScopedRoleMember {

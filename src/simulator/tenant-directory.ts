@@ -115,6 +115,7 @@ export class TenantDirectory {
       displayName: seed.displayName,
       description: seed.description ?? null,
       members: new Set(seed.members),
+      isAssignableToRole: seed.isAssignableToRole === true,
     });
     for (const member of seed.members) this.index(this.memberOf, member, seed.id);
   }
@@ -125,6 +126,8 @@ export class TenantDirectory {
     if (!this.users.has(seed.principalId) && !this.groups.has(seed.principalId)) {
       throw new SeedError(`role assignment names unknown principal ${seed.principalId}`);
     }
+    if (this.groups.get(seed.principalId)?.isAssignableToRole === false)
+      throw new SeedError(`role assignment names group ${seed.principalId}, which is not role-assignable`);
     const unit = /^\/administrativeUnits\/(.+)$/.exec(seed.directoryScopeId);
     if (seed.directoryScopeId !== '/' && !(unit && this.units.has(unit[1]))) {
       throw new SeedError(`role assignment has unknown scope ${seed.directoryScopeId}`);

@@ -42,6 +42,7 @@ export function exportSeed(tenant: Tenant): Seed {
       displayName: group.displayName,
       ...(group.description !== null && { description: group.description }),
       members: [...group.members],
+      ...(group.isAssignableToRole && { isAssignableToRole: true }),
     })),
     administrativeUnits: unitMembers.map((unit) => ({
       id: unit.id,

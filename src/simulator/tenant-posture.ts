@@ -10,6 +10,7 @@ import { SeedError, type RoleAssignmentRecord } from './tenant-records';
 export interface KnownObjects {
   hasUser(id: string): boolean;
   hasGroup(id: string): boolean;
+  isRoleAssignableGroup(id: string): boolean;
   hasUnit(id: string): boolean;
 }
 
@@ -59,6 +60,8 @@ export class TenantPosture {
       throw new SeedError(`role eligibility uses unknown role template ${seed.roleTemplateId}`);
     if (!known.hasUser(seed.principalId) && !known.hasGroup(seed.principalId))
       throw new SeedError(`role eligibility names unknown principal ${seed.principalId}`);
+    if (known.hasGroup(seed.principalId) && !known.isRoleAssignableGroup(seed.principalId))
+      throw new SeedError(`role eligibility names group ${seed.principalId}, which is not role-assignable`);
     const unit = /^\/administrativeUnits\/(.+)$/.exec(seed.directoryScopeId);
     if (seed.directoryScopeId !== '/' && !(unit && known.hasUnit(unit[1]!)))
       throw new SeedError(`role eligibility has unknown scope ${seed.directoryScopeId}`);

@@ -61,6 +61,7 @@ export interface GroupRecord {
   displayName: string;
   description: string | null;
   members: Set<string>;
+  isAssignableToRole: boolean;
 }
 
 export interface AdministrativeUnitRecord {

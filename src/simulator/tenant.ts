@@ -53,6 +53,7 @@ export class Tenant extends TenantDirectory {
     this.posture = new TenantPosture(seed, {
       hasUser: (id) => this.users.has(id),
       hasGroup: (id) => this.groups.has(id),
+      isRoleAssignableGroup: (id) => this.groups.get(id)?.isAssignableToRole === true,
       hasUnit: (id) => this.units.has(id),
     });
   }

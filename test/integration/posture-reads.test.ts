@@ -76,6 +76,7 @@ it("counts a role given to a group for the group's members, and says through whi
     id: demoUser('group:shift-leads'),
     displayName: 'Shift leads',
     members: [demoUser('chloe.evans')],
+    isAssignableToRole: true,
   });
   seed.roleAssignments.push({
     principalId: demoUser('group:shift-leads'),

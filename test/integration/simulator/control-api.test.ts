@@ -1,6 +1,7 @@
 // Contract tests for the simulator's own control API under /_sim/ (simulator design, not Graph):
 // reset, seeds, latency, injected faults, held and dropped requests, random failures, the request log.
 import { demoSeed } from '../../../src/simulator/demo-tenant';
+import { DEMO_GROUPS } from '../../../src/simulator/demo-ids';
 import type { LoggedRequest } from '../../../src/simulator/request-log';
 import type { Seed } from '../../../src/simulator/seed';
 import {
@@ -187,6 +188,21 @@ describe('PUT /_sim/seed', () => {
       /format/,
     ],
     ['that is an array', [SMALL_SEED], /schema|object/],
+    [
+      'giving a role to a group that is not role-assignable',
+      {
+        ...demoSeed(),
+        roleAssignments: [
+          ...demoSeed().roleAssignments,
+          {
+            principalId: DEMO_GROUPS.frontlineWorkers,
+            roleTemplateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+            directoryScopeId: '/',
+          },
+        ],
+      },
+      /not role-assignable/,
+    ],
   ])('refuses a seed %s with 400 and a message, and keeps serving the old tenant', async (_name, seed, message) => {
     const reply = await harness.control<{ error: string }>('PUT', 'seed', seed);
     expect(reply.status).toBe(400);
