@@ -3,11 +3,13 @@
 import type {
   PhoneAuthenticationMethod,
   SmsAuthenticationMethodConfiguration,
+  UnifiedRoleAssignment,
   User,
 } from '@microsoft/microsoft-graph-types';
 import type {
   PhoneMethodSnapshot,
   PhoneType,
+  RoleSnapshot,
   SmsPolicySnapshot,
   SmsPolicyTarget,
   WorkerSnapshot,
@@ -20,7 +22,8 @@ import { odataString, pathSegment, queryValue } from './odata';
 import { requesterFrom, requesterItems, type RequesterData } from './requester-reads';
 import { PHONE_METHOD_IDS, SMS_POLICY_PATH, phoneSnapshot, policySnapshot } from './snapshot-mapping';
 import { sliceAnswers, type SnapshotSlice } from './snapshot-slice';
-import { USER_FIELDS, workerFrom, workerItems } from './worker-reads';
+import { USER_FIELDS, roleGroupsOf, workerFrom, workerItems } from './worker-reads';
+import { groupRoleItems, rolesFrom, type RoleGroup } from './worker-roles';
 
 export type { GraphGatewayOptions } from './graph-transport';
 export { PHONE_METHOD_IDS } from './snapshot-mapping';
@@ -130,6 +133,8 @@ export class GraphGateway extends CredentialWrites {
     });
     const responses = await this.batch('users.signInSnapshot', items);
     const worker = workerFrom(responses, userId, new Date(now).toISOString());
+    const roleGroups = roleGroupsOf(responses);
+    if (roleGroups.length > 0) worker.roles.push(...(await this.groupRoles(roleGroups)));
     for (const group of worker.groups)
       if (group.id && group.displayName) this.groupNames.set(group.id, group.displayName);
     const answers = new Map(responses);
@@ -147,6 +152,17 @@ export class GraphGateway extends CredentialWrites {
       slices: mapped,
       ...(requesterId && { requester: requesterFrom(<T>(key: string) => innerBody<T>(responses, key), 'requester.') }),
     };
+  }
+
+  /** Roles given to role-assignable groups, which their members hold. */
+  private async groupRoles(groups: readonly RoleGroup[]): Promise<RoleSnapshot[]> {
+    const responses = await this.batch('roles.ofGroups', groupRoleItems(groups));
+    return rolesFrom(
+      responses,
+      innerBody<Collection<UnifiedRoleAssignment>>(responses, 'group.roles').value,
+      'group.',
+      groups,
+    );
   }
 
   /** The groups and directory roles of a person who asks or approves, in one $batch. */

@@ -7,9 +7,8 @@ import type {
   UserRegistrationDetails,
 } from '@microsoft/microsoft-graph-types';
 import type { WorkerSnapshot } from '../snapshot/sign-in-snapshot';
-import { ROLE_TEMPLATES } from './directory-roles';
 import { innerBody, type BatchItem, type BatchResponse, type Collection } from './graph-wire';
-import { odataString, queryValue } from './odata';
+import { ownRoleItems, rolesFrom, type RoleGroup } from './worker-roles';
 
 export const USER_FIELDS =
   'id,displayName,userPrincipalName,mail,employeeId,jobTitle,officeLocation,accountEnabled,userType';
@@ -18,13 +17,13 @@ export const USER_FIELDS =
 export function workerItems(id: string, userId: string): BatchItem[] {
   return [
     { id: 'user', method: 'GET', url: `/users/${id}?$select=${USER_FIELDS},signInSessionsValidFromDateTime` },
-    { id: 'memberships', method: 'GET', url: `/users/${id}/transitiveMemberOf?$select=id,displayName&$top=999` },
-    { id: 'licences', method: 'GET', url: `/users/${id}/licenseDetails?$select=skuPartNumber` },
     {
-      id: 'roles',
+      id: 'memberships',
       method: 'GET',
-      url: `/roleManagement/directory/roleAssignments?$filter=${queryValue(`principalId eq ${odataString(userId)}`)}`,
+      url: `/users/${id}/transitiveMemberOf?$select=id,displayName,isAssignableToRole&$top=999`,
     },
+    { id: 'licences', method: 'GET', url: `/users/${id}/licenseDetails?$select=skuPartNumber` },
+    ...ownRoleItems(userId),
     {
       id: 'registration',
       method: 'GET',
@@ -34,7 +33,15 @@ export function workerItems(id: string, userId: string): BatchItem[] {
   ];
 }
 
-type Membership = DirectoryObject & { displayName?: string; '@odata.type'?: string };
+type Membership = DirectoryObject & { displayName?: string; isAssignableToRole?: boolean; '@odata.type'?: string };
+
+/** The role-assignable groups the worker is in: their roles are the worker's too. */
+export function roleGroupsOf(responses: ReadonlyMap<string, BatchResponse>): RoleGroup[] {
+  return innerBody<Collection<Membership>>(responses, 'memberships')
+    .value.filter((item) => item['@odata.type'] === '#microsoft.graph.group' && item.isAssignableToRole === true)
+    .map((group) => ({ id: group.id ?? '', displayName: group.displayName ?? '' }))
+    .filter((group) => group.id !== '');
+}
 
 export function workerFrom(
   responses: ReadonlyMap<string, BatchResponse>,
@@ -78,11 +85,7 @@ export function workerFrom(
       id: unit.id ?? '',
       displayName: unit.displayName ?? '',
     })),
-    roles: ok<Collection<UnifiedRoleAssignment>>('roles').value.map((assignment) => ({
-      roleTemplateId: assignment.roleDefinitionId ?? '',
-      displayName: ROLE_TEMPLATES[assignment.roleDefinitionId ?? '']?.displayName ?? 'an admin role',
-      directoryScopeId: assignment.directoryScopeId ?? '/',
-    })),
+    roles: rolesFrom(responses, ok<Collection<UnifiedRoleAssignment>>('roles').value),
     ...(defaultMfaMethod && defaultMfaMethod !== 'none' && { defaultMfaMethod }),
     readAt,
   };

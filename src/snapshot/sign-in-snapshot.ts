@@ -22,11 +22,15 @@ export interface PhoneMethodSnapshot {
   smsSignInState: SmsSignInState;
 }
 
-interface RoleSnapshot {
+export interface RoleSnapshot {
   roleTemplateId: string;
   displayName: string;
   /** "/" or "/administrativeUnits/{id}". */
   directoryScopeId: string;
+  /** Not active: one the worker may turn on (Privileged Identity Management). */
+  eligible?: true;
+  /** Given to a role-assignable group the worker is in, by its name. */
+  throughGroup?: string;
 }
 
 export interface SmsPolicyTarget {

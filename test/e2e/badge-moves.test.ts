@@ -80,7 +80,7 @@ it('moves an SMS worker to a badge, and once it is used offers to turn SMS sign-
 it('gives a Temporary Access Pass on its own, never for an admin', async () => {
   const refused = await harness.say(MARCUS, 'give Rachel Green a temporary access pass because she is locked out');
   expect(textOf(refused)).toMatch(
-    /Rachel Green holds an admin role, and phonedesk never makes a Temporary Access Pass/,
+    /Rachel Green holds an admin role \(Helpdesk Administrator\), and phonedesk never makes a Temporary Access Pass/,
   );
 
   const before = await askAndApprove(

@@ -107,7 +107,7 @@ describe('scope and guards', () => {
   it('refuses to set up SMS sign-in for an admin', async () => {
     const reply = await harness.say(HANA, 'add +44 7700 900777 for Rachel Green because new phone');
     expect(textOf(reply)).toMatch(
-      /Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/,
+      /Rachel Green holds an admin role \(Helpdesk Administrator\), and phonedesk never sets up sign-in by text message for admins/,
     );
   });
 

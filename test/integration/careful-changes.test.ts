@@ -249,7 +249,7 @@ describe('an admin never gets a weak sign-in, however the change is asked for', 
     const snapshot = await signInSnapshot(pipeline().gateway, demoUser(RACHEL.alias));
     const add = ask('replace-number', RACHEL.alias, RACHEL.name, '+44 7700900999', MARCUS);
     await expect(pipeline().service.request(add, snapshot)).rejects.toThrow(
-      /Rachel Green holds an admin role, and phonedesk never sets up sign-in by text message for admins/,
+      /Rachel Green holds an admin role \(Helpdesk Administrator\), and phonedesk never sets up sign-in by text message for admins/,
     );
     expect(await pipeline().store.list({ kinds: ['replace-number'] })).toEqual([]);
     expect(pipeline().audit.entries.map((entry) => entry.operation)).toContain('change.refused');

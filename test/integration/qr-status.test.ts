@@ -49,7 +49,10 @@ it('tells each demo badge apart', async () => {
     ['qr-badge-expired', 'warning'],
     ['ready', 'ok'],
   ]);
+  // Kyle may turn on Password Administrator (eligible): an admin, whose SMS sign-in and badge are both too weak.
   expect(await findingsOf('kyle.adams')).toEqual([
+    ['admin-with-sms-sign-in', 'warning'],
+    ['qr-admin-badge', 'warning'],
     ['qr-sms-still-on', 'info'],
     ['qr-temporary-code', 'info'],
     ['ready', 'ok'],

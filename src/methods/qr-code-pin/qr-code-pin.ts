@@ -1,6 +1,7 @@
 // QR code + PIN, the frontline successor to SMS sign-in: a badge the worker scans on a shared device, and a PIN
 // (docs/graph-facts.md §17). It reads and explains badges; issues them, temporary codes and PINs (each handed to the
 // requester once); extends, stops and removes them.
+import { adminRoleWords, isAdmin } from '../account/admin-roles';
 import { ageInWords } from '../../time/age-in-words';
 import type { MethodModule } from '../method-contract';
 import type { SignInSnapshot } from '../method-types';
@@ -17,8 +18,8 @@ import type { QrAskIntent, QrChange } from './qr-types';
 /** A badge and a PIN are one factor: never kept going for an admin, and Entra refuses them for guests. */
 function refusalFor(snapshot: SignInSnapshot): string | undefined {
   const name = snapshot.user.displayName;
-  if (snapshot.roles.length > 0)
-    return `${name} holds an admin role, and phonedesk never keeps a QR badge going for admins: a badge and a PIN are a single check, too weak for an admin account.`;
+  if (isAdmin(snapshot))
+    return `${name} holds an admin role (${adminRoleWords(snapshot)}), and phonedesk never keeps a QR badge going for admins: a badge and a PIN are a single check, too weak for an admin account.`;
   if (snapshot.user.userType === 'Guest')
     return `${name} has a guest account, and guest accounts can't sign in with a QR code.`;
   return undefined;

@@ -1,5 +1,6 @@
 // What phonedesk says about a worker's QR badge: whether the policy lets them use it, whether it is valid, expiring
 // or never used, a temporary code for a forgotten badge, and the first sign-in a badge needs (docs/graph-facts.md §17).
+import { adminRoleWords, isAdmin } from '../account/admin-roles';
 import { ageInWords } from '../../time/age-in-words';
 import { timeLeftInWords } from '../../time/time-left';
 import type { DiagnosisContext } from '../diagnosis-context';
@@ -142,14 +143,13 @@ function badgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
 /** A badge and a PIN are one check: an admin who holds a working one is told, as SMS sign-in is for an admin. */
 function adminBadgeFindings(snapshot: SignInSnapshot, now: Date): Finding[] {
   const badge = snapshot.qrCodePin;
-  if (snapshot.roles.length === 0 || !badge) return [];
+  if (!isAdmin(snapshot) || !badge) return [];
   if (!isActive(badge.standardQRCode, now) && !isActive(badge.temporaryQRCode, now)) return [];
-  const roles = [...new Set(snapshot.roles.map((role) => role.displayName))].join(', ');
   return [
     {
       id: 'qr-admin-badge',
       severity: 'warning',
-      summary: `${snapshot.user.displayName} holds an admin role (${roles}) and has a working QR badge: a badge and a PIN are a single check, too weak for an admin account.`,
+      summary: `${snapshot.user.displayName} holds an admin role (${adminRoleWords(snapshot)}) and has a working QR badge: a badge and a PIN are a single check, too weak for an admin account.`,
       fix: 'Remove their QR badge; admins should use a passkey or the Authenticator app.',
       proposal: { kind: 'remove-qr-method', tenantWide: false },
     },

@@ -2,7 +2,7 @@ import { fromGraph, maskGraphNumber } from '../../phone/phone-number';
 import type { DiagnosisContext } from '../diagnosis-context';
 import type { Finding } from '../finding';
 import { lostNumberFinding, lostReportOf } from './lost-number-findings';
-import { isAdmin } from './security-findings';
+import { isAdmin } from '../account/admin-roles';
 import type { PhoneMethodSnapshot } from '../../snapshot/sign-in-snapshot';
 import type { SignInSnapshot } from '../method-types';
 

@@ -1,5 +1,6 @@
 // SMS sign-in, the first frontline method: a worker signs in with their mobile number and a texted code. Microsoft
 // retires it on 2027-02-01 (docs/architecture.md, "Sign-in methods").
+import { adminRoleWords, isAdmin } from '../account/admin-roles';
 import { maskGraphNumber } from '../../phone/phone-number';
 import type { SmsPolicySnapshot } from '../../snapshot/sign-in-snapshot';
 import type { SignInSnapshot } from '../method-types';
@@ -32,8 +33,8 @@ const mobileNumber = (snapshot: SignInSnapshot): string | undefined =>
 /** SMS sign-in is single-factor and open to SIM swaps: never for an admin, and Entra refuses it for guests. */
 function refusalFor(snapshot: SignInSnapshot): string | undefined {
   const name = snapshot.user.displayName;
-  if (snapshot.roles.length > 0) {
-    return `${name} holds an admin role, and phonedesk never sets up sign-in by text message for admins: it is too easy to take over with a SIM swap.`;
+  if (isAdmin(snapshot)) {
+    return `${name} holds an admin role (${adminRoleWords(snapshot)}), and phonedesk never sets up sign-in by text message for admins: it is too easy to take over with a SIM swap.`;
   }
   if (snapshot.user.userType === 'Guest')
     return `${name} has a guest account, and guest accounts can't sign in by text message.`;

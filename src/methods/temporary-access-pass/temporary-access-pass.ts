@@ -1,6 +1,7 @@
 // Temporary Access Pass: a time-limited pass for a new starter's first sign-in, the one a QR badge needs before it
 // works (docs/graph-facts.md §18). It reads and explains a worker's pass (never its value) and makes one, handed to
 // the requester once.
+import { adminRoleWords, isAdmin } from '../account/admin-roles';
 import { timeLeftInWords } from '../../time/time-left';
 import type { MethodModule } from '../method-contract';
 import type { SignInSnapshot } from '../method-types';
@@ -19,8 +20,8 @@ const endOf = (pass: { startDateTime: string; lifetimeInMinutes: number }): stri
 /** A pass is a whole sign-in: never made for an admin (a store manager must not reach one), and not for guests. */
 function refusalFor(snapshot: SignInSnapshot): string | undefined {
   const name = snapshot.user.displayName;
-  if (snapshot.roles.length > 0)
-    return `${name} holds an admin role, and phonedesk never makes a Temporary Access Pass for an admin: it would let whoever holds it sign in as them.`;
+  if (isAdmin(snapshot))
+    return `${name} holds an admin role (${adminRoleWords(snapshot)}), and phonedesk never makes a Temporary Access Pass for an admin: it would let whoever holds it sign in as them.`;
   if (snapshot.user.userType === 'Guest')
     return `${name} has a guest account, which signs in at their own organisation, so a pass here would not help.`;
   return undefined;
