@@ -119,3 +119,14 @@ export function expectBadRequest(reply: GraphReply<unknown>): string {
   expect(error.innerError['request-id']).toBe(reply.headers.get('request-id'));
   return error.message;
 }
+
+const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
+
+/** The demo tenant with a role-assignable group "Shift leads" holding User Administrator for its `members`. */
+export function seedWithShiftLeads(members: readonly string[]): Seed {
+  const seed = demoSeed();
+  const group = demoUserId('group:shift-leads');
+  seed.groups.push({ id: group, displayName: 'Shift leads', members: [...members], isAssignableToRole: true });
+  seed.roleAssignments.push({ principalId: group, roleTemplateId: USER_ADMINISTRATOR, directoryScopeId: '/' });
+  return seed;
+}

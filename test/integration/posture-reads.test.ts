@@ -3,12 +3,11 @@
 // Graph refuses told in plain words while the rest still reads.
 import { readReadiness } from '../../src/checks/readiness-read';
 import { readWeakAdmins } from '../../src/checks/weak-admin-read';
-import { demoSeed, DEMO_GROUPS } from '../../src/simulator/demo-tenant';
+import { DEMO_GROUPS } from '../../src/simulator/demo-tenant';
 import { testGateway } from '../helpers/gateway';
-import { SimulatorHarness, demoUser } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, seedWithShiftLeads } from '../helpers/simulator';
 
 const simulator = new SimulatorHarness();
-const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 
 beforeAll(async () => {
   await simulator.start();
@@ -71,18 +70,7 @@ it('still lists active admins when eligible roles cannot be read, and says why',
 });
 
 it("counts a role given to a group for the group's members, and says through which group", async () => {
-  const seed = demoSeed();
-  seed.groups.push({
-    id: demoUser('group:shift-leads'),
-    displayName: 'Shift leads',
-    members: [demoUser('chloe.evans')],
-    isAssignableToRole: true,
-  });
-  seed.roleAssignments.push({
-    principalId: demoUser('group:shift-leads'),
-    roleTemplateId: USER_ADMINISTRATOR,
-    directoryScopeId: '/',
-  });
+  const seed = seedWithShiftLeads([demoUser('chloe.evans')]);
   expect((await simulator.control('PUT', 'seed', seed)).status).toBe(204);
   const { gateway } = testGateway(simulator.url);
   const chloe = (await readWeakAdmins(gateway, new Date())).admins.find((admin) => admin.displayName === 'Chloe Evans');

@@ -3,12 +3,10 @@
 // phonedesk sets up no SMS sign-in, badge or pass for them. A worker in no such group costs no extra request.
 import { SNAPSHOT_SLICES, specOf } from '../../src/methods/registry';
 import { signInSnapshot } from '../../src/methods/read-snapshot';
-import { demoSeed } from '../../src/simulator/demo-tenant';
 import type { LoggedRequest } from '../../src/simulator/request-log';
 import { useGateway } from '../helpers/gateway';
-import { SimulatorHarness, demoUser, useSimulator } from '../helpers/simulator';
+import { SimulatorHarness, demoUser, seedWithShiftLeads, useSimulator } from '../helpers/simulator';
 
-const USER_ADMINISTRATOR = 'fe930be7-5e62-47db-91af-98c3a49a38b1';
 const harness = new SimulatorHarness();
 useSimulator(harness);
 const gateway = useGateway(harness);
@@ -33,18 +31,7 @@ it('counts a role the worker may turn on, and refuses SMS sign-in for them in wo
 });
 
 it("counts a role given to a role-assignable group for the group's members, in a second request", async () => {
-  const seed = demoSeed();
-  seed.groups.push({
-    id: demoUser('group:shift-leads'),
-    displayName: 'Shift leads',
-    members: [demoUser('chloe.evans')],
-    isAssignableToRole: true,
-  });
-  seed.roleAssignments.push({
-    principalId: demoUser('group:shift-leads'),
-    roleTemplateId: USER_ADMINISTRATOR,
-    directoryScopeId: '/',
-  });
+  const seed = seedWithShiftLeads([demoUser('chloe.evans')]);
   expect((await harness.control('PUT', 'seed', seed)).status).toBe(204);
   await harness.control('DELETE', 'requests');
 
