@@ -144,13 +144,28 @@ export class ChangeRequestDialog extends ComponentDialog {
     };
   }
 
-  /** Says so when the change cannot be made for this worker, before a reason is asked for nothing. */
+  /**
+   * Says so when the change cannot be made for this worker (the ask's refusal, or its kind's: an admin, a guest),
+   * before a reason is asked for nothing. Submitting checks again, on the worker as they are then.
+   */
   private async refused(step: WaterfallStepContext, worker: SignInSnapshot): Promise<boolean> {
     const { settings } = this;
-    if (settings.needsNumber || typeof settings.change !== 'function') return false;
-    const made = settings.change(worker, this.said(this.values(step)));
-    if (!('refused' in made)) return false;
-    await step.context.sendActivity(made.refused);
+    if (settings.needsNumber) return false;
+    const values = this.values(step);
+    const made = typeof settings.change === 'function' ? settings.change(worker, this.said(values)) : settings.change;
+    const refusal =
+      'refused' in made
+        ? made.refused
+        : await this.deps.changes.refusalForWorker(
+            {
+              kind: made.kind,
+              requester: values.requester,
+              target: { userId: worker.user.id, displayName: worker.user.displayName },
+            },
+            worker,
+          );
+    if (refusal === undefined) return false;
+    await step.context.sendActivity(refusal);
     return true;
   }
 

@@ -86,18 +86,35 @@ export class ChangeService {
     return input.tenantWide ? undefined : this.guard?.refusal(input, snapshot);
   }
 
+  /**
+   * Why this worker must never have a change of this kind (an admin, a guest), audited as a refused request: a
+   * conversation asks it as soon as it knows the worker, before it asks for a reason.
+   */
+  async refusalForWorker(
+    input: Pick<NewRequestInput, 'kind' | 'requester' | 'target'>,
+    snapshot: SignInSnapshot,
+  ): Promise<string | undefined> {
+    const never = specOf(input).refusalFor?.(snapshot);
+    if (never) await this.auditRefusal(input, never);
+    return never;
+  }
+
+  private async auditRefusal(input: Pick<NewRequestInput, 'requester' | 'target'>, refusal: string): Promise<void> {
+    const actor = await this.directory.namedForRecord(input.requester);
+    await this.audit.append({
+      phase: 'event',
+      operation: 'change.refused',
+      actor,
+      targetUserId: input.target.userId,
+      detail: refusal,
+    });
+  }
+
   /** Saves a new pending request; throws RequestRefused (audited) when `check` refuses it. */
   async request(input: NewRequestInput, snapshot?: SignInSnapshot): Promise<ChangeRequest> {
     const refusal = await this.check(input, snapshot);
     if (refusal) {
-      const actor = await this.directory.namedForRecord(input.requester);
-      await this.audit.append({
-        phase: 'event',
-        operation: 'change.refused',
-        actor,
-        targetUserId: input.target.userId,
-        detail: refusal,
-      });
+      await this.auditRefusal(input, refusal);
       throw new RequestRefused(refusal);
     }
     // The request names its requester as the directory does (read with the same batch as the worker, so cached).

@@ -25,7 +25,7 @@ export interface ApprovalAnnouncer {
 }
 
 export interface SubmitChangeDeps extends RequestFactsDeps {
-  changes: Pick<ChangeService, 'list' | 'request'>;
+  changes: Pick<ChangeService, 'list' | 'request' | 'refusalForWorker'>;
   directory: RequesterDirectory;
   access: AccessPolicy;
   limits: { changes: RateLimiter };

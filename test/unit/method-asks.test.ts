@@ -41,6 +41,7 @@ describe('every change conversation a sign-in method offers', () => {
   it('keeps the dialog ids earlier releases stored waiting conversations under', () => {
     expect(Object.fromEntries(CHANGE_ASKS.map((ask) => [ask.intent, ask.dialogId]))).toEqual({
       'add-number': 'addNumber',
+      'sms-sign-in-on': 'smsSignInOn',
       'sms-sign-in-off': 'smsSignInOff',
       'remove-number': 'removeNumber',
       'lost-phone': 'lostPhone',

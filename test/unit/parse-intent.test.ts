@@ -219,6 +219,16 @@ const examples: readonly Example[] = [
   ['Siobhán Ní Bhriain has left', { kind: 'remove-number', worker: 'Siobhán Ní Bhriain', leaver: true }],
   ['M2001 left', { kind: 'remove-number', worker: 'M2001', leaver: true }],
 
+  // SMS sign-in on (FIG6's fix), for a number already there
+  ['turn on SMS sign-in for Bob Smith', { kind: 'sms-sign-in-on', worker: 'Bob Smith' }],
+  ['enable sms sign in for Bob', { kind: 'sms-sign-in-on', worker: 'Bob' }],
+  ['switch on SMS sign-in for Bob', { kind: 'sms-sign-in-on', worker: 'Bob' }],
+  ['turn SMS sign-in back on for Chloe', { kind: 'sms-sign-in-on', worker: 'Chloe' }],
+  ['let Bob sign in by text', { kind: 'sms-sign-in-on', worker: 'Bob' }],
+  ['fix FIG6 for Bob', { kind: 'diagnose', worker: 'Bob', symptom: 'fig6' }],
+  ['is SMS sign-in turned on for Bob?', { kind: 'status', worker: 'Bob' }],
+  ['turn off SMS sign-in for Bob on Monday', { kind: 'sms-sign-in-off', worker: 'Bob' }],
+
   // SMS sign-in off, the number kept; taking the number, or a leaver, removes it
   ['disable SMS sign-in for Ali', { kind: 'sms-sign-in-off', worker: 'Ali' }],
   ['turn off sms sign in for Ali', { kind: 'sms-sign-in-off', worker: 'Ali' }],

@@ -39,7 +39,7 @@ get gets got getting give gives gave given keep keeps kept make makes made try t
 add added adding register registered registering enrol enroll enrolled assign assigned put putting
 change changed changing update updated updating replace replaced switch switched link linked save saved
 remove removed removing delete deleted deleting disable deactivate deactivated unregister deregister erase unlink
-take taken turn turned stop stopped stopping untick clear drop rid offboard offboarded offboarding
+take taken turn turned stop stopped stopping untick back fix fixed fixing clear drop rid offboard offboarded offboarding
 number numbers num no. phone phones mobile mobiles cell cellphone handset device devices iphone android sim sims card
 sms text texts message messages code codes otp verification pin
 sign signs signed signing signin sign-in sign-on log logs logged logging login log-in logon logout log-out

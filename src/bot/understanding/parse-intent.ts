@@ -11,7 +11,8 @@
 //     posture (admins with weak sign-in, readiness for 2027-02-01), then a store's move ("move my store to QR
 //     badges"), then a store ("how is my store doing?", "overview of Leeds"), then history ("history of Bob"), then the tenant ("tenant", "policy").
 //  4. Actions: every sign-in method's asks (methods/*/…-asks.ts) in precedence order, today lost-phone (lost,
-//     stolen, SIM swap) > SMS sign-in off, the number kept ("turn off SMS sign-in for Ali") > add-number >
+//     stolen, SIM swap) > SMS sign-in off, the number kept ("turn off SMS sign-in for Ali") > SMS sign-in on ("turn on
+//     SMS sign-in for Bob", FIG6's fix) > add-number >
 //     remove-number (incl. leavers, and "turn off SMS sign-in and remove his number") > revoke-sessions. An action
 //     beats a description: "why can't Ali sign in, he lost his phone" is lost-phone,
 //     "add 07700 900123 for Jane, it says in use" is add-number (the add dialog reports who holds the number).

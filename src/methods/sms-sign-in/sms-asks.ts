@@ -13,12 +13,13 @@ import {
   NUMBER_GOES,
   REMOVE,
   SMS_SIGN_IN_OFF,
+  SMS_SIGN_IN_ON,
 } from './sms-keywords';
 
 const ADD_NUMBER: ChangeAsk<'add-number'> = {
   intent: 'add-number',
   dialogId: 'addNumber',
-  precedence: 20,
+  precedence: 21,
   // "add … and remove the old one" is a change of number; "new number … says in use" a problem, not an add.
   asked: (words) =>
     mentions(words.request, ADD) ||
@@ -71,6 +72,47 @@ const SMS_SIGN_IN_OFF_ASK: ChangeAsk<'sms-sign-in-off'> = {
   help: { title: 'Turn off SMS sign-in (the number stays)', example: 'turn off SMS sign-in for Jane Doe' },
 };
 
+/** Why turning SMS sign-in on would not help, by the number's state; FIG6's two states are the ones it fixes. */
+function onRefusal(name: string, state: SmsSignInState): string | undefined {
+  switch (state) {
+    case 'ready':
+      return `${name} can already sign in by text message. Nothing needs changing.`;
+    case 'phoneNumberNotUnique':
+      return `${name}'s number already signs in another account, so it can't be turned on for ${name}. Ask "why can't ${name} sign in?" to see what to do.`;
+    case 'notAllowedByPolicy':
+      return `The organisation's SMS sign-in policy does not include ${name}, so turning it on would not help. Ask "why can't ${name} sign in?" to see what to do.`;
+    case 'notSupported':
+      return `${name}'s account can't sign in by text message (a guest account, or no mobile number).`;
+    default:
+      return undefined;
+  }
+}
+
+const SMS_SIGN_IN_ON_ASK: ChangeAsk<'sms-sign-in-on'> = {
+  intent: 'sms-sign-in-on',
+  dialogId: 'smsSignInOn',
+  // After turning it off (19): "turn off SMS sign-in … on Monday" is off. Before adding a number (21): "switch on SMS
+  // sign-in for Bob" turns his number on, it does not ask for one.
+  precedence: 20,
+  asked: (words) => !words.question && mentions(words.request, SMS_SIGN_IN_ON),
+  needsNumber: false,
+  // An admin, a guest, a lost number and the end of SMS sign-in are refused by the kind's guards, as for a fix button.
+  change: (worker) => {
+    const name = worker.user.displayName;
+    const mobile = worker.phoneMethods.find((method) => method.phoneType === 'mobile');
+    if (!mobile)
+      return {
+        refused: `${name} has no mobile number yet. Add one to set up SMS sign-in: "add +44 7700 900123 for ${name}".`,
+      };
+    const refused = onRefusal(name, mobile.smsSignInState);
+    return refused ? { refused } : { kind: 'enable-sms-sign-in' };
+  },
+  makes: ['enable-sms-sign-in'],
+  urgent: false,
+  suggestion: { title: 'Turn on SMS sign-in', words: ['sms', 'text', 'on', 'enable', 'fig6', 'sign', 'login'] },
+  help: { title: 'Turn on SMS sign-in (FIG6)', example: 'turn on SMS sign-in for Bob Smith' },
+};
+
 const REMOVE_NUMBER: ChangeAsk<'remove-number'> = {
   intent: 'remove-number',
   dialogId: 'removeNumber',
@@ -116,6 +158,7 @@ const LOST_PHONE_ASK: ChangeAsk<'lost-phone'> = {
 /** In the order the help card and the suggestions show them. */
 export const SMS_ASKS: ReadonlyArray<ChangeAsk<SmsAskIntent>> = [
   ADD_NUMBER,
+  SMS_SIGN_IN_ON_ASK,
   SMS_SIGN_IN_OFF_ASK,
   REMOVE_NUMBER,
   LOST_PHONE_ASK,

@@ -49,6 +49,15 @@ export const SMS_SIGN_IN_OFF = [
   new RegExp(`\\b(?:turn|switch|take)\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\s+(?:\\S+\\s+){0,2}?off\\b`),
   new RegExp(`\\bstop\\s+(?:\\S+\\s+){0,3}?${SIGNING_IN}\\s+(?:by|with|via|using)\\s+${BY_TEXT}\\b`),
 ];
+/** "turn on SMS sign-in for Bob", "enable Bob's text login", "turn SMS sign-in back on for Chloe" (FIG6's fix). */
+export const SMS_SIGN_IN_ON = [
+  new RegExp(
+    `\\b(?:enable|re\\s?enable|activate|reactivate|allow|unblock)\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\b`,
+  ),
+  new RegExp(`\\b(?:turn|switch|put)\\s+(?:back\\s+)?on\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\b`),
+  new RegExp(`\\b(?:turn|switch|put)\\s+(?:\\S+\\s+){0,3}?${BY_TEXT}\\s+${SIGNING_IN}\\s+(?:\\S+\\s+){0,2}?on\\b`),
+  new RegExp(`\\blet\\s+(?:\\S+\\s+){0,3}?(?:sign|log)\\s?in\\s+(?:by|with|via|using)\\s+${BY_TEXT}\\b`),
+];
 /** Words that take the number itself away: with them, turning SMS sign-in off is removing the number. */
 export const NUMBER_GOES = [/\b(?:remove|delete|erase|unregister|deregister|unlink|get\s+rid\s+of)\b/];
 

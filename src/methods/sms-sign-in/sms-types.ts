@@ -65,7 +65,7 @@ export type SmsChange =
   | FinishStoreMove;
 
 /** The conversations that ask for these changes (sms-asks.ts). */
-export type SmsAskIntent = 'add-number' | 'sms-sign-in-off' | 'remove-number' | 'lost-phone';
+export type SmsAskIntent = 'add-number' | 'sms-sign-in-on' | 'sms-sign-in-off' | 'remove-number' | 'lost-phone';
 
 /** What the SMS sign-in findings are called (a fix button names its finding by id). */
 export type SmsFindingId =

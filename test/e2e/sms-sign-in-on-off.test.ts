@@ -1,6 +1,7 @@
-// "Turn off SMS sign-in for Daniel Wright" through the whole bot over HTTP: after approval his number stops signing
-// him in but stays on his account (it is still his default way to confirm sign-ins); nothing is asked for a worker
-// who has no SMS sign-in to turn off, and that is said before a reason is asked.
+// SMS sign-in turned on and off in words, through the whole bot over HTTP. "Turn on SMS sign-in for Bob Smith"
+// fixes his FIG6; "turn off SMS sign-in for Daniel Wright" stops his number signing him in but keeps it on his account
+// (it is still his default way to confirm sign-ins). A change that cannot be made for the worker (nothing to turn
+// off, a number already on, an admin) is said before a reason is asked, and nobody is asked to approve it.
 import { BotHarness, HANA, PRIYA, findButton, textOf, waitUntil } from '../helpers/bot-harness';
 import { askedFor } from '../helpers/asked-card';
 import { demoUser } from '../helpers/simulator';
@@ -54,7 +55,24 @@ it('turns SMS sign-in off after approval and keeps the number', async () => {
   ]);
 });
 
+it('refuses a badge for an admin at once, and audits the refusal', async () => {
+  const before = harness.connector.calls.length;
+  const reply = textOf(await harness.say(HANA, 'give Rachel Green a QR badge'));
+  expect(reply).toMatch(
+    /^Rachel Green holds an admin role \(Helpdesk Administrator\), and phonedesk never keeps a QR badge going/,
+  );
+  expect(reply).not.toMatch(/Why is this needed/);
+  expect(findButton(harness.postsTo(HANA, before), 'change.approve')).toBeUndefined();
+  const refusals: string[] = [];
+  for await (const record of harness.bot.services.stores.audit.read())
+    if (record.operation === 'change.refused') refusals.push(record.detail ?? '');
+  expect(refusals).toContainEqual(expect.stringMatching(/^Rachel Green holds an admin role/));
+});
+
 it.each([
+  ['turn on SMS sign-in for Chloe Evans', /Chloe Evans can already sign in by text message\. Nothing needs changing\./],
+  ['switch on SMS sign-in for Ali Khan', /Ali Khan's number already signs in another account/],
+  ['enable text sign-in for Jane Doe', /Jane Doe has no mobile number yet\. Add one to set up SMS sign-in/],
   [
     'disable SMS sign-in for Bob Smith',
     /Bob Smith can't sign in by text message now, so there is nothing to turn off\./,
@@ -67,4 +85,19 @@ it.each([
   const reply = await harness.say(PRIYA, message);
   expect(textOf(reply)).toMatch(told);
   expect(findButton(harness.postsTo(HANA, before), 'change.approve')).toBeUndefined();
+});
+
+it('turns SMS sign-in on for a FIG6 number after approval', async () => {
+  const asking = harness.connector.calls.length;
+  expect(textOf(await harness.say(PRIYA, 'turn on SMS sign-in for Bob Smith'))).toMatch(/Why is this needed\?/);
+  const asked = await harness.say(PRIYA, 'FIG6 when he signs in');
+  expect(textOf(asked)).toMatch(askedFor('Turn on sign-in by text message for Bob Smith'));
+  const approve = findButton(harness.postsTo(HANA, asking), 'change.approve');
+
+  const before = harness.connector.calls.length;
+  expect((await harness.click(HANA, 'change.approve', approve!)).status).toBe(200);
+  await waitUntil('Priya to be told', () =>
+    /Bob Smith can now sign in with/.test(textOf(harness.postsTo(PRIYA, before))) ? true : undefined,
+  );
+  expect(await mobileOf('bob.smith')).toMatchObject({ smsSignInState: 'ready' });
 });
