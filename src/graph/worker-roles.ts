@@ -22,10 +22,11 @@ const byPrincipals = (ids: readonly string[]): string =>
   )}`;
 
 /** The worker's own roles, active and eligible, as items of their $batch. */
-export function ownRoleItems(userId: string, prefix = ''): BatchItem[] {
+export function ownRoleItems(userId: string): BatchItem[] {
+  const filter = byPrincipals([userId]);
   return [
-    { id: `${prefix}roles`, method: 'GET', url: `${ASSIGNMENTS}?${byPrincipals([userId])}` },
-    { id: `${prefix}eligibleRoles`, method: 'GET', url: `${ELIGIBILITIES}?${byPrincipals([userId])}` },
+    { id: 'roles', method: 'GET', url: `${ASSIGNMENTS}?${filter}` },
+    { id: 'eligibleRoles', method: 'GET', url: `${ELIGIBILITIES}?${filter}` },
   ];
 }
 

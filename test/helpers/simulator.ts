@@ -66,6 +66,17 @@ export class SimulatorHarness {
     return { status: response.status, body: (text === '' ? undefined : JSON.parse(text)) as T };
   }
 
+  /** Graph answers 403 to requests on this path, as it does for a permission not granted. */
+  async forbid(path: string): Promise<void> {
+    await this.control('POST', 'faults', {
+      path,
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+      count: 10,
+    });
+  }
+
   async reset(): Promise<void> {
     const { status } = await this.control('POST', 'reset');
     if (status !== 204) throw new Error(`reset failed with ${status}`);

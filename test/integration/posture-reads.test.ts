@@ -20,17 +20,6 @@ afterEach(async () => {
   await simulator.restoreSeed();
 });
 
-/** Graph answers 403 to this path, as it does for a permission not granted. */
-async function refuse(path: string): Promise<void> {
-  await simulator.control('POST', 'faults', {
-    path,
-    status: 403,
-    code: 'Authorization_RequestDenied',
-    message: 'Insufficient privileges to complete the operation.',
-    count: 10,
-  });
-}
-
 const fast = { retry: { maxRetries: 1, maxRetryAfterMs: 100, baseDelayMs: 5 } };
 
 it('maps the Conditional Access policies: state, groups, apps, controls and the authentication strength', async () => {
@@ -62,7 +51,7 @@ it('lists the admins who can sign in with a single check: active and eligible ro
 });
 
 it('still lists active admins when eligible roles cannot be read, and says why', async () => {
-  await refuse('roleManagement/directory/roleEligibilitySchedules');
+  await simulator.forbid('roleManagement/directory/roleEligibilitySchedules');
   const { gateway } = testGateway(simulator.url, fast);
   const read = await readWeakAdmins(gateway, new Date());
   expect(read.admins.map((admin) => admin.displayName)).toEqual(['Rachel Green']);
@@ -83,7 +72,7 @@ it("counts a role given to a group for the group's members, and says through whi
 });
 
 it('reads readiness per store, and tells a methods policy it may not read without losing the counts', async () => {
-  await refuse('policies/authenticationMethodsPolicy$');
+  await simulator.forbid('policies/authenticationMethodsPolicy$');
   const { gateway } = testGateway(simulator.url, fast);
   const readiness = await readReadiness(gateway, new Date());
   expect(readiness.settings).toEqual({

@@ -52,13 +52,7 @@ it('reads a worker in no role-assignable group in one request, and as no admin',
 });
 
 it('still reads active roles when eligible ones are refused (no Entra ID P2, or no permission)', async () => {
-  await harness.control('POST', 'faults', {
-    path: 'roleManagement/directory/roleEligibilitySchedules',
-    status: 403,
-    code: 'Authorization_RequestDenied',
-    message: 'Insufficient privileges to complete the operation.',
-    count: 10,
-  });
+  await harness.forbid('roleManagement/directory/roleEligibilitySchedules');
   expect(await rolesOf('kyle.adams')).toEqual([]);
   expect((await rolesOf('rachel.green')).map((role) => role.displayName)).toEqual(['Helpdesk Administrator']);
 });

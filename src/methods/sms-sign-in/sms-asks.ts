@@ -1,7 +1,8 @@
 // How a store manager asks for an SMS sign-in change, and what the conversation then asks: "add +44 7700 900123 for
 // Jane", "remove Ali's number" (a leaver too), "Ali lost their phone".
 import { mentions, type ChangeAsk } from '../change-ask';
-import type { SmsSignInState } from '../../snapshot/sign-in-snapshot';
+import type { PhoneMethodSnapshot, SmsSignInState } from '../../snapshot/sign-in-snapshot';
+import type { SignInSnapshot } from '../method-types';
 import type { SmsAskIntent } from './sms-types';
 import {
   ADD,
@@ -42,13 +43,16 @@ const ADD_NUMBER: ChangeAsk<'add-number'> = {
   help: { title: 'Add or change a number', example: 'add +44 7700 900123 for Jane Doe' },
 };
 
+const mobileOf = (worker: SignInSnapshot): PhoneMethodSnapshot | undefined =>
+  worker.phoneMethods.find((method) => method.phoneType === 'mobile');
+
 /** States in which the number is not on for sign-in (never turned on is FIG6), so turning it off changes nothing. */
 const OFF_ALREADY: ReadonlySet<SmsSignInState> = new Set(['notEnabled', 'notConfigured', 'notSupported']);
 
 const SMS_SIGN_IN_OFF_ASK: ChangeAsk<'sms-sign-in-off'> = {
   intent: 'sms-sign-in-off',
   dialogId: 'smsSignInOff',
-  // Before adding a number (20): "switch off SMS sign-in for 07700 900123" names the number, it does not set it.
+  // Before adding a number (21): "switch off SMS sign-in for 07700 900123" names the number, it does not set it.
   precedence: 19,
   // The number stays (it may still confirm sign-ins); a leaver, or words that take the number, remove it instead.
   asked: (words) =>
@@ -60,7 +64,7 @@ const SMS_SIGN_IN_OFF_ASK: ChangeAsk<'sms-sign-in-off'> = {
   needsNumber: false,
   change: (worker) => {
     const name = worker.user.displayName;
-    const mobile = worker.phoneMethods.find((method) => method.phoneType === 'mobile');
+    const mobile = mobileOf(worker);
     if (!mobile) return { refused: `${name} has no mobile number, so there is no SMS sign-in to turn off.` };
     if (OFF_ALREADY.has(mobile.smsSignInState))
       return { refused: `${name} can't sign in by text message now, so there is nothing to turn off.` };
@@ -99,7 +103,7 @@ const SMS_SIGN_IN_ON_ASK: ChangeAsk<'sms-sign-in-on'> = {
   // An admin, a guest, a lost number and the end of SMS sign-in are refused by the kind's guards, as for a fix button.
   change: (worker) => {
     const name = worker.user.displayName;
-    const mobile = worker.phoneMethods.find((method) => method.phoneType === 'mobile');
+    const mobile = mobileOf(worker);
     if (!mobile)
       return {
         refused: `${name} has no mobile number yet. Add one to set up SMS sign-in: "add +44 7700 900123 for ${name}".`,
